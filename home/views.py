@@ -1,0 +1,53 @@
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.http import HttpResponse
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from wagtail.models import Page, Site
+
+from home.models import SiteSettings
+
+SEARCH_RESULTS_PER_PAGE = 10
+MAX_QUERY_LENGTH = 200
+
+
+def search(request):
+    """Site search over every public page type that declares search fields."""
+    query = request.GET.get("query", "").strip()
+    error = ""
+    results = None
+    if len(query) > MAX_QUERY_LENGTH:
+        error = f"Søgningen må højst være {MAX_QUERY_LENGTH} tegn."
+        query = query[:MAX_QUERY_LENGTH]
+    elif query:
+        found = Page.objects.live().public().specific().search(query)
+        paginator = Paginator(found, SEARCH_RESULTS_PER_PAGE)
+        try:
+            results = paginator.page(request.GET.get("side", 1))
+        except PageNotAnInteger:
+            results = paginator.page(1)
+        except EmptyPage:
+            results = paginator.page(paginator.num_pages)
+    return TemplateResponse(
+        request,
+        "search/search.html",
+        {"search_query": query, "search_results": results, "search_error": error},
+        status=400 if error else 200,
+    )
+
+
+def robots_txt(request):
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /search/",
+        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+def accessibility_statement(request):
+    """/was is the short address the accessibility law expects; it follows the
+    statement wherever the secretariat publishes it."""
+    site = Site.find_for_request(request)
+    return redirect(SiteSettings.for_site(site).accessibility_statement_url)

@@ -1,0 +1,288 @@
+"""The building blocks of a story's body.
+
+Video is embedded from the URL alone (no oEmbed call), because the portal must
+render without reaching YouTube or Vimeo, and the privacy-enhanced player
+sets no cookies before the resident presses play.
+"""
+
+import re
+from urllib.parse import parse_qs, urlparse
+
+from django.core.exceptions import ValidationError
+from django.utils.functional import cached_property
+from wagtail import blocks
+from wagtail.images.blocks import ImageChooserBlock
+
+API_RENDITIONS = {
+    "small": "fill-400x300",
+    "medium": "width-800",
+    "large": "width-1600",
+}
+
+
+def image_api_representation(image):
+    """An image as the API shows it: alt text and ready-made rendition URLs."""
+    if image is None:
+        return None
+    renditions = image.get_renditions(*API_RENDITIONS.values())
+    return {
+        "id": image.pk,
+        "title": image.title,
+        "alt": image.default_alt_text,
+        "width": image.width,
+        "height": image.height,
+        "renditions": {
+            name: {
+                "url": renditions[spec].full_url,
+                "width": renditions[spec].width,
+                "height": renditions[spec].height,
+            }
+            for name, spec in API_RENDITIONS.items()
+        },
+    }
+
+
+class HeadingBlock(blocks.StructBlock):
+    text = blocks.CharBlock(label="Overskrift", max_length=120)
+    level = blocks.ChoiceBlock(
+        label="Niveau",
+        choices=[("h2", "Mellemrubrik"), ("h3", "Underrubrik")],
+        default="h2",
+    )
+
+    class Meta:
+        icon = "title"
+        label = "Overskrift"
+        template = "blocks/heading_block.html"
+
+
+class CaptionedImageBlock(blocks.StructBlock):
+    image = ImageChooserBlock(label="Billede")
+    alt_text = blocks.CharBlock(
+        label="Alternativ tekst",
+        max_length=250,
+        help_text="Beskriv billedet for dem, der ikke kan se det.",
+    )
+    caption = blocks.CharBlock(label="Billedtekst", required=False, max_length=250)
+    credit = blocks.CharBlock(label="Foto", required=False, max_length=120)
+
+    class Meta:
+        icon = "image"
+        label = "Billede"
+        template = "blocks/image_block.html"
+
+    def get_api_representation(self, value, context=None):
+        data = image_api_representation(value["image"])
+        if data is not None:
+            data["alt"] = value["alt_text"]
+        return {"image": data, "caption": value["caption"], "credit": value["credit"]}
+
+
+class GalleryBlock(blocks.StructBlock):
+    title = blocks.CharBlock(label="Titel", required=False, max_length=120)
+    images = blocks.ListBlock(CaptionedImageBlock(), label="Billeder", min_num=2)
+
+    class Meta:
+        icon = "image"
+        label = "Galleri"
+        template = "blocks/gallery_block.html"
+
+
+YOUTUBE_ID = re.compile(r"^[A-Za-z0-9_-]{11}$")
+
+
+def parse_video_url(url: str) -> tuple[str, str] | None:
+    """Return (provider, video id) for a YouTube or Vimeo URL, or None."""
+    parsed = urlparse(url.strip())
+    host = (parsed.hostname or "").lower().removeprefix("www.").removeprefix("m.")
+    if host in ("youtube.com", "youtube-nocookie.com"):
+        if parsed.path == "/watch":
+            video_id = parse_qs(parsed.query).get("v", [""])[0]
+        else:
+            parts = [p for p in parsed.path.split("/") if p]
+            video_id = parts[1] if len(parts) >= 2 and parts[0] in ("embed", "shorts", "live") else ""
+        return ("youtube", video_id) if YOUTUBE_ID.match(video_id) else None
+    if host == "youtu.be":
+        video_id = parsed.path.strip("/")
+        return ("youtube", video_id) if YOUTUBE_ID.match(video_id) else None
+    if host in ("vimeo.com", "player.vimeo.com"):
+        digits = [p for p in parsed.path.split("/") if p.isdigit()]
+        return ("vimeo", digits[-1]) if digits else None
+    return None
+
+
+class VideoValue(blocks.StructValue):
+    @cached_property
+    def provider_and_id(self):
+        return parse_video_url(self.get("url") or "") or ("", "")
+
+    @property
+    def provider(self):
+        return self.provider_and_id[0]
+
+    @property
+    def video_id(self):
+        return self.provider_and_id[1]
+
+    @property
+    def embed_url(self):
+        provider, video_id = self.provider_and_id
+        if provider == "youtube":
+            return f"https://www.youtube-nocookie.com/embed/{video_id}"
+        if provider == "vimeo":
+            return f"https://player.vimeo.com/video/{video_id}?dnt=1"
+        return ""
+
+
+class VideoBlock(blocks.StructBlock):
+    url = blocks.URLBlock(
+        label="Video-link",
+        help_text="Link til videoen på YouTube eller Vimeo.",
+    )
+    title = blocks.CharBlock(
+        label="Videoens titel",
+        max_length=150,
+        help_text="Vises for skærmlæsere og som overskrift på afspilleren.",
+    )
+    caption = blocks.CharBlock(label="Tekst under videoen", required=False)
+
+    class Meta:
+        icon = "media"
+        label = "Video"
+        template = "blocks/video_block.html"
+        value_class = VideoValue
+
+    def clean(self, value):
+        value = super().clean(value)
+        if parse_video_url(value["url"]) is None:
+            raise blocks.StructBlockValidationError(
+                block_errors={
+                    "url": ValidationError(
+                        "Linket skal pege på en video på YouTube eller Vimeo, "
+                        "fx https://www.youtube.com/watch?v=…"
+                    )
+                }
+            )
+        return value
+
+    def get_api_representation(self, value, context=None):
+        return {
+            "url": value["url"],
+            "title": value["title"],
+            "caption": value["caption"],
+            "provider": value.provider,
+            "video_id": value.video_id,
+            "embed_url": value.embed_url,
+        }
+
+
+class QuoteBlock(blocks.StructBlock):
+    quote = blocks.TextBlock(label="Citat")
+    name = blocks.CharBlock(label="Hvem siger det", max_length=120)
+    role = blocks.CharBlock(
+        label="Beskrivelse", required=False, max_length=120,
+        help_text="Fx 'frivillig i Café Solstrålen'.",
+    )
+
+    class Meta:
+        icon = "openquote"
+        label = "Citat"
+        template = "blocks/quote_block.html"
+
+
+class CallToActionBlock(blocks.StructBlock):
+    text = blocks.CharBlock(label="Tekst", max_length=200)
+    button_label = blocks.CharBlock(label="Knaptekst", max_length=60)
+    page = blocks.PageChooserBlock(label="Side på portalen", required=False)
+    url = blocks.URLBlock(label="Eller et link", required=False)
+
+    class Meta:
+        icon = "link"
+        label = "Opfordring"
+        template = "blocks/call_to_action_block.html"
+
+    def clean(self, value):
+        value = super().clean(value)
+        if bool(value["page"]) == bool(value["url"]):
+            raise blocks.StructBlockValidationError(
+                block_errors={
+                    "url": ValidationError("Vælg enten en side eller et link – ikke begge.")
+                }
+            )
+        return value
+
+    def get_api_representation(self, value, context=None):
+        page = value["page"]
+        return {
+            "text": value["text"],
+            "button_label": value["button_label"],
+            "url": page.full_url if page else value["url"],
+        }
+
+
+class RecipeBlock(blocks.StructBlock):
+    """A recipe for "Mad med historie"; rendered with schema.org Recipe JSON-LD
+    so search engines show it as a recipe."""
+
+    name = blocks.CharBlock(label="Rettens navn", max_length=120)
+    servings = blocks.IntegerBlock(label="Antal personer", min_value=1, max_value=200)
+    prep_minutes = blocks.IntegerBlock(
+        label="Tid i alt (minutter)", required=False, min_value=1, max_value=2880
+    )
+    ingredients = blocks.ListBlock(
+        blocks.CharBlock(label="Ingrediens"), label="Ingredienser", min_num=1
+    )
+    steps = blocks.ListBlock(
+        blocks.TextBlock(label="Trin"), label="Fremgangsmåde", min_num=1
+    )
+
+    class Meta:
+        icon = "list-ol"
+        label = "Opskrift"
+        template = "blocks/recipe_block.html"
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        context["recipe_json_ld"] = recipe_json_ld(value, (parent_context or {}).get("page"))
+        return context
+
+
+def recipe_json_ld(value, page=None) -> dict:
+    """schema.org Recipe for one recipe block, enriched from the story it sits in."""
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Recipe",
+        "name": value["name"],
+        "recipeYield": f"{value['servings']} personer",
+        "recipeIngredient": list(value["ingredients"]),
+        "recipeInstructions": [
+            {"@type": "HowToStep", "position": i, "text": step}
+            for i, step in enumerate(value["steps"], start=1)
+        ],
+        "inLanguage": "da",
+    }
+    if value.get("prep_minutes"):
+        data["totalTime"] = f"PT{value['prep_minutes']}M"
+    if page is not None:
+        data["description"] = getattr(page, "intro", "") or page.title
+        if getattr(page, "byline", ""):
+            data["author"] = {"@type": "Person", "name": page.byline}
+        social = getattr(page, "hero_social", None)
+        if social is not None:
+            data["image"] = social.full_url
+    return data
+
+
+class StoryBodyBlock(blocks.StreamBlock):
+    heading = HeadingBlock()
+    paragraph = blocks.RichTextBlock(
+        label="Tekst",
+        icon="pilcrow",
+        features=["bold", "italic", "link", "document-link", "ol", "ul"],
+    )
+    image = CaptionedImageBlock()
+    gallery = GalleryBlock()
+    video = VideoBlock()
+    quote = QuoteBlock()
+    call_to_action = CallToActionBlock()
+    recipe = RecipeBlock()

@@ -1,0 +1,208 @@
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db import models
+from django.db.models import Prefetch
+from django.utils import timezone
+from django.utils.functional import cached_property
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import Tag, TaggedItemBase
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.fields import StreamField
+from wagtail.images import get_image_model
+from wagtail.models import Page
+from wagtail.search import index
+
+from stories.blocks import StoryBodyBlock
+from stories.serializers import HeroImageField, PartnersField
+
+STORIES_PER_PAGE = 12
+
+# Every rendition a story's hero image is shown in, fetched in one query.
+HERO_SRCSET_WIDTHS = (480, 800, 1200)
+HERO_CARD_SPEC = "fill-640x400"
+HERO_SOCIAL_SPEC = "fill-1200x630"
+
+
+def hero_image_prefetch(prefix=""):
+    """Prefetch hero images with their renditions so a list of stories costs a
+    fixed number of queries however long it is."""
+    return Prefetch(
+        f"{prefix}hero_image",
+        queryset=get_image_model().objects.prefetch_renditions(),
+    )
+
+
+class StoryTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "stories.StoryPage", related_name="tagged_items", on_delete=models.CASCADE
+    )
+
+
+class StoryIndexPage(Page):
+    """"Historier": the list of every story, newest first, filterable by topic."""
+
+    intro = models.TextField("Indledning", blank=True, max_length=500)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    api_fields = [APIField("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["stories.StoryPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = "Historieoversigt"
+        verbose_name_plural = "Historieoversigter"
+
+    def stories(self):
+        return (
+            StoryPage.objects.child_of(self)
+            .live()
+            .public()
+            .prefetch_related(hero_image_prefetch(), "tags")
+            .order_by("-date", "-pk")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        stories = self.stories()
+        topic = None
+        topic_slug = request.GET.get("emne", "").strip()
+        if topic_slug:
+            topic = Tag.objects.filter(slug=topic_slug).first()
+            stories = stories.filter(tags=topic) if topic else stories.none()
+        paginator = Paginator(stories, STORIES_PER_PAGE)
+        try:
+            page = paginator.page(request.GET.get("side", 1))
+        except PageNotAnInteger:
+            page = paginator.page(1)
+        except EmptyPage:
+            page = paginator.page(paginator.num_pages)
+        context.update(
+            stories=page,
+            topic=topic,
+            topic_slug=topic_slug,
+            topics=Tag.objects.filter(
+                stories_storytag_items__content_object__live=True
+            )
+            .distinct()
+            .order_by("name"),
+        )
+        return context
+
+
+class StoryPage(Page):
+    """One good story of people meeting across age, culture and neighbourhood.
+
+    Written once here; the channel layer republishes it everywhere else.
+    """
+
+    intro = models.TextField(
+        "Manchet",
+        max_length=300,
+        help_text="To-tre sætninger, der fanger læseren. Bruges også på forsiden og i delinger.",
+    )
+    date = models.DateField(
+        "Dato", default=timezone.localdate, help_text="Historiens dato, vises på siden."
+    )
+    hero_image = models.ForeignKey(
+        get_image_model(),
+        verbose_name="Hovedbillede",
+        null=True,
+        blank=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    hero_image_alt = models.CharField(
+        "Alternativ tekst til hovedbilledet",
+        max_length=250,
+        help_text="Beskriv billedet for dem, der ikke kan se det. Skal udfyldes.",
+    )
+    hero_image_caption = models.CharField(
+        "Billedtekst", max_length=250, blank=True
+    )
+    body = StreamField(StoryBodyBlock(), verbose_name="Brødtekst")
+    tags = ClusterTaggableManager(
+        "Emner", through=StoryTag, blank=True,
+        help_text="Emner som 'natur', 'ældre' eller 'mad'. Bruges til filtrering og hashtags.",
+    )
+    partners = ParentalManyToManyField(
+        "stories.Partner", verbose_name="Partnere", blank=True, related_name="stories"
+    )
+    byline = models.CharField(
+        "Byline", max_length=150, blank=True,
+        help_text="Fx 'Tekst og foto: Sekretariatet for Vores Ishøj'.",
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        MultiFieldPanel(
+            [FieldPanel("hero_image"), FieldPanel("hero_image_alt"), FieldPanel("hero_image_caption")],
+            heading="Hovedbillede",
+        ),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [FieldPanel("date"), FieldPanel("byline"), FieldPanel("tags"), FieldPanel("partners")],
+            heading="Om historien",
+        ),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("body"),
+        index.RelatedFields("tags", [index.SearchField("name")]),
+        index.FilterField("date"),
+    ]
+    api_fields = [
+        APIField("intro"),
+        APIField("date"),
+        APIField("byline"),
+        APIField("hero_image", serializer=HeroImageField(alt_source="hero_image_alt")),
+        APIField("hero_image_alt"),
+        APIField("hero_image_caption"),
+        APIField("body"),
+        APIField("tags"),
+        APIField("partners", serializer=PartnersField()),
+    ]
+    parent_page_types = ["stories.StoryIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "Historie"
+        verbose_name_plural = "Historier"
+
+    @cached_property
+    def hero_renditions(self):
+        """All renditions of the hero image in one query: srcset widths, the card
+        crop and the social-media crop for Open Graph."""
+        if self.hero_image is None:
+            return {}
+        specs = [f"width-{w}" for w in HERO_SRCSET_WIDTHS] + [HERO_CARD_SPEC, HERO_SOCIAL_SPEC]
+        return self.hero_image.get_renditions(*specs)
+
+    @property
+    def hero_srcset(self):
+        return ", ".join(
+            f"{self.hero_renditions[f'width-{w}'].url} {self.hero_renditions[f'width-{w}'].width}w"
+            for w in HERO_SRCSET_WIDTHS
+        )
+
+    @property
+    def hero_default(self):
+        return self.hero_renditions.get(f"width-{HERO_SRCSET_WIDTHS[1]}")
+
+    @property
+    def hero_card(self):
+        return self.hero_renditions.get(HERO_CARD_SPEC)
+
+    @property
+    def hero_social(self):
+        return self.hero_renditions.get(HERO_SOCIAL_SPEC)
+
+    def related_stories(self, limit=3):
+        return (
+            StoryPage.objects.live()
+            .public()
+            .exclude(pk=self.pk)
+            .prefetch_related(hero_image_prefetch())
+            .order_by("-date", "-pk")[:limit]
+        )

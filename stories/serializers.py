@@ -1,0 +1,38 @@
+"""API fields for stories that Wagtail does not provide out of the box."""
+
+from rest_framework.fields import Field
+
+from stories.blocks import image_api_representation
+
+
+class HeroImageField(Field):
+    """The hero image with its alt text and rendition URLs, so an app needs no
+    second request to show it."""
+
+    def __init__(self, alt_source=None, **kwargs):
+        self.alt_source = alt_source
+        super().__init__(**kwargs)
+
+    def get_attribute(self, instance):
+        return instance
+
+    def to_representation(self, page):
+        data = image_api_representation(page.hero_image)
+        if data is not None and self.alt_source:
+            data["alt"] = getattr(page, self.alt_source)
+        return data
+
+
+class PartnersField(Field):
+    def to_representation(self, partners):
+        return [
+            {
+                "id": p.pk,
+                "name": p.name,
+                "kind": p.kind,
+                "kind_display": p.get_kind_display(),
+                "url": p.url,
+                "logo": image_api_representation(p.logo),
+            }
+            for p in partners.all()
+        ]

@@ -1,0 +1,71 @@
+"""Plain factory functions for pages and images: tests build the tree they need."""
+
+import io
+import itertools
+
+from django.core.files.images import ImageFile
+from PIL import Image as PILImage
+from wagtail.images import get_image_model
+from wagtail.models import Site
+
+from home.models import HomePage
+from stories.models import Partner, PartnerKind, StoryIndexPage, StoryPage
+
+_counter = itertools.count(1)
+
+
+def make_image(title="Testbillede", size=(1600, 1000), color=(40, 120, 160)):
+    buffer = io.BytesIO()
+    PILImage.new("RGB", size, color).save(buffer, "JPEG")
+    n = next(_counter)
+    return get_image_model().objects.create(
+        title=f"{title} {n}", file=ImageFile(buffer, name=f"test-{n}.jpg")
+    )
+
+
+def home_page() -> HomePage:
+    return HomePage.objects.get()
+
+
+def story_index(home=None) -> StoryIndexPage:
+    home = home or home_page()
+    existing = StoryIndexPage.objects.child_of(home).first()
+    if existing:
+        return existing
+    index = StoryIndexPage(title="Historier", slug="historier", intro="Alle historierne.")
+    home.add_child(instance=index)
+    index.save_revision().publish()
+    return index
+
+
+def make_partner(name="Ældresagen Ishøj", kind=PartnerKind.ASSOCIATION, **kwargs):
+    partner, _ = Partner.objects.get_or_create(name=name, defaults={"kind": kind, **kwargs})
+    return partner
+
+
+def make_story(index=None, title=None, image=None, tags=(), partners=(), body=None, publish=True,
+               **fields) -> StoryPage:
+    index = index or story_index()
+    n = next(_counter)
+    title = title or f"Historie nummer {n}"
+    story = StoryPage(
+        title=title,
+        slug=fields.pop("slug", f"historie-{n}"),
+        intro=fields.pop("intro", f"Manchet til {title}."),
+        hero_image=image or make_image(),
+        hero_image_alt=fields.pop("hero_image_alt", "Folk samlet på Ishøj Strand"),
+        body=body if body is not None else [("paragraph", f"<p>Brødtekst til {title}.</p>")],
+        **fields,
+    )
+    index.add_child(instance=story)
+    story.tags.add(*tags)
+    story.partners.set(partners)
+    revision = story.save_revision()
+    if publish:
+        revision.publish()
+    story.refresh_from_db()
+    return story
+
+
+def default_site() -> Site:
+    return Site.objects.get(is_default_site=True)
