@@ -4,6 +4,10 @@ from wagtail.api import APIField
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Page
 
+from home.visibility import not_restricted
+
+from home.routing import route_by_url_path
+
 HOME_STORY_COUNT = 7
 
 
@@ -26,17 +30,23 @@ class HomePage(Page):
         verbose_name = "Forside"
         verbose_name_plural = "Forsider"
 
+    def route(self, request, path_components):
+        if path_components:
+            result = route_by_url_path(self, request, path_components)
+            if result is not None:
+                return result
+        return super().route(request, path_components)
+
     def get_context(self, request, *args, **kwargs):
         # Imported here: stories depends on home, not the other way round.
         from stories.models import StoryIndexPage, StoryPage
-        from stories.models.story import hero_image_prefetch
 
         context = super().get_context(request, *args, **kwargs)
         context["newest_stories"] = list(
             StoryPage.objects.live()
-            .public()
+            .filter(not_restricted())
             .descendant_of(self)
-            .prefetch_related(hero_image_prefetch())
+            .select_related("hero_image")
             .order_by("-date", "-pk")[:HOME_STORY_COUNT]
         )
         context["story_index"] = StoryIndexPage.objects.child_of(self).live().first()

@@ -7,10 +7,8 @@ through the whole archive, so the cost must not grow with the page size.
 
 from django.db.models import Prefetch
 from wagtail.api.v2.views import PagesAPIViewSet
-from wagtail.images import get_image_model
 
 from stories.models import Partner, StoryPage
-from stories.models.story import hero_image_prefetch
 
 
 class StoryAwarePagesAPIViewSet(PagesAPIViewSet):
@@ -24,14 +22,8 @@ class StoryAwarePagesAPIViewSet(PagesAPIViewSet):
     def get_queryset(self):
         queryset = super().get_queryset()
         if queryset.model is StoryPage:
-            queryset = queryset.prefetch_related(
-                hero_image_prefetch(),
+            queryset = queryset.select_related("hero_image").prefetch_related(
                 "tags",
-                Prefetch(
-                    "partners",
-                    queryset=Partner.objects.prefetch_related(
-                        Prefetch("logo", queryset=get_image_model().objects.prefetch_renditions())
-                    ),
-                ),
+                Prefetch("partners", queryset=Partner.objects.select_related("logo")),
             )
         return queryset

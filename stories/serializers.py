@@ -36,3 +36,11 @@ class PartnersField(Field):
             }
             for p in partners.all()
         ]
+
+
+class TopicsField(Field):
+    """Topic names, read from the prefetched tags (Wagtail's own tags field
+    queries once per page)."""
+
+    def to_representation(self, tags):
+        return sorted(tag.name for tag in tags.all())

@@ -55,6 +55,7 @@ def make_story(index=None, title=None, image=None, tags=(), partners=(), body=No
         hero_image=image or make_image(),
         hero_image_alt=fields.pop("hero_image_alt", "Folk samlet på Ishøj Strand"),
         body=body if body is not None else [("paragraph", f"<p>Brødtekst til {title}.</p>")],
+        live=publish,
         **fields,
     )
     index.add_child(instance=story)

@@ -44,7 +44,6 @@ def main_menu(context):
                 show_in_menus=True,
             )
             .live()
-            .public()
             .only("id", "title", "url_path", "path", "depth")
             .order_by("path")
         )

@@ -1,6 +1,5 @@
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
-from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.functional import cached_property
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -11,10 +10,12 @@ from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model
 from wagtail.models import Page
+
+from home.visibility import not_restricted
 from wagtail.search import index
 
 from stories.blocks import StoryBodyBlock
-from stories.serializers import HeroImageField, PartnersField
+from stories.serializers import HeroImageField, PartnersField, TopicsField
 
 STORIES_PER_PAGE = 12
 
@@ -24,13 +25,8 @@ HERO_CARD_SPEC = "fill-640x400"
 HERO_SOCIAL_SPEC = "fill-1200x630"
 
 
-def hero_image_prefetch(prefix=""):
-    """Prefetch hero images with their renditions so a list of stories costs a
-    fixed number of queries however long it is."""
-    return Prefetch(
-        f"{prefix}hero_image",
-        queryset=get_image_model().objects.prefetch_renditions(),
-    )
+# Story lists join the hero image in; its renditions come from Wagtail's
+# rendition cache, so a list costs a fixed number of queries however long it is.
 
 
 class StoryTag(TaggedItemBase):
@@ -58,8 +54,9 @@ class StoryIndexPage(Page):
         return (
             StoryPage.objects.child_of(self)
             .live()
-            .public()
-            .prefetch_related(hero_image_prefetch(), "tags")
+            .filter(not_restricted())
+            .select_related("hero_image")
+            .prefetch_related("tags")
             .order_by("-date", "-pk")
         )
 
@@ -160,7 +157,7 @@ class StoryPage(Page):
         APIField("hero_image_alt"),
         APIField("hero_image_caption"),
         APIField("body"),
-        APIField("tags"),
+        APIField("tags", serializer=TopicsField()),
         APIField("partners", serializer=PartnersField()),
     ]
     parent_page_types = ["stories.StoryIndexPage"]
@@ -169,6 +166,11 @@ class StoryPage(Page):
     class Meta:
         verbose_name = "Historie"
         verbose_name_plural = "Historier"
+
+    @classmethod
+    def serving_queryset(cls):
+        """How the story is fetched when a resident opens it (see home.routing)."""
+        return cls.objects.select_related("hero_image")
 
     @cached_property
     def hero_renditions(self):
@@ -201,8 +203,8 @@ class StoryPage(Page):
     def related_stories(self, limit=3):
         return (
             StoryPage.objects.live()
-            .public()
+            .filter(not_restricted())
             .exclude(pk=self.pk)
-            .prefetch_related(hero_image_prefetch())
+            .select_related("hero_image")
             .order_by("-date", "-pk")[:limit]
         )

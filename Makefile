@@ -1,0 +1,43 @@
+# Two commands for a fresh machine with Python 3.11:  make run  and  make test.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/test
+
+export PATH := $(CURDIR)/$(BIN):$(PATH)
+
+.PHONY: run test test-sqlite test-postgres lint install benchmark clean
+
+$(STAMP): requirements.txt requirements-dev.txt
+	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	touch $(STAMP)
+
+install: $(STAMP)
+
+# The portal on SQLite with demo content: web (gunicorn), task worker and clock.
+run: install
+	DJANGO_SETTINGS_MODULE=cms.settings.dev $(BIN)/python manage.py migrate --noinput
+	DJANGO_SETTINGS_MODULE=cms.settings.dev $(BIN)/python manage.py load_demo
+	DJANGO_SETTINGS_MODULE=cms.settings.dev BIND_HOST=127.0.0.1 \
+		$(BIN)/honcho start --port 8000 --procfile Procfile
+
+# The whole suite: lint, then SQLite. .ci/run adds the PostgreSQL pass.
+test: install lint test-sqlite
+
+lint: install
+	$(BIN)/ruff check .
+
+test-sqlite: install
+	env -u DATABASE_URL $(BIN)/pytest
+
+test-postgres: install
+	DATABASE_URL=$(POSTGRES_URL) $(BIN)/pytest
+
+benchmark: install
+	$(BIN)/python manage.py benchmark_pages --settings=cms.settings.benchmark
+
+clean:
+	rm -rf $(VENV) var media static_collected

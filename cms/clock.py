@@ -1,0 +1,22 @@
+"""The periodic jobs the `clock` process runs.
+
+One list, so an operator sees at a glance what runs when. Each job is a
+management command; the clock only schedules, the commands do the work.
+"""
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class PeriodicJob:
+    command: str
+    """Management command to run."""
+    minutes: int
+    """Interval between runs."""
+    args: tuple[str, ...] = ()
+
+
+JOBS: tuple[PeriodicJob, ...] = (
+    # Wagtail's scheduled publishing ("Go live" / "Expiry" dates in the editor).
+    PeriodicJob("publish_scheduled", minutes=1),
+)

@@ -1,0 +1,49 @@
+import logging
+
+from apscheduler.schedulers.blocking import BlockingScheduler
+from django.core.management import BaseCommand, call_command
+from django.db import close_old_connections
+
+from cms.clock import JOBS, PeriodicJob
+
+logger = logging.getLogger("voresishoj.clock")
+
+
+def run_job(job: PeriodicJob) -> None:
+    close_old_connections()
+    try:
+        call_command(job.command, *job.args)
+    except Exception:
+        # One failing job must not stop the clock; the next tick tries again.
+        logger.exception("Periodic job %s failed", job.command)
+    finally:
+        close_old_connections()
+
+
+class Command(BaseCommand):
+    help = "Runs the periodic jobs (scheduled publishing, later reach pulls) with APScheduler."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--once", action="store_true", help="Run every job once and exit.")
+
+    def handle(self, *args, once=False, **options):
+        if once:
+            for job in JOBS:
+                run_job(job)
+            return
+        scheduler = BlockingScheduler(timezone="Europe/Copenhagen")
+        for job in JOBS:
+            scheduler.add_job(
+                run_job,
+                "interval",
+                minutes=job.minutes,
+                args=[job],
+                id=job.command,
+                max_instances=1,
+                coalesce=True,
+            )
+            self.stdout.write(f"Clock: {job.command} every {job.minutes} min")
+        try:
+            scheduler.start()
+        except (KeyboardInterrupt, SystemExit):
+            pass

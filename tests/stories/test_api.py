@@ -1,0 +1,94 @@
+import pytest
+
+from tests.factories import make_image, make_partner, make_story, story_index
+
+pytestmark = pytest.mark.django_db
+
+
+def test_story_listing_carries_teaser_fields_and_hero_renditions(client):
+    make_story(title="Cykling uden alder", intro="Rickshaw-ture for ældre.", tags=["ældre"])
+    data = client.get("/api/v2/pages/", {"type": "stories.StoryPage"}).json()
+    [item] = data["items"]
+    assert item["title"] == "Cykling uden alder"
+    assert item["intro"] == "Rickshaw-ture for ældre."
+    assert item["tags"] == ["ældre"]
+    renditions = item["hero_image"]["renditions"]
+    assert set(renditions) == {"small", "medium", "large"}
+    assert renditions["medium"]["url"].startswith("http")
+    assert renditions["medium"]["width"] == 800
+    assert item["meta"]["html_url"].endswith("/historier/" + item["meta"]["slug"] + "/")
+
+
+def test_story_detail_has_body_as_structured_json_with_image_urls(client):
+    image = make_image("Strandbillede")
+    partner = make_partner("CPH West", kind="skole", url="https://cphwest.dk")
+    index = story_index()
+    body = [
+        ("heading", {"text": "Sådan gik dagen", "level": "h2"}),
+        ("paragraph", f'<p>Læs også <a linktype="page" id="{index.pk}">alle historierne</a>.</p>'),
+        ("image", {"image": image, "alt_text": "Affaldssække på stranden", "caption": "Dagens fangst", "credit": "Sekretariatet"}),
+        ("quote", {"quote": "Alle kan give en hånd.", "name": "Mette", "role": ""}),
+    ]
+    story = make_story(title="Affald på stranden", body=body, partners=[partner], byline="Sekretariatet")
+    data = client.get(f"/api/v2/pages/{story.pk}/").json()
+
+    assert data["byline"] == "Sekretariatet"
+    assert data["hero_image_alt"] == "Folk samlet på Ishøj Strand"
+    assert data["hero_image"]["alt"] == "Folk samlet på Ishøj Strand"
+    types = [block["type"] for block in data["body"]]
+    assert types == ["heading", "paragraph", "image", "quote"]
+    assert data["body"][0]["value"] == {"text": "Sådan gik dagen", "level": "h2"}
+    # Rich text leaves as real HTML: the internal link is a normal URL.
+    assert '<a href="/historier/">alle historierne</a>' in data["body"][1]["value"]
+    image_block = data["body"][2]["value"]
+    assert image_block["caption"] == "Dagens fangst"
+    assert image_block["image"]["alt"] == "Affaldssække på stranden"
+    assert image_block["image"]["renditions"]["large"]["url"].startswith("http")
+    assert data["partners"] == [
+        {
+            "id": partner.pk,
+            "name": "CPH West",
+            "kind": "skole",
+            "kind_display": "Skole eller uddannelse",
+            "url": "https://cphwest.dk",
+            "logo": None,
+        }
+    ]
+
+
+def test_drafts_are_not_in_the_api(client):
+    make_story(title="Udgivet")
+    make_story(title="Kladde", publish=False)
+    titles = [i["title"] for i in client.get("/api/v2/pages/?type=stories.StoryPage").json()["items"]]
+    assert titles == ["Udgivet"]
+
+
+def test_api_is_cacheable_and_answers_conditional_requests(client):
+    make_story()
+    first = client.get("/api/v2/pages/?type=stories.StoryPage")
+    assert first["Cache-Control"] == "public, max-age=60"
+    etag = first["ETag"]
+    again = client.get("/api/v2/pages/?type=stories.StoryPage", HTTP_IF_NONE_MATCH=etag)
+    assert again.status_code == 304
+    assert again.content == b""
+    make_story(title="En ny historie")
+    changed = client.get("/api/v2/pages/?type=stories.StoryPage", HTTP_IF_NONE_MATCH=etag)
+    assert changed.status_code == 200 and changed["ETag"] != etag
+
+
+def test_api_allows_cross_origin_reads_only(client):
+    make_story()
+    response = client.get("/api/v2/pages/", HTTP_ORIGIN="https://www.ishoj.dk")
+    assert response["Access-Control-Allow-Origin"] == "*"
+    preflight = client.options(
+        "/api/v2/pages/",
+        HTTP_ORIGIN="https://www.ishoj.dk",
+        HTTP_ACCESS_CONTROL_REQUEST_METHOD="DELETE",
+    )
+    assert "DELETE" not in preflight.get("Access-Control-Allow-Methods", "")
+    assert "GET" in preflight["Access-Control-Allow-Methods"]
+
+
+def test_public_html_pages_get_no_cross_origin_header(client):
+    make_story()
+    assert "Access-Control-Allow-Origin" not in client.get("/", HTTP_ORIGIN="https://x.dk")

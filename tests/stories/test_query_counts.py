@@ -1,0 +1,47 @@
+"""The number of database queries must not grow with the number of stories:
+the portal's archive grows every week, the pages must not slow down with it."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from tests.factories import make_image, make_partner, make_story, story_index
+
+pytestmark = pytest.mark.django_db
+
+
+def fill(n: int, image, partner):
+    index = story_index()
+    for i in range(n):
+        make_story(index=index, image=image, tags=[f"emne-{i % 5}", "fællesskab"], partners=[partner])
+
+
+def count_queries(client, url: str) -> int:
+    client.get(url)  # warm up: renditions are created on first view
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(ctx.captured_queries)
+
+
+def counts_for(client, image, partner, n):
+    fill(n, image, partner)
+    from stories.models import StoryPage
+
+    newest = StoryPage.objects.live().order_by("-date", "-pk").first()
+    return {
+        "home": count_queries(client, "/"),
+        "index": count_queries(client, "/historier/"),
+        "story": count_queries(client, newest.url),
+        "api": count_queries(client, "/api/v2/pages/?type=stories.StoryPage&limit=20"),
+    }
+
+
+def test_query_counts_do_not_grow_from_10_to_200_stories(client):
+    image = make_image()
+    partner = make_partner()
+    with_10 = counts_for(client, image, partner, 10)
+    with_200 = counts_for(client, image, partner, 190)
+    assert with_200 == with_10
+    # The story page stays within the budget the benchmark promises.
+    assert with_10["story"] <= 12, with_10
