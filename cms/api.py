@@ -4,9 +4,19 @@ from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 
+from home.api import CompactJSONMixin
 from stories.api import StoryAwarePagesAPIViewSet
+
+
+class CompactImagesAPIViewSet(CompactJSONMixin, ImagesAPIViewSet):
+    pass
+
+
+class CompactDocumentsAPIViewSet(CompactJSONMixin, DocumentsAPIViewSet):
+    pass
+
 
 api_router = WagtailAPIRouter("wagtailapi")
 api_router.register_endpoint("pages", StoryAwarePagesAPIViewSet)
-api_router.register_endpoint("images", ImagesAPIViewSet)
-api_router.register_endpoint("documents", DocumentsAPIViewSet)
+api_router.register_endpoint("images", CompactImagesAPIViewSet)
+api_router.register_endpoint("documents", CompactDocumentsAPIViewSet)

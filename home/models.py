@@ -46,6 +46,7 @@ class HomePage(Page):
             StoryPage.objects.live()
             .filter(not_restricted())
             .descendant_of(self)
+            .defer_streamfields()
             .select_related("hero_image")
             .order_by("-date", "-pk")[:HOME_STORY_COUNT]
         )

@@ -7,11 +7,14 @@ through the whole archive, so the cost must not grow with the page size.
 
 from django.db.models import Prefetch
 from wagtail.api.v2.views import PagesAPIViewSet
+from wagtail.images import get_image_model
 
-from stories.models import Partner, StoryPage
+from home.api import CompactJSONMixin
+from stories.blocks import API_RENDITIONS
+from stories.models import Partner, StoryPage, StoryTag
 
 
-class StoryAwarePagesAPIViewSet(PagesAPIViewSet):
+class StoryAwarePagesAPIViewSet(CompactJSONMixin, PagesAPIViewSet):
     listing_default_fields = PagesAPIViewSet.listing_default_fields + [
         "intro",
         "date",
@@ -22,8 +25,19 @@ class StoryAwarePagesAPIViewSet(PagesAPIViewSet):
     def get_queryset(self):
         queryset = super().get_queryset()
         if queryset.model is StoryPage:
-            queryset = queryset.select_related("hero_image").prefetch_related(
-                "tags",
+            # Renditions come prefetched in one query: for a list of images
+            # that is cheaper than one cache lookup per image and size.
+            images = get_image_model().objects.prefetch_renditions(*API_RENDITIONS.values())
+            queryset = queryset.prefetch_related(
+                Prefetch("hero_image", queryset=images),
+                Prefetch("tagged_items", queryset=StoryTag.objects.select_related("tag")),
                 Prefetch("partners", queryset=Partner.objects.select_related("logo")),
             )
+            if self.action == "listing_view" and not self.asks_for_body():
+                # Lists show teasers: loading and parsing 20 bodies is wasted work.
+                queryset = queryset.defer_streamfields()
         return queryset
+
+    def asks_for_body(self) -> bool:
+        fields = self.request.GET.get("fields", "")
+        return "body" in fields or fields.startswith("*")

@@ -39,8 +39,11 @@ class PartnersField(Field):
 
 
 class TopicsField(Field):
-    """Topic names, read from the prefetched tags (Wagtail's own tags field
-    queries once per page)."""
+    """Topic names, read from the prefetched tagged items (Wagtail's own tags
+    field queries once per page)."""
 
-    def to_representation(self, tags):
-        return sorted(tag.name for tag in tags.all())
+    def get_attribute(self, instance):
+        return instance
+
+    def to_representation(self, page):
+        return sorted(item.tag.name for item in page.tagged_items.all())

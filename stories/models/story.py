@@ -10,10 +10,9 @@ from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model
 from wagtail.models import Page
-
-from home.visibility import not_restricted
 from wagtail.search import index
 
+from home.visibility import not_restricted
 from stories.blocks import StoryBodyBlock
 from stories.serializers import HeroImageField, PartnersField, TopicsField
 
@@ -55,8 +54,8 @@ class StoryIndexPage(Page):
             StoryPage.objects.child_of(self)
             .live()
             .filter(not_restricted())
+            .defer_streamfields()
             .select_related("hero_image")
-            .prefetch_related("tags")
             .order_by("-date", "-pk")
         )
 
@@ -174,11 +173,11 @@ class StoryPage(Page):
 
     @cached_property
     def hero_renditions(self):
-        """All renditions of the hero image in one query: srcset widths, the card
-        crop and the social-media crop for Open Graph."""
+        """The story page's renditions of its hero image in one lookup: the
+        srcset widths and the crop for Open Graph."""
         if self.hero_image is None:
             return {}
-        specs = [f"width-{w}" for w in HERO_SRCSET_WIDTHS] + [HERO_CARD_SPEC, HERO_SOCIAL_SPEC]
+        specs = [f"width-{w}" for w in HERO_SRCSET_WIDTHS] + [HERO_SOCIAL_SPEC]
         return self.hero_image.get_renditions(*specs)
 
     @property
@@ -193,18 +192,20 @@ class StoryPage(Page):
         return self.hero_renditions.get(f"width-{HERO_SRCSET_WIDTHS[1]}")
 
     @property
-    def hero_card(self):
-        return self.hero_renditions.get(HERO_CARD_SPEC)
-
-    @property
     def hero_social(self):
         return self.hero_renditions.get(HERO_SOCIAL_SPEC)
+
+    @cached_property
+    def hero_card(self):
+        """The crop shown on story cards in lists."""
+        return self.hero_image.get_rendition(HERO_CARD_SPEC) if self.hero_image else None
 
     def related_stories(self, limit=3):
         return (
             StoryPage.objects.live()
             .filter(not_restricted())
             .exclude(pk=self.pk)
+            .defer_streamfields()
             .select_related("hero_image")
             .order_by("-date", "-pk")[:limit]
         )

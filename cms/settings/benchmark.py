@@ -1,0 +1,22 @@
+"""The page benchmark: production-like (no debug), its own throwaway SQLite file."""
+
+import os
+
+from .base import *  # noqa: F403
+
+DEBUG = False
+SECRET_KEY = "benchmark-only-not-secret"
+ALLOWED_HOSTS = ["127.0.0.1", "localhost", "testserver"]
+DATABASES["default"] = {  # noqa: F405
+    "ENGINE": "django.db.backends.sqlite3",
+    "NAME": os.environ.get("BENCHMARK_DB", str(VAR_DIR / "benchmark.sqlite3")),  # noqa: F405
+    "OPTIONS": DATABASES["default"].get("OPTIONS", {}),  # noqa: F405
+    "CONN_MAX_AGE": 600,
+}
+MEDIA_ROOT = VAR_DIR / "benchmark-media"  # noqa: F405
+STORAGES["staticfiles"]["BACKEND"] = (  # noqa: F405
+    "django.contrib.staticfiles.storage.StaticFilesStorage"
+)
+WHITENOISE_USE_FINDERS = True
+MIDDLEWARE = ["cms.server_timing.ServerTimingMiddleware", *MIDDLEWARE]  # noqa: F405
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
