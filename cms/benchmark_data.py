@@ -21,7 +21,9 @@ def _images(count: int = 5):
         buffer = io.BytesIO()
         PILImage.new("RGB", (1600, 1000), (30 + n * 40, 110, 160)).save(buffer, "JPEG", quality=80)
         images.append(
-            Image.objects.create(title=f"Benchmark-billede {n}", file=ImageFile(buffer, name=f"bench-{n}.jpg"))
+            Image.objects.create(
+                title=f"Benchmark-billede {n}", file=ImageFile(buffer, name=f"bench-{n}.jpg")
+            )
         )
     return images
 
@@ -31,7 +33,9 @@ def ensure_stories(total: int) -> int:
     home = HomePage.objects.get()
     index = StoryIndexPage.objects.child_of(home).first()
     if index is None:
-        index = home.add_child(instance=StoryIndexPage(title="Historier", slug="historier", show_in_menus=True))
+        index = home.add_child(
+            instance=StoryIndexPage(title="Historier", slug="historier", show_in_menus=True)
+        )
     images = _images()
     partners = [
         Partner.objects.get_or_create(name=name, defaults={"kind": kind})[0]
@@ -49,9 +53,23 @@ def ensure_stories(total: int) -> int:
                 hero_image_alt="Naboer samlet omkring et bord",
                 body=[
                     ("heading", {"text": "Sådan begyndte det", "level": "h2"}),
-                    ("paragraph", "<p>" + "Fællesskab opstår, når nogen tager initiativ. " * 20 + "</p>"),
-                    ("image", {"image": images[(n + 1) % len(images)], "alt_text": "Frivillige i køkkenet", "caption": "", "credit": ""}),
-                    ("quote", {"quote": "Her kender vi hinanden.", "name": "Mette", "role": "frivillig"}),
+                    (
+                        "paragraph",
+                        "<p>" + "Fællesskab opstår, når nogen tager initiativ. " * 20 + "</p>",
+                    ),
+                    (
+                        "image",
+                        {
+                            "image": images[(n + 1) % len(images)],
+                            "alt_text": "Frivillige i køkkenet",
+                            "caption": "",
+                            "credit": "",
+                        },
+                    ),
+                    (
+                        "quote",
+                        {"quote": "Her kender vi hinanden.", "name": "Mette", "role": "frivillig"},
+                    ),
                     ("paragraph", "<p>" + "Alle kan give en hånd med et par timer. " * 20 + "</p>"),
                 ],
             )

@@ -23,8 +23,6 @@ class PublicCacheHeadersMiddleware:
             and response.status_code in (200, 304)
             and not response.has_header("Cache-Control")
         ):
-            patch_cache_control(
-                response, public=True, max_age=settings.PUBLIC_CACHE_MAX_AGE
-            )
+            patch_cache_control(response, public=True, max_age=settings.PUBLIC_CACHE_MAX_AGE)
             patch_vary_headers(response, ["Accept-Encoding"])
         return response

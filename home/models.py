@@ -4,9 +4,8 @@ from wagtail.api import APIField
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Page
 
-from home.visibility import not_restricted
-
 from home.routing import route_by_url_path
+from home.visibility import not_restricted
 
 HOME_STORY_COUNT = 7
 
@@ -64,9 +63,7 @@ class SiteSettings(BaseSiteSetting):
         help_text="Den offentlige tilgængelighedserklæring (Webtilgængelighedsloven). "
         "Vises i sidefoden og på /was.",
     )
-    contact_email = models.EmailField(
-        "Sekretariatets e-mail", default="voresishoj@ishoj.dk"
-    )
+    contact_email = models.EmailField("Sekretariatets e-mail", default="voresishoj@ishoj.dk")
     facebook_group_url = models.URLField(
         "Facebook-gruppen 'Vores Ishøj'",
         blank=True,
@@ -82,7 +79,11 @@ class SiteSettings(BaseSiteSetting):
     panels = [
         FieldPanel("accessibility_statement_url"),
         MultiFieldPanel(
-            [FieldPanel("contact_email"), FieldPanel("facebook_group_url"), FieldPanel("footer_text")],
+            [
+                FieldPanel("contact_email"),
+                FieldPanel("facebook_group_url"),
+                FieldPanel("footer_text"),
+            ],
             heading="Kontakt og sidefod",
         ),
     ]

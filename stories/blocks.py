@@ -106,7 +106,9 @@ def parse_video_url(url: str) -> tuple[str, str] | None:
             video_id = parse_qs(parsed.query).get("v", [""])[0]
         else:
             parts = [p for p in parsed.path.split("/") if p]
-            video_id = parts[1] if len(parts) >= 2 and parts[0] in ("embed", "shorts", "live") else ""
+            video_id = (
+                parts[1] if len(parts) >= 2 and parts[0] in ("embed", "shorts", "live") else ""
+            )
         return ("youtube", video_id) if YOUTUBE_ID.match(video_id) else None
     if host == "youtu.be":
         video_id = parsed.path.strip("/")
@@ -186,7 +188,9 @@ class QuoteBlock(blocks.StructBlock):
     quote = blocks.TextBlock(label="Citat")
     name = blocks.CharBlock(label="Hvem siger det", max_length=120)
     role = blocks.CharBlock(
-        label="Beskrivelse", required=False, max_length=120,
+        label="Beskrivelse",
+        required=False,
+        max_length=120,
         help_text="Fx 'frivillig i Café Solstrålen'.",
     )
 
@@ -238,9 +242,7 @@ class RecipeBlock(blocks.StructBlock):
     ingredients = blocks.ListBlock(
         blocks.CharBlock(label="Ingrediens"), label="Ingredienser", min_num=1
     )
-    steps = blocks.ListBlock(
-        blocks.TextBlock(label="Trin"), label="Fremgangsmåde", min_num=1
-    )
+    steps = blocks.ListBlock(blocks.TextBlock(label="Trin"), label="Fremgangsmåde", min_num=1)
 
     class Meta:
         icon = "list-ol"

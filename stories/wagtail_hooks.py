@@ -1,7 +1,7 @@
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from stories.models import Partner
+from stories.models import EventCategory, EventSubmission, Partner
 
 
 class PartnerViewSet(SnippetViewSet):
@@ -16,3 +16,32 @@ class PartnerViewSet(SnippetViewSet):
 
 
 register_snippet(PartnerViewSet)
+
+
+class EventCategoryViewSet(SnippetViewSet):
+    """Editors add new kinds of events ("Madfællesskab") without a developer."""
+
+    model = EventCategory
+    icon = "tag"
+    menu_label = "Begivenhedskategorier"
+    menu_order = 310
+    add_to_admin_menu = True
+    list_display = ["name", "slug"]
+    search_fields = ["name"]
+
+
+class EventSubmissionViewSet(SnippetViewSet):
+    """Who suggested which event: for the secretariat only, never public."""
+
+    model = EventSubmission
+    icon = "mail"
+    menu_label = "Forslag fra borgere"
+    menu_order = 320
+    add_to_admin_menu = True
+    inspect_view_enabled = True
+    list_display = ["page", "name", "email", "created_at"]
+    search_fields = ["name", "email"]
+
+
+register_snippet(EventCategoryViewSet)
+register_snippet(EventSubmissionViewSet)

@@ -43,8 +43,9 @@ def make_partner(name="Ældresagen Ishøj", kind=PartnerKind.ASSOCIATION, **kwar
     return partner
 
 
-def make_story(index=None, title=None, image=None, tags=(), partners=(), body=None, publish=True,
-               **fields) -> StoryPage:
+def make_story(
+    index=None, title=None, image=None, tags=(), partners=(), body=None, publish=True, **fields
+) -> StoryPage:
     index = index or story_index()
     n = next(_counter)
     title = title or f"Historie nummer {n}"

@@ -20,9 +20,12 @@ ALLOWED_HOSTS = [h for h in os.environ.get("ALLOWED_HOSTS", "").split(",") if h]
 INSTALLED_APPS = [
     "home",
     "stories",
+    "locations",
     "cms",
     "wagtail.api.v2",
     "wagtail.contrib.forms",
+    "wagtail.contrib.routable_page",
+    "wagtailgeowidget",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
@@ -157,6 +160,8 @@ else:
 WAGTAIL_SITE_NAME = "Vores Ishøj"
 WAGTAILADMIN_BASE_URL = os.environ.get("BASE_URL", "http://127.0.0.1:8000")
 WAGTAIL_I18N_ENABLED = False
+# The admin must not call out to wagtail.org (no internet, no third-party requests).
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILIMAGES_IMAGE_MODEL = "wagtailimages.Image"
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "xlsx", "csv", "txt"]
@@ -169,6 +174,17 @@ WAGTAILSEARCH_BACKENDS = {
 }
 if USES_POSTGRES:
     WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "danish"
+
+# The community map. Tiles come from OpenStreetMap unless MAP_TILE_URL says otherwise;
+# an empty value shows markers and the list without a background map.
+MAP_TILE_URL = os.environ.get("MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
+MAP_TILE_ATTRIBUTION = os.environ.get(
+    "MAP_TILE_ATTRIBUTION",
+    '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>-bidragydere',
+)
+GEO_WIDGET_DEFAULT_LOCATION = {"lat": 55.6155, "lng": 12.3320}  # Ishøj
+GEO_WIDGET_ZOOM = 13
+GEO_WIDGET_LEAFLET_TILE_LAYER = MAP_TILE_URL or "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
 
 # Headless API: rich text leaves as real HTML links, not Wagtail's internal tags.
 WAGTAILAPI_RICH_TEXT_FORMAT = "html"
@@ -201,3 +217,10 @@ LOGGING = {
         "voresishoj": {"handlers": ["console"], "level": "INFO", "propagate": False}
     },
 }
+
+# Residents' event suggestions (/det-sker/foreslaa/): spam limits and image checks.
+EVENT_SUBMISSION_RATE_LIMIT = int(os.environ.get("EVENT_SUBMISSION_RATE_LIMIT", "5"))
+EVENT_SUBMISSION_RATE_WINDOW = int(os.environ.get("EVENT_SUBMISSION_RATE_WINDOW", "3600"))
+EVENT_SUBMISSION_MAX_IMAGE_BYTES = 8 * 1024 * 1024
+EVENT_SUBMISSION_MIN_IMAGE_SIZE = (800, 450)
+EVENT_SUBMISSION_MAX_IMAGE_SIZE = (10000, 10000)

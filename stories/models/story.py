@@ -35,7 +35,7 @@ class StoryTag(TaggedItemBase):
 
 
 class StoryIndexPage(Page):
-    """"Historier": the list of every story, newest first, filterable by topic."""
+    """ "Historier": the list of every story, newest first, filterable by topic."""
 
     intro = models.TextField("Indledning", blank=True, max_length=500)
 
@@ -78,9 +78,7 @@ class StoryIndexPage(Page):
             stories=page,
             topic=topic,
             topic_slug=topic_slug,
-            topics=Tag.objects.filter(
-                stories_storytag_items__content_object__live=True
-            )
+            topics=Tag.objects.filter(stories_storytag_items__content_object__live=True)
             .distinct()
             .order_by("name"),
         )
@@ -114,26 +112,32 @@ class StoryPage(Page):
         max_length=250,
         help_text="Beskriv billedet for dem, der ikke kan se det. Skal udfyldes.",
     )
-    hero_image_caption = models.CharField(
-        "Billedtekst", max_length=250, blank=True
-    )
+    hero_image_caption = models.CharField("Billedtekst", max_length=250, blank=True)
     body = StreamField(StoryBodyBlock(), verbose_name="Brødtekst")
     tags = ClusterTaggableManager(
-        "Emner", through=StoryTag, blank=True,
+        "Emner",
+        through=StoryTag,
+        blank=True,
         help_text="Emner som 'natur', 'ældre' eller 'mad'. Bruges til filtrering og hashtags.",
     )
     partners = ParentalManyToManyField(
         "stories.Partner", verbose_name="Partnere", blank=True, related_name="stories"
     )
     byline = models.CharField(
-        "Byline", max_length=150, blank=True,
+        "Byline",
+        max_length=150,
+        blank=True,
         help_text="Fx 'Tekst og foto: Sekretariatet for Vores Ishøj'.",
     )
 
     content_panels = Page.content_panels + [
         FieldPanel("intro"),
         MultiFieldPanel(
-            [FieldPanel("hero_image"), FieldPanel("hero_image_alt"), FieldPanel("hero_image_caption")],
+            [
+                FieldPanel("hero_image"),
+                FieldPanel("hero_image_alt"),
+                FieldPanel("hero_image_caption"),
+            ],
             heading="Hovedbillede",
         ),
         FieldPanel("body"),

@@ -13,7 +13,9 @@ pytestmark = pytest.mark.django_db
 def test_clock_publishes_a_story_scheduled_for_the_past(client):
     """An editor sets "Go live" in the editor; the clock process makes it happen."""
     story = make_story(title="Planlagt historie", publish=False)
-    revision = story.save_revision(approved_go_live_at=timezone.now() - datetime.timedelta(minutes=1))
+    revision = story.save_revision(
+        approved_go_live_at=timezone.now() - datetime.timedelta(minutes=1)
+    )
     story.go_live_at = revision.approved_go_live_at
     story.save()
     assert client.get(f"/historier/{story.slug}/").status_code == 404

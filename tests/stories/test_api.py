@@ -26,10 +26,20 @@ def test_story_detail_has_body_as_structured_json_with_image_urls(client):
     body = [
         ("heading", {"text": "Sådan gik dagen", "level": "h2"}),
         ("paragraph", f'<p>Læs også <a linktype="page" id="{index.pk}">alle historierne</a>.</p>'),
-        ("image", {"image": image, "alt_text": "Affaldssække på stranden", "caption": "Dagens fangst", "credit": "Sekretariatet"}),
+        (
+            "image",
+            {
+                "image": image,
+                "alt_text": "Affaldssække på stranden",
+                "caption": "Dagens fangst",
+                "credit": "Sekretariatet",
+            },
+        ),
         ("quote", {"quote": "Alle kan give en hånd.", "name": "Mette", "role": ""}),
     ]
-    story = make_story(title="Affald på stranden", body=body, partners=[partner], byline="Sekretariatet")
+    story = make_story(
+        title="Affald på stranden", body=body, partners=[partner], byline="Sekretariatet"
+    )
     data = client.get(f"/api/v2/pages/{story.pk}/").json()
 
     assert data["byline"] == "Sekretariatet"
@@ -59,7 +69,9 @@ def test_story_detail_has_body_as_structured_json_with_image_urls(client):
 def test_drafts_are_not_in_the_api(client):
     make_story(title="Udgivet")
     make_story(title="Kladde", publish=False)
-    titles = [i["title"] for i in client.get("/api/v2/pages/?type=stories.StoryPage").json()["items"]]
+    titles = [
+        i["title"] for i in client.get("/api/v2/pages/?type=stories.StoryPage").json()["items"]
+    ]
     assert titles == ["Udgivet"]
 
 

@@ -13,7 +13,9 @@ pytestmark = pytest.mark.django_db
 def fill(n: int, image, partner):
     index = story_index()
     for i in range(n):
-        make_story(index=index, image=image, tags=[f"emne-{i % 5}", "fællesskab"], partners=[partner])
+        make_story(
+            index=index, image=image, tags=[f"emne-{i % 5}", "fællesskab"], partners=[partner]
+        )
 
 
 def count_queries(client, url: str) -> int:

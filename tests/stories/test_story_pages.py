@@ -21,7 +21,10 @@ RECIPE_BODY = [
             "steps": ["Ælt dejen.", "Bag ved 200 grader i 12 minutter."],
         },
     ),
-    ("video", {"url": "https://www.youtube.com/watch?v=dQw4w9WgXcQ", "title": "Bagedag", "caption": ""}),
+    (
+        "video",
+        {"url": "https://www.youtube.com/watch?v=dQw4w9WgXcQ", "title": "Bagedag", "caption": ""},
+    ),
     ("quote", {"quote": "Her mødes vi på tværs.", "name": "Aisha", "role": "frivillig"}),
 ]
 
@@ -79,13 +82,17 @@ class TestStoryPage:
         story = make_story(title="Café Solstrålen", intro="Hver tirsdag mødes ældre til kaffe.")
         html = client.get(story.url).content.decode()
         assert '<meta property="og:title" content="Café Solstrålen">' in html
-        assert '<meta property="og:description" content="Hver tirsdag mødes ældre til kaffe.">' in html
+        assert (
+            '<meta property="og:description" content="Hver tirsdag mødes ældre til kaffe.">' in html
+        )
         og_image = re.search(r'<meta property="og:image" content="(http[^"]+)">', html).group(1)
         assert "fill-1200x630" in og_image
         assert '<meta name="twitter:card" content="summary_large_image">' in html
 
     def test_recipe_is_rendered_with_schema_org_json_ld(self, client):
-        story = make_story(title="Mad med historie", body=RECIPE_BODY, byline="Fatima fra Vejleåparken")
+        story = make_story(
+            title="Mad med historie", body=RECIPE_BODY, byline="Fatima fra Vejleåparken"
+        )
         html = client.get(story.url).content.decode()
         assert "<li>500 g hvedemel</li>" in html
         [recipe] = [d for d in ld_scripts(html) if d.get("@type") == "Recipe"]

@@ -78,8 +78,16 @@ class Command(BaseCommand):
         port = free_port()
         server = subprocess.Popen(
             [
-                sys.executable, "-m", "gunicorn", "cms.wsgi",
-                "--bind", f"127.0.0.1:{port}", "--workers", "1", "--log-level", "warning",
+                sys.executable,
+                "-m",
+                "gunicorn",
+                "cms.wsgi",
+                "--bind",
+                f"127.0.0.1:{port}",
+                "--workers",
+                "1",
+                "--log-level",
+                "warning",
             ],
             env={**os.environ, "DJANGO_SETTINGS_MODULE": "cms.settings.benchmark"},
             cwd=settings.BASE_DIR,
@@ -148,7 +156,9 @@ class Command(BaseCommand):
             f"\nSQLite, gunicorn (1 sync worker) på 127.0.0.1, {stories} historier, "
             f"{count} målte forespørgsler pr. URL, uden side-cache.\n"
         )
-        header = f"{'Side':<26}{'server median':>14}{'p95':>8}{'rundtur median':>16}{'queries':>9}  mål"
+        header = (
+            f"{'Side':<26}{'server median':>14}{'p95':>8}{'rundtur median':>16}{'queries':>9}  mål"
+        )
         self.stdout.write(header)
         self.stdout.write("-" * len(header))
         for label, _url, server, total, queries in rows:
@@ -156,7 +166,9 @@ class Command(BaseCommand):
             target_ms, target_queries = TARGETS[label]
             goals = []
             if target_ms is not None:
-                goals.append(f"median < {target_ms} ms {'OK' if median < target_ms else 'IKKE NÅET'}")
+                goals.append(
+                    f"median < {target_ms} ms {'OK' if median < target_ms else 'IKKE NÅET'}"
+                )
             if target_queries is not None:
                 ok = queries <= target_queries
                 goals.append(f"<= {target_queries} queries {'OK' if ok else 'IKKE NÅET'}")

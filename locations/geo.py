@@ -1,0 +1,46 @@
+"""Coordinates: the geowidget's text format and the bounding box of Ishøj.
+
+wagtailgeowidget's LeafletPanel stores a point as the text "SRID=4326;POINT(lng lat)"
+and has no support for separate latitude/longitude fields, so places keep that text for
+the widget and copy it into two FloatFields that everything else reads.
+"""
+
+import re
+from dataclasses import dataclass
+
+_POINT = re.compile(
+    r"^\s*SRID=(?P<srid>\d+);\s*POINT\s*\(\s*(?P<lng>-?\d+(?:\.\d+)?)\s+(?P<lat>-?\d+(?:\.\d+)?)\s*\)\s*$",
+    re.IGNORECASE,
+)
+_LATLNG = re.compile(r"^\s*(?P<lat>-?\d+(?:\.\d+)?)\s*,\s*(?P<lng>-?\d+(?:\.\d+)?)\s*$")
+
+
+@dataclass(frozen=True)
+class BoundingBox:
+    south: float
+    west: float
+    north: float
+    east: float
+
+    def contains(self, lat: float, lng: float) -> bool:
+        return self.south <= lat <= self.north and self.west <= lng <= self.east
+
+
+# Ishøj Municipality with a small margin (the coast, Tranegilde and Thorslunde included).
+ISHOJ_BBOX = BoundingBox(south=55.57, west=12.24, north=55.66, east=12.40)
+ISHOJ_CENTER = (55.6155, 12.3320)
+
+
+def parse_location(value: str) -> tuple[float, float] | None:
+    """(lat, lng) from the widget's "SRID=4326;POINT(lng lat)" or a plain "lat,lng"."""
+    if not value:
+        return None
+    match = _POINT.match(value) or _LATLNG.match(value)
+    if not match:
+        return None
+    return float(match["lat"]), float(match["lng"])
+
+
+def build_location(lat: float, lng: float) -> str:
+    """The widget's format, so a point set in code shows up on the admin map."""
+    return f"SRID=4326;POINT({lng} {lat})"

@@ -1,0 +1,138 @@
+/*
+ * The community map: markers for the places in the page's JSON, and filtering
+ * of markers and list without a reload. The page works without this script –
+ * the filter form is a plain GET form and the list is rendered by the server.
+ */
+(function () {
+  "use strict";
+
+  function readJSON(id) {
+    var el = id && document.getElementById(id);
+    return el ? JSON.parse(el.textContent) : null;
+  }
+
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text) node.textContent = text;
+    return node;
+  }
+
+  function popupContent(place) {
+    var box = el("div", "map-popup");
+    var title = el("p", "map-popup__name");
+    var link = el("a", null, place.name);
+    link.href = place.url;
+    title.appendChild(link);
+    box.appendChild(title);
+    if (place.categoryName) box.appendChild(el("p", "map-popup__category", place.categoryName));
+    if (place.facilityNames.length) {
+      box.appendChild(el("p", "map-popup__facilities", place.facilityNames.join(", ")));
+    }
+    var more = el("a", "map-popup__more", "Læs mere om " + place.name);
+    more.href = place.url;
+    box.appendChild(more);
+    return box;
+  }
+
+  function listItem(place) {
+    var li = el("li", "place-list__item");
+    li.dataset.placeId = place.id;
+    li.dataset.category = place.category;
+    var h3 = el("h3", "place-list__name");
+    var link = el("a", null, place.name);
+    link.href = place.url;
+    h3.appendChild(link);
+    li.appendChild(h3);
+    var meta = place.categoryName || "Uden kategori";
+    if (place.facilityNames.length) meta += " · " + place.facilityNames.join(", ");
+    li.appendChild(el("p", "place-list__meta", meta));
+    if (place.summary) li.appendChild(el("p", "place-list__summary", place.summary));
+    return li;
+  }
+
+  function init() {
+    var container = document.getElementById("place-map");
+    if (!container || !window.L) return;
+    var config = readJSON(container.dataset.mapConfig) || {};
+    var places = readJSON(container.dataset.mapPlaces) || [];
+    var single = container.hasAttribute("data-single");
+
+    L.Icon.Default.imagePath = config.iconPath;
+    var map = L.map(container, { scrollWheelZoom: false }).setView(config.center, config.zoom);
+    if (config.tileUrl) {
+      // Markers do not depend on tiles: if the tile server fails, the map is just blank.
+      L.tileLayer(config.tileUrl, { maxZoom: 19, attribution: config.attribution }).addTo(map);
+    }
+    var layer = L.featureGroup().addTo(map);
+
+    function showMarkers(list) {
+      layer.clearLayers();
+      list.forEach(function (place) {
+        L.marker([place.lat, place.lng], { title: place.name, alt: place.name, keyboard: true })
+          .bindPopup(popupContent(place))
+          .addTo(layer);
+      });
+      if (!single && list.length) {
+        map.fitBounds(layer.getBounds(), { padding: [24, 24], maxZoom: 15 });
+      }
+    }
+
+    var form = document.querySelector("[data-map-filters]");
+    var listEl = document.querySelector("[data-place-list]");
+    if (single || !form || !listEl) {
+      showMarkers(places);
+      return;
+    }
+
+    // On load, show exactly the places the server listed, so map and list agree.
+    var listed = {};
+    listEl.querySelectorAll("[data-place-id]").forEach(function (li) {
+      listed[li.dataset.placeId] = true;
+    });
+    showMarkers(places.filter(function (p) { return listed[String(p.id)]; }));
+
+    var count = document.getElementById("map-count");
+    var total = count ? count.dataset.total : places.length;
+
+    function currentFilter() {
+      var facilities = [];
+      form.querySelectorAll("input[name=facilitet]:checked").forEach(function (cb) {
+        facilities.push(cb.value);
+      });
+      return { category: form.elements.kategori.value, facilities: facilities };
+    }
+
+    function matches(place, filter) {
+      if (filter.category && place.category !== filter.category) return false;
+      return filter.facilities.every(function (f) { return place.facilities.indexOf(f) !== -1; });
+    }
+
+    function apply() {
+      var filter = currentFilter();
+      var shown = places.filter(function (p) { return matches(p, filter); });
+      showMarkers(shown);
+      listEl.replaceChildren();
+      shown.forEach(function (p) { listEl.appendChild(listItem(p)); });
+      if (!shown.length) listEl.appendChild(el("li", "place-list__empty", "Ingen steder passer til filtrene."));
+      if (count) count.textContent = "Viser " + shown.length + " af " + total + " steder.";
+      var params = new URLSearchParams();
+      if (filter.category) params.append("kategori", filter.category);
+      filter.facilities.forEach(function (f) { params.append("facilitet", f); });
+      var query = params.toString();
+      history.replaceState(null, "", window.location.pathname + (query ? "?" + query : ""));
+    }
+
+    form.addEventListener("change", apply);
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      apply();
+    });
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", init);
+  } else {
+    init();
+  }
+})();

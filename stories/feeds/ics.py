@@ -1,0 +1,213 @@
+"""GET /feeds/begivenheder.ics: 'Det sker' as an RFC 5545 calendar to subscribe to.
+
+One VEVENT per event carries the series (RRULE, EXDATE for cancelled dates);
+each moved date is an extra VEVENT with the same UID and a RECURRENCE-ID. The
+rule is written from the same structured fields `stories.occurrences` expands,
+so a calendar app shows the dates the site shows.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, time, timedelta
+
+from django.http import HttpRequest, HttpResponse
+from django.utils import timezone
+from django.views.decorators.http import condition, require_GET
+from icalendar import Calendar, Event
+
+from stories.models.event import EventPage, Frequency
+from stories.occurrences import (
+    TZ,
+    Occurrence,
+    OccurrenceStatus,
+    event_queryset,
+    expand_event,
+    fingerprint,
+    first_start,
+    in_range,
+    localize,
+    rule_for,
+    series_start,
+)
+
+UID_DOMAIN = "voresishoj.dk"
+PAST_DAYS = 90
+FUTURE_DAYS = 366
+_BYDAY = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+
+
+def event_uid(event: EventPage) -> str:
+    return f"event-{event.pk}@{UID_DOMAIN}"
+
+
+def _window(today: date) -> tuple[date, date]:
+    return today - timedelta(days=PAST_DAYS), today + timedelta(days=FUTURE_DAYS)
+
+
+def _value(event: EventPage, naive: datetime) -> date | datetime:
+    """A DATE for all-day events, else a Copenhagen-zoned DATE-TIME."""
+    if event.all_day or event.start_time is None:
+        return naive.date()
+    return localize(naive)
+
+
+def recurrence(event: EventPage) -> dict | None:
+    """The RRULE as icalendar wants it, from the same fields as `rule_for`."""
+    if event.frequency == Frequency.NONE:
+        return None
+    rule: dict = {"freq": "", "interval": max(1, event.interval or 1), "wkst": "MO"}
+    if event.frequency == Frequency.WEEKLY:
+        rule["freq"] = "WEEKLY"
+        rule["byday"] = [_BYDAY[d] for d in (event.weekdays or [event.start_date.weekday()])]
+    elif event.frequency == Frequency.MONTHLY:
+        rule["freq"] = "MONTHLY"
+        if event.monthly_ordinal is not None and event.monthly_weekday is not None:
+            rule["byday"] = [f"{event.monthly_ordinal}{_BYDAY[event.monthly_weekday]}"]
+        else:
+            rule["bymonthday"] = [event.start_date.day]
+    else:
+        rule["freq"] = "YEARLY"
+        rule["bymonth"] = [event.start_date.month]
+        rule["bymonthday"] = [event.start_date.day]
+    if event.repeat_count:
+        rule["count"] = event.repeat_count
+    elif event.repeat_until:
+        if event.all_day or event.start_time is None:
+            rule["until"] = event.repeat_until
+        else:
+            # RFC 5545: with a zoned DTSTART, UNTIL must be in UTC.
+            last = localize(datetime.combine(event.repeat_until, time(23, 59, 59)))
+            rule["until"] = last.astimezone(UTC)
+    return rule
+
+
+def _base_component(event: EventPage, request: HttpRequest) -> Event:
+    component = Event()
+    component.add("uid", event_uid(event))
+    stamp = event.last_published_at or timezone.now()
+    component.add("dtstamp", stamp.astimezone(UTC))
+    component.add("last-modified", stamp.astimezone(UTC))
+    component.add("summary", event.title)
+    url = event.get_full_url(request)
+    component.add("description", f"{event.intro}\n\n{url}".strip())
+    component.add("url", url)
+    location = ", ".join(p for p in (event.location_name, event.location_address) if p)
+    if location:
+        component.add("location", location)
+    if event.coordinates:
+        component.add("geo", event.coordinates)
+    if event.organiser:
+        component.add(
+            "organizer", f"mailto:noreply@{UID_DOMAIN}", parameters={"CN": event.organiser}
+        )
+    for category in event.categories.all():
+        component.add("categories", category.name)
+    return component
+
+
+def _timed(component: Event, occurrence: Occurrence) -> None:
+    if occurrence.all_day:
+        component.add("dtstart", occurrence.start.date())
+        component.add("dtend", occurrence.end.date())
+    else:
+        component.add("dtstart", occurrence.start)
+        component.add("dtend", occurrence.end)
+
+
+def event_components(event: EventPage, request: HttpRequest) -> list[Event]:
+    """The VEVENTs of one event: the series and one per moved date."""
+    rule = rule_for(event)
+    if rule is None:
+        # A one-off: the single (maybe moved, maybe cancelled) occurrence.
+        around = timedelta(days=400)
+        found = expand_event(event, event.start_date - around, event.start_date + around)
+        if not found:
+            return []
+        occurrence = found[0]
+        component = _base_component(event, request)
+        _timed(component, occurrence)
+        component.add("status", "CANCELLED" if occurrence.is_cancelled else "CONFIRMED")
+        return [component]
+
+    start = first_start(event)
+    if start is None:
+        return []
+    duration = event.duration
+    series = _base_component(event, request)
+    series.add("dtstart", _value(event, start))
+    series.add("dtend", _value(event, start + duration))
+    series.add("rrule", recurrence(event))
+    series.add("status", "CONFIRMED")
+
+    base_time = series_start(event).time()
+    excluded = sorted(
+        _value(event, datetime.combine(c.date, base_time))
+        for c in event.cancellations.all()
+        if datetime.combine(c.date, base_time) in rule
+    )
+    if excluded:
+        series.add("exdate", excluded)
+    components = [series]
+
+    # Moved dates, wherever they moved to (they may lie outside any window).
+    for occurrence in _moved_occurrences(event):
+        override = _base_component(event, request)
+        override.add("recurrence-id", _value(event, occurrence.original_start.replace(tzinfo=None)))
+        _timed(override, occurrence)
+        override.add(
+            "status",
+            "CANCELLED" if occurrence.status is OccurrenceStatus.CANCELLED else "CONFIRMED",
+        )
+        components.append(override)
+    return components
+
+
+def _moved_occurrences(event: EventPage) -> list[Occurrence]:
+    found: list[Occurrence] = []
+    for move in event.moves.all():
+        lo = min(move.original_date, move.new_date) - timedelta(days=1)
+        hi = max(move.original_date, move.new_date) + timedelta(days=1)
+        found.extend(
+            o
+            for o in expand_event(event, lo, hi)
+            if o.is_moved and o.original_start.date() == move.original_date
+        )
+    return found
+
+
+def build_calendar(request: HttpRequest, today: date | None = None) -> Calendar:
+    today = today or timezone.localdate()
+    first_day, last_day = _window(today)
+    calendar = Calendar()
+    calendar.add("prodid", "-//Vores Ishøj//Det sker i Ishøj//DA")
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    calendar.add("x-wr-calname", "Det sker i Ishøj")
+    calendar.add("x-wr-timezone", str(TZ))
+    calendar.add("refresh-interval", timedelta(hours=6), parameters={"VALUE": "DURATION"})
+    for event in in_range(event_queryset(), first_day, last_day).order_by("pk"):
+        for component in event_components(event, request):
+            calendar.add_component(component)
+    calendar.add_missing_timezones()
+    return calendar
+
+
+def _etag(request: HttpRequest, *args, **kwargs) -> str:
+    first_day, last_day = _window(timezone.localdate())
+    count, newest, top = fingerprint(
+        in_range(EventPage.objects.live().public(), first_day, last_day)
+    )
+    return (
+        f"ics-{first_day:%Y%m%d}-{count}-{newest:%Y%m%d%H%M%S%f}-{top}" if newest else "ics-empty"
+    )
+
+
+@require_GET
+@condition(etag_func=_etag)
+def begivenheder_ics(request: HttpRequest) -> HttpResponse:
+    response = HttpResponse(
+        build_calendar(request).to_ical(), content_type="text/calendar; charset=utf-8"
+    )
+    response["Content-Disposition"] = 'inline; filename="det-sker-i-ishoej.ics"'
+    return response

@@ -1,0 +1,60 @@
+"""GET /feeds/det-sker/widget/: 'Det sker' as a small page to put in an iframe.
+
+Meant for municipal and association sites, so it is frameable anywhere, has no
+JavaScript and takes its accent colour only from a fixed list (never raw CSS).
+"""
+
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.views.decorators.clickjacking import xframe_options_exempt
+from django.views.decorators.http import require_GET
+
+from stories.feeds.json_feed import _filtered, error_response
+from stories.feeds.params import ParameterError, parse_feed_query
+from stories.occurrences import event_queryset, occurrences_between
+
+ACCENTS = {
+    "blaa": "#0b5c8a",
+    "groen": "#1e6b3a",
+    "roed": "#a3262a",
+    "lilla": "#5b3a8c",
+    "sort": "#222222",
+}
+DEFAULT_ACCENT = "blaa"
+DEFAULT_LIMIT = 5
+MAX_LIMIT = 20
+
+
+@require_GET
+@xframe_options_exempt
+def det_sker_widget(request: HttpRequest) -> HttpResponse:
+    try:
+        query = parse_feed_query(request.GET)
+        accent = request.GET.get("accent", DEFAULT_ACCENT)
+        if accent not in ACCENTS:
+            raise ParameterError("accent", f"'accent' skal være en af: {', '.join(ACCENTS)}.")
+        raw_limit = request.GET.get("antal", str(DEFAULT_LIMIT))
+        if not raw_limit.isdigit() or not 1 <= int(raw_limit) <= MAX_LIMIT:
+            raise ParameterError("antal", f"'antal' skal være et tal fra 1 til {MAX_LIMIT}.")
+    except ParameterError as error:
+        return error_response(error)
+    now = timezone.now()
+    upcoming = [
+        o
+        for o in occurrences_between(
+            query.first_day, query.last_day, _filtered(event_queryset(), query)
+        )
+        if o.end > now and not o.is_cancelled
+    ][: int(raw_limit)]
+    return TemplateResponse(
+        request,
+        "stories/widget.html",
+        {
+            "occurrences": upcoming,
+            "accent": ACCENTS[accent],
+            "title": request.GET.get("titel", "")[:60],
+        },
+    )

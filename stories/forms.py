@@ -1,0 +1,250 @@
+"""The residents' form for suggesting an event: every message in plain Danish."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django import forms
+from django.conf import settings
+from django.utils import timezone
+from PIL import Image, UnidentifiedImageError
+
+from stories.models.event_taxonomy import Audience, EventCategory
+
+ALLOWED_IMAGE_FORMATS = {"JPEG": "JPEG", "PNG": "PNG", "WEBP": "WebP"}
+
+REQUIRED = "Udfyld venligst dette felt."
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+class TimeInput(forms.TimeInput):
+    input_type = "time"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%H:%M", **kwargs)
+
+
+def _messages(**extra: str) -> dict[str, str]:
+    return {"required": REQUIRED, **extra}
+
+
+class EventSuggestionForm(forms.Form):
+    title = forms.CharField(
+        label="Hvad hedder begivenheden?",
+        max_length=120,
+        error_messages=_messages(max_length="Navnet må højst være %(limit_value)d tegn."),
+    )
+    intro = forms.CharField(
+        label="Kort beskrivelse",
+        max_length=300,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="En-to sætninger om, hvad der sker. Højst 300 tegn.",
+        error_messages=_messages(max_length="Beskrivelsen må højst være %(limit_value)d tegn."),
+    )
+    description = forms.CharField(
+        label="Mere om begivenheden (valgfrit)",
+        required=False,
+        max_length=3000,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        error_messages=_messages(max_length="Teksten må højst være %(limit_value)d tegn."),
+    )
+    date = forms.DateField(
+        label="Dato",
+        widget=DateInput(),
+        error_messages=_messages(
+            invalid="Skriv datoen som fx 24-11-2026 eller vælg den i kalenderen."
+        ),
+        input_formats=["%Y-%m-%d", "%d-%m-%Y", "%d.%m.%Y", "%d/%m/%Y"],
+    )
+    all_day = forms.BooleanField(label="Hele dagen", required=False)
+    start_time = forms.TimeField(
+        label="Starter kl.",
+        required=False,
+        widget=TimeInput(),
+        error_messages=_messages(invalid="Skriv tidspunktet som fx 13:00."),
+    )
+    end_time = forms.TimeField(
+        label="Slutter kl. (valgfrit)",
+        required=False,
+        widget=TimeInput(),
+        error_messages=_messages(invalid="Skriv tidspunktet som fx 16:00."),
+    )
+    frequency = forms.ChoiceField(
+        label="Gentages det?",
+        choices=[
+            ("ingen", "Nej, kun denne dag"),
+            ("ugentlig", "Ja, hver uge på samme ugedag"),
+            ("maanedlig", "Ja, hver måned (fx første søndag)"),
+        ],
+        initial="ingen",
+        widget=forms.RadioSelect,
+        error_messages=_messages(invalid_choice="Vælg en af mulighederne."),
+    )
+    place_name = forms.CharField(
+        label="Hvor foregår det?",
+        max_length=150,
+        help_text="Fx 'Bredekærgård' eller 'Kulturhuset AAB'.",
+        error_messages=_messages(),
+    )
+    address = forms.CharField(label="Adresse (valgfrit)", max_length=250, required=False)
+    organiser = forms.CharField(
+        label="Hvem arrangerer?", max_length=150, error_messages=_messages()
+    )
+    contact = forms.CharField(
+        label="Kontakt for deltagere (valgfrit)",
+        max_length=200,
+        required=False,
+        help_text="Vises på siden. Fx foreningens telefon eller e-mail.",
+    )
+    is_free = forms.BooleanField(label="Det er gratis", required=False, initial=True)
+    price_dkk = forms.DecimalField(
+        label="Pris i kr.",
+        required=False,
+        min_value=0,
+        max_value=100000,
+        decimal_places=2,
+        error_messages=_messages(
+            invalid="Skriv prisen som et tal, fx 50.",
+            min_value="Prisen kan ikke være negativ.",
+            max_value="Prisen virker for høj – skriv den i hele kroner.",
+            max_decimal_places="Højst to decimaler.",
+        ),
+    )
+    audience = forms.MultipleChoiceField(
+        label="Hvem er det for?",
+        choices=Audience.choices,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages=_messages(
+            required="Vælg mindst én målgruppe.", invalid_choice="Vælg målgrupper fra listen."
+        ),
+    )
+    categories = forms.ModelMultipleChoiceField(
+        label="Kategori (valgfrit)",
+        queryset=EventCategory.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        to_field_name="slug",
+        error_messages={"invalid_choice": "Vælg kategorier fra listen."},
+    )
+    signup_url = forms.URLField(
+        label="Link til tilmelding (valgfrit)",
+        assume_scheme="https",
+        required=False,
+        max_length=200,
+        error_messages={"invalid": "Skriv et helt link, fx https://www.eksempel.dk/tilmelding."},
+    )
+    image = forms.FileField(
+        label="Billede (valgfrit)",
+        required=False,
+        help_text="JPEG, PNG eller WebP. Mindst 800 × 450 pixels.",
+    )
+    image_alt = forms.CharField(
+        label="Hvad viser billedet?",
+        max_length=250,
+        required=False,
+        help_text="Til dem, der ikke kan se billedet. Skal udfyldes, hvis du sender et billede.",
+    )
+    image_rights = forms.BooleanField(
+        label="Jeg har ret til at bruge billedet, og de viste personer har sagt ja.", required=False
+    )
+    name = forms.CharField(label="Dit navn", max_length=150, error_messages=_messages())
+    email = forms.EmailField(
+        label="Din e-mail",
+        max_length=254,
+        help_text="Vi sender en bekræftelse. Dit navn og din e-mail vises ikke på siden.",
+        error_messages=_messages(invalid="Skriv en gyldig e-mailadresse, fx navn@eksempel.dk."),
+    )
+    message = forms.CharField(
+        label="Besked til sekretariatet (valgfrit)",
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    # Honeypot: hidden from people with CSS and aria-hidden; bots fill it in.
+    website = forms.CharField(label="Lad dette felt stå tomt", required=False)
+
+    def clean_date(self):
+        value = self.cleaned_data["date"]
+        today = timezone.localdate()
+        if value < today:
+            raise forms.ValidationError("Datoen ligger i fortiden. Vælg en dag fra i dag og frem.")
+        if value > today + timedelta(days=730):
+            raise forms.ValidationError("Datoen ligger mere end to år ude i fremtiden.")
+        return value
+
+    def clean_image(self):
+        upload = self.cleaned_data.get("image")
+        if not upload:
+            return upload
+        max_bytes = settings.EVENT_SUBMISSION_MAX_IMAGE_BYTES
+        if upload.size > max_bytes:
+            raise forms.ValidationError(
+                f"Billedet er for stort. Det må højst fylde {max_bytes // (1024 * 1024)} MB."
+            )
+        try:
+            with Image.open(upload) as probe:
+                kind = probe.format
+                width, height = probe.size
+                probe.verify()
+        except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
+            raise forms.ValidationError(
+                "Filen kunne ikke læses som et billede. Brug JPEG, PNG eller WebP."
+            ) from None
+        if kind not in ALLOWED_IMAGE_FORMATS:
+            raise forms.ValidationError("Billedet skal være JPEG, PNG eller WebP.")
+        min_w, min_h = settings.EVENT_SUBMISSION_MIN_IMAGE_SIZE
+        max_w, max_h = settings.EVENT_SUBMISSION_MAX_IMAGE_SIZE
+        if width < min_w or height < min_h:
+            raise forms.ValidationError(
+                f"Billedet er for lille ({width} × {height} pixels). Det skal være mindst "
+                f"{min_w} × {min_h} pixels."
+            )
+        if width > max_w or height > max_h:
+            raise forms.ValidationError(
+                f"Billedet er for stort ({width} × {height} pixels). Det må højst være "
+                f"{max_w} × {max_h} pixels."
+            )
+        upload.seek(0)
+        return upload
+
+    def clean(self):
+        data = super().clean()
+        if (
+            not data.get("all_day")
+            and not data.get("start_time")
+            and "start_time" not in self.errors
+        ):
+            self.add_error(
+                "start_time", "Skriv hvornår det starter – eller sæt kryds i 'Hele dagen'."
+            )
+        start, end = data.get("start_time"), data.get("end_time")
+        if start and end and end <= start and not data.get("all_day"):
+            self.add_error("end_time", "Sluttidspunktet skal ligge efter starttidspunktet.")
+        if (
+            not data.get("is_free")
+            and data.get("price_dkk") is None
+            and "price_dkk" not in self.errors
+        ):
+            self.add_error("price_dkk", "Skriv en pris – eller sæt kryds i 'Det er gratis'.")
+        if data.get("image"):
+            if not (data.get("image_alt") or "").strip():
+                self.add_error("image_alt", "Fortæl kort, hvad billedet viser.")
+            if not data.get("image_rights"):
+                self.add_error("image_rights", "Bekræft, at du må bruge billedet.")
+        if self.errors and self.files.get("image") and "image" not in self.errors:
+            # A browser cannot refill a file field; say so, so nothing is silently lost.
+            self.add_error(
+                "image",
+                "Vælg billedet igen, når du har rettet fejlene – browseren husker det ikke.",
+            )
+        return data
+
+    @property
+    def is_spam(self) -> bool:
+        return bool((self.data.get("website") or "").strip())

@@ -1,0 +1,163 @@
+"""A resident's event suggestion becomes a draft the secretariat approves.
+
+Nothing a resident sends is published directly: the page is created unpublished
+and put into the page's moderation workflow; the submitter's name and e-mail go
+to `EventSubmission`, which no template, API or feed reads.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from uuid import uuid4
+
+from django.conf import settings
+from django.core.cache import cache
+from django.core.mail import send_mail
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.template.loader import render_to_string
+from django.template.response import TemplateResponse
+from django.utils.html import escape
+from wagtail.images import get_image_model
+from wagtail.rich_text import RichText
+
+from stories.forms import EventSuggestionForm
+from stories.models.event import EventPage, Frequency
+from stories.models.event_index import EventIndexPage
+from stories.models.event_submission import EventSubmission
+from stories.models.event_taxonomy import slugify_da
+
+logger = logging.getLogger("voresishoj.events")
+
+
+def _rate_key(request: HttpRequest) -> str:
+    # Hashed: the cache never holds a resident's IP address in clear text.
+    ip = request.META.get("REMOTE_ADDR", "") or "unknown"
+    return "event-suggest:" + hashlib.sha256(ip.encode()).hexdigest()[:24]
+
+
+def rate_limited(request: HttpRequest) -> bool:
+    return cache.get(_rate_key(request), 0) >= settings.EVENT_SUBMISSION_RATE_LIMIT
+
+
+def count_attempt(request: HttpRequest) -> None:
+    key = _rate_key(request)
+    if cache.add(key, 1, timeout=settings.EVENT_SUBMISSION_RATE_WINDOW):
+        return
+    try:
+        cache.incr(key)
+    except ValueError:
+        cache.set(key, 1, timeout=settings.EVENT_SUBMISSION_RATE_WINDOW)
+
+
+def _unique_slug(index: EventIndexPage, title: str) -> str:
+    base = slugify_da(title)[:60] or "begivenhed"
+    slug = base
+    while EventPage.objects.child_of(index).filter(slug=slug).exists():
+        slug = f"{base}-{uuid4().hex[:6]}"
+    return slug
+
+
+def _body(description: str) -> list:
+    paragraphs = [p.strip() for p in description.split("\n\n") if p.strip()]
+    return [
+        ("paragraph", RichText("<p>" + escape(p).replace("\n", "<br>") + "</p>"))
+        for p in paragraphs
+    ]
+
+
+def create_suggested_event(index: EventIndexPage, data: dict) -> EventPage:
+    """Create the unpublished page, its submission record and start moderation."""
+    frequency = data["frequency"] if data["frequency"] in Frequency.values else Frequency.NONE
+    day = data["date"]
+    image = None
+    if data.get("image"):
+        image = get_image_model()(title=f"Forslag: {data['title']}"[:255], file=data["image"])
+        image.save()
+    page = EventPage(
+        title=data["title"],
+        slug=_unique_slug(index, data["title"]),
+        intro=data["intro"],
+        body=_body(data.get("description", "")),
+        start_date=day,
+        all_day=bool(data.get("all_day")),
+        start_time=None if data.get("all_day") else data.get("start_time"),
+        end_time=None if data.get("all_day") else data.get("end_time"),
+        frequency=frequency,
+        weekdays=[day.weekday()] if frequency == Frequency.WEEKLY else [],
+        # "Every month" as the resident means it: the same nth weekday as the date.
+        monthly_ordinal=(day.day - 1) // 7 + 1 if frequency == Frequency.MONTHLY else None,
+        monthly_weekday=day.weekday() if frequency == Frequency.MONTHLY else None,
+        place_name=data["place_name"],
+        address=data.get("address", ""),
+        organiser=data["organiser"],
+        contact=data.get("contact", ""),
+        is_free=bool(data.get("is_free")),
+        price_dkk=None if data.get("is_free") else data.get("price_dkk"),
+        audience=list(data["audience"]),
+        signup_url=data.get("signup_url", ""),
+        image=image,
+        image_alt=data.get("image_alt", "") if image else "",
+        live=False,
+    )
+    with transaction.atomic():
+        index.add_child(instance=page)
+        page.categories.set(data.get("categories") or [])
+        page.save()
+        page.save_revision(log_action=True)
+        EventSubmission.objects.create(
+            page=page,
+            name=data["name"],
+            email=data["email"],
+            message=data.get("message", ""),
+        )
+        workflow = page.get_workflow()
+        if workflow is not None:
+            workflow.start(page, None)
+    return page
+
+
+def send_confirmation(page: EventPage, data: dict) -> None:
+    context = {"name": data["name"], "title": page.title, "date": page.start_date}
+    send_mail(
+        subject="Tak for dit forslag til Det sker i Ishøj",
+        message=render_to_string("stories/emails/event_suggestion_received.txt", context),
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        recipient_list=[data["email"]],
+        fail_silently=True,
+    )
+
+
+def suggest_event_view(request: HttpRequest, index: EventIndexPage) -> HttpResponse:
+    """GET shows the form, POST validates and creates the draft (PRG on success)."""
+    if request.GET.get("tak") == "1":
+        return TemplateResponse(
+            request, "stories/event_suggestion_thanks.html", {"page": index, "self": index}
+        )
+    status = 200
+    limited = False
+    if request.method == "POST":
+        form = EventSuggestionForm(request.POST, request.FILES)
+        if form.is_spam:
+            # Answer like a success so the bot learns nothing; create nothing.
+            count_attempt(request)
+            logger.info("Event suggestion honeypot triggered")
+            return HttpResponseRedirect(f"{index.url}foreslaa/?tak=1")
+        if rate_limited(request):
+            limited, status = True, 429
+        elif form.is_valid():
+            count_attempt(request)
+            page = create_suggested_event(index, form.cleaned_data)
+            send_confirmation(page, form.cleaned_data)
+            return HttpResponseRedirect(f"{index.url}foreslaa/?tak=1")
+        else:
+            status = 400
+    else:
+        form = EventSuggestionForm()
+    return TemplateResponse(
+        request,
+        "stories/event_suggestion_form.html",
+        {"page": index, "self": index, "form": form, "rate_limited": limited},
+        status=status,
+    )
