@@ -7,7 +7,7 @@ from wagtail.models import Page
 from home.routing import route_by_url_path
 from home.visibility import not_restricted
 
-HOME_STORY_COUNT = 7
+HOME_STORY_COUNT = 6
 
 
 class HomePage(Page):

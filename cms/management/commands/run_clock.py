@@ -10,12 +10,19 @@ logger = logging.getLogger("voresishoj.clock")
 
 
 def run_job(job: PeriodicJob) -> None:
-    close_old_connections()
     try:
         call_command(job.command, *job.args)
     except Exception:
         # One failing job must not stop the clock; the next tick tries again.
         logger.exception("Periodic job %s failed", job.command)
+
+
+def run_scheduled_job(job: PeriodicJob) -> None:
+    """A tick in the long-running clock: drop connections the database may
+    have closed while the clock slept, as a request cycle would."""
+    close_old_connections()
+    try:
+        run_job(job)
     finally:
         close_old_connections()
 
@@ -34,7 +41,7 @@ class Command(BaseCommand):
         scheduler = BlockingScheduler(timezone="Europe/Copenhagen")
         for job in JOBS:
             scheduler.add_job(
-                run_job,
+                run_scheduled_job,
                 "interval",
                 minutes=job.minutes,
                 args=[job],
