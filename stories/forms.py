@@ -192,7 +192,13 @@ class EventSuggestionForm(forms.Form):
                 kind = probe.format
                 width, height = probe.size
                 probe.verify()
-        except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
+        except (
+            UnidentifiedImageError,
+            Image.DecompressionBombError,
+            OSError,
+            SyntaxError,
+            ValueError,
+        ):
             raise forms.ValidationError(
                 "Filen kunne ikke læses som et billede. Brug JPEG, PNG eller WebP."
             ) from None

@@ -12,12 +12,13 @@ from datetime import UTC, date, datetime, time, timedelta
 
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
-from django.views.decorators.http import condition, require_GET
+from django.views.decorators.http import condition, require_safe
 from icalendar import Calendar, Event
 
 from stories.models.event import EventPage, Frequency
 from stories.occurrences import (
     TZ,
+    Exceptions,
     Occurrence,
     OccurrenceStatus,
     event_queryset,
@@ -25,6 +26,7 @@ from stories.occurrences import (
     fingerprint,
     first_start,
     in_range,
+    load_exceptions,
     localize,
     rule_for,
     series_start,
@@ -114,13 +116,18 @@ def _timed(component: Event, occurrence: Occurrence) -> None:
         component.add("dtend", occurrence.end)
 
 
-def event_components(event: EventPage, request: HttpRequest) -> list[Event]:
+def event_components(
+    event: EventPage, request: HttpRequest, exceptions: Exceptions | None = None
+) -> list[Event]:
     """The VEVENTs of one event: the series and one per moved date."""
+    exceptions = exceptions if exceptions is not None else Exceptions.of(event)
     rule = rule_for(event)
     if rule is None:
         # A one-off: the single (maybe moved, maybe cancelled) occurrence.
         around = timedelta(days=400)
-        found = expand_event(event, event.start_date - around, event.start_date + around)
+        found = expand_event(
+            event, event.start_date - around, event.start_date + around, exceptions
+        )
         if not found:
             return []
         occurrence = found[0]
@@ -141,16 +148,16 @@ def event_components(event: EventPage, request: HttpRequest) -> list[Event]:
 
     base_time = series_start(event).time()
     excluded = sorted(
-        _value(event, datetime.combine(c.date, base_time))
-        for c in event.cancellations.all()
-        if datetime.combine(c.date, base_time) in rule
+        _value(event, datetime.combine(day, base_time))
+        for day in exceptions.cancelled
+        if datetime.combine(day, base_time) in rule
     )
     if excluded:
         series.add("exdate", excluded)
     components = [series]
 
     # Moved dates, wherever they moved to (they may lie outside any window).
-    for occurrence in _moved_occurrences(event):
+    for occurrence in _moved_occurrences(event, exceptions):
         override = _base_component(event, request)
         override.add("recurrence-id", _value(event, occurrence.original_start.replace(tzinfo=None)))
         _timed(override, occurrence)
@@ -162,14 +169,14 @@ def event_components(event: EventPage, request: HttpRequest) -> list[Event]:
     return components
 
 
-def _moved_occurrences(event: EventPage) -> list[Occurrence]:
+def _moved_occurrences(event: EventPage, exceptions: Exceptions) -> list[Occurrence]:
     found: list[Occurrence] = []
-    for move in event.moves.all():
+    for move in exceptions.moved.values():
         lo = min(move.original_date, move.new_date) - timedelta(days=1)
         hi = max(move.original_date, move.new_date) + timedelta(days=1)
         found.extend(
             o
-            for o in expand_event(event, lo, hi)
+            for o in expand_event(event, lo, hi, exceptions)
             if o.is_moved and o.original_start.date() == move.original_date
         )
     return found
@@ -186,8 +193,10 @@ def build_calendar(request: HttpRequest, today: date | None = None) -> Calendar:
     calendar.add("x-wr-calname", "Det sker i Ishøj")
     calendar.add("x-wr-timezone", str(TZ))
     calendar.add("refresh-interval", timedelta(hours=6), parameters={"VALUE": "DURATION"})
-    for event in in_range(event_queryset(), first_day, last_day).order_by("pk"):
-        for component in event_components(event, request):
+    events = list(in_range(event_queryset(), first_day, last_day).order_by("pk"))
+    exceptions = load_exceptions(events)
+    for event in events:
+        for component in event_components(event, request, exceptions[event.pk]):
             calendar.add_component(component)
     calendar.add_missing_timezones()
     return calendar
@@ -203,7 +212,7 @@ def _etag(request: HttpRequest, *args, **kwargs) -> str:
     )
 
 
-@require_GET
+@require_safe
 @condition(etag_func=_etag)
 def begivenheder_ics(request: HttpRequest) -> HttpResponse:
     response = HttpResponse(

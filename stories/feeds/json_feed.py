@@ -12,7 +12,7 @@ from datetime import datetime
 from math import ceil
 
 from django.http import HttpRequest, HttpResponse, JsonResponse
-from django.views.decorators.http import condition, require_GET
+from django.views.decorators.http import condition, require_safe
 
 from stories.feeds.params import FeedQuery, ParameterError, parse_feed_query
 from stories.feeds.serialize import occurrence_data
@@ -88,7 +88,7 @@ def _page_link(request: HttpRequest, page: int) -> str:
     return request.build_absolute_uri(f"{request.path}?{params.urlencode()}")
 
 
-@require_GET
+@require_safe
 @condition(etag_func=_etag, last_modified_func=_last_modified)
 def det_sker_json(request: HttpRequest) -> HttpResponse:
     try:

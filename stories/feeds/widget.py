@@ -10,7 +10,7 @@ from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.views.decorators.clickjacking import xframe_options_exempt
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from stories.feeds.json_feed import _filtered, error_response
 from stories.feeds.params import ParameterError, parse_feed_query
@@ -28,7 +28,7 @@ DEFAULT_LIMIT = 5
 MAX_LIMIT = 20
 
 
-@require_GET
+@require_safe
 @xframe_options_exempt
 def det_sker_widget(request: HttpRequest) -> HttpResponse:
     try:

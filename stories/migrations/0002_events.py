@@ -129,7 +129,6 @@ class Migration(migrations.Migration):
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('name', models.CharField(max_length=150, verbose_name='Navn')),
                 ('email', models.EmailField(max_length=254, verbose_name='E-mail')),
-                ('phone', models.CharField(blank=True, max_length=40, verbose_name='Telefon')),
                 ('message', models.TextField(blank=True, max_length=2000, verbose_name='Besked til sekretariatet')),
                 ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='Indsendt')),
                 ('page', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='submission', to='stories.eventpage', verbose_name='Begivenhed')),

@@ -318,6 +318,12 @@ class EventPage(Page):
         amount = f"{self.price_dkk:.2f}".replace(".", ",").removesuffix(",00")
         return f"{amount} kr."
 
+    @property
+    def live_stories(self) -> list:
+        """Published stories this event belongs to; works in previews too, where
+        the relation is an in-memory list rather than a query."""
+        return [story for story in self.stories.all() if story.live]
+
     @cached_property
     def renditions(self) -> dict:
         """Every rendition the event is shown in, fetched in one query."""

@@ -18,7 +18,6 @@ class EventSubmission(models.Model):
     )
     name = models.CharField("Navn", max_length=150)
     email = models.EmailField("E-mail")
-    phone = models.CharField("Telefon", max_length=40, blank=True)
     message = models.TextField("Besked til sekretariatet", blank=True, max_length=2000)
     created_at = models.DateTimeField("Indsendt", auto_now_add=True)
 

@@ -150,6 +150,11 @@ def test_repeated_conditional_request_gets_304_without_a_body(client):
     again = client.get(FEED, MARCH, headers={"If-None-Match": first["ETag"]})
     assert again.status_code == 304
     assert again.content == b""
+
+
+def test_if_modified_since_gets_304(client):
+    weekly()
+    first = get(client, **MARCH)
     since = client.get(FEED, MARCH, headers={"If-Modified-Since": first["Last-Modified"]})
     assert since.status_code == 304
 
@@ -162,11 +167,13 @@ def test_304_is_answered_without_expanding_occurrences(client, django_assert_max
         assert client.get(FEED, MARCH, headers={"If-None-Match": etag}).status_code == 304
 
 
-def test_publishing_a_change_changes_the_etag(client):
+def test_publishing_a_change_changes_the_etag(client, django_capture_on_commit_callbacks):
     cafe = weekly()
     before = get(client, **MARCH)
     cafe.title = "Café Solstrålen – nu med sang"
-    cafe.save_revision().publish()
+    # As in production, the publish commits (and the page cache is purged then).
+    with django_capture_on_commit_callbacks(execute=True):
+        cafe.save_revision().publish()
     after = client.get(FEED, MARCH, headers={"If-None-Match": before["ETag"]})
     assert after.status_code == 200
     assert titles(after)[0] == "Café Solstrålen – nu med sang"
@@ -190,3 +197,15 @@ def test_submitter_details_never_appear(client):
     EventSubmission.objects.create(page=cafe, name="Hemmelig Person", email="hemmelig@example.com")
     body = get(client, **MARCH).content.decode()
     assert "Hemmelig" not in body and "hemmelig@example.com" not in body
+
+
+def test_republishing_the_linked_place_changes_the_etag(client, django_capture_on_commit_callbacks):
+    farm = make_place("Bredekærgård", slug="bredekaergaard")
+    make_event("Bål i haven", start_date=date(2026, 3, 1), place=farm)
+    before = get(client, **MARCH)
+    farm.title = "Bredekærgård – gården ved Vejleå"
+    with django_capture_on_commit_callbacks(execute=True):
+        farm.save_revision().publish()
+    after = client.get(FEED, MARCH, headers={"If-None-Match": before["ETag"]})
+    assert after.status_code == 200
+    assert after.json()["items"][0]["place"]["name"] == "Bredekærgård – gården ved Vejleå"

@@ -8,6 +8,7 @@ from xml.etree import ElementTree
 import pytest
 from django.utils import timezone
 from wagtail.test.utils import WagtailPageTestCase
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
 from home.models import HomePage
 from stories.models import EventIndexPage, EventPage
@@ -39,6 +40,25 @@ class EventPageRulesTest(WagtailPageTestCase):
         self.assertPageIsRenderable(event)
         self.assertPageIsRenderable(event_index())
         self.assertPageIsPreviewable(event_index())
+        # The editor's preview posts the unsaved form, exceptions included.
+        post_data = nested_form_data(
+            {
+                "title": event.title,
+                "slug": event.slug,
+                "intro": "Forhåndsvisning af caféen.",
+                "body": streamfield([]),
+                "start_date": "2026-03-03",
+                "start_time": "13:00",
+                "end_time": "16:00",
+                "frequency": "ugentlig",
+                "interval": "1",
+                "is_free": "on",
+                "cancellations": inline_formset([{"date": "2026-03-10", "reason": "Lukket"}]),
+                "moves": inline_formset([]),
+            }
+        )
+        post_data["weekdays"] = ["1"]
+        self.assertPageIsPreviewable(event, post_data=post_data)
 
 
 @pytest.mark.parametrize(

@@ -111,6 +111,8 @@ def test_after_approval_it_is_public_but_the_submitter_is_not(client, index):
     day = page.start_date.isoformat()
     feed = client.get("/feeds/det-sker.json", {"from": day, "to": day}).content.decode()
     assert "Suppe og sang" in feed and "aisha" not in feed.lower()
+    found = client.get("/search/", {"query": "Suppe"}).content.decode()
+    assert "Suppe og sang i Vejleåparken</a>" in found
 
 
 @pytest.mark.parametrize(
