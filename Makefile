@@ -4,6 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/test
+REDIS_TEST_URL ?= redis://127.0.0.1:6379/15
 
 export PATH := $(CURDIR)/$(BIN):$(PATH)
 
@@ -17,12 +18,15 @@ $(STAMP): requirements.txt requirements-dev.txt
 
 install: $(STAMP)
 
-# The portal on SQLite with demo content: web (gunicorn), task worker and clock.
+# The portal on SQLite with demo content: web (gunicorn), task worker, clock, and the
+# local stand-in for Facebook, Instagram, YouTube and the listing (the demo posts there).
+# `release` and `standin` are Procfile entries production runs differently: release once
+# per deploy, standin never.
 run: install
 	DJANGO_SETTINGS_MODULE=cms.settings.dev $(BIN)/python manage.py migrate --noinput
 	DJANGO_SETTINGS_MODULE=cms.settings.dev $(BIN)/python manage.py load_demo
 	DJANGO_SETTINGS_MODULE=cms.settings.dev BIND_HOST=127.0.0.1 \
-		$(BIN)/honcho start --port 8000 --procfile Procfile
+		$(BIN)/honcho start --port 8000 --procfile Procfile web worker clock standin
 
 # The whole suite: lint, then SQLite. .ci/run adds the PostgreSQL pass.
 test: install lint test-sqlite
@@ -34,7 +38,7 @@ test-sqlite: install
 	env -u DATABASE_URL $(BIN)/pytest
 
 test-postgres: install
-	DATABASE_URL=$(POSTGRES_URL) $(BIN)/pytest
+	DATABASE_URL=$(POSTGRES_URL) REDIS_URL=$(REDIS_TEST_URL) $(BIN)/pytest
 
 benchmark: install
 	$(BIN)/python manage.py benchmark_pages --settings=cms.settings.benchmark

@@ -78,3 +78,88 @@ def ensure_stories(total: int) -> int:
             story.partners.set(partners[: 1 + n % 2])
             story.save()
     return max(0, total - existing)
+
+
+def _event_index(home):
+    from stories.models import EventIndexPage
+
+    index = EventIndexPage.objects.child_of(home).filter(slug="det-sker").first()
+    if index is None:
+        index = home.add_child(
+            instance=EventIndexPage(title="Det sker", slug="det-sker", show_in_menus=True)
+        )
+    return index
+
+
+def ensure_events(total: int) -> int:
+    """Make sure `total` live events exist under "Det sker"; return how many were created.
+
+    A mix like the real calendar: most are single dates spread over the next three
+    months (so the feed has a full window), every fifth repeats weekly.
+    """
+    import datetime
+
+    from django.utils import timezone
+
+    from stories.models import EventCategory, EventPage
+
+    home = HomePage.objects.get()
+    index = _event_index(home)
+    categories = [
+        EventCategory.objects.get_or_create(slug=slug, defaults={"name": name})[0]
+        for slug, name in [("cafe-og-faellesskab", "Café og fællesskab"), ("genbrug", "Genbrug")]
+    ]
+    today = timezone.localdate()
+    existing = EventPage.objects.count()
+    with transaction.atomic():
+        for n in range(existing, total):
+            weekly = n % 5 == 0
+            event = EventPage(
+                title=f"Begivenhed {n + 1} i Ishøj",
+                slug=f"benchmark-begivenhed-{n + 1}",
+                intro="Kaffe, kage og en god snak i Kulturhuset AAB. Alle er velkomne.",
+                start_date=today + datetime.timedelta(days=n % 90),
+                start_time=datetime.time(10 + n % 8, 0),
+                end_time=datetime.time(12 + n % 8, 0),
+                frequency="ugentlig" if weekly else "ingen",
+                weekdays=[n % 7] if weekly else [],
+                organiser="Frivillige i Vejleåparken",
+                audience=["alle"],
+                place_name="Kulturhuset AAB",
+                address="Vejleåparken, 2635 Ishøj",
+                latitude=55.6178,
+                longitude=12.3428,
+            )
+            event.categories.set([categories[n % len(categories)]])
+            index.add_child(instance=event)
+    return max(0, total - existing)
+
+
+def ensure_places(total: int) -> int:
+    """Make sure `total` live places exist on the map ("kort"); return how many were created."""
+    from locations.models import Facility, MapPage, PlaceCategory, PlacePage
+
+    home = HomePage.objects.get()
+    map_page = MapPage.objects.child_of(home).filter(slug="kort").first()
+    if map_page is None:
+        map_page = home.add_child(instance=MapPage(title="Kort", slug="kort", show_in_menus=True))
+    categories = [
+        PlaceCategory.objects.get_or_create(slug=slug, defaults={"name": name})[0]
+        for slug, name in [("legeplads", "Legeplads"), ("moedested", "Mødested")]
+    ]
+    toilet = Facility.objects.get_or_create(slug="toilet", defaults={"name": "Toilet"})[0]
+    existing = PlacePage.objects.count()
+    with transaction.atomic():
+        for n in range(existing, total):
+            place = PlacePage(
+                title=f"Sted {n + 1} i Ishøj",
+                slug=f"benchmark-sted-{n + 1}",
+                category=categories[n % len(categories)],
+                summary="Legeplads med bænke og skygge, tæt på stien langs Ishøj Strand.",
+                address="Ishøj Strandvej, 2635 Ishøj",
+                opening_hours="Altid åben",
+            )
+            place.set_point(55.60 + (n % 40) * 0.001, 12.33 + (n // 40) * 0.002)
+            place.facilities.set([toilet])
+            map_page.add_child(instance=place)
+    return max(0, total - existing)

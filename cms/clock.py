@@ -19,4 +19,8 @@ class PeriodicJob:
 JOBS: tuple[PeriodicJob, ...] = (
     # Wagtail's scheduled publishing ("Go live" / "Expiry" dates in the editor).
     PeriodicJob("publish_scheduled", minutes=1),
+    # Reach: count the site's page view beacons, pull each channel's figures.
+    PeriodicJob("pull_reach", minutes=60),
+    # The channel layer: scheduled channel posts, retries and unconfirmed posts.
+    PeriodicJob("channels_retry_due", minutes=1),
 )

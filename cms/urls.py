@@ -8,17 +8,20 @@ from wagtail.documents import urls as wagtaildocs_urls
 from home import views as home_views
 from locations.geojson import places_geojson
 
+from . import health
 from .api import api_router
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),
+    path("api/reach/", include("channels.reach.urls")),
     path("api/places.geojson", places_geojson, name="places_geojson"),
     path("feeds/", include("stories.feeds.urls")),
     path("search/", home_views.search, name="search"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
+    path("healthz", health.healthz, name="healthz"),
     path("was", home_views.accessibility_statement, name="accessibility_statement"),
 ]
 

@@ -7,10 +7,23 @@ def _media_in_tmp(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
 
 
+def _clear_caches():
+    """Empty every cache; on Redis only this run's keys (see cms/settings/test.py)."""
+    from django.core.cache import caches
+    from django.core.cache.backends.redis import RedisCache
+
+    for cache in caches.all(initialized_only=False):
+        if isinstance(cache, RedisCache):
+            client = cache._cache.get_client(write=True)
+            keys = list(client.scan_iter(match=cache.make_key("*"), count=1000))
+            if keys:
+                client.delete(*keys)
+        else:
+            cache.clear()
+
+
 @pytest.fixture(autouse=True)
 def _fresh_cache():
-    from django.core.cache import cache
-
-    cache.clear()
+    _clear_caches()
     yield
-    cache.clear()
+    _clear_caches()

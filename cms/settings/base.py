@@ -21,9 +21,13 @@ INSTALLED_APPS = [
     "home",
     "stories",
     "locations",
+    "channels",
     "cms",
+    "cms.caching",
+    "channels.reach",
     "wagtail.api.v2",
     "wagtail.contrib.forms",
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.routable_page",
     "wagtailgeowidget",
     "wagtail.contrib.redirects",
@@ -41,6 +45,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "rest_framework",
+    "rest_framework.authtoken",
     "corsheaders",
     "django_tasks",
     "django_tasks_db",
@@ -57,6 +62,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
+    # Serves anonymous GETs from the page cache before sessions, CSRF and auth run.
+    "cms.caching.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -140,16 +147,82 @@ STORAGES = {
     },
 }
 
-CACHES = {
+REDIS_URL = os.environ.get("REDIS_URL", "")
+
+# One Redis serves every web and worker machine when REDIS_URL is set. Without it
+# the general cache is local memory, but the page cache lives in files under
+# var/: a purge sent by the task worker (another process) must reach the pages
+# that gunicorn's workers (other processes again) serve.
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "voresishoej"),
+        },
+        "pages": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "voresishoej") + "-pages",
+        },
+    }
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "vores-ishoej",
+        },
+        "pages": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(VAR_DIR / "page-cache"),
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        },
+    }
+
+# The page cache (cms/caching): anonymous GETs of public pages and feeds.
+# PAGE_CACHE_SECONDS=0 switches it off; publish, unpublish and move purge it.
+PAGE_CACHE_ALIAS = "pages"
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
+FEED_CACHE_SECONDS = int(os.environ.get("FEED_CACHE_SECONDS", "60"))
+# What browsers may keep without asking again; a CDN keeps pages PAGE_CACHE_SECONDS
+# (s-maxage) because it is purged on publish, a browser cannot be.
+PAGE_BROWSER_MAX_AGE = int(os.environ.get("PAGE_BROWSER_MAX_AGE", "0"))
+
+# Wagtail purges a page's URLs on publish and unpublish (cms.caching adds move,
+# the listing pages above it and the feeds). Our backend deletes the entries in
+# the page cache and, with CDN_PURGE_URL, sends an HTTP PURGE per URL to the CDN.
+CDN_PURGE_URL = os.environ.get("CDN_PURGE_URL", "")
+WAGTAILFRONTENDCACHE = {
     "default": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "vores-ishoej",
+        "BACKEND": "cms.frontend_cache.PageCacheAndCDNBackend",
+        "CDN_PURGE_URL": CDN_PURGE_URL,
+        "TIMEOUT": float(os.environ.get("CDN_PURGE_TIMEOUT", "5")),
     }
 }
 
+# /healthz answers 503 when the oldest queued channel task waited longer than this.
+HEALTHZ_MAX_TASK_AGE_SECONDS = int(os.environ.get("HEALTHZ_MAX_TASK_AGE_SECONDS", "900"))
+
+# Media on S3-compatible object storage when a bucket is named. Public, unsigned
+# URLs, so renditions can be fetched by Instagram and others. Credentials come
+# from the standard AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY variables (boto3).
+AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")
+if AWS_STORAGE_BUCKET_NAME:
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": AWS_STORAGE_BUCKET_NAME,
+            "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+            "custom_domain": os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None,
+            "default_acl": os.environ.get("AWS_DEFAULT_ACL") or None,
+            "querystring_auth": False,
+            "file_overwrite": False,
+        },
+    }
+
 # Background work goes through the Django Tasks API. The database backend is
 # the embedded default; TASK_BACKEND=rq moves it onto Redis.
-REDIS_URL = os.environ.get("REDIS_URL", "")
 if os.environ.get("TASK_BACKEND", "db") == "rq":
     INSTALLED_APPS += ["django_rq", "django_tasks_rq"]
     TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
@@ -224,3 +297,35 @@ EVENT_SUBMISSION_RATE_WINDOW = int(os.environ.get("EVENT_SUBMISSION_RATE_WINDOW"
 EVENT_SUBMISSION_MAX_IMAGE_BYTES = 8 * 1024 * 1024
 EVENT_SUBMISSION_MIN_IMAGE_SIZE = (800, 450)
 EVENT_SUBMISSION_MAX_IMAGE_SIZE = (10000, 10000)
+
+# Reach (channels.reach): cookie-free page view counting and the council's report.
+# A reload by the same visitor within this window is not a new page view.
+REACH_REPEAT_WINDOW_MINUTES = int(os.environ.get("REACH_REPEAT_WINDOW_MINUTES", "30"))
+# Behind a reverse proxy the client address is the first X-Forwarded-For entry.
+REACH_TRUST_X_FORWARDED_FOR = os.environ.get("REACH_TRUST_X_FORWARDED_FOR", "") == "1"
+
+# The channel layer (docs/channels.md). Base URLs carry the API version, so the
+# channels can be pointed at any server speaking the platform's wire format
+# (the demo points them at the local stand-in). Credentials only ever come
+# from the environment; a channel without them is "ikke sat op".
+FACEBOOK_API_URL = os.environ.get("FACEBOOK_API_URL", "https://graph.facebook.com/v21.0")
+INSTAGRAM_API_URL = os.environ.get("INSTAGRAM_API_URL", "https://graph.facebook.com/v21.0")
+YOUTUBE_API_URL = os.environ.get("YOUTUBE_API_URL", "https://www.googleapis.com/youtube/v3")
+YOUTUBE_TOKEN_URL = os.environ.get("YOUTUBE_TOKEN_URL", "https://oauth2.googleapis.com/token")
+DETSKER_API_URL = os.environ.get("DETSKER_API_URL", "")
+FACEBOOK_PAGE_ID = os.environ.get("FACEBOOK_PAGE_ID", "")
+FACEBOOK_PAGE_TOKEN = os.environ.get("FACEBOOK_PAGE_TOKEN", "")
+INSTAGRAM_USER_ID = os.environ.get("INSTAGRAM_USER_ID", "")
+INSTAGRAM_TOKEN = os.environ.get("INSTAGRAM_TOKEN", "")
+YOUTUBE_ACCESS_TOKEN = os.environ.get("YOUTUBE_ACCESS_TOKEN", "")
+YOUTUBE_CLIENT_ID = os.environ.get("YOUTUBE_CLIENT_ID", "")
+YOUTUBE_CLIENT_SECRET = os.environ.get("YOUTUBE_CLIENT_SECRET", "")
+YOUTUBE_REFRESH_TOKEN = os.environ.get("YOUTUBE_REFRESH_TOKEN", "")
+DETSKER_TOKEN = os.environ.get("DETSKER_TOKEN", "")
+CHANNELS_ALERT_EMAIL = os.environ.get("CHANNELS_ALERT_EMAIL", "")
+CHANNELS_HTTP_TIMEOUT = float(os.environ.get("CHANNELS_HTTP_TIMEOUT", "10"))
+CHANNELS_MAX_ATTEMPTS = int(os.environ.get("CHANNELS_MAX_ATTEMPTS", "6"))
+CHANNELS_USAGE_PAUSE_PERCENT = int(os.environ.get("CHANNELS_USAGE_PAUSE_PERCENT", "90"))
+CHANNELS_YOUTUBE_DAILY_QUOTA = int(os.environ.get("CHANNELS_YOUTUBE_DAILY_QUOTA", "10000"))
+# A post stuck "publishing" longer than this is treated as unconfirmed (the worker died).
+CHANNELS_STALE_CLAIM_SECONDS = int(os.environ.get("CHANNELS_STALE_CLAIM_SECONDS", "300"))

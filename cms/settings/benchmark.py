@@ -20,3 +20,17 @@ STORAGES["staticfiles"]["BACKEND"] = (  # noqa: F405
 WHITENOISE_USE_FINDERS = True
 MIDDLEWARE = ["cms.server_timing.ServerTimingMiddleware", *MIDDLEWARE]  # noqa: F405
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+# The load benchmark (benchmark_load) on PostgreSQL: BENCHMARK_DATABASE_URL names a
+# database of its own (e.g. postgres://postgres@127.0.0.1:5432/bench_load). Not
+# DATABASE_URL, so the page benchmark keeps its SQLite file whatever the shell holds.
+if os.environ.get("BENCHMARK_DATABASE_URL"):
+    import dj_database_url
+
+    DATABASES["default"] = dj_database_url.parse(  # noqa: F405
+        os.environ["BENCHMARK_DATABASE_URL"], conn_max_age=600
+    )
+    WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "danish"  # noqa: F405
+# Its own page-cache folder, emptied by the benchmark between runs.
+if "LOCATION" in CACHES["pages"] and not REDIS_URL:  # noqa: F405
+    CACHES["pages"]["LOCATION"] = str(VAR_DIR / "benchmark-page-cache")  # noqa: F405

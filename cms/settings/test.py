@@ -10,3 +10,18 @@ STORAGES["staticfiles"]["BACKEND"] = (  # noqa: F405
     "django.contrib.staticfiles.storage.StaticFilesStorage"
 )
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+# Caches: local memory, or the shared Redis (REDIS_URL) under a prefix of this
+# run's own, so two suites on one Redis database never see each other's keys
+# (tests/conftest.py clears only this prefix).
+if REDIS_URL:  # noqa: F405
+    import uuid
+
+    _RUN_PREFIX = f"test-{uuid.uuid4().hex[:12]}"
+    for _alias, _cache in CACHES.items():  # noqa: F405
+        _cache["KEY_PREFIX"] = f"{_RUN_PREFIX}-{_alias}"
+else:
+    CACHES = {  # noqa: F405
+        alias: {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": alias}
+        for alias in ("default", "pages")
+    }

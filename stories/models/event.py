@@ -11,13 +11,21 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.functional import cached_property
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
 from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from channels.panels import channels_tab
 from stories.blocks import StoryBodyBlock
 
 from .event_fields import ChoiceListField
@@ -197,6 +205,15 @@ class EventPage(Page):
         ),
         FieldPanel("body"),
     ]
+    # The "Kanaler" tab: where else the page is published (channels app).
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading="Indhold"),
+            ObjectList(Page.promote_panels, heading="Promover"),
+            ObjectList(Page.settings_panels, heading="Indstillinger"),
+            channels_tab(),
+        ]
+    )
     search_fields = Page.search_fields + [
         index.SearchField("intro"),
         index.SearchField("body"),

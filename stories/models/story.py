@@ -5,13 +5,14 @@ from django.utils.functional import cached_property
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import Tag, TaggedItemBase
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model
 from wagtail.models import Page
 from wagtail.search import index
 
+from channels.panels import channels_tab
 from home.visibility import not_restricted
 from stories.blocks import StoryBodyBlock
 from stories.serializers import HeroImageField, PartnersField, TopicsField
@@ -146,6 +147,15 @@ class StoryPage(Page):
             heading="Om historien",
         ),
     ]
+    # The "Kanaler" tab: where else the page is published (channels app).
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading="Indhold"),
+            ObjectList(Page.promote_panels, heading="Promover"),
+            ObjectList(Page.settings_panels, heading="Indstillinger"),
+            channels_tab(),
+        ]
+    )
     search_fields = Page.search_fields + [
         index.SearchField("intro"),
         index.SearchField("body"),

@@ -38,6 +38,7 @@ def test_an_editor_publishes_a_first_sunday_series_with_a_cancellation(editor):
             "is_free": "on",
             "cancellations": inline_formset([{"date": "2026-02-01", "reason": "Vinterferie"}]),
             "moves": inline_formset([]),
+            "channel_settings": inline_formset([]),
             "action-publish": "publish",
         }
     )
@@ -73,6 +74,7 @@ def test_half_filled_monthly_rule_is_refused_in_danish(editor):
             "is_free": "on",
             "cancellations": inline_formset([]),
             "moves": inline_formset([]),
+            "channel_settings": inline_formset([]),
             "action-publish": "publish",
         }
     )

@@ -55,6 +55,7 @@ class EventPageRulesTest(WagtailPageTestCase):
                 "is_free": "on",
                 "cancellations": inline_formset([{"date": "2026-03-10", "reason": "Lukket"}]),
                 "moves": inline_formset([]),
+                "channel_settings": inline_formset([]),
             }
         )
         post_data["weekdays"] = ["1"]

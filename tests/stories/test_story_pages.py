@@ -4,7 +4,7 @@ import re
 import pytest
 from django.test import Client
 from wagtail.test.utils import WagtailPageTestCase
-from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from home.models import SiteSettings
 from tests.factories import default_site, make_partner, make_story, story_index
@@ -56,6 +56,7 @@ class EveryPageTypeRendersTest(WagtailPageTestCase):
                 "hero_image_alt": self.story.hero_image_alt,
                 "body": streamfield([("paragraph", rich_text("<p>Forhåndsvisning</p>"))]),
                 "tags": "mad, fællesskab",
+                "channel_settings": inline_formset([]),
             }
         )
         self.assertPageIsPreviewable(self.story, post_data=post_data)

@@ -1,0 +1,1 @@
+"""The channel layer: one story, republished to every channel chosen for it."""

@@ -1,0 +1,12 @@
+from django.apps import AppConfig
+
+
+class ChannelsConfig(AppConfig):
+    name = "channels"
+    label = "channels"
+    verbose_name = "Kanaler"
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        # Connects page_published / page_unpublished to the channel layer.
+        from . import signals  # noqa: F401

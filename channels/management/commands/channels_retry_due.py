@@ -1,0 +1,13 @@
+"""Enqueue channel posts that are due: scheduled ones, retries, stuck claims."""
+
+from django.core.management.base import BaseCommand
+
+from channels.publishing import retry_due
+
+
+class Command(BaseCommand):
+    help = "Sætter forfaldne kanal-opslag (planlagte, genforsøg, ubekræftede) i kø."
+
+    def handle(self, *args, **options):
+        count = retry_due()
+        self.stdout.write(f"{count} kanal-opslag sat i kø.")

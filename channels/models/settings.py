@@ -1,0 +1,81 @@
+"""Per-page channel choices (the "Kanaler" tab) and per-channel runtime state."""
+
+from django.db import models
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel
+from wagtail.models import Orderable
+
+
+class ChannelSlug(models.TextChoices):
+    FACEBOOK = "facebook", "Facebook-siden"
+    INSTAGRAM = "instagram", "Instagram"
+    YOUTUBE = "youtube", "YouTube-videobeskrivelse"
+    DETSKER = "detsker", "Det sker i Ishøj"
+    FACEBOOK_GROUP = "facebook_group", "Facebook-gruppen 'Vores Ishøj' (manuel)"
+
+
+class PageChannel(Orderable):
+    """An editor's choice for one channel of one page; without a row the page
+    type's default applies. Saved with the page's revisions, so a channel
+    choice goes live together with the page."""
+
+    page = ParentalKey(
+        "wagtailcore.Page", on_delete=models.CASCADE, related_name="channel_settings"
+    )
+    channel = models.CharField("Kanal", max_length=32, choices=ChannelSlug.choices)
+    enabled = models.BooleanField("Udgiv på kanalen", default=True)
+    text = models.TextField(
+        "Egen tekst til kanalen",
+        blank=True,
+        help_text="Tom = historiens tekst (manchetten). Slet teksten for at nulstille til "
+        "historiens tekst.",
+    )
+    post_at = models.DateTimeField(
+        "Tidspunkt",
+        null=True,
+        blank=True,
+        help_text="Tom = når siden udgives. Flyt eller slet tidspunktet, før opslaget er sendt, "
+        "så flyttes eller annulleres det.",
+    )
+    as_photo = models.BooleanField(
+        "Billedopslag (kun Facebook)",
+        default=False,
+        help_text="Del hovedbilledet som billede i stedet for et link-opslag.",
+    )
+    video_url = models.URLField(
+        "YouTube-video (kun YouTube)",
+        blank=True,
+        help_text="Videoen, hvis beskrivelse skal fortælle om historien. Tom = første "
+        "YouTube-video i brødteksten.",
+    )
+
+    panels = [
+        FieldRowPanel([FieldPanel("channel"), FieldPanel("enabled"), FieldPanel("post_at")]),
+        FieldPanel("text"),
+        FieldRowPanel([FieldPanel("as_photo"), FieldPanel("video_url")]),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "Kanalvalg"
+        verbose_name_plural = "Kanalvalg"
+
+
+class ChannelState(models.Model):
+    """What the portal knows about a channel as a whole: paused by the quota
+    governor, login stopped working, quota used today. Shared by all workers."""
+
+    channel = models.CharField(max_length=32, primary_key=True)
+    paused_until = models.DateTimeField(null=True, blank=True)
+    pause_reason = models.CharField(max_length=300, blank=True)
+    usage_percent = models.PositiveSmallIntegerField(default=0)
+    auth_failed_at = models.DateTimeField(null=True, blank=True)
+    auth_error = models.TextField(blank=True)
+    alert_sent_at = models.DateTimeField(null=True, blank=True)
+    token_expires_at = models.DateTimeField(null=True, blank=True)
+    quota_day = models.DateField(null=True, blank=True)
+    quota_units = models.PositiveIntegerField(default=0)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = "Kanalens tilstand"
+        verbose_name_plural = "Kanalernes tilstand"

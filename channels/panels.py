@@ -1,0 +1,171 @@
+"""The "Kanaler" tab of the page editor (StoryPage, EventPage).
+
+The tab holds the editor's per-channel choices (an inline formset of
+`PageChannel` rows, saved with the page's revisions) and an overview that
+shows, per channel, whether it is on (the editor's choice or the page type's
+default), the post exactly as it will be sent, the platform's limits it
+breaks and the post's status. The overview is rendered from the page as last
+saved, so it matches what the next publish sends.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django import forms
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    HelpPanel,
+    InlinePanel,
+    ObjectList,
+    Panel,
+)
+
+HELP = (
+    "<p>Vælg, hvor historien skal udgives ud over hjemmesiden. Uden et valg gælder "
+    "standarden: historier på Facebook-siden, Instagram (med billede), YouTube (hvis der "
+    "er en video) og som klar-til-indsæt-tekst til Facebook-gruppen; begivenheder på "
+    "Facebook-siden og i Det sker i Ishøj.</p><p>Lad teksten stå tom for at bruge historiens "
+    "tekst. Sæt flueben i <strong>Nulstil til historiens tekst</strong> for at slette din "
+    "egen tekst, så kanalen igen bruger historiens tekst. Oversigten nedenfor viser hvert "
+    "opslag, som det bliver sendt, efter du har gemt.</p>"
+)
+
+
+class ChannelChoiceForm(WagtailAdminModelForm):
+    """One channel row in the tab, with a reset that clears the editor's own text.
+
+    A checkbox rather than "delete the text by hand" so the way back to the
+    story's text is one obvious action, and the override is really gone (an
+    empty text is what makes the channel inherit the story's text again).
+    """
+
+    reset_text = forms.BooleanField(
+        label="Nulstil til historiens tekst",
+        required=False,
+        help_text="Sletter den egne tekst, så kanalen bruger historiens tekst igen.",
+    )
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()
+        if cleaned.get("reset_text"):
+            cleaned["text"] = ""
+        return cleaned
+
+
+class ChannelChoicesPanel(InlinePanel):
+    """The inline formset of channel rows, built on `ChannelChoiceForm`."""
+
+    def get_form_options(self) -> dict[str, Any]:
+        options = super().get_form_options()
+        options["formsets"][self.relation_name]["form"] = ChannelChoiceForm
+        return options
+
+
+@dataclass(frozen=True)
+class ChannelRow:
+    """One channel as the overview shows it."""
+
+    slug: str
+    label: str
+    enabled: bool
+    by_default: bool
+    configured: bool
+    is_manual: bool
+    text: str
+    overridden: bool
+    image_url: str
+    problems: tuple[str, ...]
+    status: str
+    status_label: str
+    external_url: str
+    last_error: str
+    trace_id: str
+    notice: str
+    publication_id: int | None
+
+
+def overview_rows(page: Any) -> list[ChannelRow]:
+    """Every channel for `page`: on/off, preview, limits and status."""
+    from .models import Publication
+    from .planning import choice_for
+    from .platforms import all_channels
+
+    publications = {p.channel: p for p in Publication.objects.filter(page_id=page.pk)}
+    rows: list[ChannelRow] = []
+    for channel in all_channels():
+        choice = choice_for(page, channel.slug)
+        enabled = choice.enabled if choice is not None else channel.default_enabled(page)
+        try:
+            post = channel.render(page, choice)
+            text, image = post.text, post.image.url if post.image else ""
+            problems = tuple(channel.validate(post)) if enabled else ()
+        except Exception:  # noqa: BLE001 - a broken preview must not break the editor
+            text, image, problems = "", "", ("Forhåndsvisningen kunne ikke laves.",)
+        pub = publications.get(channel.slug)
+        rows.append(
+            ChannelRow(
+                slug=channel.slug,
+                label=channel.label,
+                enabled=enabled,
+                by_default=choice is None,
+                configured=channel.is_configured(),
+                is_manual=channel.is_manual,
+                text=text,
+                overridden=bool(choice is not None and choice.text.strip()),
+                image_url=image,
+                problems=problems,
+                status=pub.status if pub else "",
+                status_label=pub.get_status_display() if pub else "Ikke udgivet endnu",
+                external_url=pub.external_url if pub else "",
+                last_error=pub.last_error if pub else "",
+                trace_id=pub.trace_id if pub else "",
+                notice=pub.notice if pub else "",
+                publication_id=pub.pk if pub else None,
+            )
+        )
+    return rows
+
+
+class ChannelOverviewPanel(Panel):
+    """Per channel: on or off, the post as it will be sent, limits and status."""
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "channels/editor_overview.html"
+
+        def get_context_data(self, parent_context: Any = None) -> dict[str, Any]:
+            context = super().get_context_data(parent_context)
+            page = self.instance
+            saved = page is not None and page.pk is not None
+            context["saved"] = saved
+            context["rows"] = overview_rows(page) if saved else []
+            from .logins import login_warnings
+
+            context["login_warnings"] = list(login_warnings().values())
+            return context
+
+
+def channels_tab() -> ObjectList:
+    return ObjectList(
+        [
+            HelpPanel(content=HELP, heading="Sådan virker kanalerne"),
+            ChannelChoicesPanel(
+                "channel_settings",
+                label="Kanal",
+                heading="Kanalvalg",
+                panels=[
+                    FieldRowPanel(
+                        [FieldPanel("channel"), FieldPanel("enabled"), FieldPanel("post_at")]
+                    ),
+                    FieldPanel("text"),
+                    FieldPanel("reset_text"),
+                    FieldRowPanel([FieldPanel("as_photo"), FieldPanel("video_url")]),
+                ],
+            ),
+            ChannelOverviewPanel(heading="Opslagene, som de bliver sendt"),
+        ],
+        heading="Kanaler",
+    )

@@ -1,0 +1,41 @@
+"""The channel registry: every channel the portal can publish to."""
+
+from __future__ import annotations
+
+from .base import Channel, ImageRef, Post, PostResult, ReachResult
+from .detsker import DetSkerChannel
+from .facebook import FacebookChannel
+from .facebook_group import FacebookGroupChannel
+from .instagram import InstagramChannel
+from .youtube import YouTubeChannel
+
+CHANNELS: dict[str, Channel] = {
+    channel.slug: channel
+    for channel in (
+        FacebookChannel(),
+        InstagramChannel(),
+        YouTubeChannel(),
+        DetSkerChannel(),
+        FacebookGroupChannel(),
+    )
+}
+
+
+def get_channel(slug: str) -> Channel:
+    return CHANNELS[slug]
+
+
+def all_channels() -> list[Channel]:
+    return list(CHANNELS.values())
+
+
+__all__ = [
+    "CHANNELS",
+    "Channel",
+    "ImageRef",
+    "Post",
+    "PostResult",
+    "ReachResult",
+    "all_channels",
+    "get_channel",
+]

@@ -1,0 +1,56 @@
+"""The Facebook group "Vores Ishøj": a manual channel.
+
+Meta closed the Groups API, so the portal prepares the ready-to-paste text
+and image, the editor posts by hand and records the post's URL; the story's
+channel overview is complete all the same.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from channels import rendering
+
+from .base import Channel, Post
+from .facebook import MAX_MESSAGE_CHARS, PHOTO_SPEC
+
+if TYPE_CHECKING:
+    from wagtail.models import Page
+
+    from channels.models import PageChannel
+
+
+class FacebookGroupChannel(Channel):
+    slug = "facebook_group"
+    label = "Facebook-gruppen 'Vores Ishøj'"
+    is_manual = True
+
+    def is_configured(self) -> bool:
+        return True
+
+    def default_enabled(self, page: Page) -> bool:
+        return not rendering.is_event(page)
+
+    def render(self, page: Page, choice: PageChannel | None) -> Post:
+        link = rendering.utm_link(page, "facebook", "social") + "&utm_content=gruppe"
+        tags = rendering.hashtags_for(page)
+        text = "\n\n".join(
+            p for p in (page.title, rendering.base_text(page, choice), link, " ".join(tags)) if p
+        )
+        return Post(
+            channel=self.slug,
+            page_id=page.pk,
+            title=page.title,
+            text=text,
+            link=link,
+            canonical_url=rendering.canonical_url(page),
+            hashtags=tags,
+            image=rendering.rendition_ref(page, PHOTO_SPEC),
+        )
+
+    def validate(self, post: Post) -> list[str]:
+        if len(post.text) > MAX_MESSAGE_CHARS:
+            return [
+                f"Teksten er over {MAX_MESSAGE_CHARS} tegn, som Facebook tillader. Forkort den."
+            ]
+        return []

@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+
+
+class ReachConfig(AppConfig):
+    """Reach per story and the council's evaluation report.
+
+    Nested in `channels/` because it reads what the channel layer published,
+    but it is its own app: the site counting works without the channel layer.
+    """
+
+    name = "channels.reach"
+    label = "reach"
+    verbose_name = "Rækkevidde"
+    default_auto_field = "django.db.models.BigAutoField"

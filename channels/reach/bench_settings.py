@@ -1,0 +1,34 @@
+"""Settings for `bench_reach_hits`: production-like, its own throwaway database.
+
+REACH_BENCH_DB_URL names the database (set by the command: a SQLite file under
+var/, or a separate PostgreSQL database, never the portal's own).
+"""
+
+import os
+import warnings
+
+import dj_database_url
+
+from cms.settings.base import *  # noqa: F403
+
+DEBUG = False
+SECRET_KEY = "reach-benchmark-only-not-secret"
+ALLOWED_HOSTS = ["127.0.0.1", "localhost"]
+DATABASES = {
+    "default": dj_database_url.parse(
+        os.environ.get("REACH_BENCH_DB_URL", f"sqlite:///{VAR_DIR / 'bench_reach.sqlite3'}"),  # noqa: F405
+        conn_max_age=600,
+    )
+}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["OPTIONS"] = {
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    }
+STORAGES["staticfiles"]["BACKEND"] = (  # noqa: F405
+    "django.contrib.staticfiles.storage.StaticFilesStorage"
+)
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+WHITENOISE_USE_FINDERS = True
+warnings.filterwarnings("ignore", message="No directory at")

@@ -1,0 +1,132 @@
+"""Channel reach as the reports show it: each platform under its own metric names.
+
+Figures are cumulative counts the platform reported at a pull (a post's views
+so far). A metric missing from the latest pull, or a failed pull, is a gap:
+shown with the last value we knew and when, never as zero, and never added
+to another platform's numbers.
+"""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.apps import apps
+
+from .periods import Period
+
+CHANNEL_LABELS = {
+    "facebook": "Facebook",
+    "facebook_group": "Facebook-gruppen",
+    "instagram": "Instagram",
+    "youtube": "YouTube",
+    "detsker": "Det sker i Ishøj",
+}
+
+
+@dataclass(frozen=True)
+class MetricValue:
+    name: str
+    """The platform's own metric name, e.g. 'views' or 'post_impressions'."""
+    value: int | None
+    """From the latest pull in the period; None is a gap."""
+    last_known: int | None = None
+    last_known_at: datetime.datetime | None = None
+
+
+@dataclass
+class ChannelFigures:
+    channel: str
+    label: str
+    pulled_at: datetime.datetime | None = None
+    failed: bool = False
+    """The latest pull in the period failed: every metric is a gap."""
+    error: str = ""
+    metrics: dict[str, MetricValue] = field(default_factory=dict)
+
+
+def channel_metric_models():
+    """The pull models, or None while the channel layer is not installed."""
+    try:
+        return apps.get_model("reach", "ReachPull"), apps.get_model("reach", "ChannelMetric")
+    except LookupError:
+        return None
+
+
+def channel_figures(page_ids: list[int], period: Period) -> dict[int, dict[str, ChannelFigures]]:
+    """For each story, each channel's figures as of the end of the period."""
+    models = channel_metric_models()
+    if models is None or not page_ids:
+        return {}
+    ReachPull, ChannelMetric = models
+    pulls = (
+        ReachPull.objects.filter(page_id__in=page_ids, pulled_at__date__lte=period.end)
+        .order_by("page_id", "channel", "publication_id", "-pulled_at")
+        .values("pk", "page_id", "channel", "publication_id", "pulled_at", "ok", "error")
+    )
+    latest: dict[tuple[int, str], dict] = {}
+    for pull in pulls:
+        latest.setdefault((pull["page_id"], pull["channel"]), pull)
+    values: dict[tuple[int, str], list[tuple[str, int, datetime.datetime]]] = {}
+    for page_id, channel, name, value, pulled_at in (
+        ChannelMetric.objects.filter(
+            pull__page_id__in=page_ids, pull__pulled_at__date__lte=period.end
+        )
+        .order_by("-pull__pulled_at")
+        .values_list("pull__page_id", "pull__channel", "metric", "value", "pull__pulled_at")
+    ):
+        values.setdefault((page_id, channel), []).append((name, value, pulled_at))
+
+    result: dict[int, dict[str, ChannelFigures]] = {}
+    for (page_id, channel), pull in latest.items():
+        figures = ChannelFigures(
+            channel=channel,
+            label=CHANNEL_LABELS.get(channel, channel),
+            pulled_at=pull["pulled_at"],
+            failed=not pull["ok"],
+            error=pull["error"],
+        )
+        history = values.get((page_id, channel), [])
+        for name in dict.fromkeys(n for n, _, _ in history):
+            known = next((v, at) for n, v, at in history if n == name)
+            current = next(
+                (v for n, v, at in history if n == name and at == pull["pulled_at"]), None
+            )
+            figures.metrics[name] = MetricValue(name, current, known[0], known[1])
+        result.setdefault(page_id, {})[channel] = figures
+    return result
+
+
+@dataclass
+class ChannelSeries:
+    """One story on one channel over time: a column per pull, a row per metric."""
+
+    times: list[datetime.datetime] = field(default_factory=list)
+    values: dict[str, list[int | None]] = field(default_factory=dict)
+
+
+def channel_series(page_id: int, period: Period) -> dict[str, ChannelSeries]:
+    """Every pull in the period; a failed pull or a dropped metric is None."""
+    models = channel_metric_models()
+    if models is None:
+        return {}
+    ReachPull, ChannelMetric = models
+    pulls = list(
+        ReachPull.objects.filter(
+            page_id=page_id, pulled_at__date__gte=period.start, pulled_at__date__lte=period.end
+        ).order_by("channel", "pulled_at")
+    )
+    metrics: dict[int, dict[str, int]] = {}
+    for pull_id, name, value in ChannelMetric.objects.filter(pull__in=pulls).values_list(
+        "pull_id", "metric", "value"
+    ):
+        metrics.setdefault(pull_id, {})[name] = value
+    result: dict[str, ChannelSeries] = {}
+    for pull in pulls:
+        series = result.setdefault(pull.channel, ChannelSeries())
+        series.times.append(pull.pulled_at)
+        for name in metrics.get(pull.pk, {}):
+            series.values.setdefault(name, [])
+    for channel, series in result.items():
+        channel_pulls = [p for p in pulls if p.channel == channel]
+        for name in series.values:
+            series.values[name] = [metrics.get(p.pk, {}).get(name) for p in channel_pulls]
+    return result

@@ -1,0 +1,127 @@
+"""Counting page views without cookies or personal data.
+
+A visitor key is an HMAC of the client address and user agent under a secret
+salt that lives for one day (and a second one for the calendar month). Only
+the key is stored; the salt is deleted when its period is over, after which
+nobody can tell whose key it was. Bots and prefetches are not counted, and a
+reload by the same visitor within the repeat window is not a new page view
+(that rule is applied when the day's hits are aggregated, see aggregation.py).
+"""
+
+import datetime
+import hashlib
+import hmac
+import re
+import secrets
+import threading
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.http import HttpRequest
+from django.utils import timezone
+
+from .models import RawHit, SaltKind, VisitorSalt
+
+BOT_PATTERN = re.compile(
+    r"bot|crawl|spider|slurp|archiver|preview|fetch|monitor|scan|headless|phantom|"
+    r"lighthouse|pingdom|curl|wget|python|java/|go-http|okhttp|axios|node-fetch|"
+    r"facebookexternalhit|embedly|whatsapp|telegram|discord|skype",
+    re.IGNORECASE,
+)
+
+_salt_cache: dict[tuple[str, datetime.date], bytes] = {}
+_salt_lock = threading.Lock()
+
+
+def is_bot(user_agent: str) -> bool:
+    """Crawlers, link previews and scripts; a browser always names itself."""
+    return (
+        not user_agent
+        or "mozilla/" not in user_agent.lower()
+        or bool(BOT_PATTERN.search(user_agent))
+    )
+
+
+def is_prefetch(request: HttpRequest) -> bool:
+    """Speculative loads the visitor never saw."""
+    purpose = (
+        request.headers.get("Sec-Purpose", "")
+        or request.headers.get("Purpose", "")
+        or request.headers.get("X-Purpose", "")
+        or request.headers.get("X-Moz", "")
+    ).lower()
+    return "prefetch" in purpose or "prerender" in purpose or "preview" in purpose
+
+
+def client_address(request: HttpRequest) -> str:
+    if settings.REACH_TRUST_X_FORWARDED_FOR:
+        forwarded = request.headers.get("X-Forwarded-For", "")
+        if forwarded:
+            return forwarded.split(",")[0].strip()
+    return request.META.get("REMOTE_ADDR", "")
+
+
+def period_start(kind: str, day: datetime.date) -> datetime.date:
+    return day.replace(day=1) if kind == SaltKind.MONTH else day
+
+
+def salt_for(kind: str, day: datetime.date) -> bytes:
+    """The period's salt, from process memory after the first hit of the period.
+
+    Every web worker reads the same row, so all agree on the keys; a worker
+    queries the table once per period, never per hit.
+    """
+    start = period_start(kind, day)
+    cached = _salt_cache.get((kind, start))
+    if cached is not None:
+        return cached
+    with _salt_lock:
+        salt = VisitorSalt.objects.filter(kind=kind, period_start=start).first()
+        if salt is None:
+            try:
+                with transaction.atomic():
+                    salt = VisitorSalt.objects.create(
+                        kind=kind, period_start=start, secret=secrets.token_hex(32)
+                    )
+            except IntegrityError:  # another worker created it first
+                salt = VisitorSalt.objects.get(kind=kind, period_start=start)
+        # Forget earlier periods: their salts are about to be deleted anyway.
+        for key in [k for k in _salt_cache if k[0] == kind and k[1] != start]:
+            del _salt_cache[key]
+        _salt_cache[(kind, start)] = bytes.fromhex(salt.secret)
+        return _salt_cache[(kind, start)]
+
+
+def forget_cached_salts() -> None:
+    _salt_cache.clear()
+
+
+def visitor_key(salt: bytes, address: str, user_agent: str) -> int:
+    """A signed 64-bit key: fits a BIGINT, and collisions are negligible here."""
+    digest = hmac.new(salt, f"{address}\n{user_agent}".encode(), hashlib.sha256).digest()
+    return int.from_bytes(digest[:8], "big", signed=True)
+
+
+def record_hit(
+    *,
+    address: str,
+    user_agent: str,
+    page_id: int | None,
+    source: str,
+    utm_source: str = "",
+    utm_campaign: str = "",
+    at: datetime.datetime | None = None,
+) -> RawHit:
+    """Store one page view beacon: one INSERT, nothing else."""
+    at = at or timezone.now()
+    day = timezone.localdate(at)
+    return RawHit.objects.create(
+        at=at,
+        day=day,
+        day_key=visitor_key(salt_for(SaltKind.DAY, day), address, user_agent),
+        month_key=visitor_key(salt_for(SaltKind.MONTH, day), address, user_agent),
+        page_id=page_id,
+        source=source,
+        utm_source=utm_source,
+        utm_campaign=utm_campaign,
+    )

@@ -1,0 +1,101 @@
+"""CSV and XLSX of the same tables the admin shows.
+
+A gap stays empty in the file: a spreadsheet sum over it must not pretend a
+platform reported zero.
+"""
+
+import csv
+import io
+from dataclasses import dataclass
+
+from openpyxl import Workbook
+from openpyxl.styles import Font
+
+from .models import Source
+from .reports import MonthPoint, SourceRow, StoryRow
+
+Cell = str | int | float | None
+
+
+@dataclass(frozen=True)
+class Table:
+    title: str
+    headers: list[str]
+    rows: list[list[Cell]]
+
+
+def story_table(rows: list[StoryRow]) -> Table:
+    metric_columns = sorted(
+        {(f.label, name) for r in rows for f in r.channels.values() for name in f.metrics}
+    )
+    headers = [
+        "Historie",
+        "Dato",
+        "Adresse",
+        "Sidevisninger",
+        "Unikke besøgende (summen af dagene)",
+        *[f"Sidevisninger fra {label}" for _, label in Source.choices],
+        *[f"{channel}: {name}" for channel, name in metric_columns],
+    ]
+    table_rows: list[list[Cell]] = []
+    for r in rows:
+        by_label = {f.label: f for f in r.channels.values()}
+        metrics: list[Cell] = []
+        for channel, name in metric_columns:
+            figures = by_label.get(channel)
+            metric = figures.metrics.get(name) if figures else None
+            metrics.append(metric.value if metric else None)
+        table_rows.append(
+            [
+                r.title,
+                r.date.isoformat(),
+                r.url,
+                r.views,
+                r.visitors,
+                *[r.sources.get(value, 0) for value, _ in Source.choices],
+                *metrics,
+            ]
+        )
+    return Table("Historier", headers, table_rows)
+
+
+def month_table(months: list[MonthPoint]) -> Table:
+    return Table(
+        "Måneder",
+        ["Måned", "Sidevisninger", "Unikke besøgende i måneden"],
+        [[m.month.strftime("%Y-%m"), m.views, m.visitors] for m in months],
+    )
+
+
+def source_table(sources: list[SourceRow]) -> Table:
+    return Table(
+        "Kilder",
+        ["Kilde", "Sidevisninger", "Andel (%)", "Unikke besøgende (summen af dagene)"],
+        [[s.label, s.views, round(100 * s.share, 1), s.visitors] for s in sources],
+    )
+
+
+def to_csv(table: Table) -> bytes:
+    """UTF-8 with BOM and semicolons: what Danish Excel opens without a wizard."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";")
+    writer.writerow(table.headers)
+    for row in table.rows:
+        writer.writerow(["" if cell is None else cell for cell in row])
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+def to_xlsx(tables: list[Table]) -> bytes:
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    for table in tables:
+        sheet = workbook.create_sheet(table.title[:31])
+        sheet.append(table.headers)
+        for cell in sheet[1]:
+            cell.font = Font(bold=True)
+        for row in table.rows:
+            sheet.append(row)
+        sheet.column_dimensions["A"].width = 48
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()

@@ -1,0 +1,35 @@
+from .channel_metrics import ChannelMetric, ReachPull
+from .evaluation import EvaluationTargets, StoryEvaluation
+from .manual import ManualFigure, ManualFigureKind, PressCoverage, PressLevel
+from .salts import SaltKind, VisitorSalt
+from .site_hits import (
+    MonthVisitor,
+    PageDay,
+    PageSourceDay,
+    RawHit,
+    SiteDay,
+    SiteMonth,
+    SiteSourceDay,
+    Source,
+)
+
+__all__ = [
+    "ChannelMetric",
+    "ReachPull",
+    "EvaluationTargets",
+    "ManualFigure",
+    "ManualFigureKind",
+    "MonthVisitor",
+    "PageDay",
+    "PageSourceDay",
+    "PressCoverage",
+    "PressLevel",
+    "RawHit",
+    "SaltKind",
+    "SiteDay",
+    "SiteMonth",
+    "SiteSourceDay",
+    "Source",
+    "StoryEvaluation",
+    "VisitorSalt",
+]

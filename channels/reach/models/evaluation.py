@@ -1,0 +1,70 @@
+"""What the council evaluates: marks on stories and the targets set for a year."""
+
+from django.db import models
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+
+
+class StoryEvaluation(models.Model):
+    """The two evaluation marks of a story, kept beside the page, not on it.
+
+    The story pages belong to the stories app; reach only annotates them.
+    """
+
+    story = models.OneToOneField(
+        "stories.StoryPage",
+        verbose_name="Historie",
+        on_delete=models.CASCADE,
+        related_name="evaluation",
+    )
+    is_branding_story = models.BooleanField(
+        "Brandinghistorie for 'Alt ligger på vejen hjem'", default=False
+    )
+    picked_up_by_press = models.BooleanField(
+        "Taget op af regionale eller landsdækkende medier", default=False
+    )
+
+    panels = [
+        FieldPanel("story"),
+        FieldPanel("is_branding_story"),
+        FieldPanel("picked_up_by_press"),
+    ]
+
+    class Meta:
+        verbose_name = "Evaluering af historie"
+        verbose_name_plural = "Evaluering af historier"
+
+    def __str__(self) -> str:
+        return str(self.story)
+
+
+@register_setting(icon="doc-full")
+class EvaluationTargets(BaseSiteSetting):
+    """The targets the council set, so the report shows progress against them."""
+
+    users_target = models.PositiveIntegerField(
+        "Unikke brugere", default=500, help_text="Mål for unikke brugere i perioden (første år)."
+    )
+    branding_stories_min = models.PositiveIntegerField("Brandinghistorier, mindst", default=20)
+    branding_stories_max = models.PositiveIntegerField("Brandinghistorier, højst", default=25)
+    press_stories_min = models.PositiveIntegerField(
+        "Historier i regionale/landsdækkende medier, mindst", default=3
+    )
+    press_stories_max = models.PositiveIntegerField(
+        "Historier i regionale/landsdækkende medier, højst", default=5
+    )
+
+    panels = [
+        FieldPanel("users_target"),
+        MultiFieldPanel(
+            [FieldPanel("branding_stories_min"), FieldPanel("branding_stories_max")],
+            heading="Brandinghistorier for 'Alt ligger på vejen hjem'",
+        ),
+        MultiFieldPanel(
+            [FieldPanel("press_stories_min"), FieldPanel("press_stories_max")],
+            heading="Presse",
+        ),
+    ]
+
+    class Meta:
+        verbose_name = "Mål for evalueringen"

@@ -1,0 +1,109 @@
+"""Report periods: parsing them from a request and naming them in Danish."""
+
+import datetime
+from dataclasses import dataclass
+
+MONTHS = (
+    "januar",
+    "februar",
+    "marts",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "august",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
+
+
+class PeriodError(ValueError):
+    """A malformed period parameter, with the parameter and a Danish reason."""
+
+    def __init__(self, parameter: str, reason: str):
+        super().__init__(f"{parameter}: {reason}")
+        self.parameter = parameter
+        self.reason = reason
+
+
+def month_start(day: datetime.date) -> datetime.date:
+    return day.replace(day=1)
+
+
+def next_month(day: datetime.date) -> datetime.date:
+    return (day.replace(day=1) + datetime.timedelta(days=32)).replace(day=1)
+
+
+def month_end(day: datetime.date) -> datetime.date:
+    return next_month(day) - datetime.timedelta(days=1)
+
+
+def add_months(day: datetime.date, months: int) -> datetime.date:
+    index = day.year * 12 + day.month - 1 + months
+    return datetime.date(index // 12, index % 12 + 1, 1)
+
+
+def danish_date(day: datetime.date) -> str:
+    return f"{day.day}. {MONTHS[day.month - 1]} {day.year}"
+
+
+def danish_month(day: datetime.date) -> str:
+    return f"{MONTHS[day.month - 1]} {day.year}"
+
+
+@dataclass(frozen=True)
+class Period:
+    start: datetime.date
+    end: datetime.date
+    """Inclusive."""
+
+    @property
+    def days(self) -> int:
+        return (self.end - self.start).days + 1
+
+    @property
+    def label(self) -> str:
+        return f"{danish_date(self.start)} – {danish_date(self.end)}"
+
+    def months(self) -> list[datetime.date]:
+        months, month = [], month_start(self.start)
+        while month <= self.end:
+            months.append(month)
+            month = next_month(month)
+        return months
+
+    def previous(self) -> "Period":
+        """The period of the same length just before, for growth."""
+        end = self.start - datetime.timedelta(days=1)
+        return Period(end - datetime.timedelta(days=self.days - 1), end)
+
+
+def last_twelve_months(today: datetime.date) -> Period:
+    """The default report period: this month and the eleven before it, so every
+    month in it is a whole calendar month (or the running one)."""
+    return Period(add_months(month_start(today), -11), today)
+
+
+def _parse(parameter: str, value: str) -> datetime.date:
+    try:
+        return datetime.date.fromisoformat(value.strip())
+    except ValueError:
+        raise PeriodError(
+            parameter, f"'{value}' er ikke en gyldig dato. Skriv den som ÅÅÅÅ-MM-DD, fx 2025-01-31."
+        ) from None
+
+
+def parse_period(params, today: datetime.date) -> Period:
+    """`from` and `to` (or the Danish `fra`/`til`) from a query string."""
+    default = last_twelve_months(today)
+    raw_from = params.get("from", params.get("fra", "")) or ""
+    raw_to = params.get("to", params.get("til", "")) or ""
+    start = _parse("from", raw_from) if raw_from.strip() else default.start
+    end = _parse("to", raw_to) if raw_to.strip() else today
+    if end < start:
+        raise PeriodError("to", "Slutdatoen ligger før startdatoen.")
+    if (end - start).days > 366 * 10:
+        raise PeriodError("from", "Perioden må højst være ti år.")
+    return Period(start, end)

@@ -1,0 +1,37 @@
+"""Numbers the Danish way in the reach reports: 11.000, 12,5 %, +8 %."""
+
+from django import template
+
+register = template.Library()
+
+
+def danish_number(value: int | float | None) -> str:
+    if value is None:
+        return "–"
+    return f"{int(value):,}".replace(",", ".")
+
+
+@register.filter
+def tal(value):
+    return danish_number(value)
+
+
+@register.filter
+def procent(share):
+    """A share 0..1 as a percentage with one decimal and a decimal comma."""
+    if share is None:
+        return "–"
+    return f"{100 * share:.1f} %".replace(".", ",")
+
+
+@register.filter
+def vaekst(change):
+    """Growth against the previous period; '–' when there is nothing to compare."""
+    if change is None:
+        return "–"
+    return f"{100 * change:+.0f} %".replace("-", "−")
+
+
+@register.filter
+def get(mapping, key):
+    return mapping.get(key) if mapping else None

@@ -1,0 +1,58 @@
+"""Reconciling: the editor's "Prøv igen" and the clock's sweep of due and stuck posts."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime, timedelta
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from .alerts import login_works
+from .governor import governor
+from .models import Publication
+from .models import PublicationStatus as S
+from .planning import Job, enqueue
+
+
+def retry(publication_ids: Iterable[int]) -> int:
+    """The editor's "Prøv igen": make failed or stuck posts due now and enqueue them."""
+    pubs = list(Publication.objects.filter(pk__in=list(publication_ids)))
+    for channel in {p.channel for p in pubs if p.status == S.NEEDS_LOGIN}:
+        login_works(channel)
+    jobs: list[Job] = []
+    for pub in pubs:
+        if pub.status not in (S.FAILED, S.NEEDS_LOGIN, S.UNCONFIRMED, S.QUEUED):
+            continue
+        status = S.UNCONFIRMED if pub.status == S.UNCONFIRMED else S.QUEUED
+        Publication.objects.filter(pk=pub.pk, status=pub.status).update(
+            status=status, attempts=0, next_attempt_at=None, updated_at=timezone.now()
+        )
+        jobs.append((pub.pk, None))
+    transaction.on_commit(lambda: enqueue(jobs))
+    return len(jobs)
+
+
+def retry_due(now: datetime | None = None) -> int:
+    """The clock's sweep: stale claims become unconfirmed, due posts are enqueued."""
+    now = now or governor.now()
+    stale = now - timedelta(seconds=settings.CHANNELS_STALE_CLAIM_SECONDS)
+    Publication.objects.filter(status=S.PUBLISHING, claimed_at__lt=stale).update(
+        status=S.UNCONFIRMED,
+        next_attempt_at=now,
+        last_error="Svaret fra platformen blev aldrig gemt; opslaget tjekkes, før det sendes igen.",
+    )
+    due = Publication.objects.filter(
+        Q(status__in=[S.QUEUED, S.UNCONFIRMED], next_attempt_at__lte=now)
+        | Q(
+            status__in=[S.QUEUED, S.UNCONFIRMED],
+            next_attempt_at__isnull=True,
+            updated_at__lt=now - timedelta(minutes=2),
+        )
+        | Q(status=S.SCHEDULED, scheduled_at__lte=now)
+    ).values_list("pk", flat=True)
+    ids = list(due)
+    enqueue((pk, None) for pk in ids)
+    return len(ids)

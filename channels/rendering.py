@@ -1,0 +1,157 @@
+"""Channel-shaped pieces of a page, shared by every platform module.
+
+A story is written once; these helpers turn it into the parts a channel
+needs: the text (or the editor's own), UTM-tagged links, hashtags from its
+topics and channel renditions of its image with absolute URLs.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urlencode
+
+from django.conf import settings
+
+from .platforms.base import ImageRef
+
+if TYPE_CHECKING:
+    from wagtail.models import Page
+
+    from .models import PageChannel
+
+WEEKDAYS_DA = ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag")
+MONTHS_DA = (
+    "januar",
+    "februar",
+    "marts",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "august",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
+PAGE_TYPES_WITH_CHANNELS = ("stories.storypage", "stories.eventpage")
+
+
+def is_event(page: Page) -> bool:
+    return page._meta.label_lower == "stories.eventpage"
+
+
+def supports_channels(page: Page) -> bool:
+    return page.specific_class is not None and (
+        page.specific_class._meta.label_lower in PAGE_TYPES_WITH_CHANNELS
+    )
+
+
+def canonical_url(page: Page) -> str:
+    url = page.get_full_url() or ""
+    if url.startswith("/"):
+        url = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + url
+    return url
+
+
+def utm_link(page: Page, source: str, medium: str) -> str:
+    query = urlencode({"utm_source": source, "utm_medium": medium, "utm_campaign": page.slug})
+    return f"{canonical_url(page)}?{query}"
+
+
+def hashtag(name: str) -> str:
+    """'mad og fællesskab' -> '#MadOgFællesskab' (letters and digits only)."""
+    words = re.findall(r"\w+", name)
+    return "#" + "".join(w[:1].upper() + w[1:] for w in words) if words else ""
+
+
+def hashtags_for(page: Page) -> tuple[str, ...]:
+    names: list[str] = []
+    if hasattr(page, "tags"):
+        names = [t.name for t in page.tags.all()]
+    elif hasattr(page, "categories"):
+        names = [c.name for c in page.categories.all()]
+    tags = [hashtag(n) for n in names]
+    return tuple(dict.fromkeys(["#VoresIshøj", *[t for t in tags if t]]))
+
+
+def base_text(page: Page, choice: PageChannel | None) -> str:
+    """The editor's own text for the channel, else the page's (manchet + when/where)."""
+    if choice is not None and choice.text.strip():
+        return choice.text.strip()
+    text = (getattr(page, "intro", "") or "").strip()
+    if is_event(page):
+        when = event_when(page)
+        where = getattr(page, "location_name", "")
+        extra = ", ".join(p for p in (when, where) if p)
+        if extra:
+            text = f"{text}\n\n{extra}"
+    return text
+
+
+def event_when(page: Any) -> str:
+    from stories.occurrences import next_occurrences
+
+    upcoming = [o for o in next_occurrences(page, limit=3) if not o.is_cancelled]
+    if not upcoming:
+        return ""
+    start = upcoming[0].start
+    label = f"{WEEKDAYS_DA[start.weekday()].capitalize()} {start.day}. {MONTHS_DA[start.month - 1]}"
+    if not upcoming[0].all_day:
+        label += f" kl. {start:%H.%M}"
+    return label + (" (og flere gange)" if len(upcoming) > 1 else "")
+
+
+def page_image(page: Page) -> tuple[Any, str]:
+    image = getattr(page, "hero_image", None) or getattr(page, "image", None)
+    alt = getattr(page, "hero_image_alt", "") or getattr(page, "image_alt", "")
+    return image, alt
+
+
+def rendition_ref(page: Page, spec: str) -> ImageRef | None:
+    """A rendition of the page's image, fetchable by the platform at an absolute URL."""
+    image, alt = page_image(page)
+    if image is None:
+        return None
+    rendition = image.get_rendition(spec)
+    url = rendition.url
+    if url.startswith("/"):
+        url = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + url
+    try:
+        size = rendition.file.size
+    except (OSError, ValueError):
+        size = 0
+    name = rendition.file.name.lower()
+    mime = (
+        "image/jpeg"
+        if name.endswith((".jpg", ".jpeg"))
+        else (
+            "image/png"
+            if name.endswith(".png")
+            else "image/webp"
+            if name.endswith(".webp")
+            else "application/octet-stream"
+        )
+    )
+    return ImageRef(
+        url=url, width=rendition.width, height=rendition.height, size_bytes=size, mime=mime, alt=alt
+    )
+
+
+def video_id_for(page: Page, choice: PageChannel | None) -> str:
+    """The YouTube video the page names: the channel's own link, else the body's first."""
+    from stories.blocks import parse_video_url
+
+    candidates: list[str] = []
+    if choice is not None and choice.video_url:
+        candidates.append(choice.video_url)
+    body = getattr(page, "body", None)
+    for block in body or []:
+        if block.block_type == "video":
+            candidates.append(block.value.get("url") or "")
+    for url in candidates:
+        parsed = parse_video_url(url)
+        if parsed and parsed[0] == "youtube":
+            return parsed[1]
+    return ""

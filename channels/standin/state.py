@@ -1,0 +1,114 @@
+"""What the stand-in remembers: posts, videos, listings, faults, quotas, its clock."""
+
+from __future__ import annotations
+
+import itertools
+import random
+import threading
+import time
+from dataclasses import dataclass, field
+from typing import Any
+
+FAULT_KINDS = ("transient", "lost_answer", "token_expired", "permanent", "rate_limit")
+
+
+@dataclass
+class Fault:
+    platform: str
+    """facebook, instagram, youtube, detsker or * for all."""
+    kind: str
+    count: int | None = None
+    """How many requests it hits; None = until cleared."""
+    rate: float = 1.0
+    """Probability that a matching request is hit."""
+    writes_only: bool = False
+    path: str = ""
+    """Only requests whose path contains this (e.g. "media_publish")."""
+
+
+@dataclass
+class StandinState:
+    lock: threading.RLock = field(default_factory=threading.RLock)
+    clock_offset: float = 0.0
+    faults: list[Fault] = field(default_factory=list)
+    rng: random.Random = field(default_factory=lambda: random.Random(1234))
+    ids: itertools.count = field(default_factory=lambda: itertools.count(100001))
+    requests: list[dict[str, Any]] = field(default_factory=list)
+    fb_posts: dict[str, dict[str, Any]] = field(default_factory=dict)
+    ig_containers: dict[str, dict[str, Any]] = field(default_factory=dict)
+    ig_media: dict[str, dict[str, Any]] = field(default_factory=dict)
+    videos: dict[str, dict[str, Any]] = field(default_factory=dict)
+    listings: dict[str, dict[str, Any]] = field(default_factory=dict)
+    calls: list[float] = field(default_factory=list)
+    youtube_units: dict[str, int] = field(default_factory=dict)
+    config: dict[str, Any] = field(default_factory=lambda: dict(DEFAULT_CONFIG))
+
+    def now(self) -> float:
+        return time.time() + self.clock_offset
+
+    def new_id(self) -> str:
+        return str(next(self.ids))
+
+    def take_fault(self, platform: str, is_write: bool, path: str = "") -> str | None:
+        """The fault to inject into this request, if any (consumes counted faults)."""
+        with self.lock:
+            for fault in list(self.faults):
+                if fault.platform not in (platform, "*"):
+                    continue
+                if fault.path and fault.path not in path:
+                    continue
+                if (fault.writes_only or fault.kind == "lost_answer") and not is_write:
+                    continue
+                if fault.rate < 1.0 and self.rng.random() >= fault.rate:
+                    continue
+                if fault.count is not None:
+                    fault.count -= 1
+                    if fault.count <= 0:
+                        self.faults.remove(fault)
+                return fault.kind
+        return None
+
+    def app_usage_percent(self) -> int:
+        """Share of the hourly call budget used, as Meta reports it in X-App-Usage."""
+        with self.lock:
+            forced = self.config.get("app_usage_percent")
+            if forced is not None:
+                return int(forced)
+            horizon = self.now() - 3600
+            self.calls = [t for t in self.calls if t > horizon]
+            self.calls.append(self.now())
+            return min(100, int(len(self.calls) * 100 / self.config["app_call_limit"]))
+
+    def ig_published_last_day(self, user: str) -> int:
+        horizon = self.now() - 86400
+        return sum(
+            1 for m in self.ig_media.values() if m["owner"] == user and m["published"] > horizon
+        )
+
+    def reset(self) -> None:
+        with self.lock:
+            self.faults.clear()
+            self.requests.clear()
+            self.fb_posts.clear()
+            self.ig_containers.clear()
+            self.ig_media.clear()
+            self.videos.clear()
+            self.listings.clear()
+            self.calls.clear()
+            self.youtube_units.clear()
+            self.clock_offset = 0.0
+            self.config = dict(DEFAULT_CONFIG)
+
+
+DEFAULT_CONFIG: dict[str, Any] = {
+    "instagram_quota_total": 100,
+    "app_call_limit": 100_000,
+    "app_usage_percent": None,
+    "youtube_daily_quota": 10_000,
+    "ig_status_polls": 1,
+    "revoked_tokens": [],
+    "fetch_media": True,
+    "token_expires_in_days": 50,
+    "data_access_expires_in_days": 90,
+    "youtube_token_expires_in_days": 1 / 24,
+}

@@ -1,0 +1,128 @@
+"""/healthz: can this machine serve residents and are the channels keeping up?
+
+For load balancers and operators. A handful of cheap checks, returned as JSON
+with English keys; 503 when the database or cache fails or when the oldest
+channel task has waited longer than HEALTHZ_MAX_TASK_AGE_SECONDS (the workers
+are down or far behind, so posts to Facebook and the others are late).
+Nothing personal is reported, and the answer is never cached.
+"""
+
+import logging
+import time
+import uuid
+
+from django.apps import apps
+from django.conf import settings
+from django.core.cache import caches
+from django.db import connection
+from django.http import JsonResponse
+from django.utils import timezone
+from django.views.decorators.cache import never_cache
+
+logger = logging.getLogger("voresishoej.health")
+
+CHANNEL_TASK_PREFIX = "channels."
+# On RQ the queue is read from its head; this many jobs is plenty to find the
+# oldest channel task and keeps the check cheap on a long queue.
+RQ_SCAN_LIMIT = 200
+
+
+def _timed(check):
+    started = time.perf_counter()
+    try:
+        result = check()
+    except Exception as exc:
+        logger.warning("Health check %s failed: %s", check.__name__, exc)
+        return {"ok": False, "error": type(exc).__name__}
+    result = {"ok": True, **(result or {})}
+    result["ms"] = round((time.perf_counter() - started) * 1000, 2)
+    return result
+
+
+def check_database():
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+        cursor.fetchone()
+    return {"vendor": connection.vendor}
+
+
+def check_cache():
+    for alias in ("default", settings.PAGE_CACHE_ALIAS):
+        cache = caches[alias]
+        key, value = f"healthz-{uuid.uuid4().hex}", "ok"
+        cache.set(key, value, timeout=10)
+        if cache.get(key) != value:
+            raise RuntimeError(f"cache {alias} did not return what was stored")
+        cache.delete(key)
+    return {"backend": caches["default"].__class__.__name__}
+
+
+def _task_backend() -> str:
+    return settings.TASKS["default"]["BACKEND"]
+
+
+def check_tasks():
+    """Queue depth, and the age of the oldest channel task still waiting."""
+    backend = _task_backend()
+    channels_installed = apps.is_installed("channels")
+    if backend.startswith("django_tasks_db"):
+        from django_tasks.base import TaskResultStatus
+        from django_tasks_db.models import DBTaskResult
+
+        ready = DBTaskResult.objects.filter(status=TaskResultStatus.READY)
+        oldest = None
+        if channels_installed:
+            oldest = (
+                ready.filter(task_path__startswith=CHANNEL_TASK_PREFIX)
+                .order_by("enqueued_at")
+                .values_list("enqueued_at", flat=True)
+                .first()
+            )
+        return _task_report("db", ready.count(), oldest, channels_installed)
+    if backend.startswith("django_tasks_rq"):
+        import django_rq
+
+        queue = django_rq.get_queue("default")
+        oldest = None
+        if channels_installed:
+            for job in queue.get_jobs(0, RQ_SCAN_LIMIT):
+                if job is not None and (job.func_name or "").startswith(CHANNEL_TASK_PREFIX):
+                    enqueued = job.enqueued_at
+                    if enqueued is not None and timezone.is_naive(enqueued):
+                        enqueued = timezone.make_aware(enqueued, timezone.UTC)
+                    if enqueued is not None and (oldest is None or enqueued < oldest):
+                        oldest = enqueued
+        return _task_report("rq", queue.count, oldest, channels_installed)
+    return _task_report(backend.rsplit(".", 1)[-1], None, None, channels_installed)
+
+
+def _task_report(kind, queued, oldest, channels_installed):
+    """`oldest_channel_task_age_seconds` is null when no channel task waits (or
+    the channel layer is not installed: see `channels_installed`)."""
+    age = None
+    if oldest is not None:
+        age = max(0.0, round((timezone.now() - oldest).total_seconds(), 1))
+    return {
+        "backend": kind,
+        "queued": queued,
+        "channels_installed": channels_installed,
+        "oldest_channel_task_age_seconds": age,
+    }
+
+
+@never_cache
+def healthz(request):
+    database = _timed(check_database)
+    cache = _timed(check_cache)
+    tasks = _timed(check_tasks)
+    limit = settings.HEALTHZ_MAX_TASK_AGE_SECONDS
+    age = tasks.get("oldest_channel_task_age_seconds")
+    tasks_ok = tasks["ok"] and (age is None or age <= limit)
+    healthy = database["ok"] and cache["ok"] and tasks_ok
+    body = {
+        "status": "ok" if healthy else "fail",
+        "database": database,
+        "cache": cache,
+        "tasks": {**tasks, "max_age_seconds": limit, "ok": tasks_ok},
+    }
+    return JsonResponse(body, status=200 if healthy else 503)

@@ -1,0 +1,170 @@
+import pytest
+from django.contrib.auth import get_user_model
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
+
+from channels.models import ChannelState, PageChannel, Publication
+from channels.models import PublicationStatus as S
+from tests.channels.helpers import choose, publish
+from tests.factories import make_story
+from tests.stories.event_factories import weekly
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def admin_client(client):
+    user = get_user_model().objects.create_superuser("admin", "a@example.org", "pw")
+    client.force_login(user)
+    return client
+
+
+def story_form(story, channel_rows, existing=0):
+    """What the story editor posts: the page's fields plus the Kanaler tab's rows."""
+    return nested_form_data(
+        {
+            "title": story.title,
+            "slug": story.slug,
+            "intro": story.intro,
+            "date": "2026-05-01",
+            "hero_image": story.hero_image_id,
+            "hero_image_alt": story.hero_image_alt,
+            "body": streamfield([("paragraph", rich_text("<p>Brødtekst.</p>"))]),
+            "tags": "natur",
+            "channel_settings": inline_formset(channel_rows, initial=existing),
+            "action-publish": "action-publish",
+        }
+    )
+
+
+def test_the_story_editor_has_a_kanaler_tab_with_every_channel(admin_client):
+    story = make_story(title="Fanehistorie")
+    html = admin_client.get(f"/admin/pages/{story.pk}/edit/").content.decode()
+    assert 'id="tab-label-kanaler"' in html
+    assert "Nulstil til historiens tekst" in html
+    overview = html[html.index("data-channels-overview") :]
+    for label in ("Facebook-siden", "Instagram", "YouTube", "Det sker i Ishøj"):
+        assert label in overview
+    # A story's defaults: the Page and the group are on, the listing is off.
+    assert 'data-channel="detsker"' in overview
+    detsker = overview[overview.index('data-channel="detsker"') :]
+    assert "Slået fra" in detsker[: detsker.index("</section>")]
+
+
+def test_the_event_editor_has_a_kanaler_tab_with_the_listing_on(admin_client):
+    event = weekly(title="Fanebegivenhed")
+    html = admin_client.get(f"/admin/pages/{event.pk}/edit/").content.decode()
+    assert 'id="tab-label-kanaler"' in html
+    detsker = html[html.index('data-channel="detsker"') :]
+    assert "Slået til" in detsker[: detsker.index("</section>")]
+
+
+def test_the_manual_group_text_has_a_one_click_copy_button_in_the_editor(admin_client):
+    story = make_story(title="Kopihistorie")
+    html = admin_client.get(f"/admin/pages/{story.pk}/edit/").content.decode()
+    group = html[html.index('data-channel="facebook_group"') :]
+    group = group[: group.index("</section>")]
+    assert "Kopiér teksten" in group and "navigator.clipboard" in html
+    assert "<textarea" in group and "Kopihistorie" in group and "utm_content=gruppe" in group
+    assert "Klar til manuel deling" in group
+
+
+def test_a_post_that_breaks_a_limit_is_shown_as_blocked_in_danish(admin_client):
+    story = make_story(publish=False)
+    choose(story, "instagram", text="Lang tekst. " * 200)
+    story.save_revision()
+    html = admin_client.get(f"/admin/pages/{story.pk}/edit/").content.decode()
+    instagram = html[html.index('data-channel="instagram"') :]
+    instagram = instagram[: instagram.index("</section>")]
+    assert "Blokeret: Instagram-teksten er" in instagram and "Forkort den med" in instagram
+
+
+def test_an_override_saved_in_the_editor_is_what_the_next_publish_sends(
+    admin_client, standin, django_capture_on_commit_callbacks
+):
+    story = make_story(title="Egen tekst", intro="Historiens manchet.")
+    row = {"channel": "facebook", "enabled": "on", "text": "Kom og vær med på stranden!"}
+    with django_capture_on_commit_callbacks(execute=True):
+        response = admin_client.post(f"/admin/pages/{story.pk}/edit/", story_form(story, [row]))
+    assert response.status_code == 302
+
+    (choice,) = PageChannel.objects.filter(page=story)
+    assert choice.text == "Kom og vær med på stranden!"
+    (post,) = standin.posts()["facebook"]
+    assert "Kom og vær med på stranden!" in post["message"]
+    assert "Historiens manchet." not in post["message"]
+
+
+def test_nulstil_til_historiens_tekst_makes_the_channel_inherit_again(
+    admin_client, standin, django_capture_on_commit_callbacks
+):
+    story = make_story(title="Nulstil", intro="Historiens manchet.", publish=False)
+    choose(story, "facebook", text="Min egen tekst.")
+    publish(story, django_capture_on_commit_callbacks)
+    choice = PageChannel.objects.get(page=story, channel="facebook")
+    row = {
+        "id": choice.pk,
+        "channel": "facebook",
+        "enabled": "on",
+        "text": "Min egen tekst.",
+        "reset_text": "on",
+    }
+    with django_capture_on_commit_callbacks(execute=True):
+        admin_client.post(f"/admin/pages/{story.pk}/edit/", story_form(story, [row], 1))
+
+    assert PageChannel.objects.get(page=story, channel="facebook").text == ""
+    (post,) = standin.posts()["facebook"]
+    assert "Historiens manchet." in post["message"] and "Min egen tekst." not in post["message"]
+    html = admin_client.get(f"/admin/pages/{story.pk}/edit/").content.decode()
+    facebook = html[html.index('data-channel="facebook"') :]
+    assert "Bruger historiens tekst." in facebook[: facebook.index("</section>")]
+
+
+def test_the_editor_shows_a_failed_post_with_reason_and_trace_id(admin_client):
+    story = make_story(title="Fejlhistorie")
+    Publication.objects.create(
+        page=story,
+        channel="facebook",
+        status=S.FAILED,
+        last_error="Facebook: platformen afviste opslaget.",
+        trace_id="AbC123",
+    )
+    html = admin_client.get(f"/admin/pages/{story.pk}/edit/").content.decode()
+    facebook = html[html.index('data-channel="facebook"') :]
+    facebook = facebook[: facebook.index("</section>")]
+    assert "Fejlet" in facebook and "platformen afviste opslaget" in facebook
+    assert "sporings-id AbC123" in facebook
+
+
+def test_the_report_lists_publications_with_filters(admin_client):
+    story = make_story(title="Rapporthistorie")
+    Publication.objects.create(
+        page=story,
+        channel="facebook",
+        status=S.FAILED,
+        last_error="Facebook: platformen afviste opslaget.",
+    )
+    html = admin_client.get("/admin/kanaler/?status=failed").content.decode()
+    assert "Rapporthistorie" in html and "Prøv igen" in html
+
+
+def test_the_manual_group_channel_prepares_text_and_records_the_url(admin_client):
+    story = make_story(title="Gruppehistorie")
+    pub = Publication.objects.get(page=story, channel="facebook_group")
+    assert pub.status == S.MANUAL
+    html = admin_client.get(f"/admin/kanaler-handling/{pub.pk}/registrer/").content.decode()
+    assert "Gruppehistorie" in html and "utm_content=gruppe" in html
+
+    admin_client.post(
+        f"/admin/kanaler-handling/{pub.pk}/registrer/",
+        {"url": "https://www.facebook.com/groups/voresishoj/posts/1"},
+    )
+    pub.refresh_from_db()
+    assert pub.status == S.PUBLISHED and pub.external_url.endswith("/posts/1")
+
+
+def test_the_dashboard_warns_when_a_login_stopped_working(admin_client):
+    ChannelState.objects.create(
+        channel="instagram", auth_failed_at="2026-01-01T00:00Z", auth_error="Session has expired."
+    )
+    html = admin_client.get("/admin/").content.decode()
+    assert "Kanaler kræver opmærksomhed" in html and "Instagram: login virker ikke" in html

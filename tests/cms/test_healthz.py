@@ -1,0 +1,74 @@
+"""/healthz tells a load balancer and an operator whether this machine is fit."""
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
+
+from channels.tasks import perform_publication
+
+pytestmark = pytest.mark.django_db
+
+DB_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+
+@pytest.fixture
+def db_tasks(settings):
+    settings.TASKS = DB_TASKS
+    settings.PAGE_CACHE_SECONDS = 300
+
+
+def test_healthy_portal_answers_200_with_each_check(client, db_tasks):
+    response = client.get("/healthz")
+    body = response.json()
+    assert response.status_code == 200
+    assert body["status"] == "ok"
+    assert body["database"]["ok"] and body["cache"]["ok"]
+    assert body["tasks"]["backend"] == "db"
+    assert body["tasks"]["queued"] == 0
+    assert body["tasks"]["oldest_channel_task_age_seconds"] is None
+
+
+def test_queue_depth_and_age_of_the_oldest_channel_task(client, db_tasks):
+    perform_publication.enqueue(1)
+    perform_publication.enqueue(2)
+    DBTaskResult.objects.update(enqueued_at=timezone.now() - timedelta(minutes=5))
+    tasks = client.get("/healthz").json()["tasks"]
+    assert tasks["queued"] == 2
+    assert 299 <= tasks["oldest_channel_task_age_seconds"] <= 330
+
+
+def test_channel_task_waiting_too_long_is_unhealthy(client, db_tasks, settings):
+    settings.HEALTHZ_MAX_TASK_AGE_SECONDS = 900
+    perform_publication.enqueue(1)
+    DBTaskResult.objects.update(enqueued_at=timezone.now() - timedelta(minutes=20))
+    response = client.get("/healthz")
+    assert response.status_code == 503
+    assert response.json()["status"] == "fail"
+    assert response.json()["tasks"]["ok"] is False
+
+
+def test_unreachable_cache_is_unhealthy(client, db_tasks, settings):
+    settings.CACHES = {
+        **settings.CACHES,
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Port 9 (discard) on the loopback: nothing listens there.
+            "LOCATION": "redis://127.0.0.1:9/0",
+            "OPTIONS": {"socket_connect_timeout": 0.5},
+        },
+    }
+    response = client.get("/healthz")
+    assert response.status_code == 503
+    assert response.json()["cache"] == {"ok": False, "error": "ConnectionError"}
+
+
+def test_healthz_is_never_cached_and_holds_nothing_personal(client, db_tasks):
+    client.get("/healthz")
+    response = client.get("/healthz")
+    assert "X-Page-Cache" not in response
+    assert "no-cache" in response["Cache-Control"]
+    assert not response.cookies
+    text = response.content.decode()
+    assert "@" not in text and "127.0.0.1" not in text
