@@ -5,8 +5,8 @@ import itertools
 
 from django.core.files.images import ImageFile
 from PIL import Image as PILImage
-from wagtail.images import get_image_model
 from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Site
 
 from home.models import HomePage
