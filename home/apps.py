@@ -4,3 +4,16 @@ from django.apps import AppConfig
 class HomeConfig(AppConfig):
     name = "home"
     verbose_name = "Forside og indstillinger"
+
+    def ready(self):
+        from django.db.models.signals import post_delete, post_save
+        from wagtail.models import Page
+        from wagtail.signals import page_published, page_unpublished, post_page_move
+
+        from home import page_chrome
+        from home.models import SiteSettings
+
+        for signal in (page_published, page_unpublished, post_page_move):
+            signal.connect(page_chrome.forget, dispatch_uid=f"page-chrome-{signal!r}")
+        post_delete.connect(page_chrome.forget, sender=Page, dispatch_uid="page-chrome-delete")
+        post_save.connect(page_chrome.forget, sender=SiteSettings, dispatch_uid="page-chrome-set")

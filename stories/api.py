@@ -22,6 +22,13 @@ class StoryAwarePagesAPIViewSet(CompactJSONMixin, PagesAPIViewSet):
         "tags",
     ]
 
+    def get_base_queryset(self):
+        # Wagtail builds this up to three times a request, each time loading
+        # every view restriction again; the answer cannot change mid-request.
+        if not hasattr(self, "_base_queryset"):
+            self._base_queryset = super().get_base_queryset()
+        return self._base_queryset
+
     def get_queryset(self):
         queryset = super().get_queryset()
         if queryset.model is StoryPage:

@@ -24,27 +24,29 @@ def absolute_url(context, url):
     return escape(request.build_absolute_uri(url))
 
 
+def _site(context):
+    request = context.get("request")
+    if request is None:
+        return None, None
+    from wagtail.models import Site
+
+    return request, Site.find_for_request(request)
+
+
 @register.inclusion_tag("includes/main_menu.html", takes_context=True)
 def main_menu(context):
-    """The home page's children marked "Vis i menuer", in tree order."""
-    request = context.get("request")
-    site = getattr(request, "_wagtail_site", None)
-    if site is None and request is not None:
-        from wagtail.models import Site
+    from home.page_chrome import menu_items
 
-        site = Site.find_for_request(request)
-    pages = []
-    if site is not None:
-        from wagtail.models import Page
+    request, site = _site(context)
+    return {
+        "menu_items": menu_items(site, request) if site else [],
+        "current_path": getattr(request, "path", ""),
+    }
 
-        pages = list(
-            Page.objects.filter(
-                path__startswith=site.root_page.path,
-                depth=site.root_page.depth + 1,
-                show_in_menus=True,
-            )
-            .live()
-            .only("id", "title", "url_path", "path", "depth")
-            .order_by("path")
-        )
-    return {"menu_pages": pages, "request": request, "current_path": getattr(request, "path", "")}
+
+@register.simple_tag(takes_context=True)
+def footer_settings(context):
+    from home.page_chrome import footer_settings as cached_footer_settings
+
+    _request, site = _site(context)
+    return cached_footer_settings(site) if site else {}

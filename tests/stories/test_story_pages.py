@@ -225,3 +225,22 @@ def test_password_protected_story_stays_out_of_public_lists(client):
     for url in ("/", "/historier/", open_story.url):
         assert "Lukket historie" not in client.get(url).content.decode(), url
     assert "Åben historie" in client.get("/historier/").content.decode()
+
+
+@pytest.mark.django_db
+def test_menu_follows_publishing_at_once(client, django_capture_on_commit_callbacks):
+    """The menu is cached, but a newly published section appears straight away."""
+    from home.models import HomePage
+    from stories.models import StoryIndexPage
+
+    assert "Historier" not in client.get("/").content.decode().split("</nav>")[0]
+    index = StoryIndexPage(title="Historier", slug="historier", show_in_menus=True)
+    HomePage.objects.get().add_child(instance=index)
+    with django_capture_on_commit_callbacks(execute=True):
+        index.save_revision().publish()
+    menu = client.get("/").content.decode().split('aria-label="Hovedmenu"')[1].split("</nav>")[0]
+    assert '<a href="/historier/">Historier</a>' in menu
+    with django_capture_on_commit_callbacks(execute=True):
+        index.unpublish()
+    menu = client.get("/").content.decode().split('aria-label="Hovedmenu"')[1].split("</nav>")[0]
+    assert "Historier" not in menu
