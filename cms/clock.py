@@ -23,4 +23,8 @@ JOBS: tuple[PeriodicJob, ...] = (
     PeriodicJob("pull_reach", minutes=60),
     # The channel layer: scheduled channel posts, retries and unconfirmed posts.
     PeriodicJob("channels_retry_due", minutes=1),
+    # Read each channel login's expiry, so the admin warns before it runs out.
+    PeriodicJob("channels_check_logins", minutes=24 * 60),
+    # Residents' personal data older than PERSONAL_DATA_RETENTION_DAYS is removed daily.
+    PeriodicJob("purge_personal_data", minutes=24 * 60),
 )
