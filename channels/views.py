@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib import messages
+from django.contrib.auth.decorators import permission_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -21,6 +22,11 @@ class RecordUrlForm(forms.Form):
     )
 
 
+# Retrying and recording posts is channel management: the secretariat's job.
+MANAGE_CHANNELS = "channels.change_publication"
+
+
+@permission_required(MANAGE_CHANNELS, raise_exception=True)
 def retry_view(request: HttpRequest, pk: int) -> HttpResponse:
     publication = get_object_or_404(Publication, pk=pk)
     if request.method == "POST":
@@ -33,6 +39,7 @@ def retry_view(request: HttpRequest, pk: int) -> HttpResponse:
     return TemplateResponse(request, "channels/retry_confirm.html", {"publication": publication})
 
 
+@permission_required(MANAGE_CHANNELS, raise_exception=True)
 def record_url_view(request: HttpRequest, pk: int) -> HttpResponse:
     publication = get_object_or_404(Publication, pk=pk)
     channel = get_channel(publication.channel)

@@ -3,6 +3,7 @@
 from django.urls import path, reverse
 from django.utils.html import format_html
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -69,11 +70,16 @@ def register_publication_viewset():
     return publication_viewset
 
 
+class PublicationsMenuItem(MenuItem):
+    """Shown to whoever may see the publications (the secretariat), not only superusers."""
+
+    def is_shown(self, request):
+        return request.user.has_perm("channels.view_publication")
+
+
 @hooks.register("register_reports_menu_item")
 def register_publications_report_item():
-    from wagtail.admin.menu import AdminOnlyMenuItem
-
-    return AdminOnlyMenuItem(
+    return PublicationsMenuItem(
         "Kanaler", reverse("channels_publication:index"), icon_name="list-ul", order=900
     )
 

@@ -7,6 +7,8 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from home import views as home_views
 from locations.geojson import places_geojson
+from stories.community.cookbook_pdf import cookbook_view
+from stories.community.views import submit_story_view
 
 from . import health
 from .api import api_router
@@ -22,6 +24,8 @@ urlpatterns = [
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
     path("healthz", health.healthz, name="healthz"),
+    path("fortael/", submit_story_view, name="submit_story"),
+    path("kogebog.pdf", cookbook_view, name="cookbook_pdf"),
     path("was", home_views.accessibility_statement, name="accessibility_statement"),
 ]
 

@@ -2,7 +2,10 @@
 
 from django import forms
 
+from home.spam import HoneypotMixin
 from locations.models import Facility, PlaceCategory
+
+__all__ = ["CorrectionForm", "HoneypotMixin", "PlaceSuggestionForm"]
 
 
 def _messages(required: str, max_length: str | None = None, **extra) -> dict:
@@ -10,19 +13,6 @@ def _messages(required: str, max_length: str | None = None, **extra) -> dict:
     if max_length:
         messages["max_length"] = max_length
     return messages
-
-
-class HoneypotMixin(forms.Form):
-    """A field people never see; bots fill in every field, so a value here means spam."""
-
-    firma = forms.CharField(
-        label="Lad dette felt være tomt",
-        required=False,
-        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
-    )
-
-    def is_spam(self) -> bool:
-        return bool(self.data.get("firma", "").strip())
 
 
 class SubmitterFields(forms.Form):

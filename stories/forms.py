@@ -7,11 +7,11 @@ from datetime import timedelta
 from django import forms
 from django.conf import settings
 from django.utils import timezone
-from PIL import Image, UnidentifiedImageError
 
+from home.spam import ALLOWED_IMAGE_FORMATS, check_image, honeypot_filled, strip_metadata
 from stories.models.event_taxonomy import Audience, EventCategory
 
-ALLOWED_IMAGE_FORMATS = {"JPEG": "JPEG", "PNG": "PNG", "WEBP": "WebP"}
+__all__ = ["ALLOWED_IMAGE_FORMATS", "EventSuggestionForm"]
 
 REQUIRED = "Udfyld venligst dette felt."
 
@@ -182,42 +182,14 @@ class EventSuggestionForm(forms.Form):
         upload = self.cleaned_data.get("image")
         if not upload:
             return upload
-        max_bytes = settings.EVENT_SUBMISSION_MAX_IMAGE_BYTES
-        if upload.size > max_bytes:
-            raise forms.ValidationError(
-                f"Billedet er for stort. Det må højst fylde {max_bytes // (1024 * 1024)} MB."
-            )
-        try:
-            with Image.open(upload) as probe:
-                kind = probe.format
-                width, height = probe.size
-                probe.verify()
-        except (
-            UnidentifiedImageError,
-            Image.DecompressionBombError,
-            OSError,
-            SyntaxError,
-            ValueError,
-        ):
-            raise forms.ValidationError(
-                "Filen kunne ikke læses som et billede. Brug JPEG, PNG eller WebP."
-            ) from None
-        if kind not in ALLOWED_IMAGE_FORMATS:
-            raise forms.ValidationError("Billedet skal være JPEG, PNG eller WebP.")
-        min_w, min_h = settings.EVENT_SUBMISSION_MIN_IMAGE_SIZE
-        max_w, max_h = settings.EVENT_SUBMISSION_MAX_IMAGE_SIZE
-        if width < min_w or height < min_h:
-            raise forms.ValidationError(
-                f"Billedet er for lille ({width} × {height} pixels). Det skal være mindst "
-                f"{min_w} × {min_h} pixels."
-            )
-        if width > max_w or height > max_h:
-            raise forms.ValidationError(
-                f"Billedet er for stort ({width} × {height} pixels). Det må højst være "
-                f"{max_w} × {max_h} pixels."
-            )
-        upload.seek(0)
-        return upload
+        check_image(
+            upload,
+            max_bytes=settings.EVENT_SUBMISSION_MAX_IMAGE_BYTES,
+            min_size=settings.EVENT_SUBMISSION_MIN_IMAGE_SIZE,
+            max_size=settings.EVENT_SUBMISSION_MAX_IMAGE_SIZE,
+        )
+        # A phone photo carries where it was taken; the portal must not publish that.
+        return strip_metadata(upload)
 
     def clean(self):
         data = super().clean()
@@ -253,4 +225,4 @@ class EventSuggestionForm(forms.Form):
 
     @property
     def is_spam(self) -> bool:
-        return bool((self.data.get("website") or "").strip())
+        return honeypot_filled(self.data, "website")

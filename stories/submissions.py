@@ -7,12 +7,10 @@ to `EventSubmission`, which no template, API or feed reads.
 
 from __future__ import annotations
 
-import hashlib
 import logging
 from uuid import uuid4
 
 from django.conf import settings
-from django.core.cache import cache
 from django.core.mail import send_mail
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
@@ -22,6 +20,7 @@ from django.utils.html import escape
 from wagtail.images import get_image_model
 from wagtail.rich_text import RichText
 
+from home.spam import RateLimit
 from stories.forms import EventSuggestionForm
 from stories.models.event import EventPage, Frequency
 from stories.models.event_index import EventIndexPage
@@ -31,24 +30,21 @@ from stories.models.event_taxonomy import slugify_da
 logger = logging.getLogger("voresishoj.events")
 
 
-def _rate_key(request: HttpRequest) -> str:
-    # Hashed: the cache never holds a resident's IP address in clear text.
-    ip = request.META.get("REMOTE_ADDR", "") or "unknown"
-    return "event-suggest:" + hashlib.sha256(ip.encode()).hexdigest()[:24]
+def _event_rate_limit() -> RateLimit:
+    # Read per call: tests and operators change the limits through settings.
+    return RateLimit(
+        "event-suggest",
+        settings.EVENT_SUBMISSION_RATE_LIMIT,
+        settings.EVENT_SUBMISSION_RATE_WINDOW,
+    )
 
 
 def rate_limited(request: HttpRequest) -> bool:
-    return cache.get(_rate_key(request), 0) >= settings.EVENT_SUBMISSION_RATE_LIMIT
+    return _event_rate_limit().exceeded(request)
 
 
 def count_attempt(request: HttpRequest) -> None:
-    key = _rate_key(request)
-    if cache.add(key, 1, timeout=settings.EVENT_SUBMISSION_RATE_WINDOW):
-        return
-    try:
-        cache.incr(key)
-    except ValueError:
-        cache.set(key, 1, timeout=settings.EVENT_SUBMISSION_RATE_WINDOW)
+    _event_rate_limit().count(request)
 
 
 def _unique_slug(index: EventIndexPage, title: str) -> str:

@@ -20,6 +20,8 @@ ALLOWED_HOSTS = [h for h in os.environ.get("ALLOWED_HOSTS", "").split(",") if h]
 INSTALLED_APPS = [
     "home",
     "stories",
+    # Residents taking part (groups, sign-ups, submissions); models live in stories.
+    "stories.community",
     "locations",
     "channels",
     "cms",
@@ -60,6 +62,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Oversized public bodies get 413 before anything reads them (home/security.py).
+    "home.security.RequestSizeLimitMiddleware",
+    "home.security.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     # Serves anonymous GETs from the page cache before sessions, CSRF and auth run.
@@ -68,6 +73,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Throttles guessing at /admin/login/ per client and username.
+    "home.security.LoginRateLimitMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "cms.http_caching.PublicCacheHeadersMiddleware",
@@ -329,3 +336,23 @@ CHANNELS_USAGE_PAUSE_PERCENT = int(os.environ.get("CHANNELS_USAGE_PAUSE_PERCENT"
 CHANNELS_YOUTUBE_DAILY_QUOTA = int(os.environ.get("CHANNELS_YOUTUBE_DAILY_QUOTA", "10000"))
 # A post stuck "publishing" longer than this is treated as unconfirmed (the worker died).
 CHANNELS_STALE_CLAIM_SECONDS = int(os.environ.get("CHANNELS_STALE_CLAIM_SECONDS", "300"))
+
+# Residents taking part (stories.community): groups' task boards, sign-ups,
+# stories, recipes and photos. Personal data is purged after this many days
+# (`manage.py purge_personal_data`, run daily by the clock).
+PERSONAL_DATA_RETENTION_DAYS = int(os.environ.get("PERSONAL_DATA_RETENTION_DAYS", "365"))
+COMMUNITY_FORM_RATE_LIMIT = int(os.environ.get("COMMUNITY_FORM_RATE_LIMIT", "10"))
+COMMUNITY_FORM_RATE_WINDOW = int(os.environ.get("COMMUNITY_FORM_RATE_WINDOW", "3600"))
+# Old scanned photos are often small; the photo calls accept them from this size.
+PHOTO_SUBMISSION_MIN_IMAGE_SIZE = (400, 300)
+
+# Keeping strangers out (home/security.py).
+LOGIN_RATE_LIMIT = int(os.environ.get("LOGIN_RATE_LIMIT", "5"))
+LOGIN_RATE_WINDOW = int(os.environ.get("LOGIN_RATE_WINDOW", str(15 * 60)))
+# Largest body a public endpoint accepts (an 8 MB photo plus the form), and
+# Django's limit on non-file form data.
+PUBLIC_MAX_REQUEST_BYTES = int(os.environ.get("PUBLIC_MAX_REQUEST_BYTES", str(10 * 1024 * 1024)))
+DATA_UPLOAD_MAX_MEMORY_SIZE = int(2.5 * 1024 * 1024)  # Django default; the editor posts long pages
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
+# Content-Security-Policy header; on in production, off elsewhere unless asked for.
+CONTENT_SECURITY_POLICY = os.environ.get("CONTENT_SECURITY_POLICY", "") == "1"

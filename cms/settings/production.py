@@ -10,6 +10,8 @@ from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
 
+if os.environ.get("DEBUG", "").lower() in ("1", "true", "yes", "on"):
+    raise ImproperlyConfigured("DEBUG must be off in production.")
 DEBUG = False
 if not SECRET_KEY or "not-secret" in SECRET_KEY or len(SECRET_KEY) < 32:  # noqa: F405
     raise ImproperlyConfigured("SECRET_KEY must be set to a long random value.")
@@ -23,3 +25,10 @@ CSRF_COOKIE_SECURE = True
 SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "31536000"))
 SECURE_CONTENT_TYPE_NOSNIFF = True
 CSRF_TRUSTED_ORIGINS = [f"https://{h}" for h in ALLOWED_HOSTS]  # noqa: F405
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+SECURE_HSTS_INCLUDE_SUBDOMAINS = os.environ.get("SECURE_HSTS_INCLUDE_SUBDOMAINS", "1") == "1"
+SECURE_REFERRER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "SAMEORIGIN"
+# Content-Security-Policy (home/security.py): on unless explicitly switched off.
+CONTENT_SECURITY_POLICY = os.environ.get("CONTENT_SECURITY_POLICY", "1") == "1"

@@ -1,8 +1,6 @@
-"""Three demo logins, one per kind of person who works in the admin.
-
-Deliberately simple: roles come from Wagtail's default groups plus one group
-for reading reports. A later issue refines the roles and their permissions;
-until then these are enough to show the admin as each kind of user sees it.
+"""Three demo logins, one per role (docs/roles.md): the secretariat, a volunteer
+co-editor and a report reader. The roles and their permissions come from the
+migration home/0003_roles; the demo only puts each login in its group.
 """
 
 import os
@@ -12,7 +10,10 @@ from dataclasses import dataclass
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 
-REPORT_READERS = "Rapportlæsere"
+from home.roles import MEDREDAKTOR, RAPPORTLAESER, SEKRETARIAT
+
+# Groups the demo users were put in before the roles existed; they leave them.
+LEGACY_GROUPS = ("Moderators", "Editors", "Rapportlæsere")
 
 
 @dataclass(frozen=True)
@@ -35,15 +36,15 @@ class DemoLogin:
 
 
 DEMO_USERS = (
-    DemoUser("sekretariat", "Sekretariatet", "for Vores Ishøj", "Moderators"),
-    DemoUser("medredaktor", "Medredaktør", "fra lokalsamfundet", "Editors"),
-    DemoUser("rapportlaeser", "Rapportlæser", "i kommunen", REPORT_READERS),
+    DemoUser("sekretariat", "Sekretariatet", "for Vores Ishøj", SEKRETARIAT),
+    DemoUser("medredaktor", "Medredaktør", "fra lokalsamfundet", MEDREDAKTOR),
+    DemoUser("rapportlaeser", "Rapportlæser", "i kommunen", RAPPORTLAESER),
 )
 
 
 def _group(name: str) -> Group:
-    """Wagtail's migrations create "Moderators" and "Editors"; a database
-    that has lost them gets them back with at least admin access."""
+    """The roles migration creates the groups; a database that has lost one
+    gets it back with at least admin access."""
     group, _ = Group.objects.get_or_create(name=name)
     access_admin = Permission.objects.get(
         content_type__app_label="wagtailadmin", codename="access_admin"
@@ -74,6 +75,7 @@ def load(stdout) -> list[DemoLogin]:
         group = _group(spec.group)
         if not user.groups.filter(pk=group.pk).exists():
             user.groups.add(group)
+        user.groups.remove(*Group.objects.filter(name__in=LEGACY_GROUPS))
         if created:
             stdout.write(f"Brugeren '{spec.username}' er oprettet ({spec.group}).")
         logins.append(DemoLogin(spec.username, spec.group, password, created))

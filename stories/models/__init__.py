@@ -1,8 +1,18 @@
+from .contributions import (
+    PhotoStatus,
+    PhotoSubmission,
+    StorySubmission,
+    SubmissionKind,
+    TaskSignup,
+    VolunteerSignup,
+)
 from .event import EventCancellation, EventMove, EventPage, Frequency, Ordinal
 from .event_index import EventIndexPage
 from .event_submission import EventSubmission
 from .event_taxonomy import Audience, EventCategory, Weekday
+from .group import GroupIndexPage, GroupPage, GroupTask, GroupUpdate
 from .partner import Partner, PartnerKind
+from .photo_call import PhotoCallPage
 from .story import StoryIndexPage, StoryPage, StoryTag
 
 __all__ = [
@@ -14,11 +24,22 @@ __all__ = [
     "EventPage",
     "EventSubmission",
     "Frequency",
+    "GroupIndexPage",
+    "GroupPage",
+    "GroupTask",
+    "GroupUpdate",
     "Ordinal",
     "Partner",
     "PartnerKind",
+    "PhotoCallPage",
+    "PhotoStatus",
+    "PhotoSubmission",
     "StoryIndexPage",
     "StoryPage",
+    "StorySubmission",
     "StoryTag",
+    "SubmissionKind",
+    "TaskSignup",
+    "VolunteerSignup",
     "Weekday",
 ]

@@ -168,3 +168,25 @@ def test_the_dashboard_warns_when_a_login_stopped_working(admin_client):
     )
     html = admin_client.get("/admin/").content.decode()
     assert "Kanaler kræver opmærksomhed" in html and "Instagram: login virker ikke" in html
+
+
+def test_co_editors_never_see_the_kanaler_tab_and_can_still_save(client):
+    """Channel settings are the secretariat's; a co-editor's save leaves them alone."""
+    from tests.community.helpers import co_editor, secretariat
+
+    story = make_story(title="Medredaktørens historie")
+    PageChannel.objects.create(page=story, channel="facebook", enabled=False)
+    client.force_login(co_editor())
+    editor = client.get(f"/admin/pages/{story.pk}/edit/").content.decode()
+    assert "Medredaktørens historie" in editor
+    assert "Kanalvalg" not in editor and "Opslagene, som de bliver sendt" not in editor
+
+    form = story_form(story, [])
+    form.pop("action-publish")
+    form = {k: v for k, v in form.items() if not k.startswith("channel_settings-")}
+    response = client.post(f"/admin/pages/{story.pk}/edit/", form)
+    assert response.status_code == 302
+    assert PageChannel.objects.get(page=story).enabled is False
+
+    client.force_login(secretariat())
+    assert "Kanalvalg" in client.get(f"/admin/pages/{story.pk}/edit/").content.decode()

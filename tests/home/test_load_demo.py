@@ -61,9 +61,9 @@ def test_at_least_twelve_published_stories_with_described_hero_images(demo):
 
 def test_demo_users_log_in_to_the_admin_through_their_groups(demo):
     roles = {
-        "sekretariat": "Moderators",
-        "medredaktor": "Editors",
-        "rapportlaeser": "Rapportlæsere",
+        "sekretariat": "Sekretariat",
+        "medredaktor": "Medredaktør",
+        "rapportlaeser": "Rapportlæser",
     }
     for username, group in roles.items():
         user = get_user_model().objects.get(username=username)
@@ -114,7 +114,7 @@ def test_first_run_without_demo_password_prints_generated_passwords(monkeypatch)
     out = StringIO()
     call_command("load_demo", stdout=out)
     output = out.getvalue()
-    password = re.search(r"sekretariat\s+Moderators\s+adgangskode: (\S+)", output).group(1)
+    password = re.search(r"sekretariat\s+Sekretariat\s+adgangskode: (\S+)", output).group(1)
     assert Client().login(username="sekretariat", password=password)
     assert "Demo-indhold er klar" in output
 

@@ -14,7 +14,13 @@ from home.demo import users as demo_users
 # Every app with demo content adds its module here. Each exposes
 # `load(stdout) -> None` and must be idempotent: running the command again
 # changes nothing that is already as the demo wants it.
-DEMO_MODULES = ["stories.demo", "locations.demo", "stories.demo.events", "channels.reach.demo"]
+DEMO_MODULES = [
+    "stories.demo",
+    "locations.demo",
+    "stories.demo.events",
+    "stories.demo.community",
+    "channels.reach.demo",
+]
 
 
 class Command(BaseCommand):

@@ -1,0 +1,154 @@
+"""Keeping strangers out: login throttling, a Content Security Policy, body limits.
+
+Three small middlewares rather than packages: each is a few lines, and owning
+them means the admin (which needs inline scripts) and the public site (which
+does not) can get different policies without fighting a library.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse
+
+from home.spam import RateLimit
+
+LOGIN_PATH = "/admin/login/"
+LOGIN_LIMITED = (
+    "For mange forkerte forsøg på at logge ind. Af sikkerhedshensyn er der lukket for "
+    "flere forsøg med dette brugernavn fra din forbindelse i {minutes} minutter."
+)
+TOO_LARGE = "Forespørgslen er for stor. Send mindre tekst eller et mindre billede."
+
+
+def login_rate_limit() -> RateLimit:
+    return RateLimit("admin-login", settings.LOGIN_RATE_LIMIT, settings.LOGIN_RATE_WINDOW)
+
+
+class LoginRateLimitMiddleware:
+    """At most LOGIN_RATE_LIMIT failed logins per client address and username
+    per LOGIN_RATE_WINDOW seconds; a successful login clears the count.
+
+    Wagtail answers a failed login with the form again (200) and a success with
+    a redirect (302), which is how the outcome is told apart.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if request.method != "POST" or request.path != LOGIN_PATH:
+            return self.get_response(request)
+        username = (request.POST.get("username") or "").strip().lower()[:150]
+        limit = login_rate_limit()
+        if limit.exceeded(request, username):
+            minutes = max(settings.LOGIN_RATE_WINDOW // 60, 1)
+            body = (
+                '<!DOCTYPE html><html lang="da"><meta charset="utf-8"><title>For mange forsøg'
+                f"</title><h1>For mange forsøg</h1><p>{LOGIN_LIMITED.format(minutes=minutes)}</p>"
+                f'<p><a href="{LOGIN_PATH}">Tilbage til log ind</a></p></html>'
+            )
+            response = HttpResponse(body, status=429)
+            response["Retry-After"] = str(settings.LOGIN_RATE_WINDOW)
+            return response
+        response = self.get_response(request)
+        if response.status_code in (301, 302, 303):
+            limit.reset(request, username)
+        else:
+            limit.count(request, username)
+        return response
+
+
+def _origin(url: str) -> str:
+    parts = urlsplit(url.replace("{s}", "a").replace("{z}", "0"))
+    return f"{parts.scheme}://{parts.netloc}" if parts.scheme and parts.netloc else ""
+
+
+def public_policy() -> str:
+    """Only our own scripts; images from us, data URLs and the map tile server."""
+    tiles = _origin(getattr(settings, "MAP_TILE_URL", "") or "")
+    media = _origin(settings.MEDIA_URL)
+    img = " ".join(filter(None, ["'self'", "data:", tiles, media]))
+    return "; ".join(
+        [
+            "default-src 'self'",
+            "script-src 'self'",
+            "style-src 'self'",
+            f"img-src {img}",
+            "connect-src 'self'",
+            "font-src 'self'",
+            "frame-src https://www.youtube-nocookie.com https://www.youtube.com "
+            "https://player.vimeo.com",
+            "object-src 'none'",
+            "base-uri 'self'",
+            "form-action 'self'",
+            "frame-ancestors 'self'",
+        ]
+    )
+
+
+def admin_policy() -> str:
+    """Wagtail's admin uses inline scripts and styles (Draftail, Stimulus, the
+    userbar), so it gets 'unsafe-inline'; still nothing from other origins."""
+    media = _origin(settings.MEDIA_URL)
+    img = " ".join(filter(None, ["'self'", "data:", "blob:", media, "https:"]))
+    return "; ".join(
+        [
+            "default-src 'self'",
+            "script-src 'self' 'unsafe-inline'",
+            "style-src 'self' 'unsafe-inline'",
+            f"img-src {img}",
+            "connect-src 'self'",
+            "font-src 'self' data:",
+            "frame-src 'self' https://www.youtube-nocookie.com https://www.youtube.com "
+            "https://player.vimeo.com",
+            "object-src 'none'",
+            "base-uri 'self'",
+            "form-action 'self'",
+            "frame-ancestors 'self'",
+        ]
+    )
+
+
+class ContentSecurityPolicyMiddleware:
+    """Sets Content-Security-Policy when CONTENT_SECURITY_POLICY is on (production)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        if not getattr(settings, "CONTENT_SECURITY_POLICY", False):
+            return response
+        if "Content-Security-Policy" in response:
+            return response
+        is_admin = request.path.startswith("/admin/")
+        # A logged-in editor sees the Wagtail userbar and previews on public pages.
+        if is_admin or getattr(getattr(request, "user", None), "is_authenticated", False):
+            response["Content-Security-Policy"] = admin_policy()
+        else:
+            response["Content-Security-Policy"] = public_policy()
+        return response
+
+
+class RequestSizeLimitMiddleware:
+    """Refuse oversized bodies on public endpoints with 413 before reading them.
+
+    Django's own limits (DATA_UPLOAD_MAX_MEMORY_SIZE, 400) still apply behind
+    this; here the declared Content-Length is enough to stop an upload early.
+    The admin keeps Wagtail's larger limits for images and documents.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if not request.path.startswith("/admin/"):
+            try:
+                length = int(request.META.get("CONTENT_LENGTH") or 0)
+            except ValueError:
+                return HttpResponse("Ugyldig Content-Length.", status=400)
+            if length > settings.PUBLIC_MAX_REQUEST_BYTES:
+                return HttpResponse(TOO_LARGE, status=413, content_type="text/plain; charset=utf-8")
+        return self.get_response(request)

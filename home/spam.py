@@ -1,0 +1,159 @@
+"""Protections every public form shares: honeypot, rate limit, markup and image checks.
+
+Residents send event suggestions, places, stories, recipes, photos and task
+sign-ups without an account. Each of those forms needs the same defences; they
+live here once so a fix to one (say, a new image trick) protects all of them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import re
+from dataclasses import dataclass
+
+from django import forms
+from django.core.cache import cache
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.http import HttpRequest
+from PIL import Image, ImageOps, UnidentifiedImageError
+
+ALLOWED_IMAGE_FORMATS = {"JPEG": "JPEG", "PNG": "PNG", "WEBP": "WebP"}
+IMAGE_UNREADABLE = "Filen kunne ikke læses som et billede. Brug JPEG, PNG eller WebP."
+MARKUP_MESSAGE = "Skriv venligst almindelig tekst uden HTML-koder (fx <b> eller <script>)."
+
+# A tag-like sequence: "<b>", "</p>", "<!--", "<script". "3 < 5" stays allowed.
+_MARKUP = re.compile(r"<\s*[a-zA-Z!/?]")
+# Control characters other than tab and newlines have no place in a resident's text.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def client_fingerprint(request: HttpRequest) -> str:
+    """A hashed client address: the cache never holds a resident's IP in clear text."""
+    ip = request.META.get("REMOTE_ADDR", "") or "unknown"
+    return hashlib.sha256(ip.encode()).hexdigest()[:24]
+
+
+@dataclass(frozen=True)
+class RateLimit:
+    """At most `limit` counted attempts per client within `window` seconds.
+
+    `scope` keeps the forms apart, so many event suggestions do not block a
+    task sign-up from the same library computer.
+    """
+
+    scope: str
+    limit: int
+    window: int
+
+    def key(self, request: HttpRequest, extra: str = "") -> str:
+        suffix = hashlib.sha256(extra.encode()).hexdigest()[:16] if extra else ""
+        return f"ratelimit:{self.scope}:{client_fingerprint(request)}:{suffix}"
+
+    def exceeded(self, request: HttpRequest, extra: str = "") -> bool:
+        return cache.get(self.key(request, extra), 0) >= self.limit
+
+    def count(self, request: HttpRequest, extra: str = "") -> None:
+        key = self.key(request, extra)
+        if cache.add(key, 1, timeout=self.window):
+            return
+        try:
+            cache.incr(key)
+        except ValueError:
+            cache.set(key, 1, timeout=self.window)
+
+    def reset(self, request: HttpRequest, extra: str = "") -> None:
+        cache.delete(self.key(request, extra))
+
+
+def honeypot_filled(data, field_name: str) -> bool:
+    """Bots fill in every field; people never see this one."""
+    value = data.get(field_name) if data is not None else None
+    return bool((value or "").strip()) if isinstance(value, str) else bool(value)
+
+
+class HoneypotMixin(forms.Form):
+    """A hidden field `firma`; a value in it means the form was sent by a bot."""
+
+    firma = forms.CharField(
+        label="Lad dette felt være tomt",
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+
+    def is_spam(self) -> bool:
+        return honeypot_filled(self.data, "firma")
+
+
+def reject_markup(value: str) -> None:
+    """Validator for plain-text fields: HTML is refused with a Danish message,
+    never silently stored (it would be escaped, but the resident would not
+    know why their text looks odd)."""
+    if value and _MARKUP.search(value):
+        raise forms.ValidationError(MARKUP_MESSAGE, code="markup")
+    if value and _CONTROL.search(value):
+        raise forms.ValidationError("Teksten indeholder ugyldige tegn.", code="control")
+
+
+class PlainTextField(forms.CharField):
+    """A CharField that refuses markup and control characters."""
+
+    default_validators = [reject_markup]
+
+
+def check_image(upload, *, max_bytes: int, min_size: tuple[int, int], max_size: tuple[int, int]):
+    """Validate an uploaded image with Pillow; raise ValidationError in Danish.
+
+    Checks byte size before decoding, then format, then pixel dimensions, so a
+    decompression bomb is refused without being decoded.
+    """
+    if upload.size > max_bytes:
+        raise forms.ValidationError(
+            f"Billedet er for stort. Det må højst fylde {max_bytes // (1024 * 1024)} MB."
+        )
+    try:
+        with Image.open(upload) as probe:
+            kind = probe.format
+            width, height = probe.size
+            probe.verify()
+    except (UnidentifiedImageError, Image.DecompressionBombError, OSError, SyntaxError, ValueError):
+        raise forms.ValidationError(IMAGE_UNREADABLE) from None
+    if kind not in ALLOWED_IMAGE_FORMATS:
+        raise forms.ValidationError("Billedet skal være JPEG, PNG eller WebP.")
+    min_w, min_h = min_size
+    max_w, max_h = max_size
+    if width < min_w or height < min_h:
+        raise forms.ValidationError(
+            f"Billedet er for lille ({width} × {height} pixels). Det skal være mindst "
+            f"{min_w} × {min_h} pixels."
+        )
+    if width > max_w or height > max_h:
+        raise forms.ValidationError(
+            f"Billedet er for stort ({width} × {height} pixels). Det må højst være "
+            f"{max_w} × {max_h} pixels."
+        )
+    upload.seek(0)
+    return upload
+
+
+def strip_metadata(upload) -> SimpleUploadedFile:
+    """Re-save an already checked image without EXIF (GPS position, camera serial).
+
+    The orientation EXIF would have applied is baked into the pixels first, so
+    a phone photo still stands the right way up without its metadata.
+    """
+    upload.seek(0)
+    try:
+        with Image.open(upload) as original:
+            kind = original.format
+            image = ImageOps.exif_transpose(original)
+            if kind == "JPEG" and image.mode not in ("RGB", "L"):
+                image = image.convert("RGB")
+            buffer = io.BytesIO()
+            options = {"quality": 90} if kind in ("JPEG", "WEBP") else {}
+            image.save(buffer, kind, **options)
+    except (UnidentifiedImageError, Image.DecompressionBombError, OSError, ValueError):
+        raise forms.ValidationError(IMAGE_UNREADABLE) from None
+    name = getattr(upload, "name", "") or "billede"
+    content_type = f"image/{kind.lower()}"
+    return SimpleUploadedFile(name, buffer.getvalue(), content_type=content_type)

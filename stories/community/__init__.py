@@ -1,0 +1,1 @@
+"""Residents taking part: task sign-ups, submissions, personal data, the cookbook."""

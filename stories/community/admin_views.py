@@ -1,0 +1,208 @@
+"""Admin views for "Fællesskab": sign-ups, volunteers, photos, personal data, invites.
+
+Each view checks who may see it before doing anything: personal data is for
+the secretariat (and a group's contact person for their own group's sign-ups);
+co-editors and report readers get 403 (docs/roles.md).
+"""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.contrib.auth.tokens import default_token_generator
+from django.core.exceptions import PermissionDenied
+from django.core.mail import send_mail
+from django.db import transaction
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
+from django.views.generic import TemplateView
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+
+from home.roles import MEDREDAKTOR, is_secretariat
+from stories.models import PhotoStatus, PhotoSubmission, VolunteerSignup
+
+from . import personal_data
+
+
+def _attachment(content: str, filename: str, content_type: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=f"{content_type}; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+class CommunityView(WagtailAdminTemplateMixin, TemplateView):
+    """Base: a permission check in `allowed` runs before anything else."""
+
+    def allowed(self, user) -> bool:
+        return is_secretariat(user)
+
+    def dispatch(self, request, *args, **kwargs):
+        if not self.allowed(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+
+class SignupsView(CommunityView):
+    page_title = "Tilmeldinger til opgaver"
+    template_name = "community/admin/signups.html"
+
+    def allowed(self, user) -> bool:
+        return user.is_authenticated and (is_secretariat(user) or user.contact_for_groups.exists())
+
+    def get(self, request, *args, **kwargs):
+        signups = personal_data.signups_visible_to(request.user)
+        if request.GET.get("format") == "csv":
+            rows = [
+                {
+                    "gruppe": s.task.page.title,
+                    "opgave": s.task.title,
+                    "dato": s.task.date.isoformat(),
+                    "navn": s.name,
+                    "kontakt": s.contact,
+                    "tilmeldt": timezone.localtime(s.created_at).isoformat(),
+                }
+                for s in signups
+            ]
+            return _attachment(personal_data.to_csv(rows), "tilmeldinger.csv", "text/csv")
+        return self.render_to_response(self.get_context_data(signups=signups, **kwargs))
+
+
+class VolunteersView(CommunityView):
+    page_title = "Frivillige: Jeg vil gerne give en hånd"
+    template_name = "community/admin/volunteers.html"
+
+    def get(self, request, *args, **kwargs):
+        volunteers = VolunteerSignup.objects.prefetch_related("groups")
+        if request.GET.get("format") == "csv":
+            rows = [
+                {
+                    "navn": v.name,
+                    "kontakt": v.contact,
+                    "interesser": v.interests,
+                    "grupper": ", ".join(g.title for g in v.groups.all()),
+                    "tilmeldt": timezone.localtime(v.created_at).isoformat(),
+                }
+                for v in volunteers
+            ]
+            return _attachment(personal_data.to_csv(rows), "frivillige.csv", "text/csv")
+        return self.render_to_response(self.get_context_data(volunteers=volunteers, **kwargs))
+
+
+class PhotosView(CommunityView):
+    page_title = "Indsendte billeder"
+    template_name = "community/admin/photos.html"
+
+    def get(self, request, *args, **kwargs):
+        photos = PhotoSubmission.objects.select_related("call", "image").order_by(
+            "status", "-created_at"
+        )
+        return self.render_to_response(self.get_context_data(photos=photos, **kwargs))
+
+    def post(self, request, *args, **kwargs):
+        photo = get_object_or_404(PhotoSubmission, pk=request.POST.get("photo"))
+        decision = request.POST.get("decision")
+        if decision not in ("approve", "reject"):
+            return redirect("community_photos")
+        photo.status = PhotoStatus.APPROVED if decision == "approve" else PhotoStatus.REJECTED
+        photo.reviewed_at = timezone.now()
+        photo.save(update_fields=["status", "reviewed_at"])
+        messages.success(
+            request,
+            f"Billedet '{photo.caption}' er "
+            + ("godkendt og vises i galleriet." if decision == "approve" else "afvist."),
+        )
+        return redirect("community_photos")
+
+
+class PersonalDataView(CommunityView):
+    """Find, export and erase one resident's data on request (GDPR art. 15 and 17)."""
+
+    page_title = "Persondata: indsigt og sletning"
+    template_name = "community/admin/personal_data.html"
+
+    def allowed(self, user) -> bool:
+        return personal_data.can_manage_personal_data(user)
+
+    def get(self, request, *args, **kwargs):
+        email = request.GET.get("email", "").strip()[:254]
+        rows = personal_data.find_by_email(email) if email else []
+        export = request.GET.get("format")
+        if email and export == "json":
+            return _attachment(personal_data.to_json(rows), "persondata.json", "application/json")
+        if email and export == "csv":
+            return _attachment(personal_data.to_csv(rows), "persondata.csv", "text/csv")
+        return self.render_to_response(self.get_context_data(email=email, rows=rows, **kwargs))
+
+    def post(self, request, *args, **kwargs):
+        email = request.POST.get("email", "").strip()[:254]
+        if request.POST.get("confirm") != "ja" or not email:
+            messages.error(request, "Sæt kryds for at bekræfte sletningen.")
+            return redirect(f"{reverse('community_personal_data')}?email={email}")
+        count = personal_data.erase_by_email(email)
+        messages.success(request, f"{count} oplysninger om {email} er slettet.")
+        return redirect("community_personal_data")
+
+
+class InviteForm(forms.Form):
+    first_name = forms.CharField(label="Fornavn", max_length=150)
+    last_name = forms.CharField(label="Efternavn", max_length=150, required=False)
+    email = forms.EmailField(label="E-mail")
+
+    def clean_email(self):
+        email = self.cleaned_data["email"].lower()
+        if get_user_model().objects.filter(email__iexact=email).exists():
+            raise forms.ValidationError("Der findes allerede en bruger med den e-mail.")
+        return email
+
+
+class InviteView(CommunityView):
+    """The secretariat invites a volunteer co-editor: an account in "Medredaktør"
+    without a password, and an e-mail with a link to choose one."""
+
+    page_title = "Inviter en medredaktør"
+    template_name = "community/admin/invite.html"
+
+    def get(self, request, *args, **kwargs):
+        return self.render_to_response(self.get_context_data(form=InviteForm(), **kwargs))
+
+    def post(self, request, *args, **kwargs):
+        form = InviteForm(request.POST)
+        if not form.is_valid():
+            return self.render_to_response(self.get_context_data(form=form))
+        data = form.cleaned_data
+        with transaction.atomic():
+            user = get_user_model().objects.create_user(
+                username=data["email"],
+                email=data["email"],
+                first_name=data["first_name"],
+                last_name=data["last_name"],
+            )
+            user.set_unusable_password()
+            user.save()
+            user.groups.add(Group.objects.get(name=MEDREDAKTOR))
+        link = request.build_absolute_uri(
+            reverse(
+                "wagtailadmin_password_reset_confirm",
+                args=[urlsafe_base64_encode(force_bytes(user.pk)),
+                      default_token_generator.make_token(user)],
+            )
+        )  # fmt: skip
+        send_mail(
+            subject="Du er inviteret som medredaktør på Vores Ishøj",
+            message=render_to_string(
+                "community/emails/invitation.txt",
+                {"user": user, "link": link, "inviter": request.user},
+            ),
+            from_email=None,
+            recipient_list=[user.email],
+        )
+        messages.success(request, f"{user.first_name} er inviteret. Invitationen er sendt.")
+        return redirect("community_invite")

@@ -1,0 +1,188 @@
+"""The residents' forms: sign up for a task, offer a hand, send a story, recipe or photo.
+
+Every plain-text field refuses markup (`PlainTextField`), every form has the
+shared honeypot, and consent is an explicit, unticked checkbox.
+"""
+
+from __future__ import annotations
+
+from django import forms
+from django.conf import settings
+
+from home.spam import HoneypotMixin, PlainTextField, check_image, strip_metadata
+
+REQUIRED = "Udfyld venligst dette felt."
+CONSENT_REQUIRED = "Sæt kryds for at give dit samtykke – ellers kan vi ikke gemme det."
+
+
+def _text(label: str, max_length: int, required: bool = True, rows: int = 0, **kwargs):
+    widget = forms.Textarea(attrs={"rows": rows}) if rows else None
+    return PlainTextField(
+        label=label,
+        max_length=max_length,
+        required=required,
+        widget=widget,
+        error_messages={
+            "required": REQUIRED,
+            "max_length": f"Højst {max_length} tegn.",
+        },
+        **kwargs,
+    )
+
+
+class ContactFields(forms.Form):
+    name = _text("Dit navn", 120)
+    contact = _text(
+        "Din e-mail eller dit telefonnummer",
+        254,
+        help_text="Kun gruppens kontaktperson og sekretariatet ser det.",
+    )
+    consent = forms.BooleanField(
+        label="Jeg giver samtykke til, at mit navn og min kontaktoplysning gemmes, så gruppen "
+        "kan kontakte mig om opgaven. Oplysningerne slettes automatisk igen.",
+        error_messages={"required": CONSENT_REQUIRED},
+    )
+
+    def clean_contact(self):
+        value = self.cleaned_data["contact"].strip()
+        digits = [c for c in value if c.isdigit()]
+        if "@" in value:
+            forms.EmailField(
+                error_messages={"invalid": "Skriv en gyldig e-mailadresse, fx navn@eksempel.dk."}
+            ).clean(value)
+        elif len(digits) < 8:
+            raise forms.ValidationError(
+                "Skriv en e-mailadresse eller et telefonnummer med mindst 8 cifre."
+            )
+        return value
+
+
+class TaskSignupForm(HoneypotMixin, ContactFields):
+    field_order = ["name", "contact", "consent", "firma"]
+
+
+class VolunteerForm(HoneypotMixin, ContactFields):
+    interests = _text("Hvad har du lyst til at hjælpe med? (valgfrit)", 1000, False, rows=3)
+    groups = forms.ModelMultipleChoiceField(
+        label="Grupper, du gerne vil høre fra (valgfrit)",
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"invalid_choice": "Vælg grupper fra listen."},
+    )
+    field_order = ["name", "contact", "interests", "groups", "consent", "firma"]
+
+    def __init__(self, *args, groups=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["groups"].queryset = groups
+        self.fields["consent"].label = (
+            "Jeg giver samtykke til, at mit navn og min kontaktoplysning gemmes, så en gruppe "
+            "kan spørge mig, når der er brug for en hånd. Oplysningerne slettes automatisk igen."
+        )
+
+
+class SubmitterFields(forms.Form):
+    name = _text("Dit navn", 120)
+    email = forms.EmailField(
+        label="Din e-mail",
+        max_length=254,
+        help_text="Sekretariatet skriver til dig, hvis der er spørgsmål. Vises ikke på sitet.",
+        error_messages={
+            "required": REQUIRED,
+            "invalid": "Skriv en gyldig e-mailadresse, fx navn@eksempel.dk.",
+        },
+    )
+    message = _text("Besked til sekretariatet (valgfrit)", 2000, False, rows=3)
+    consent = forms.BooleanField(
+        label="Sekretariatet må redigere og offentliggøre det, jeg sender, på Vores Ishøj "
+        "og i kommunens kanaler. Mit navn og min e-mail vises ikke.",
+        error_messages={"required": CONSENT_REQUIRED},
+    )
+
+
+class StorySubmissionForm(HoneypotMixin, SubmitterFields):
+    title = _text("Overskrift", 120)
+    intro = _text("Kort om historien", 300, rows=2, help_text="En-to sætninger. Højst 300 tegn.")
+    body = _text("Din historie", 8000, rows=12)
+    field_order = ["title", "intro", "body", "name", "email", "message", "consent", "firma"]
+
+
+def _lines(value: str) -> list[str]:
+    return [line.strip(" -•\t") for line in value.splitlines() if line.strip(" -•\t")]
+
+
+class RecipeSubmissionForm(HoneypotMixin, SubmitterFields):
+    dish = _text("Rettens navn", 120)
+    servings = forms.IntegerField(
+        label="Til hvor mange personer?",
+        min_value=1,
+        max_value=200,
+        error_messages={
+            "required": REQUIRED,
+            "invalid": "Skriv et helt tal, fx 4.",
+            "min_value": "Mindst 1 person.",
+            "max_value": "Højst 200 personer.",
+        },
+    )
+    history = _text(
+        "Historien bag retten",
+        4000,
+        rows=8,
+        help_text="Hvem lærte dig den? Hvornår laver I den? Hvad betyder den for jer?",
+    )
+    ingredients = _text("Ingredienser – én pr. linje", 3000, rows=8)
+    steps = _text("Fremgangsmåde – ét trin pr. linje", 5000, rows=8)
+    field_order = [
+        "dish", "servings", "history", "ingredients", "steps",
+        "name", "email", "message", "consent", "firma",
+    ]  # fmt: skip
+
+    def clean_ingredients(self):
+        items = _lines(self.cleaned_data["ingredients"])
+        if not items:
+            raise forms.ValidationError("Skriv mindst én ingrediens.")
+        if len(items) > 60:
+            raise forms.ValidationError("Højst 60 ingredienser.")
+        return items
+
+    def clean_steps(self):
+        items = _lines(self.cleaned_data["steps"])
+        if not items:
+            raise forms.ValidationError("Skriv mindst ét trin.")
+        if len(items) > 40:
+            raise forms.ValidationError("Højst 40 trin.")
+        return items
+
+
+class PhotoSubmissionForm(HoneypotMixin, forms.Form):
+    image = forms.FileField(
+        label="Billede",
+        help_text="JPEG, PNG eller WebP, højst 8 MB. Vi fjerner billedets GPS-position.",
+        error_messages={"required": "Vælg et billede.", "empty": "Filen er tom."},
+    )
+    caption = _text("Billedtekst", 300, help_text="Hvad ser vi, og hvornår er det taget?")
+    photographer = _text(
+        "Fotograf", 120, help_text="Vises under billedet, præcis som du skriver det."
+    )
+    email = forms.EmailField(
+        label="Din e-mail (valgfrit)",
+        required=False,
+        max_length=254,
+        help_text="Kun hvis sekretariatet må skrive til dig om billedet. Vises ikke.",
+        error_messages={"invalid": "Skriv en gyldig e-mailadresse, fx navn@eksempel.dk."},
+    )
+    consent = forms.BooleanField(
+        label="Jeg har taget billedet eller har ret til at dele det, de viste personer har "
+        "sagt ja, og Vores Ishøj må vise det med billedteksten og fotografens navn.",
+        error_messages={"required": CONSENT_REQUIRED},
+    )
+
+    def clean_image(self):
+        upload = self.cleaned_data["image"]
+        check_image(
+            upload,
+            max_bytes=settings.EVENT_SUBMISSION_MAX_IMAGE_BYTES,
+            min_size=settings.PHOTO_SUBMISSION_MIN_IMAGE_SIZE,
+            max_size=settings.EVENT_SUBMISSION_MAX_IMAGE_SIZE,
+        )
+        return strip_metadata(upload)

@@ -1,0 +1,186 @@
+"""Residents' personal data: who may see it, export on request, erase, purge.
+
+Covers everything residents leave through public forms: task sign-ups,
+"give a hand", story/recipe and photo submissions, and the event and place
+suggestions of the other forms. The sources are listed once (`SOURCES`), so
+export, erase and the retention purge can never disagree about what exists.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.apps import apps
+from django.conf import settings
+from django.db import models, transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from home.roles import is_secretariat
+
+
+@dataclass(frozen=True)
+class Source:
+    """One model holding residents' personal data."""
+
+    label: str
+    model: str
+    """app_label.ModelName"""
+    contact_fields: tuple[str, ...]
+    """Fields that identify the person (searched, exported, blanked or deleted)."""
+    extra_fields: tuple[str, ...]
+    """Other fields exported with them, so the resident sees the whole record."""
+    erase: str
+    """"delete" the row, or "blank" the contact fields (when the row is the public
+    content's link to its draft or photo, e.g. a submitted story)."""
+    created: str = "created_at"
+    private_notes: tuple[str, ...] = ()
+    """Free text only the secretariat reads, blanked along with the contact fields."""
+
+    def queryset(self):
+        return apps.get_model(self.model)._default_manager.all()
+
+    def matching(self, email: str):
+        query = Q()
+        for name in self.contact_fields:
+            query |= Q(**{f"{name}__iexact": email})
+        return self.queryset().filter(query)
+
+
+SOURCES = (
+    Source("Tilmelding til opgave", "stories.TaskSignup", ("name", "contact"),
+           ("task__title", "task__date", "task__page__title"), "delete"),
+    Source("Frivillig", "stories.VolunteerSignup", ("name", "contact"), ("interests",), "delete"),
+    Source("Indsendt historie/opskrift", "stories.StorySubmission", ("name", "email"),
+           ("kind", "message", "page__title"), "blank", private_notes=("message",)),
+    Source("Indsendt billede", "stories.PhotoSubmission", ("email",),
+           ("photographer", "caption", "call__title"), "blank"),
+    Source("Forslag til begivenhed", "stories.EventSubmission", ("name", "email"),
+           ("message", "page__title"), "blank", private_notes=("message",)),
+    Source("Forslag til sted", "locations.PlaceSuggestion", ("submitter_name", "submitter_email"),
+           ("message", "place_name"), "blank"),
+)  # fmt: skip
+
+
+def can_manage_personal_data(user) -> bool:
+    return bool(user and user.is_active and user.has_perm("stories.export_personal_data"))
+
+
+def _exists(source: Source) -> bool:
+    try:
+        apps.get_model(source.model)
+    except LookupError:
+        return False
+    return True
+
+
+def _row(source: Source, obj) -> dict:
+    row = {"kilde": source.label, "id": obj.pk}
+    for name in source.contact_fields + source.extra_fields:
+        value = obj
+        for part in name.split("__"):
+            value = getattr(value, part, None) if value is not None else None
+        row[name] = value.isoformat() if hasattr(value, "isoformat") else value
+    created = getattr(obj, source.created, None)
+    row["oprettet"] = created.isoformat() if created else None
+    return row
+
+
+def find_by_email(email: str) -> list[dict]:
+    """Every record that names this e-mail address (case-insensitive, exact)."""
+    email = email.strip()
+    if not email:
+        return []
+    rows = []
+    for source in SOURCES:
+        if _exists(source):
+            rows.extend(_row(source, obj) for obj in source.matching(email))
+    return rows
+
+
+def to_json(rows: list[dict]) -> str:
+    return json.dumps(rows, ensure_ascii=False, indent=2, default=str)
+
+
+def to_csv(rows: Iterable[dict]) -> str:
+    rows = list(rows)
+    keys: list[str] = []
+    for row in rows:
+        keys.extend(k for k in row if k not in keys)
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=keys or ["kilde"])
+    writer.writeheader()
+    writer.writerows(rows)
+    return buffer.getvalue()
+
+
+def _blank(source: Source, queryset) -> int:
+    model = apps.get_model(source.model)
+    updates = {}
+    for name in source.contact_fields:
+        field = model._meta.get_field(name)
+        updates[name] = "" if isinstance(field, models.CharField | models.TextField) else None
+    for name in source.private_notes:
+        updates[name] = ""
+    return queryset.update(**updates)
+
+
+@transaction.atomic
+def erase_by_email(email: str) -> int:
+    """Delete or blank every record naming this e-mail; returns how many."""
+    email = email.strip()
+    if not email:
+        return 0
+    count = 0
+    for source in SOURCES:
+        if not _exists(source):
+            continue
+        matching = source.matching(email)
+        if source.erase == "delete":
+            count += matching.count()
+            matching.delete()
+        else:
+            count += _blank(source, matching)
+    return count
+
+
+@transaction.atomic
+def purge_older_than(days: int | None = None) -> dict[str, int]:
+    """Remove personal data older than the retention period; per-source counts."""
+    days = settings.PERSONAL_DATA_RETENTION_DAYS if days is None else days
+    cutoff = timezone.now() - timedelta(days=days)
+    counts = {}
+    for source in SOURCES:
+        if not _exists(source):
+            continue
+        old = source.queryset().filter(**{f"{source.created}__lt": cutoff})
+        if source.erase == "delete":
+            counts[source.label] = old.count()
+            old.delete()
+        else:
+            # Only rows still holding something personal count as purged.
+            holding = Q()
+            for name in source.contact_fields:
+                holding |= ~Q(**{name: ""}) & Q(**{f"{name}__isnull": False})
+            counts[source.label] = _blank(source, old.filter(holding))
+    return counts
+
+
+def signups_visible_to(user):
+    """Task sign-ups the user may see: all for the secretariat, their own
+    groups' for a group's contact person, none for anyone else."""
+    from stories.models import TaskSignup
+
+    signups = TaskSignup.objects.select_related("task", "task__page").order_by(
+        "task__date", "created_at"
+    )
+    if not (user and user.is_authenticated and user.is_active):
+        return signups.none()
+    if is_secretariat(user) or user.has_perm("stories.view_tasksignup"):
+        return signups
+    return signups.filter(task__page__contact_user=user)

@@ -1,0 +1,165 @@
+"""Public views: task sign-up, "give a hand", story/recipe submission, photo calls.
+
+Each POST goes the same way: honeypot (answer as if it worked, store nothing),
+rate limit per client (429 with the text kept), validation (400 with Danish
+errors), then the service call and a redirect, so a reload never sends twice.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from django.conf import settings
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.utils.cache import patch_cache_control
+from django.views.decorators.http import require_http_methods
+
+from home.spam import RateLimit
+from stories.models import GroupIndexPage, GroupPage, GroupTask, PhotoCallPage, StoryIndexPage
+
+from . import signups, submissions
+from .forms import (
+    PhotoSubmissionForm,
+    RecipeSubmissionForm,
+    StorySubmissionForm,
+    TaskSignupForm,
+    VolunteerForm,
+)
+
+logger = logging.getLogger("voresishoj.community")
+
+
+def community_rate_limit(scope: str) -> RateLimit:
+    return RateLimit(scope, settings.COMMUNITY_FORM_RATE_LIMIT, settings.COMMUNITY_FORM_RATE_WINDOW)
+
+
+def _handle(request, form, scope: str, on_valid, done_url: str, template: str, context: dict):
+    """The POST flow every community form shares (see the module docstring)."""
+    limit = community_rate_limit(scope)
+    status = 200
+    limited = False
+    if request.method == "POST":
+        if form.is_spam():
+            limit.count(request)
+            logger.info("Community form honeypot triggered (%s)", scope)
+            return HttpResponseRedirect(done_url)
+        if limit.exceeded(request):
+            limited, status = True, 429
+        elif form.is_valid():
+            limit.count(request)
+            response = on_valid(form.cleaned_data)
+            return response or HttpResponseRedirect(done_url)
+        else:
+            status = 400
+    context = {**context, "form": form, "rate_limited": limited}
+    return TemplateResponse(request, template, context, status=status)
+
+
+def task_signup_view(request: HttpRequest, group: GroupPage, task_id: int) -> HttpResponse:
+    task = GroupTask.objects.filter(pk=task_id, page_id=group.pk).first()
+    if task is None:
+        raise Http404("Opgaven findes ikke.")
+    base = group.url + group.reverse_subpage("task_signup", args=[task.pk])
+    if request.GET.get("tak") == "1":
+        return TemplateResponse(
+            request,
+            "community/task_signup_thanks.html",
+            {"page": group, "self": group, "task": task, "still_needed": task.still_needed},
+        )
+    form = TaskSignupForm(request.POST or None)
+    context = {"page": group, "self": group, "task": task, "full": task.still_needed == 0}
+
+    def on_valid(data):
+        result = signups.sign_up_for_task(task.pk, group.pk, data["name"], data["contact"])
+        if result.outcome == signups.SignupOutcome.TAKEN:
+            return None
+        # Someone else took the last spot between page load and submit.
+        form.add_error(None, "Opgaven blev fuldt besat, lige før du trykkede. Tak alligevel!")
+        return TemplateResponse(
+            request,
+            "community/task_signup_form.html",
+            {**context, "form": form, "full": True, "rate_limited": False},
+            status=409,
+        )
+
+    if request.method == "POST" and task.still_needed == 0 and not form.is_spam():
+        return TemplateResponse(
+            request,
+            "community/task_signup_form.html",
+            {**context, "form": form, "rate_limited": False},
+            status=409,
+        )
+    return _handle(
+        request, form, "task-signup", on_valid, base + "?tak=1",
+        "community/task_signup_form.html", context,
+    )  # fmt: skip
+
+
+def volunteer_view(request: HttpRequest, index: GroupIndexPage) -> HttpResponse:
+    url = index.url + index.reverse_subpage("volunteer")
+    if request.GET.get("tak") == "1":
+        return TemplateResponse(
+            request, "community/volunteer_thanks.html", {"page": index, "self": index}
+        )
+    groups = index.groups()
+    form = VolunteerForm(request.POST or None, groups=groups)
+
+    def on_valid(data):
+        signups.offer_a_hand(data["name"], data["contact"], data["interests"], data["groups"])
+
+    return _handle(
+        request, form, "volunteer", on_valid, url + "?tak=1",
+        "community/volunteer_form.html", {"page": index, "self": index},
+    )  # fmt: skip
+
+
+def _story_index() -> StoryIndexPage:
+    index = StoryIndexPage.objects.live().first()
+    if index is None:
+        raise Http404("Historier findes ikke endnu.")
+    return index
+
+
+@require_http_methods(["GET", "POST"])
+def submit_story_view(request: HttpRequest) -> HttpResponse:
+    """ "Fortæl din historie": a story, or with ?type=opskrift a recipe with its story."""
+    index = _story_index()
+    recipe = request.GET.get("type") == "opskrift"
+    if request.GET.get("tak") == "1":
+        return TemplateResponse(
+            request, "community/submission_thanks.html", {"page": index, "recipe": recipe}
+        )
+    form_class = RecipeSubmissionForm if recipe else StorySubmissionForm
+    form = form_class(request.POST or None)
+    create = submissions.create_recipe_draft if recipe else submissions.create_story_draft
+    done = request.path + ("?type=opskrift&tak=1" if recipe else "?tak=1")
+    return _handle(
+        request, form, "story-submission", lambda data: create(index, data) and None, done,
+        "community/submission_form.html", {"page": index, "recipe": recipe},
+    )  # fmt: skip
+
+
+def photo_call_view(request: HttpRequest, call: PhotoCallPage) -> HttpResponse:
+    context = {
+        "page": call,
+        "self": call,
+        "photos": list(call.approved_photos()),
+        "thanks": request.GET.get("tak") == "1",
+    }
+    if request.method == "POST" and not call.accepting:
+        return TemplateResponse(
+            request, "stories/photo_call_page.html", {**context, "closed": True}, status=400
+        )
+    form = PhotoSubmissionForm(request.POST or None, request.FILES or None)
+
+    def on_valid(data):
+        submissions.create_photo_submission(call, data)
+
+    response = _handle(
+        request, form, "photo-submission", on_valid, call.url + "?tak=1",
+        "stories/photo_call_page.html", context,
+    )  # fmt: skip
+    # The gallery grows as photos are approved, without the page being republished.
+    patch_cache_control(response, private=True, no_cache=True)
+    return response

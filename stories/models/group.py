@@ -1,0 +1,212 @@
+"""Interest groups ("Grupper"): where residents find a group and lend a hand.
+
+A group page shows what the group is for, who to contact, its coming events
+and stories, short progress updates and a task board. The contact person's
+e-mail and phone are for the secretariat only: they are never rendered, put
+in the API or indexed for search.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.cache import patch_cache_control
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+
+class GroupIndexPage(RoutablePageMixin, Page):
+    """ "Grupper": every interest group, and the general "give a hand" sign-up."""
+
+    intro = models.TextField("Indledning", blank=True, max_length=800)
+    volunteer_intro = models.TextField(
+        "Tekst over 'Jeg vil gerne give en hånd'",
+        blank=True,
+        max_length=800,
+        default="Har du lyst til at hjælpe, men ved ikke helt med hvad? Skriv dig op, "
+        "så spørger en af grupperne dig, når der er brug for en hånd.",
+    )
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("volunteer_intro")]
+    api_fields = [APIField("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["stories.GroupPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = "Gruppeoversigt"
+        verbose_name_plural = "Gruppeoversigter"
+
+    def groups(self):
+        return GroupPage.objects.child_of(self).live().public().order_by("title")
+
+    @path("")
+    def listing(self, request):
+        return self.render(request)
+
+    @path("giv-en-haand/", name="volunteer")
+    def volunteer(self, request):
+        from stories.community.views import volunteer_view
+
+        return volunteer_view(request, self)
+
+
+class GroupPage(RoutablePageMixin, Page):
+    """One interest group: purpose, contact, events, stories, updates and tasks."""
+
+    purpose = models.TextField(
+        "Formål",
+        max_length=1000,
+        help_text="Hvad laver gruppen, og hvem er den for? Et par sætninger.",
+    )
+    contact_name = models.CharField(
+        "Kontaktperson (vises på siden)",
+        max_length=120,
+        blank=True,
+        help_text="Skriv navnet, som personen ønsker det vist – fx kun fornavn.",
+    )
+    contact_email = models.EmailField(
+        "Kontaktpersonens e-mail (vises ikke)",
+        blank=True,
+        help_text="Kun for sekretariatet. Vises aldrig på sitet.",
+    )
+    contact_phone = models.CharField(
+        "Kontaktpersonens telefon (vises ikke)", max_length=30, blank=True
+    )
+    contact_user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="Kontaktpersonens login",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="contact_for_groups",
+        help_text="Giver kontaktpersonen adgang til gruppens tilmeldinger i administrationen.",
+    )
+    events = ParentalManyToManyField(
+        "stories.EventPage", verbose_name="Gruppens begivenheder", blank=True, related_name="groups"
+    )
+    stories = ParentalManyToManyField(
+        "stories.StoryPage", verbose_name="Historier om gruppen", blank=True, related_name="groups"
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("purpose"),
+        MultiFieldPanel(
+            [
+                FieldPanel("contact_name"),
+                FieldPanel("contact_email"),
+                FieldPanel("contact_phone"),
+                FieldPanel("contact_user"),
+            ],
+            heading="Kontakt",
+        ),
+        FieldPanel("events"),
+        FieldPanel("stories"),
+        InlinePanel("updates", label="Nyt fra gruppen", heading="Nyt fra gruppen"),
+        InlinePanel("tasks", label="Opgave", heading="Opgavetavle"),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("purpose")]
+    # Only what is public: never contact_email, contact_phone or contact_user.
+    api_fields = [APIField("purpose"), APIField("contact_name")]
+    parent_page_types = ["stories.GroupIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "Gruppe"
+        verbose_name_plural = "Grupper"
+
+    @path("")
+    def detail(self, request):
+        # The board's counts change with every sign-up: never serve a stored copy.
+        response = self.render(request)
+        patch_cache_control(response, private=True, no_cache=True)
+        return response
+
+    @path("opgave/<int:task_id>/", name="task_signup")
+    def task_signup(self, request, task_id):
+        from stories.community.views import task_signup_view
+
+        return task_signup_view(request, self, task_id)
+
+    def upcoming_occurrences(self, days: int = 120):
+        """The group's events in the coming months, one entry per occurrence."""
+        from datetime import timedelta
+
+        from stories.occurrences import event_queryset, occurrences_between
+
+        today = timezone.localdate()
+        events = event_queryset().filter(groups=self)
+        return occurrences_between(today, today + timedelta(days=days), events)[:8]
+
+    def live_stories(self):
+        return self.stories.live().public().order_by("-date")[:6]
+
+    def open_tasks(self):
+        """Tasks from today on, with how many hands are still needed."""
+        today = timezone.localdate()
+        return list(
+            self.tasks.filter(date__gte=today)
+            .annotate(taken=models.Count("signups"))
+            .order_by("date", "sort_order")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["tasks"] = self.open_tasks()
+        context["group_updates"] = self.updates.order_by("-date")[:5]
+        return context
+
+
+class GroupUpdate(Orderable):
+    """A short, dated note from the group: "We planted 40 tulips on Saturday"."""
+
+    page = ParentalKey(GroupPage, on_delete=models.CASCADE, related_name="updates")
+    date = models.DateField("Dato", default=timezone.localdate)
+    text = models.TextField("Hvad er der sket?", max_length=600)
+
+    panels = [FieldPanel("date"), FieldPanel("text")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "Nyt fra gruppen"
+        verbose_name_plural = "Nyt fra gruppen"
+
+
+class GroupTask(Orderable):
+    """A job on the task board: "3 til at grille" on a given day.
+
+    How many have signed up is counted from `TaskSignup` rows rather than kept
+    in a counter here, because publishing an older revision of the page would
+    otherwise write an old count back.
+    """
+
+    page = ParentalKey(GroupPage, on_delete=models.CASCADE, related_name="tasks")
+    title = models.CharField(
+        "Opgave", max_length=120, help_text="Fx 'til at grille' eller 'til plakater'."
+    )
+    date = models.DateField("Dato")
+    hands_needed = models.PositiveSmallIntegerField("Antal hænder", default=1)
+    description = models.CharField("Mere om opgaven", max_length=300, blank=True)
+
+    panels = [
+        FieldPanel("title"),
+        FieldPanel("date"),
+        FieldPanel("hands_needed"),
+        FieldPanel("description"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "Opgave"
+        verbose_name_plural = "Opgaver"
+
+    def __str__(self):
+        return f"{self.hands_needed} {self.title} ({self.date:%d.%m.%Y})"
+
+    @property
+    def still_needed(self) -> int:
+        taken = getattr(self, "taken", None)
+        if taken is None:
+            taken = self.signups.count()
+        return max(self.hands_needed - taken, 0)

@@ -1,0 +1,113 @@
+"""Personal data: seen by few, exported and erased on request, purged on time."""
+
+import datetime
+import json
+
+import pytest
+from django.core.management import call_command
+from django.utils import timezone
+
+from stories.models import StorySubmission, TaskSignup, VolunteerSignup
+from tests.community.helpers import co_editor, make_group, secretariat, user_in
+from tests.factories import make_story
+
+pytestmark = pytest.mark.django_db
+
+
+def _signup(group, name, contact):
+    return TaskSignup.objects.create(
+        task=group.tasks.first(), name=name, contact=contact, consent=True
+    )
+
+
+def test_a_groups_contact_sees_only_their_own_groups_sign_ups(client):
+    contact = user_in(None)
+    mine = make_group("Dyrk Ishøj", tasks=[("til at grille", 3)], contact_user=contact)
+    other = make_group("Centergruppen", tasks=[("en til plakater", 1)])
+    _signup(mine, "Karen", "karen@example.dk")
+    _signup(other, "Ole", "ole@example.dk")
+    from django.contrib.auth.models import Permission
+
+    contact.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    client.force_login(contact)
+    html = client.get("/admin/faellesskab/tilmeldinger/").content.decode()
+    assert "karen@example.dk" in html
+    assert "ole@example.dk" not in html
+
+
+def test_a_co_editor_sees_no_sign_ups(client):
+    group = make_group(tasks=[("til at grille", 3)])
+    _signup(group, "Karen", "karen@example.dk")
+    client.force_login(co_editor())
+    response = client.get("/admin/faellesskab/tilmeldinger/")
+    assert response.status_code in (302, 403)
+    assert b"karen@example.dk" not in response.content
+
+
+def test_the_secretariat_exports_sign_ups_as_csv(client):
+    group = make_group("Dyrk Ishøj", tasks=[("til at grille", 3)])
+    _signup(group, "Karen", "karen@example.dk")
+    client.force_login(secretariat())
+    response = client.get("/admin/faellesskab/tilmeldinger/?format=csv")
+    assert response["Content-Disposition"] == 'attachment; filename="tilmeldinger.csv"'
+    text = response.content.decode()
+    assert "gruppe,opgave,dato,navn,kontakt,tilmeldt" in text
+    assert "Dyrk Ishøj,til at grille" in text and "karen@example.dk" in text
+
+
+def test_a_residents_data_is_found_exported_and_erased_by_email(client):
+    group = make_group(tasks=[("til at grille", 3)])
+    _signup(group, "Karen", "Karen@Example.dk")
+    VolunteerSignup.objects.create(name="Karen", contact="karen@example.dk", consent=True)
+    draft = make_story(title="Kaffe på trappen", publish=False)
+    StorySubmission.objects.create(
+        page=draft, kind="historie", name="Karen", email="karen@example.dk", message="Ring gerne"
+    )
+    _signup(group, "Ole", "ole@example.dk")
+    client.force_login(secretariat())
+
+    exported = json.loads(
+        client.get("/admin/faellesskab/persondata/?email=karen@example.dk&format=json").content
+    )
+    assert {row["kilde"] for row in exported} == {
+        "Tilmelding til opgave", "Frivillig", "Indsendt historie/opskrift"
+    }  # fmt: skip
+    csv_text = client.get(
+        "/admin/faellesskab/persondata/?email=karen@example.dk&format=csv"
+    ).content.decode()
+    assert "Kaffe på trappen" in csv_text
+
+    client.post("/admin/faellesskab/persondata/", {"email": "karen@example.dk", "confirm": "ja"})
+    assert not TaskSignup.objects.filter(contact__iexact="karen@example.dk").exists()
+    assert not VolunteerSignup.objects.exists()
+    submission = StorySubmission.objects.get()
+    assert (submission.name, submission.email, submission.message) == ("", "", "")
+    assert TaskSignup.objects.filter(contact="ole@example.dk").exists()
+
+
+def test_purge_removes_personal_data_past_the_retention_period(settings):
+    settings.PERSONAL_DATA_RETENTION_DAYS = 30
+    group = make_group(tasks=[("til at grille", 5)])
+    old = _signup(group, "Gammel", "gammel@example.dk")
+    TaskSignup.objects.filter(pk=old.pk).update(
+        created_at=timezone.now() - datetime.timedelta(days=31)
+    )
+    _signup(group, "Ny", "ny@example.dk")
+    draft = make_story(publish=False)
+    sub = StorySubmission.objects.create(page=draft, kind="historie", name="A", email="a@b.dk")
+    StorySubmission.objects.filter(pk=sub.pk).update(
+        created_at=timezone.now() - datetime.timedelta(days=40)
+    )
+    from io import StringIO
+
+    out = StringIO()
+    call_command("purge_personal_data", stdout=out)
+    assert list(TaskSignup.objects.values_list("name", flat=True)) == ["Ny"]
+    assert StorySubmission.objects.get().email == ""
+    assert "2 slettet" in out.getvalue()
+
+
+def test_the_clock_purges_daily():
+    from cms.clock import JOBS
+
+    assert any(j.command == "purge_personal_data" and j.minutes == 1440 for j in JOBS)

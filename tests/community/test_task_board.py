@@ -1,0 +1,120 @@
+"""A resident signs up for a task in seconds and the board counts down."""
+
+import threading
+
+import pytest
+from django.conf import settings
+from django.db import connection
+
+from stories.community.signups import SignupOutcome, sign_up_for_task
+from stories.models import TaskSignup
+from tests.community.helpers import make_group
+
+pytestmark = pytest.mark.django_db
+
+
+def _signup(client, group, task, name="Karen", contact="karen@example.dk", consent="on"):
+    data = {"name": name, "contact": contact}
+    if consent:
+        data["consent"] = consent
+    return client.post(f"{group.url}opgave/{task.pk}/", data)
+
+
+def test_the_board_shows_how_many_hands_are_still_needed(client):
+    group = make_group("Dyrk Ishøj", tasks=[("til at grille", 3)])
+    task = group.tasks.get()
+    html = client.get(group.url).content.decode()
+    assert "3 til at grille" in html
+    assert "Mangler 3 hænder" in html
+
+    response = _signup(client, group, task)
+    assert response.status_code == 302
+    thanks = client.get(response["Location"]).content.decode()
+    assert "du er skrevet op" in thanks
+    assert "Der mangler stadig 2" in thanks
+    assert "Mangler 2 hænder" in client.get(group.url).content.decode()
+
+
+def test_a_full_task_says_so_and_takes_no_more(client):
+    group = make_group(tasks=[("en til plakater", 1)])
+    task = group.tasks.get()
+    assert _signup(client, group, task).status_code == 302
+    response = _signup(client, group, task, name="Ole", contact="22334455")
+    assert response.status_code == 409
+    assert "Alle pladser er taget" in response.content.decode()
+    assert TaskSignup.objects.count() == 1
+    assert "Alle pladser er taget" in client.get(group.url).content.decode()
+
+
+def test_sign_up_needs_explicit_consent(client):
+    group = make_group(tasks=[("til at grille", 3)])
+    response = _signup(client, group, group.tasks.get(), consent=None)
+    assert response.status_code == 400
+    assert "Sæt kryds for at give dit samtykke" in response.content.decode()
+    assert not TaskSignup.objects.exists()
+
+
+def test_contact_must_be_an_email_or_a_phone_number(client):
+    group = make_group(tasks=[("til at grille", 3)])
+    response = _signup(client, group, group.tasks.get(), contact="spørg på biblioteket")
+    assert response.status_code == 400
+    assert "telefonnummer med mindst 8 cifre" in response.content.decode()
+
+
+def test_the_last_spot_goes_to_one_of_two_sequential_requests():
+    group = make_group(tasks=[("en til plakater", 1)])
+    task = group.tasks.get()
+    first = sign_up_for_task(task.pk, group.pk, "A", "a@example.dk")
+    second = sign_up_for_task(task.pk, group.pk, "B", "b@example.dk")
+    assert (first.outcome, second.outcome) == (SignupOutcome.TAKEN, SignupOutcome.FULL)
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_two_simultaneous_sign_ups_for_the_last_spot_do_not_both_succeed():
+    if not settings.USES_POSTGRES:
+        pytest.skip("Row locks need PostgreSQL; SQLite serialises writers by itself.")
+    group = make_group(tasks=[("en til plakater", 1)])
+    task = group.tasks.get()
+    barrier = threading.Barrier(4)
+    outcomes = []
+
+    def attempt(n):
+        try:
+            barrier.wait()
+            outcomes.append(sign_up_for_task(task.pk, group.pk, f"P{n}", f"p{n}@example.dk"))
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=attempt, args=(n,)) for n in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(30)
+    assert sorted(o.outcome for o in outcomes).count(SignupOutcome.TAKEN) == 1
+    assert TaskSignup.objects.filter(task=task).count() == 1
+
+
+def test_volunteer_sign_up_without_an_account(client):
+    group = make_group("Cykling uden alder")
+    index = group.get_parent().specific
+    url = f"{index.url}giv-en-haand/"
+    assert "Jeg vil gerne give en hånd" in client.get(url).content.decode()
+    response = client.post(
+        url,
+        {"name": "Jens", "contact": "+45 11 22 33 44", "interests": "Cykler", "groups": [group.pk],
+         "consent": "on"},
+    )  # fmt: skip
+    assert response.status_code == 302
+    assert "du er skrevet op" in client.get(response["Location"]).content.decode()
+
+
+def test_the_contact_persons_email_and_phone_never_reach_the_public(client):
+    group = make_group(contact_name="Birthe", tasks=[("til at grille", 2)])
+    _signup(client, group, group.tasks.get(), name="Karen", contact="karen.frivillig@example.dk")
+    html = client.get(group.url).content.decode()
+    assert "Kontaktperson: Birthe" in html
+    for secret in ("birthe.hemmelig@example.dk", "20 30 40 50", "karen.frivillig@example.dk"):
+        assert secret not in html
+    api = client.get(f"/api/v2/pages/{group.pk}/").content.decode()
+    assert "birthe.hemmelig" not in api and "20 30 40 50" not in api
