@@ -38,13 +38,18 @@ class StoryAwarePagesAPIViewSet(CompactJSONMixin, PagesAPIViewSet):
             queryset = queryset.prefetch_related(
                 Prefetch("hero_image", queryset=images),
                 Prefetch("tagged_items", queryset=StoryTag.objects.select_related("tag")),
-                Prefetch("partners", queryset=Partner.objects.select_related("logo")),
             )
-            if self.action == "listing_view" and not self.asks_for_body():
-                # Lists show teasers: loading and parsing 20 bodies is wasted work.
+            listing = self.action == "listing_view"
+            # Lists show teasers: partners and the body only when asked for, so
+            # a plain list does not load and parse 20 bodies it never shows.
+            if not listing or self.asks_for("partners"):
+                queryset = queryset.prefetch_related(
+                    Prefetch("partners", queryset=Partner.objects.select_related("logo"))
+                )
+            if listing and not self.asks_for("body"):
                 queryset = queryset.defer_streamfields()
         return queryset
 
-    def asks_for_body(self) -> bool:
+    def asks_for(self, field: str) -> bool:
         fields = self.request.GET.get("fields", "")
-        return "body" in fields or fields.startswith("*")
+        return field in fields or fields.startswith("*")

@@ -104,3 +104,11 @@ def test_api_allows_cross_origin_reads_only(client):
 def test_public_html_pages_get_no_cross_origin_header(client):
     make_story()
     assert "Access-Control-Allow-Origin" not in client.get("/", HTTP_ORIGIN="https://x.dk")
+
+
+def test_partners_in_a_list_only_when_asked_for(client):
+    make_story(partners=[make_partner("AAB", kind="boligforening")])
+    plain = client.get("/api/v2/pages/?type=stories.StoryPage").json()["items"][0]
+    assert "partners" not in plain
+    asked = client.get("/api/v2/pages/?type=stories.StoryPage&fields=partners").json()
+    assert [p["name"] for p in asked["items"][0]["partners"]] == ["AAB"]
