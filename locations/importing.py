@@ -11,9 +11,9 @@ from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import transaction
 
+from home.text import slugify_da
 from locations.geo import ISHOJ_BBOX
 from locations.models import Facility, MapPage, PlaceCategory, PlacePage
-from locations.models.taxonomy import slugify_da
 
 
 class GeoJSONFileError(Exception):

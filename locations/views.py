@@ -6,10 +6,10 @@ from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import render
 from django.utils.html import escape, linebreaks
 
+from home.text import slugify_da
 from locations.forms import CorrectionForm, PlaceSuggestionForm
 from locations.geo import ISHOJ_CENTER
 from locations.models import Facility, PlaceCategory, PlacePage, PlaceSuggestion, SuggestionKind
-from locations.models.taxonomy import slugify_da
 
 
 def filter_places(places, category_slug: str, facility_slugs: list[str]):

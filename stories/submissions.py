@@ -21,11 +21,11 @@ from wagtail.images import get_image_model
 from wagtail.rich_text import RichText
 
 from home.spam import RateLimit
+from home.text import slugify_da
 from stories.forms import EventSuggestionForm
 from stories.models.event import EventPage, Frequency
 from stories.models.event_index import EventIndexPage
 from stories.models.event_submission import EventSubmission
-from stories.models.event_taxonomy import slugify_da
 
 logger = logging.getLogger("voresishoj.events")
 

@@ -1,9 +1,10 @@
 """Categories and facilities of places: snippets, so editors can add new ones."""
 
 from django.db import models
-from django.utils.text import slugify
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
+
+from home.text import slugify_da
 
 
 class _Term(index.Indexed, models.Model):
@@ -33,12 +34,6 @@ class _Term(index.Indexed, models.Model):
         if not self.slug:
             self.slug = slugify_da(self.name)
         super().save(*args, **kwargs)
-
-
-def slugify_da(text: str) -> str:
-    """Slugify with the Danish letters spelled out, so 'Hundegård' → 'hundegaard'."""
-    table = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "Æ": "Ae", "Ø": "Oe", "Å": "Aa"})
-    return slugify(text.translate(table))
 
 
 class PlaceCategory(_Term):

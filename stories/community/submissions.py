@@ -18,6 +18,7 @@ from wagtail.models import Collection
 from wagtail.rich_text import RichText
 
 from home.roles import SUBMITTED_IMAGES_COLLECTION
+from home.text import slugify_da
 from stories.models import (
     PhotoCallPage,
     PhotoSubmission,
@@ -26,7 +27,6 @@ from stories.models import (
     StorySubmission,
     SubmissionKind,
 )
-from stories.models.event_taxonomy import slugify_da
 
 PLACEHOLDER_ALT = "Billede mangler – vælges af sekretariatet"
 

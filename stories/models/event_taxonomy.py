@@ -6,15 +6,10 @@ sites filter on them and need the values to stay stable.
 """
 
 from django.db import models
-from django.utils.text import slugify
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 
-
-def slugify_da(text: str) -> str:
-    """Slugify with the Danish letters spelled out, so 'Børn' → 'boern'."""
-    table = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "Æ": "Ae", "Ø": "Oe", "Å": "Aa"})
-    return slugify(text.translate(table))
+from home.text import slugify_da
 
 
 class Audience(models.TextChoices):

@@ -2,8 +2,8 @@
 
 import itertools
 
+from home.text import slugify_da
 from locations.models import Facility, MapPage, PlaceCategory, PlacePage
-from locations.models.taxonomy import slugify_da
 from tests.factories import home_page
 
 _counter = itertools.count(1)
