@@ -6,6 +6,7 @@ through the whole archive, so the cost must not grow with the page size.
 """
 
 from django.db.models import Prefetch
+from wagtail.api.querysets import get_public_pages_queryset
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.images import get_image_model
 
@@ -22,6 +23,25 @@ class StoryAwarePagesAPIViewSet(CompactJSONMixin, PagesAPIViewSet):
         "tags",
     ]
 
+    # Wagtail builds a new serializer class, fields and all, for every request.
+    # The class depends only on the model and the requested fields, so it is
+    # kept; the bound keeps arbitrary `fields=` values from growing it forever.
+    _serializer_classes: dict = {}
+    SERIALIZER_CACHE_SIZE = 256
+
+    @classmethod
+    def _get_serializer_class(cls, router, model, fields_config, show_details=False, nested=False):
+        key = (cls, id(router), model, repr(fields_config), show_details, nested)
+        serializer_class = cls._serializer_classes.get(key)
+        if serializer_class is None:
+            serializer_class = super()._get_serializer_class(
+                router, model, fields_config, show_details=show_details, nested=nested
+            )
+            if len(cls._serializer_classes) >= cls.SERIALIZER_CACHE_SIZE:
+                cls._serializer_classes.clear()
+            cls._serializer_classes[key] = serializer_class
+        return serializer_class
+
     def get_base_queryset(self):
         # Wagtail builds this up to three times a request, each time loading
         # every view restriction again; the answer cannot change mid-request.
@@ -30,7 +50,18 @@ class StoryAwarePagesAPIViewSet(CompactJSONMixin, PagesAPIViewSet):
         return self._base_queryset
 
     def get_queryset(self):
-        queryset = super().get_queryset()
+        # Asked for twice a request (the serializer needs the model); build once.
+        if not hasattr(self, "_queryset"):
+            self._queryset = self._build_queryset()
+        return self._queryset
+
+    def _build_queryset(self):
+        if self.request.GET.get("type") == "stories.StoryPage":
+            # Filter the story table itself; Wagtail's generic path wraps the
+            # public pages in an IN subquery that each COUNT and page re-runs.
+            queryset = get_public_pages_queryset(self.request, model=StoryPage)
+        else:
+            queryset = super().get_queryset()
         if queryset.model is StoryPage:
             # Renditions come prefetched in one query: for a list of images
             # that is cheaper than one cache lookup per image and size.

@@ -112,3 +112,14 @@ def test_partners_in_a_list_only_when_asked_for(client):
     assert "partners" not in plain
     asked = client.get("/api/v2/pages/?type=stories.StoryPage&fields=partners").json()
     assert [p["name"] for p in asked["items"][0]["partners"]] == ["AAB"]
+
+
+def test_password_protected_stories_are_not_in_the_api(client):
+    from wagtail.models import PageViewRestriction
+
+    make_story(title="Åben")
+    private = make_story(title="Lukket")
+    PageViewRestriction.objects.create(page=private, restriction_type="password", password="x")
+    for url in ("/api/v2/pages/?type=stories.StoryPage", "/api/v2/pages/"):
+        titles = [i["title"] for i in client.get(url).json()["items"]]
+        assert "Åben" in titles and "Lukket" not in titles, url
