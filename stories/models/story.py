@@ -9,6 +9,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, Tabbed
 from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model
+from wagtail.images.models import Filter
 from wagtail.models import Page
 from wagtail.search import index
 
@@ -23,6 +24,12 @@ STORIES_PER_PAGE = 12
 HERO_SRCSET_WIDTHS = (480, 800, 1200)
 HERO_CARD_SPEC = "fill-640x400"
 HERO_SOCIAL_SPEC = "fill-1200x630"
+# Filters parse their spec once and keep it; built per call they would parse it
+# again on every page view.
+_HERO_PAGE_FILTERS = [Filter(spec=f"width-{w}") for w in HERO_SRCSET_WIDTHS] + [
+    Filter(spec=HERO_SOCIAL_SPEC)
+]
+_HERO_CARD_FILTER = Filter(spec=HERO_CARD_SPEC)
 
 
 # Story lists join the hero image in; its renditions come from Wagtail's
@@ -191,8 +198,7 @@ class StoryPage(Page):
         srcset widths and the crop for Open Graph."""
         if self.hero_image is None:
             return {}
-        specs = [f"width-{w}" for w in HERO_SRCSET_WIDTHS] + [HERO_SOCIAL_SPEC]
-        return self.hero_image.get_renditions(*specs)
+        return self.hero_image.get_renditions(*_HERO_PAGE_FILTERS)
 
     @property
     def hero_srcset(self):
@@ -212,7 +218,7 @@ class StoryPage(Page):
     @cached_property
     def hero_card(self):
         """The crop shown on story cards in lists."""
-        return self.hero_image.get_rendition(HERO_CARD_SPEC) if self.hero_image else None
+        return self.hero_image.get_rendition(_HERO_CARD_FILTER) if self.hero_image else None
 
     def related_stories(self, limit=3):
         return (
