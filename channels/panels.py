@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django import forms
+from django.core.exceptions import ValidationError
 from modelcluster.forms import BaseChildFormSet
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import (
@@ -71,6 +72,21 @@ class ChannelChoicesFormSet(BaseChildFormSet):
 
     def is_valid(self) -> bool:
         return True if self.left_out else super().is_valid()
+
+    def clean(self) -> None:
+        super().clean()
+        seen: set[str] = set()
+        for form in self.forms:
+            if not hasattr(form, "cleaned_data") or self._should_delete_form(form):
+                continue
+            channel = form.cleaned_data.get("channel")
+            if channel in seen:
+                label = dict(form.fields["channel"].choices).get(channel, channel)
+                raise ValidationError(
+                    f"Hver kanal kan kun vælges én gang. Slet den ekstra række for {label}."
+                )
+            if channel:
+                seen.add(channel)
 
     def save(self, commit: bool = True):
         return [] if self.left_out else super().save(commit=commit)

@@ -26,6 +26,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from channels.panels import channels_tab
+from channels.preview import ChannelPreviewMixin
 from stories.blocks import StoryBodyBlock
 
 from .event_fields import ChoiceListField
@@ -52,7 +53,7 @@ class Ordinal(models.IntegerChoices):
     LAST = -1, "Sidste"
 
 
-class EventPage(Page):
+class EventPage(ChannelPreviewMixin, Page):
     """One event, possibly recurring, with where, when, for whom and at what price."""
 
     intro = models.TextField(

@@ -14,6 +14,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from channels.panels import channels_tab
+from channels.preview import ChannelPreviewMixin
 from home.visibility import not_restricted
 from stories.blocks import StoryBodyBlock
 from stories.serializers import HeroImageField, PartnersField, TopicsField
@@ -93,7 +94,7 @@ class StoryIndexPage(Page):
         return context
 
 
-class StoryPage(Page):
+class StoryPage(ChannelPreviewMixin, Page):
     """One good story of people meeting across age, culture and neighbourhood.
 
     Written once here; the channel layer republishes it everywhere else.

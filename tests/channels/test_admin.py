@@ -190,3 +190,29 @@ def test_co_editors_never_see_the_kanaler_tab_and_can_still_save(client):
 
     client.force_login(secretariat())
     assert "Kanalvalg" in client.get(f"/admin/pages/{story.pk}/edit/").content.decode()
+
+
+def test_live_preview_shows_the_unsaved_post_text(admin_client):
+    """The preview panel follows the editor's typing, before anything is saved."""
+    story = make_story(title="Forhåndsvisning")
+    url = f"/admin/pages/{story.pk}/edit/preview/"
+    row = {"channel": "facebook", "enabled": "on", "text": "Ny tekst, endnu ikke gemt"}
+    form = story_form(story, [row])
+    form.pop("action-publish")
+    assert admin_client.post(url, form).json()["is_valid"] is True
+    html = admin_client.get(url, {"mode": "kanaler"}).content.decode()
+    assert "Opslagene, som de bliver sendt" in html
+    assert "Ny tekst, endnu ikke gemt" in html
+    assert not PageChannel.objects.filter(page=story).exists()
+
+
+def test_a_channel_can_be_chosen_only_once_per_page(admin_client):
+    story = make_story(title="Dobbelt")
+    rows = [
+        {"channel": "facebook", "enabled": "on", "text": "Første"},
+        {"channel": "facebook", "enabled": "", "text": "Anden"},
+    ]
+    response = admin_client.post(f"/admin/pages/{story.pk}/edit/", story_form(story, rows))
+    assert response.status_code == 200
+    assert "Hver kanal kan kun vælges én gang." in response.content.decode()
+    assert not PageChannel.objects.filter(page=story).exists()
