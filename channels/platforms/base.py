@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from wagtail.models import Page
 
+    from channels.http import PlatformError
     from channels.models import PageChannel, Publication
 
 
@@ -108,14 +109,22 @@ class Channel(ABC):
     def validate(self, post: Post) -> list[str]:
         """Danish messages for every platform limit the post breaks; empty if fine."""
 
+    # Channels without an API (is_manual) or without edit/delete on the platform
+    # (can_update/can_withdraw False) keep these; the publishing service reads the
+    # flags first, so reaching one is a permanent, explained failure.
     def publish(self, post: Post, publication: Publication) -> PostResult:
-        raise NotImplementedError
+        raise self._cannot("lægge opslag ud automatisk")
 
     def update(self, publication: Publication, post: Post) -> PostResult:
-        raise NotImplementedError
+        raise self._cannot("rette et udgivet opslag")
 
     def withdraw(self, publication: Publication) -> PostResult:
-        raise NotImplementedError
+        raise self._cannot("trække et opslag tilbage")
+
+    def _cannot(self, action: str) -> PlatformError:
+        from channels.http import PlatformError  # imports this module's users
+
+        return PlatformError(kind="permanent", message_da=f"{self.label} kan ikke {action}.")
 
     def find_existing(self, post: Post, publication: Publication) -> PostResult | None:
         """Look on the platform for a post we may have created but never heard back about."""

@@ -81,7 +81,7 @@ class StandinHandler(BaseHTTPRequestHandler):
     server: StandinHTTPServer
 
     def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - stdlib name
-        pass  # requests are recorded in state, not printed
+        """Silent: every request is recorded in the stand-in's state (/_control/requests)."""
 
     def do_GET(self) -> None:
         self._serve("GET")
