@@ -152,3 +152,39 @@ class RequestSizeLimitMiddleware:
             if length > settings.PUBLIC_MAX_REQUEST_BYTES:
                 return HttpResponse(TOO_LARGE, status=413, content_type="text/plain; charset=utf-8")
         return self.get_response(request)
+
+
+# Public endpoints without a form, by path prefix, and the limit that guards them.
+RATE_LIMITED_PATHS = (
+    ("/search/", "search"),
+    ("/feeds/", "feeds"),
+    ("/api/v2/", "feeds"),
+    ("/api/places.geojson", "feeds"),
+    ("/api/reach/hit", "beacon"),
+)
+TOO_MANY = "For mange forespørgsler fra din forbindelse. Vent et minut, og prøv igen."
+
+
+class PublicRateLimitMiddleware:
+    """Per-client request limits on search, the feeds, the API and the reach
+    beacon, so one scraper or script cannot take the portal from everyone else.
+    Counted before the page cache, so cached answers count too."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        scope = next(
+            (s for prefix, s in RATE_LIMITED_PATHS if request.path.startswith(prefix)), None
+        )
+        limit = settings.PUBLIC_RATE_LIMITS.get(scope, 0) if scope else 0
+        if limit > 0:
+            rate = RateLimit(f"public-{scope}", limit, 60)
+            if rate.exceeded(request):
+                response = HttpResponse(
+                    TOO_MANY, status=429, content_type="text/plain; charset=utf-8"
+                )
+                response["Retry-After"] = "60"
+                return response
+            rate.count(request)
+        return self.get_response(request)

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from django import forms
+from django.conf import settings
 from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.http import HttpRequest
@@ -28,9 +29,19 @@ _MARKUP = re.compile(r"<\s*[a-zA-Z!/?]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
+def client_ip(request: HttpRequest) -> str:
+    """The visitor's address; behind a trusted reverse proxy (TRUST_X_FORWARDED_FOR)
+    the first address of X-Forwarded-For, since REMOTE_ADDR is then the proxy's."""
+    if settings.TRUST_X_FORWARDED_FOR:
+        forwarded = request.headers.get("X-Forwarded-For", "")
+        if forwarded:
+            return forwarded.split(",")[0].strip()
+    return request.META.get("REMOTE_ADDR", "")
+
+
 def client_fingerprint(request: HttpRequest) -> str:
     """A hashed client address: the cache never holds a resident's IP in clear text."""
-    ip = request.META.get("REMOTE_ADDR", "") or "unknown"
+    ip = client_ip(request) or "unknown"
     return hashlib.sha256(ip.encode()).hexdigest()[:24]
 
 

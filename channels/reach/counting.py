@@ -15,10 +15,11 @@ import re
 import secrets
 import threading
 
-from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.http import HttpRequest
 from django.utils import timezone
+
+from home.spam import client_ip
 
 from .models import RawHit, SaltKind, VisitorSalt
 
@@ -54,11 +55,7 @@ def is_prefetch(request: HttpRequest) -> bool:
 
 
 def client_address(request: HttpRequest) -> str:
-    if settings.REACH_TRUST_X_FORWARDED_FOR:
-        forwarded = request.headers.get("X-Forwarded-For", "")
-        if forwarded:
-            return forwarded.split(",")[0].strip()
-    return request.META.get("REMOTE_ADDR", "")
+    return client_ip(request)
 
 
 def period_start(kind: str, day: datetime.date) -> datetime.date:

@@ -65,6 +65,7 @@ MIDDLEWARE = [
     # Oversized public bodies get 413 before anything reads them (home/security.py).
     "home.security.RequestSizeLimitMiddleware",
     "home.security.ContentSecurityPolicyMiddleware",
+    "home.security.PublicRateLimitMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     # Serves anonymous GETs from the page cache before sessions, CSRF and auth run.
@@ -121,9 +122,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     )
 if "DATABASE_URL" not in os.environ:
     VAR_DIR.mkdir(parents=True, exist_ok=True)
-USES_POSTGRES = DATABASES["default"]["ENGINE"].startswith(
-    "django.db.backends.postgresql"
-)
+USES_POSTGRES = DATABASES["default"]["ENGINE"].startswith("django.db.backends.postgresql")
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -149,9 +148,7 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {
-        "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
-    },
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
@@ -283,9 +280,7 @@ CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
 # Cache-Control for anonymous GETs of public, shareable resources.
 PUBLIC_CACHE_MAX_AGE = int(os.environ.get("PUBLIC_CACHE_MAX_AGE", "60"))
 
-EMAIL_BACKEND = os.environ.get(
-    "EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
-)
+EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Vores Ishøj <noreply@voresishoj.dk>")
 
 LOGGING = {
@@ -293,9 +288,7 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
-    "loggers": {
-        "voresishoj": {"handlers": ["console"], "level": "INFO", "propagate": False}
-    },
+    "loggers": {"voresishoj": {"handlers": ["console"], "level": "INFO", "propagate": False}},
 }
 
 # Residents' event suggestions (/det-sker/foreslaa/): spam limits and image checks.
@@ -309,7 +302,13 @@ EVENT_SUBMISSION_MAX_IMAGE_SIZE = (10000, 10000)
 # A reload by the same visitor within this window is not a new page view.
 REACH_REPEAT_WINDOW_MINUTES = int(os.environ.get("REACH_REPEAT_WINDOW_MINUTES", "30"))
 # Behind a reverse proxy the client address is the first X-Forwarded-For entry.
-REACH_TRUST_X_FORWARDED_FOR = os.environ.get("REACH_TRUST_X_FORWARDED_FOR", "") == "1"
+# Behind a reverse proxy: take the visitor's address from X-Forwarded-For (set
+# only when the proxy overwrites that header). Used by reach counting and by
+# every per-client limit. REACH_TRUST_X_FORWARDED_FOR is the older name.
+TRUST_X_FORWARDED_FOR = "1" in (
+    os.environ.get("TRUST_X_FORWARDED_FOR", ""),
+    os.environ.get("REACH_TRUST_X_FORWARDED_FOR", ""),
+)
 
 # The channel layer (docs/channels.md). Base URLs carry the API version, so the
 # channels can be pointed at any server speaking the platform's wire format
@@ -354,5 +353,12 @@ LOGIN_RATE_WINDOW = int(os.environ.get("LOGIN_RATE_WINDOW", str(15 * 60)))
 PUBLIC_MAX_REQUEST_BYTES = int(os.environ.get("PUBLIC_MAX_REQUEST_BYTES", str(10 * 1024 * 1024)))
 DATA_UPLOAD_MAX_MEMORY_SIZE = int(2.5 * 1024 * 1024)  # Django default; the editor posts long pages
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
+# Requests per client and minute on public endpoints that take no form; 0 turns
+# one off. Generous: a municipal office shares one address between many people.
+PUBLIC_RATE_LIMITS = {
+    "search": int(os.environ.get("SEARCH_RATE_LIMIT", "60")),
+    "feeds": int(os.environ.get("FEED_RATE_LIMIT", "300")),
+    "beacon": int(os.environ.get("BEACON_RATE_LIMIT", "600")),
+}
 # Content-Security-Policy header; on in production, off elsewhere unless asked for.
 CONTENT_SECURITY_POLICY = os.environ.get("CONTENT_SECURITY_POLICY", "") == "1"
