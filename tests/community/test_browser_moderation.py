@@ -1,10 +1,14 @@
 """A co-editor writes, the secretariat approves, and the story is on the public site."""
 
-import pytest
+import re
 
+import pytest
+from playwright.sync_api import expect
+
+from stories.models import StoryPage
 from tests.browser import browser_page  # noqa: F401  (fixture)
 from tests.community.helpers import PASSWORD, co_editor, rebuild_roles, secretariat
-from tests.factories import make_story
+from tests.factories import make_image, story_index
 
 TIMEOUT = 30_000
 
@@ -23,24 +27,35 @@ def test_co_editor_writes_secretariat_approves_public_sees_it(live_server, brows
     settings.CONTENT_SECURITY_POLICY = True
     base = live_server.url
     rebuild_roles()
-    writer = co_editor(username="medredaktor-browser")
+    co_editor(username="medredaktor-browser")
     secretariat(username="sekretariat-browser")
-    # The draft holds a hero image and a body block; the co-editor writes the
-    # headline and the standfirst in the editor (the chooser and StreamField
-    # widgets are Wagtail's own and tested by Wagtail).
-    draft = make_story(title="Kladde", slug="tulipaner", publish=False, owner=writer)
+    make_image("Tulipaner i bedet")
+    index = story_index()
     page = browser_page
     page.set_default_timeout(TIMEOUT)
 
-    _log_in(page, base, writer.username)
-    page.goto(f"{base}/admin/pages/{draft.pk}/edit/")
+    # The co-editor writes a new story in the editor: text, hero image, body.
+    _log_in(page, base, "medredaktor-browser")
+    page.goto(f"{base}/admin/pages/add/stories/storypage/{index.pk}/")
     page.fill("#id_title", "Naboer planter tulipaner i Vejleåparken")
     page.fill("#id_intro", "Tyve naboer mødtes lørdag og plantede 400 løg.")
+    page.fill("#id_hero_image_alt", "Naboer med spader i et bed med tulipanløg")
+    page.locator(".chooser__choose-button").first.click()
+    page.get_by_text("Tulipaner i bedet").first.click()
+    page.locator("button.c-sf-add-button").first.click()
+    page.get_by_role("option", name="Tekst", exact=True).click()
+    editor = page.locator(".Draftail-Editor [contenteditable=true]").first
+    editor.click()
+    editor.press_sequentially("Bedet ved blok 4 blomstrer til foråret.")
+    # Draftail writes the text into the form a moment after typing stops.
+    expect(page.locator("input[name='body-0-value']")).to_have_value(re.compile("blok 4"))
     assert page.locator('button[name="action-publish"]').count() == 0
     # The co-editor's only way on: "Send til Godkendelse" in the footer's menu.
-    page.locator('[data-w-dropdown-target="toggle"]').last.click()
+    page.locator('[data-w-dropdown-target="toggle"].button').last.click()
     page.locator('button[name="action-submit"]').click()
     page.wait_for_url(f"{base}/admin/pages/**", timeout=TIMEOUT)
+    draft = StoryPage.objects.get(title="Naboer planter tulipaner i Vejleåparken")
+    assert not draft.live
     page.context.clear_cookies()
 
     _log_in(page, base, "sekretariat-browser")
@@ -52,6 +67,11 @@ def test_co_editor_writes_secretariat_approves_public_sees_it(live_server, brows
     ).click()
     page.wait_for_url(f"{base}/admin/**", timeout=TIMEOUT)
 
-    page.goto(f"{base}/historier/tulipaner/")
+    story = StoryPage.objects.get(pk=draft.pk)
+    assert story.live
+    page.goto(f"{base}{story.url}")
     page.get_by_role("heading", name="Naboer planter tulipaner i Vejleåparken").wait_for()
-    assert "Tyve naboer mødtes lørdag" in page.content()
+    html = page.content()
+    assert "Tyve naboer mødtes lørdag" in html
+    assert "Bedet ved blok 4 blomstrer til foråret." in html
+    assert 'alt="Naboer med spader i et bed med tulipanløg"' in html
