@@ -61,3 +61,37 @@ def test_publishing_through_rq_posts_once_even_after_a_lost_answer(
     assert publication(story, "facebook").status == S.PUBLISHED
     assert publication(story, "instagram").status == S.PUBLISHED
     assert len(standin.posts()["facebook"]) == 1
+
+
+def test_two_workers_on_redis_never_post_the_same_channel_task_twice(
+    standin, rq_backend, django_capture_on_commit_callbacks
+):
+    """A double click, or the clock re-enqueueing a post already queued, puts the
+    same channel task on Redis twice; two workers each take one, and the
+    platform gets exactly one post."""
+    from django_tasks_rq.backend import Job
+    from rq import SimpleWorker
+
+    from channels.tasks import perform_publication
+
+    with django_capture_on_commit_callbacks(execute=True):
+        story = make_story(title="To arbejdere, ét opslag")
+    facebook = publication(story, "facebook")
+    perform_publication.enqueue(facebook.pk)  # the duplicate
+    assert rq_backend.count >= 3
+
+    first, second = (
+        SimpleWorker([rq_backend], connection=rq_backend.connection, job_class=Job, name=name)
+        for name in (f"a-{story.pk}", f"b-{story.pk}")
+    )
+    # The first worker runs jobs until the Facebook post is out...
+    while publication(story, "facebook").status != S.PUBLISHED and rq_backend.count:
+        first.work(burst=True, max_jobs=1)
+    # ...and the duplicate, enqueued last, is still waiting for the second one.
+    assert rq_backend.count >= 1
+    second.work(burst=True)
+    assert rq_backend.count == 0
+
+    assert publication(story, "facebook").status == S.PUBLISHED
+    posts = [p for p in standin.posts()["facebook"] if "To arbejdere" in p.get("message", "")]
+    assert len(posts) == 1

@@ -5,9 +5,10 @@ taking tasks from one Redis queue. Here two real RQ workers (separate
 processes, burst mode) drain one queue of tasks enqueued through the Django
 Tasks API with django-tasks-rq, and every task must have run exactly once.
 
-The task is a small one of our own that records each run in Redis. The same
-check against the channel layer's `channels.tasks.perform_publication` needs a
-configured channel and its platform stand-in; it is not written yet.
+The task here is a small one of our own that records each run in Redis, so
+the queue's own guarantee is tested apart from our code. For the channel
+layer's task (a duplicate of one post, taken by a second worker, must not post
+twice) see tests/channels/test_rq_backend.py.
 """
 
 import multiprocessing
