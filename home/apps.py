@@ -17,10 +17,3 @@ class HomeConfig(AppConfig):
             signal.connect(page_chrome.forget, dispatch_uid=f"page-chrome-{signal!r}")
         post_delete.connect(page_chrome.forget, sender=Page, dispatch_uid="page-chrome-delete")
         post_save.connect(page_chrome.forget, sender=SiteSettings, dispatch_uid="page-chrome-set")
-
-        from wagtail.models import Site
-
-        from home.site_lookup import forget_sites
-
-        post_save.connect(forget_sites, sender=Site, dispatch_uid="site-lookup-save")
-        post_delete.connect(forget_sites, sender=Site, dispatch_uid="site-lookup-delete")

@@ -12,10 +12,6 @@ def _clear_caches():
     from django.core.cache import caches
     from django.core.cache.backends.redis import RedisCache
 
-    from home.site_lookup import forget_sites
-
-    forget_sites()  # each test builds its own site; its pk differs from the last one's
-
     for cache in caches.all(initialized_only=False):
         if isinstance(cache, RedisCache):
             client = cache._cache.get_client(write=True)

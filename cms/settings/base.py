@@ -62,8 +62,6 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    # Which Wagtail site answers a host, without a query per request.
-    "home.site_lookup.CachedSiteMiddleware",
     # Oversized public bodies get 413 before anything reads them (home/security.py).
     "home.security.RequestSizeLimitMiddleware",
     "home.security.ContentSecurityPolicyMiddleware",
