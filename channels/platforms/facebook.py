@@ -135,16 +135,7 @@ class FacebookChannel(Channel):
         return None
 
     def fetch_reach(self, publication: Publication) -> ReachResult:
-        answer = (
-            self.client()
-            .request(
-                "GET",
-                f"{publication.external_id}/insights",
-                params={"metric": ",".join(REACH_METRICS)},
-            )
-            .data
-        )
-        return ReachResult(metrics=graph_metrics(answer))
+        return graph_insights(self.client(), publication.external_id, REACH_METRICS)
 
 
 def graph_items_since(
@@ -174,6 +165,14 @@ def graph_items_since(
 
 def permalink(post_id: str) -> str:
     return f"https://www.facebook.com/{post_id}"
+
+
+def graph_insights(client: PlatformClient, object_id: str, metrics: tuple[str, ...]) -> ReachResult:
+    """A post's or a media item's insights, under the Graph API's own metric names."""
+    answer = client.request(
+        "GET", f"{object_id}/insights", params={"metric": ",".join(metrics)}
+    ).data
+    return ReachResult(metrics=graph_metrics(answer))
 
 
 def graph_metrics(answer: dict) -> dict[str, int]:

@@ -13,7 +13,7 @@ from channels.governor import QuotaPaused, governor, usage_listener
 from channels.http import PlatformClient, PlatformError
 
 from .base import Channel, Post, PostResult, ReachResult
-from .facebook import graph_items_since, graph_metrics
+from .facebook import graph_insights, graph_items_since
 
 if TYPE_CHECKING:
     from wagtail.models import Page
@@ -201,13 +201,4 @@ class InstagramChannel(Channel):
         return None
 
     def fetch_reach(self, publication: Publication) -> ReachResult:
-        answer = (
-            self.client()
-            .request(
-                "GET",
-                f"{publication.external_id}/insights",
-                params={"metric": ",".join(REACH_METRICS)},
-            )
-            .data
-        )
-        return ReachResult(metrics=graph_metrics(answer))
+        return graph_insights(self.client(), publication.external_id, REACH_METRICS)
