@@ -26,7 +26,7 @@ from django.conf import settings
 from django.core.management import BaseCommand, CommandError, call_command
 from django.db import connection
 
-from .benchmark_pages import free_port
+from cms.benchmark_server import free_port, wait_until_serving
 
 WRK_MISSING = (
     "wrk findes ikke. Installer Debians pakke: sudo apt-get install -y wrk "
@@ -156,21 +156,11 @@ class Command(BaseCommand):
         )
         try:
             base = f"http://127.0.0.1:{port}"
-            self.wait_for(base)
+            wait_until_serving(base)
             yield base
         finally:
             process.terminate()
             process.wait(timeout=10)
-
-    def wait_for(self, base: str) -> None:
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            try:
-                requests.get(base + "/robots.txt", timeout=5)
-                return
-            except requests.RequestException:
-                time.sleep(0.2)
-        raise CommandError("gunicorn startede ikke inden for 30 sekunder.")
 
     def wrk(self, url: str, clients: int, duration: int, script: str) -> dict:
         for _ in range(3):  # warm up: renditions, the cache, the connection pool

@@ -6,7 +6,6 @@ printed next to their targets, never asserted.
 """
 
 import os
-import socket
 import statistics
 import subprocess
 import sys
@@ -20,6 +19,8 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
+from cms.benchmark_server import free_port, wait_until_serving
+
 # (label, target median ms, target max queries)
 TARGETS = {
     "Forside": (20, None),
@@ -27,12 +28,6 @@ TARGETS = {
     "Historie": (13, 12),
     "API-liste (20 historier)": (15, None),
 }
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def percentile(values: list[float], pct: float) -> float:
@@ -103,7 +98,7 @@ class Command(BaseCommand):
         )
         try:
             base = f"http://127.0.0.1:{port}"
-            self.wait_for(base)
+            wait_until_serving(base)
             session = requests_session()
             rows = []
             for label, url in urls.items():
@@ -137,16 +132,6 @@ class Command(BaseCommand):
         if response.status_code != 200:
             raise CommandError(f"{url} svarede {response.status_code}")
         return len(ctx.captured_queries)
-
-    def wait_for(self, base: str) -> None:
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            try:
-                requests.get(base + "/robots.txt", timeout=5)
-                return
-            except requests.RequestException:
-                time.sleep(0.2)
-        raise CommandError("gunicorn startede ikke inden for 30 sekunder.")
 
     def measure(self, session, url: str, warmup: int, count: int):
         for _ in range(warmup):

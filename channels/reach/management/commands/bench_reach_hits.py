@@ -8,7 +8,6 @@ they are one page view. Prints hits per second and p95 latency.
 
 import json
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -20,15 +19,11 @@ import requests
 from django.conf import settings
 from django.core.management import BaseCommand, CommandError
 
+from cms.benchmark_server import free_port, wait_until_serving
+
 SETTINGS = "channels.reach.bench_settings"
 PAGES = (1, 2)  # Wagtail's root and welcome page exist after migrate
 TARGET_PG = 1500
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def plan(visitors: int, hits: int) -> list[tuple[int, int]]:
@@ -88,7 +83,7 @@ class Command(BaseCommand):
         )  # fmt: skip
         base = f"http://127.0.0.1:{port}"
         try:
-            self.wait_for(base)
+            wait_until_serving(base)
             work = plan(visitors, hits)
             shares = [work[i::clients] for i in range(clients)]
             started = time.monotonic()
@@ -141,16 +136,6 @@ class Command(BaseCommand):
             conn.execute("DROP DATABASE IF EXISTS bench_reach")
             conn.execute("CREATE DATABASE bench_reach")
         return urlunsplit(parts._replace(path="/bench_reach"))
-
-    def wait_for(self, base: str) -> None:
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            try:
-                requests.get(base + "/robots.txt", timeout=10)
-                return
-            except requests.RequestException:
-                time.sleep(0.2)
-        raise CommandError("gunicorn startede ikke inden for 30 sekunder.")
 
     def verify(self) -> None:
         """Run inside the benchmark's settings: aggregate and print what was stored."""
