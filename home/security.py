@@ -165,6 +165,12 @@ RATE_LIMITED_PATHS = (
 TOO_MANY = "For mange forespørgsler fra din forbindelse. Vent et minut, og prøv igen."
 
 
+def public_rate_limit(scope: str) -> RateLimit | None:
+    """The per-minute limit of a scope in PUBLIC_RATE_LIMITS; None when it is off."""
+    limit = settings.PUBLIC_RATE_LIMITS.get(scope, 0)
+    return RateLimit(f"public-{scope}", limit, 60) if limit > 0 else None
+
+
 class PublicRateLimitMiddleware:
     """Per-client request limits on search, the feeds, the API and the reach
     beacon, so one scraper or script cannot take the portal from everyone else.
@@ -177,9 +183,8 @@ class PublicRateLimitMiddleware:
         scope = next(
             (s for prefix, s in RATE_LIMITED_PATHS if request.path.startswith(prefix)), None
         )
-        limit = settings.PUBLIC_RATE_LIMITS.get(scope, 0) if scope else 0
-        if limit > 0:
-            rate = RateLimit(f"public-{scope}", limit, 60)
+        rate = public_rate_limit(scope) if scope else None
+        if rate is not None:
             if rate.exceeded(request):
                 response = HttpResponse(
                     TOO_MANY, status=429, content_type="text/plain; charset=utf-8"

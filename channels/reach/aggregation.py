@@ -112,9 +112,15 @@ def _store_month(month: datetime.date) -> None:
     SiteMonth.objects.update_or_create(month=month, defaults={"views": views, "visitors": visitors})
 
 
+# How long after midnight a day still counts as running: beacons of its last
+# second may still sit in a web process's batch (hit_buffer.py), and they
+# are counted only while the day's raw hits are there to be counted again.
+LATE_HITS = datetime.timedelta(minutes=5)
+
+
 def run_aggregation(today: datetime.date | None = None) -> list[DayResult]:
     """Aggregate every day with raw hits, then forget what is no longer needed."""
-    today = today or timezone.localdate()
+    today = today or timezone.localdate(timezone.now() - LATE_HITS)
     days = sorted(set(RawHit.objects.values_list("day", flat=True).distinct()))
     results = [aggregate_day(day) for day in days]
     forget_finished_periods(today)

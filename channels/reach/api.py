@@ -1,12 +1,13 @@
 """The beacon endpoint and the staff API.
 
-`hit` is plain Django, not DRF: it is the hot path (one INSERT per hit) and
-must not touch sessions or set cookies. `StoriesReachView` is the staff API.
+`hit` is plain Django, not DRF, and must not touch sessions or set cookies.
+In production the WSGI fast path (wsgi.py) answers the beacon before Django's
+request cycle starts; this view answers it for the test client and anything
+else that calls Django directly, through the same `beacon.receive`.
+`StoriesReachView` is the staff API.
 """
 
-import json
-
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
@@ -15,50 +16,27 @@ from rest_framework.permissions import BasePermission
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from . import beacon
 from .aggregation import run_aggregation
-from .attribution import attribute
-from .counting import client_address, is_bot, is_prefetch, record_hit
 from .periods import PeriodError, parse_period
 from .permissions import can_view_reports
 from .reports import STORY_VISITORS_NOTE, story_rows
-
-MAX_BEACON_BYTES = 2048
-
-
-def _no_content() -> HttpResponse:
-    response = HttpResponse(status=204)
-    response["Cache-Control"] = "no-store"
-    return response
 
 
 @csrf_exempt
 @require_POST
 def hit(request: HttpRequest) -> HttpResponse:
     """Record one page view from static/js/reach.js (navigator.sendBeacon)."""
-    user_agent = request.headers.get("User-Agent", "")
-    if is_bot(user_agent) or is_prefetch(request):
-        return _no_content()
-    try:
-        data = json.loads(request.body[:MAX_BEACON_BYTES] or b"{}")
-        if not isinstance(data, dict):
-            raise ValueError
-    except ValueError:
-        return JsonResponse({"fejl": "Ugyldigt indhold."}, status=400)
-    page_id = data.get("p")
-    if not isinstance(page_id, int) or isinstance(page_id, bool) or page_id <= 0:
-        page_id = None
-    attribution = attribute(
-        str(data.get("q", ""))[:500], str(data.get("r", ""))[:500], request.get_host().split(":")[0]
+    answer = beacon.receive(
+        request.META, request.body[: beacon.MAX_BEACON_BYTES], request.get_host().split(":")[0]
     )
-    record_hit(
-        address=client_address(request),
-        user_agent=user_agent[:500],
-        page_id=page_id,
-        source=attribution.source,
-        utm_source=attribution.utm_source,
-        utm_campaign=attribution.utm_campaign,
+    response = HttpResponse(
+        answer.body, status=answer.status, content_type=beacon.ERROR_CONTENT_TYPE
     )
-    return _no_content()
+    if not answer.error:
+        del response["Content-Type"]
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 class CanViewReports(BasePermission):

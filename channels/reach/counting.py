@@ -15,13 +15,11 @@ import re
 import secrets
 import threading
 
-from django.db import IntegrityError, transaction
-from django.http import HttpRequest
+from django.db import IntegrityError, close_old_connections, transaction
 from django.utils import timezone
 
-from home.spam import client_ip
-
-from .models import RawHit, SaltKind, VisitorSalt
+from . import hit_buffer
+from .models import SaltKind, VisitorSalt
 
 BOT_PATTERN = re.compile(
     r"bot|crawl|spider|slurp|archiver|preview|fetch|monitor|scan|headless|phantom|"
@@ -43,19 +41,15 @@ def is_bot(user_agent: str) -> bool:
     )
 
 
-def is_prefetch(request: HttpRequest) -> bool:
-    """Speculative loads the visitor never saw."""
+def is_prefetch(meta) -> bool:
+    """Speculative loads the visitor never saw (headers as in a WSGI environ)."""
     purpose = (
-        request.headers.get("Sec-Purpose", "")
-        or request.headers.get("Purpose", "")
-        or request.headers.get("X-Purpose", "")
-        or request.headers.get("X-Moz", "")
+        meta.get("HTTP_SEC_PURPOSE", "")
+        or meta.get("HTTP_PURPOSE", "")
+        or meta.get("HTTP_X_PURPOSE", "")
+        or meta.get("HTTP_X_MOZ", "")
     ).lower()
     return "prefetch" in purpose or "prerender" in purpose or "preview" in purpose
-
-
-def client_address(request: HttpRequest) -> str:
-    return client_ip(request)
 
 
 def period_start(kind: str, day: datetime.date) -> datetime.date:
@@ -73,6 +67,9 @@ def salt_for(kind: str, day: datetime.date) -> bytes:
     if cached is not None:
         return cached
     with _salt_lock:
+        # The beacon's fast path runs outside Django's request cycle, which
+        # would otherwise drop a connection the database has closed meanwhile.
+        close_old_connections()
         salt = VisitorSalt.objects.filter(kind=kind, period_start=start).first()
         if salt is None:
             try:
@@ -108,17 +105,19 @@ def record_hit(
     utm_source: str = "",
     utm_campaign: str = "",
     at: datetime.datetime | None = None,
-) -> RawHit:
-    """Store one page view beacon: one INSERT, nothing else."""
+) -> None:
+    """Count one page view beacon: two keyed hashes and a row for the next batch."""
     at = at or timezone.now()
     day = timezone.localdate(at)
-    return RawHit.objects.create(
-        at=at,
-        day=day,
-        day_key=visitor_key(salt_for(SaltKind.DAY, day), address, user_agent),
-        month_key=visitor_key(salt_for(SaltKind.MONTH, day), address, user_agent),
-        page_id=page_id,
-        source=source,
-        utm_source=utm_source,
-        utm_campaign=utm_campaign,
+    hit_buffer.add(
+        (
+            at,
+            day,
+            visitor_key(salt_for(SaltKind.DAY, day), address, user_agent),
+            visitor_key(salt_for(SaltKind.MONTH, day), address, user_agent),
+            page_id,
+            source,
+            utm_source,
+            utm_campaign,
+        )
     )

@@ -301,6 +301,10 @@ EVENT_SUBMISSION_MAX_IMAGE_SIZE = (10000, 10000)
 # Reach (channels.reach): cookie-free page view counting and the council's report.
 # A reload by the same visitor within this window is not a new page view.
 REACH_REPEAT_WINDOW_MINUTES = int(os.environ.get("REACH_REPEAT_WINDOW_MINUTES", "30"))
+# Beacons are written in batches of this many, or after this many seconds
+# (channels/reach/hit_buffer.py); 1 writes each beacon at once.
+REACH_HIT_BATCH_SIZE = int(os.environ.get("REACH_HIT_BATCH_SIZE", "100"))
+REACH_HIT_FLUSH_SECONDS = float(os.environ.get("REACH_HIT_FLUSH_SECONDS", "1"))
 # Behind a reverse proxy the client address is the first X-Forwarded-For entry.
 # Behind a reverse proxy: take the visitor's address from X-Forwarded-For (set
 # only when the proxy overwrites that header). Used by reach counting and by

@@ -25,3 +25,7 @@ else:
         alias: {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": alias}
         for alias in ("default", "pages")
     }
+
+# Each beacon is written as it arrives, so a test sees its hit in the database
+# (tests/reach/test_hit_buffer.py sets a batch size to test the batching).
+REACH_HIT_BATCH_SIZE = 1

@@ -14,7 +14,7 @@ class Source(models.TextChoices):
 
 
 class RawHit(models.Model):
-    """One beacon, exactly as cheap as it can be: a single INSERT per hit.
+    """One beacon, as cheap to store as it can be: written in batches (hit_buffer.py).
 
     Keys are 64-bit HMACs of address and browser under the day's and the
     month's salt; the clock job turns the day's hits into aggregates, applying

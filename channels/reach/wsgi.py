@@ -1,0 +1,66 @@
+"""The reach beacon answered before Django's request cycle.
+
+Every page view sends one beacon, so POST /api/reach/hit is the busiest URL
+on the site. Django's cycle around it (request signals, the request and
+response objects, the middleware chain) cost about as much as counting the
+hit (bench_reach_hits), and the beacon needs none of it: no session, CSRF
+token, user, page cache or template. So cms/wsgi.py wraps the Django
+application in this, which answers only that URL and only its POSTs,
+applying what the middleware would: the host check, the size limit, the
+per-client rate limit. Everything else goes to Django untouched.
+"""
+
+from http import HTTPStatus
+
+from django.conf import settings
+from django.http.request import split_domain_port, validate_host
+from django.urls import reverse
+
+from home.security import TOO_LARGE, TOO_MANY, public_rate_limit
+
+from . import beacon
+
+
+class EnvironRequest:
+    """Just enough of a request for home.spam.RateLimit: it reads META only."""
+
+    def __init__(self, environ):
+        self.META = environ
+
+
+class BeaconFastPath:
+    def __init__(self, application):
+        self.application = application
+        self.path = reverse("reach:hit")
+
+    def __call__(self, environ, start_response):
+        if environ.get("PATH_INFO") != self.path or environ.get("REQUEST_METHOD") != "POST":
+            return self.application(environ, start_response)
+        status, body, content_type, extra = self.answer(environ)
+        headers = [("Cache-Control", "no-store"), ("Content-Length", str(len(body))), *extra]
+        if body:
+            headers.append(("Content-Type", content_type))
+        start_response(f"{status} {HTTPStatus(status).phrase}", headers)
+        return [body]
+
+    def answer(self, environ) -> tuple[int, bytes, str, list]:
+        text = "text/plain; charset=utf-8"
+        host = environ.get("HTTP_HOST") or environ.get("SERVER_NAME", "")
+        domain, _port = split_domain_port(host)
+        if not domain or not validate_host(domain, settings.ALLOWED_HOSTS):
+            return 400, "Ugyldig værtsnavn.".encode(), text, []
+        try:
+            length = int(environ.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            return 400, b"Ugyldig Content-Length.", text, []
+        if length > settings.PUBLIC_MAX_REQUEST_BYTES:
+            return 413, TOO_LARGE.encode(), text, []
+        limit = public_rate_limit("beacon")
+        if limit is not None:
+            request = EnvironRequest(environ)
+            if limit.exceeded(request):
+                return 429, TOO_MANY.encode(), text, [("Retry-After", "60")]
+            limit.count(request)
+        body = environ["wsgi.input"].read(min(length, beacon.MAX_BEACON_BYTES)) if length else b""
+        answer = beacon.receive(environ, body, domain)
+        return answer.status, answer.body, beacon.ERROR_CONTENT_TYPE, []
