@@ -208,7 +208,18 @@ class YouTubeChannel(Channel):
             or []
         )
         stats = items[0].get("statistics", {}) if items else {}
-        return ReachResult(metrics={k: int(v) for k, v in stats.items() if str(v).isdigit()})
+        # favoriteCount is deprecated and always "0": storing it would show a
+        # zero no viewer ever made. A hidden like count is absent: a gap.
+        return ReachResult(
+            metrics={
+                k: int(v)
+                for k, v in stats.items()
+                if k not in RETIRED_STATISTICS and str(v).isdigit()
+            }
+        )
+
+
+RETIRED_STATISTICS = {"favoriteCount", "dislikeCount"}
 
 
 def description_limit(description: str) -> list[str]:

@@ -116,6 +116,25 @@ def test_a_retired_metric_is_shown_as_a_gap_never_as_zero(standin, client):
     assert row.split(";")[header.index("Facebook: post_impressions")] == ""
 
 
+def test_youtube_views_likes_and_comments_are_pulled_and_a_hidden_like_count_is_a_gap(standin):
+    story = make_story(title="Ishøj Cup på video")
+    standin.state.videos["yt-cup-2025"] = {
+        "snippet": {"title": "Ishøj Cup", "description": "", "categoryId": "22"},
+        # The owner hid the like count; favoriteCount is deprecated and always 0.
+        "statistics": {"viewCount": "412", "favoriteCount": "0", "commentCount": "5"},
+    }
+    published(story, "youtube", "yt-cup-2025")
+
+    call_command("pull_reach")
+
+    metrics = today_rows()[story.pk].channels["youtube"].metrics
+    assert {name: m.value for name, m in metrics.items()} == {
+        "viewCount": 412,
+        "commentCount": 5,
+    }
+    assert not ChannelMetric.objects.filter(metric__in=["likeCount", "favoriteCount"]).exists()
+
+
 def test_manual_channels_are_not_pulled(standin):
     story = make_story()
     published(story, "facebook_group", "manual-1")
