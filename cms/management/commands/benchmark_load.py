@@ -26,7 +26,7 @@ from django.conf import settings
 from django.core.management import BaseCommand, CommandError, call_command
 from django.db import connection
 
-from cms.benchmark_server import free_port, wait_until_serving
+from cms.benchmark_server import free_port, wait_until_serving, yardstick_line
 
 WRK_MISSING = (
     "wrk findes ikke. Installer Debians pakke: sudo apt-get install -y wrk "
@@ -201,6 +201,7 @@ class Command(BaseCommand):
         self.stdout.write(
             f"\n{database}, gunicorn ({options['workers']} sync workers) på 127.0.0.1, "
             f"wrk {duration} s pr. celle, {os.cpu_count()} CPU'er deles af wrk og gunicorn.\n"
+            f"{yardstick_line()}\n"
         )
         header = f"{'URL':<24}{'cache':<12}" + "".join(
             f"{f'{c} klient(er): median':>22}{'p95':>9}{'req/s':>9}" for c in (1, 16)

@@ -23,7 +23,7 @@ from urllib.parse import urlsplit, urlunsplit
 from django.conf import settings
 from django.core.management import BaseCommand, CommandError
 
-from cms.benchmark_server import free_port, wait_until_serving
+from cms.benchmark_server import free_port, wait_until_serving, yardstick_line
 
 SETTINGS = "channels.reach.bench_settings"
 PAGES = (1, 2)  # Wagtail's root and welcome page exist after migrate
@@ -211,6 +211,7 @@ class Command(BaseCommand):
             f"Database: {engine}; gunicorn {workers} workers x {threads} tråde; "
             f"wrk {clients} forbindelser"
         )
+        self.stdout.write(yardstick_line())
         self.stdout.write(
             f"Besvarede hits: {result['answered']} af {hits} på {seconds:.1f} s (grænse {limit} s)"
         )
