@@ -13,6 +13,8 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 
+from home.text import MONTHS_DA, WEEKDAYS_DA
+
 from .platforms.base import ImageRef
 
 if TYPE_CHECKING:
@@ -20,21 +22,6 @@ if TYPE_CHECKING:
 
     from .models import PageChannel
 
-WEEKDAYS_DA = ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag")
-MONTHS_DA = (
-    "januar",
-    "februar",
-    "marts",
-    "april",
-    "maj",
-    "juni",
-    "juli",
-    "august",
-    "september",
-    "oktober",
-    "november",
-    "december",
-)
 PAGE_TYPES_WITH_CHANNELS = ("stories.storypage", "stories.eventpage")
 
 

@@ -3,20 +3,7 @@
 import datetime
 from dataclasses import dataclass
 
-MONTHS = (
-    "januar",
-    "februar",
-    "marts",
-    "april",
-    "maj",
-    "juni",
-    "juli",
-    "august",
-    "september",
-    "oktober",
-    "november",
-    "december",
-)
+from home.text import MONTHS_DA
 
 
 class PeriodError(ValueError):
@@ -46,11 +33,11 @@ def add_months(day: datetime.date, months: int) -> datetime.date:
 
 
 def danish_date(day: datetime.date) -> str:
-    return f"{day.day}. {MONTHS[day.month - 1]} {day.year}"
+    return f"{day.day}. {MONTHS_DA[day.month - 1]} {day.year}"
 
 
 def danish_month(day: datetime.date) -> str:
-    return f"{MONTHS[day.month - 1]} {day.year}"
+    return f"{MONTHS_DA[day.month - 1]} {day.year}"
 
 
 @dataclass(frozen=True)
