@@ -6,10 +6,8 @@ sites filter on them and need the values to stay stable.
 """
 
 from django.db import models
-from wagtail.admin.panels import FieldPanel
-from wagtail.search import index
 
-from home.text import slugify_da
+from home.taxonomy import Term
 
 
 class Audience(models.TextChoices):
@@ -32,30 +30,9 @@ class Weekday(models.IntegerChoices):
     SUNDAY = 6, "Søndag"
 
 
-class EventCategory(index.Indexed, models.Model):
+class EventCategory(Term):
     """A kind of event ("Fællesspisning", "Natur"); the slug is used in filters."""
 
-    name = models.CharField("Navn", max_length=80, unique=True)
-    slug = models.SlugField(
-        "Kort navn til adresser",
-        max_length=80,
-        unique=True,
-        blank=True,
-        help_text="Bruges i links og filtre, fx 'faellesspisning'. Udfyldes automatisk, hvis tomt.",
-    )
-
-    panels = [FieldPanel("name"), FieldPanel("slug")]
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
-
-    class Meta:
-        ordering = ["name"]
+    class Meta(Term.Meta):
         verbose_name = "Begivenhedskategori"
         verbose_name_plural = "Begivenhedskategorier"
-
-    def __str__(self):
-        return self.name
-
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = slugify_da(self.name)
-        super().save(*args, **kwargs)
