@@ -15,7 +15,7 @@ import re
 import secrets
 import threading
 
-from django.db import IntegrityError, close_old_connections, transaction
+from django.db import DatabaseError, IntegrityError, connection, transaction
 from django.utils import timezone
 
 from . import hit_buffer
@@ -67,23 +67,33 @@ def salt_for(kind: str, day: datetime.date) -> bytes:
     if cached is not None:
         return cached
     with _salt_lock:
-        # The beacon's fast path runs outside Django's request cycle, which
-        # would otherwise drop a connection the database has closed meanwhile.
-        close_old_connections()
-        salt = VisitorSalt.objects.filter(kind=kind, period_start=start).first()
-        if salt is None:
-            try:
-                with transaction.atomic():
-                    salt = VisitorSalt.objects.create(
-                        kind=kind, period_start=start, secret=secrets.token_hex(32)
-                    )
-            except IntegrityError:  # another worker created it first
-                salt = VisitorSalt.objects.get(kind=kind, period_start=start)
+        try:
+            secret = _stored_salt(kind, start)
+        except DatabaseError:
+            # The beacon's fast path runs outside Django's request cycle, which
+            # would otherwise drop a connection the database has closed: drop
+            # it here, so that the next beacon connects afresh.
+            if not connection.in_atomic_block:
+                connection.close()
+            raise
         # Forget earlier periods: their salts are about to be deleted anyway.
         for key in [k for k in _salt_cache if k[0] == kind and k[1] != start]:
             del _salt_cache[key]
-        _salt_cache[(kind, start)] = bytes.fromhex(salt.secret)
+        _salt_cache[(kind, start)] = bytes.fromhex(secret)
         return _salt_cache[(kind, start)]
+
+
+def _stored_salt(kind: str, start: datetime.date) -> str:
+    salt = VisitorSalt.objects.filter(kind=kind, period_start=start).first()
+    if salt is None:
+        try:
+            with transaction.atomic():
+                salt = VisitorSalt.objects.create(
+                    kind=kind, period_start=start, secret=secrets.token_hex(32)
+                )
+        except IntegrityError:  # another worker created it first
+            salt = VisitorSalt.objects.get(kind=kind, period_start=start)
+    return salt.secret
 
 
 def forget_cached_salts() -> None:
