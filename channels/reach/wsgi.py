@@ -21,6 +21,20 @@ from home.security import TOO_LARGE, TOO_MANY, public_rate_limit
 from . import beacon
 
 
+def _host(environ) -> str:
+    """The host as HttpRequest.get_host() reads it."""
+    if settings.USE_X_FORWARDED_HOST and environ.get("HTTP_X_FORWARDED_HOST"):
+        return environ["HTTP_X_FORWARDED_HOST"]
+    return environ.get("HTTP_HOST") or environ.get("SERVER_NAME", "")
+
+
+def _allowed_hosts() -> list[str]:
+    """ALLOWED_HOSTS as HttpRequest.get_host() applies it, DEBUG's default included."""
+    if settings.DEBUG and not settings.ALLOWED_HOSTS:
+        return [".localhost", "127.0.0.1", "[::1]"]
+    return settings.ALLOWED_HOSTS
+
+
 class EnvironRequest:
     """Just enough of a request for home.spam.RateLimit: it reads META only."""
 
@@ -45,10 +59,9 @@ class BeaconFastPath:
 
     def answer(self, environ) -> tuple[int, bytes, str, list]:
         text = "text/plain; charset=utf-8"
-        host = environ.get("HTTP_HOST") or environ.get("SERVER_NAME", "")
-        domain, _port = split_domain_port(host)
-        if not domain or not validate_host(domain, settings.ALLOWED_HOSTS):
-            return 400, "Ugyldig værtsnavn.".encode(), text, []
+        domain, _port = split_domain_port(_host(environ))
+        if not domain or not validate_host(domain, _allowed_hosts()):
+            return 400, "Ugyldigt værtsnavn.".encode(), text, []
         try:
             length = int(environ.get("CONTENT_LENGTH") or 0)
         except ValueError:
