@@ -3,8 +3,8 @@
 Every page view on the site sends a beacon. One INSERT per beacon costs a
 database round trip and a commit each, which was most of what the endpoint
 did (bench_reach_hits: about half the throughput). Here a web process keeps
-its beacons in memory and one thread of its own writes them, all in one
-statement, when REACH_HIT_BATCH_SIZE have gathered or REACH_HIT_FLUSH_SECONDS
+its beacons in memory and one thread of its own writes them, in one
+transaction, when REACH_HIT_BATCH_SIZE have gathered or REACH_HIT_FLUSH_SECONDS
 have passed, and when the process exits normally (a deploy, a gunicorn
 restart). A request never waits for the database.
 
@@ -44,7 +44,6 @@ _pending: list[tuple] = []
 _lock = threading.Lock()
 _batch_full = threading.Event()
 _writer: tuple[threading.Thread, threading.Event] | None = None
-_exit_hook = False
 
 
 def add(row: tuple) -> None:
@@ -62,7 +61,7 @@ def add(row: tuple) -> None:
 
 def _start_writer() -> None:
     """Called under _lock: one writer thread per process, started by its first beacon."""
-    global _writer, _exit_hook
+    global _writer
     if _writer is None:
         stopping = threading.Event()
         thread = threading.Thread(
@@ -70,9 +69,6 @@ def _start_writer() -> None:
         )
         _writer = (thread, stopping)
         thread.start()
-    if not _exit_hook:
-        atexit.register(stop)
-        _exit_hook = True
 
 
 def stop() -> None:
@@ -174,3 +170,7 @@ def _write_continually(stopping: threading.Event) -> None:
                 logger.exception("Besøgstællingerne kunne ikke skrives.")
     finally:
         connection.close()
+
+
+# A process that never counted a beacon has nothing to write: stop() returns at once.
+atexit.register(stop)
