@@ -7,7 +7,9 @@ a move the old address must stop answering with the old copy. So:
 
 - publish / unpublish: the page, its ancestors (the listings) and the feeds;
 - move: the old URLs of the page and everything below it, the listings above
-  both the old and the new place, and the feeds.
+  both the old and the new place, and the feeds;
+- a new slug (published with the edit): the old URLs of the page and everything
+  below it, which would otherwise keep answering with the old copy.
 
 Purges are sent after the transaction commits, so a worker never purges before
 the change is visible and a request in between cannot cache the old version
@@ -17,7 +19,12 @@ again.
 from django.db import transaction
 from wagtail.contrib.frontend_cache.utils import PurgeBatch
 from wagtail.models import Page, Site
-from wagtail.signals import page_published, page_unpublished, post_page_move
+from wagtail.signals import (
+    page_published,
+    page_slug_changed,
+    page_unpublished,
+    post_page_move,
+)
 
 # The feeds whose URLs a CDN should forget when any page changes. The API
 # (/api/v2/) answers any query, so it cannot be listed; its CDN copies expire
@@ -91,7 +98,16 @@ def purge_after_move(instance, parent_page_before, parent_page_after, **kwargs):
     _purge_later(batch)
 
 
+def purge_after_rename(instance, instance_before, **kwargs):
+    """The publish purges the new address (above); the old ones go here."""
+    if instance.live and instance_before.url_path != instance.url_path:
+        batch = PurgeBatch()
+        batch.add_urls(_old_urls(instance, instance_before.url_path, instance.url_path))
+        _purge_later(batch)
+
+
 def connect() -> None:
     page_published.connect(purge_listings_and_feeds, dispatch_uid="cms-caching-published")
     page_unpublished.connect(purge_listings_and_feeds, dispatch_uid="cms-caching-unpublished")
     post_page_move.connect(purge_after_move, dispatch_uid="cms-caching-moved")
+    page_slug_changed.connect(purge_after_rename, dispatch_uid="cms-caching-renamed")

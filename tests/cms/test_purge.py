@@ -116,6 +116,23 @@ def test_moving_a_page_purges_its_old_address_and_both_listings(
     assert "Dyrk Ishøj" not in client.get("/historier/").content.decode()
 
 
+def test_a_new_slug_purges_the_old_address(client, cdn, django_capture_on_commit_callbacks):
+    story = make_story(title="Cykelværkstedet", slug="cykler")
+    old_url = story.url
+    client.get(old_url)
+    assert client.get(old_url)["X-Page-Cache"] == "hit"
+    cdn.purges.clear()
+
+    story.slug = "cykelvaerkstedet"
+    with django_capture_on_commit_callbacks(execute=True):
+        story.save_revision().publish()
+
+    assert {old_url, "/historier/cykelvaerkstedet/"} <= purged_paths(cdn)
+    old = client.get(old_url)  # Wagtail's automatic redirect, not the cached page
+    assert (old.status_code, old["Location"]) == (301, "/historier/cykelvaerkstedet/")
+    assert "Cykelværkstedet" in client.get("/historier/cykelvaerkstedet/").content.decode()
+
+
 def test_a_new_event_reaches_the_cached_feed_at_once(
     client, cdn, django_capture_on_commit_callbacks
 ):
