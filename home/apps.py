@@ -7,13 +7,15 @@ class HomeConfig(AppConfig):
 
     def ready(self):
         from django.db.models.signals import post_delete, post_save
-        from wagtail.models import Page
+        from wagtail.models import Page, Site
         from wagtail.signals import page_published, page_unpublished, post_page_move
 
-        from home import page_chrome
+        from home import page_chrome, sites
         from home.models import SiteSettings
 
         for signal in (page_published, page_unpublished, post_page_move):
             signal.connect(page_chrome.forget, dispatch_uid=f"page-chrome-{signal!r}")
         post_delete.connect(page_chrome.forget, sender=Page, dispatch_uid="page-chrome-delete")
         post_save.connect(page_chrome.forget, sender=SiteSettings, dispatch_uid="page-chrome-set")
+        post_save.connect(sites.forget, sender=Site, dispatch_uid="sites-saved")
+        post_delete.connect(sites.forget, sender=Site, dispatch_uid="sites-deleted")

@@ -4,7 +4,6 @@ from wagtail.api import APIField
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Page
 
-from home.routing import route_by_url_path
 from home.visibility import not_restricted
 
 HOME_STORY_COUNT = 6
@@ -28,13 +27,6 @@ class HomePage(Page):
     class Meta:
         verbose_name = "Forside"
         verbose_name_plural = "Forsider"
-
-    def route(self, request, path_components):
-        if path_components:
-            result = route_by_url_path(self, request, path_components)
-            if result is not None:
-                return result
-        return super().route(request, path_components)
 
     def get_context(self, request, *args, **kwargs):
         # Imported here: stories depends on home, not the other way round.

@@ -1,36 +1,87 @@
-"""Serve a deep URL in two queries instead of two per level.
+"""Find the page for a URL in one query instead of two per level.
 
-Wagtail routes /historier/en-historie/ by asking each level for its child and
-then for that child's specific page: four queries before the story is even
-known. A page's `url_path` already names the whole path, so we look it up
-directly and fall back to Wagtail's routing for anything special (drafts,
-routable pages' sub-routes, 404s), which keeps behaviour identical.
+Wagtail routes /historier/en-historie/ by finding the site, loading its root
+page and that page's specific row, then asking each level for its child and
+that child's specific row: six queries before the story is even known. The
+site is remembered (home.sites) and a page's `url_path` already names the whole
+path, so we look the page up directly, in its own class's table when we have
+served that path before. Anything special (drafts, routable pages'
+sub-routes, 404s) falls back to Wagtail's own routing, which keeps behaviour
+identical.
 """
 
+from django.conf import settings
+from wagtail import views as wagtail_views
 from wagtail.contrib.routable_page.models import RoutablePageMixin
-from wagtail.models import Page
+from wagtail.models import Page, Site
 from wagtail.url_routing import RouteResult
 
+from home.sites import site_for_request
 
-def route_by_url_path(parent: Page, request, path_components: list[str]):
-    """Return a RouteResult for a live descendant at this exact path, or None."""
-    url_path = parent.url_path + "/".join(path_components) + "/"
-    base = (
-        Page.objects.filter(url_path=url_path, live=True)
-        .only("id", "content_type_id", "url_path")
-        .first()
+
+def serve(request, path):
+    """Wagtail's page view (wagtail.views.serve), routed by url_path first."""
+    if not getattr(settings, "WAGTAIL_I18N_ENABLED", False):
+        result = route_by_url_path(request, path)
+        if result is not None:
+            # Where Page.route_for_request keeps its answer (as its docstring says),
+            # so Wagtail's view and anything else asking in this request use it.
+            request._wagtail_route_for_request = result
+    return wagtail_views.serve(request, path)
+
+
+def route_by_url_path(request, path: str) -> RouteResult | None:
+    """A RouteResult for the live page at exactly this path, or None."""
+    site = site_for_request(request)
+    if site is None:
+        return None
+    root_path = next(
+        (root.root_path for root in Site.get_site_root_paths() if root.site_id == site.pk),
+        None,
     )
-    if base is None:
+    if root_path is None:
         return None
-    model = base.specific_class
-    if model is None:
-        return None
-    queryset = getattr(model, "serving_queryset", None)
-    queryset = queryset() if queryset else model.objects.all()
-    page = queryset.filter(pk=base.pk).first()
+    url_path = root_path + "".join(f"{part}/" for part in path.split("/") if part)
+    page = live_page_at(url_path)
     if page is None:
         return None
     if isinstance(page, RoutablePageMixin):
         # Let the page resolve its own index route.
         return page.route(request, [])
     return RouteResult(page)
+
+
+# url_path -> the page class last served there. Only a hint: the page is fetched
+# by its url_path and checked to be of that class, so a stale hint (a page moved,
+# deleted or replaced) costs the one query it saves and is corrected.
+_class_at_path: dict[str, type[Page]] = {}
+MAX_HINTS = 20_000
+
+
+def live_page_at(url_path: str) -> Page | None:
+    """The specific live page at this url_path: one query if we have served it
+    before, otherwise two (its class, then its row)."""
+    model = _class_at_path.get(url_path)
+    if model is not None:
+        page = _serving_queryset(model).filter(url_path=url_path, live=True).first()
+        if page is not None and page.specific_class is model:
+            return page
+    base = (
+        Page.objects.filter(url_path=url_path, live=True)
+        .only("id", "content_type_id", "url_path")
+        .first()
+    )
+    model = base.specific_class if base is not None else None
+    if model is None:
+        return None
+    page = _serving_queryset(model).filter(pk=base.pk).first()
+    if page is not None:
+        if len(_class_at_path) >= MAX_HINTS:
+            _class_at_path.clear()
+        _class_at_path[url_path] = model
+    return page
+
+
+def _serving_queryset(model):
+    queryset = getattr(model, "serving_queryset", None)
+    return queryset() if queryset else model.objects.all()

@@ -28,9 +28,9 @@ def _site(context):
     request = context.get("request")
     if request is None:
         return None, None
-    from wagtail.models import Site
+    from home.sites import site_for_request
 
-    return request, Site.find_for_request(request)
+    return request, site_for_request(request)
 
 
 @register.inclusion_tag("includes/main_menu.html", takes_context=True)
