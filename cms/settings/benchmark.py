@@ -30,6 +30,7 @@ if os.environ.get("BENCHMARK_DATABASE_URL"):
     DATABASES["default"] = dj_database_url.parse(  # noqa: F405
         os.environ["BENCHMARK_DATABASE_URL"], conn_max_age=600
     )
+    DATABASES["default"]["OPTIONS"] = dict(POSTGRES_OPTIONS)  # noqa: F405
     WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "danish"  # noqa: F405
 # Its own page-cache folder, emptied by the benchmark between runs.
 if "LOCATION" in CACHES["pages"] and not REDIS_URL:  # noqa: F405
