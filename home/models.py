@@ -4,8 +4,6 @@ from wagtail.api import APIField
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Page
 
-from home.visibility import not_restricted
-
 HOME_STORY_COUNT = 6
 
 
@@ -30,17 +28,11 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         # Imported here: stories depends on home, not the other way round.
-        from stories.models import StoryIndexPage, StoryPage
+        from stories.models import StoryIndexPage
+        from stories.newest import newest_stories
 
         context = super().get_context(request, *args, **kwargs)
-        context["newest_stories"] = list(
-            StoryPage.objects.live()
-            .filter(not_restricted())
-            .descendant_of(self)
-            .defer_streamfields()
-            .select_related("hero_image")
-            .order_by("-date", "-pk")[:HOME_STORY_COUNT]
-        )
+        context["newest_stories"] = newest_stories(self, HOME_STORY_COUNT)
         context["story_index"] = StoryIndexPage.objects.child_of(self).live().first()
         return context
 

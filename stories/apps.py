@@ -4,3 +4,18 @@ from django.apps import AppConfig
 class StoriesConfig(AppConfig):
     name = "stories"
     verbose_name = "Historier"
+
+    def ready(self):
+        from django.db.models.signals import post_delete, post_save
+        from wagtail.images import get_image_model
+        from wagtail.models import Page, PageViewRestriction
+        from wagtail.signals import page_published, page_unpublished, post_page_move
+
+        from stories import newest
+
+        for signal in (page_published, page_unpublished, post_page_move):
+            signal.connect(newest.forget, dispatch_uid=f"newest-stories-{signal!r}")
+        for sender in (Page, PageViewRestriction, get_image_model()):
+            post_delete.connect(newest.forget, sender=sender, dispatch_uid=f"newest-del-{sender}")
+        for sender in (PageViewRestriction, get_image_model()):
+            post_save.connect(newest.forget, sender=sender, dispatch_uid=f"newest-save-{sender}")

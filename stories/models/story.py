@@ -17,6 +17,7 @@ from channels.panels import channels_tab
 from channels.preview import ChannelPreviewMixin
 from home.visibility import not_restricted
 from stories.blocks import StoryBodyBlock
+from stories.newest import newest_stories
 from stories.serializers import HeroImageField, PartnersField, TopicsField
 
 STORIES_PER_PAGE = 12
@@ -226,11 +227,4 @@ class StoryPage(ChannelPreviewMixin, Page):
         return self.hero_image.get_rendition(_HERO_CARD_FILTER) if self.hero_image else None
 
     def related_stories(self, limit=3):
-        return (
-            StoryPage.objects.live()
-            .filter(not_restricted())
-            .exclude(pk=self.pk)
-            .defer_streamfields()
-            .select_related("hero_image")
-            .order_by("-date", "-pk")[:limit]
-        )
+        return newest_stories(self, limit)

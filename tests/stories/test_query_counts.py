@@ -19,7 +19,8 @@ def fill(n: int, image, partner):
 
 
 def count_queries(client, url: str) -> int:
-    client.get(url)  # warm up: renditions are created on first view
+    for _ in range(2):  # warm up: renditions and the site's settings are made on first view
+        client.get(url)
     with CaptureQueriesContext(connection) as ctx:
         response = client.get(url)
     assert response.status_code == 200
@@ -39,11 +40,14 @@ def counts_for(client, image, partner, n):
     }
 
 
-def test_query_counts_do_not_grow_from_10_to_200_stories(client):
+def test_query_counts_do_not_grow_from_10_to_200_stories(client, settings):
+    settings.PAGE_CACHE_SECONDS = 0  # the pages' own queries, not the page cache's copy
     image = make_image()
     partner = make_partner()
     with_10 = counts_for(client, image, partner, 10)
     with_200 = counts_for(client, image, partner, 190)
     assert with_200 == with_10
-    # The story page stays within the budget the benchmark promises.
-    assert with_10["story"] <= 12, with_10
+    # The story page: itself, its view restrictions (two, Wagtail's check), tags
+    # and partners; the site, the route and the other stories are remembered.
+    assert with_10["story"] <= 5, with_10
+    assert with_10["home"] <= 4, with_10
