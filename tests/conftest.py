@@ -15,7 +15,7 @@ def _clear_caches():
     for cache in caches.all(initialized_only=False):
         if isinstance(cache, RedisCache):
             client = cache._cache.get_client(write=True)
-            keys = list(client.scan_iter(match=cache.make_key("*"), count=1000))
+            keys = list(client.scan_iter(match=cache.make_key("*", version="*"), count=1000))
             if keys:
                 client.delete(*keys)
         else:
