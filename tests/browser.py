@@ -57,3 +57,10 @@ def browser_page(monkeypatch):
             yield page
         finally:
             browser.close()
+            # While Playwright's event loop runs in this thread, Django keeps the
+            # test's database connections apart from the thread's own (asgiref's
+            # Local); pytest-django would never close them and could not drop
+            # the test database at the end of the run.
+            from django.db import connections
+
+            connections.close_all()
