@@ -17,7 +17,7 @@ application = BeaconFastPath(django_application)
 # What is loaded by now (Django, Wagtail, the apps, the URLconf) lives as long as
 # the process. Frozen, the full garbage collections that a feed's thousands of
 # objects set off no longer walk it: the slowest twentieth of Det sker feed
-# requests went from 189 to 98 ms. With --preload, workers also share it.
+# requests went from 189 to about 100 ms. With --preload, workers share it too.
 get_resolver().url_patterns  # noqa: B018 - load the URLconf before freezing
 gc.collect()
 gc.freeze()
