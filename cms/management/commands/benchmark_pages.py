@@ -172,7 +172,7 @@ class Command(BaseCommand):
             )
         self.stdout.write(
             "\nTil sammenligning (Wagtails bakerydemo, 1.000 blogindlæg, målt én gang den "
-            "2026-11-23 på en anden og hurtigere maskine, ikke i denne kørsel): "
+            "2026-11-23 på en anden maskine, før målestokken fandtes, ikke i denne kørsel): "
             "indlæg 19 ms / 21 queries, API-liste 20 ms / 29 queries, forside 42 ms / 43 queries."
         )
         self.stdout.write(yardstick_line())
