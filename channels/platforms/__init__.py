@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .base import Channel, ImageRef, Post, PostResult, ReachResult
+from .base import Channel, ImageRef, Metric, Post, PostResult, ReachResult
 from .detsker import DetSkerChannel
 from .facebook import FacebookChannel
 from .facebook_group import FacebookGroupChannel
@@ -29,13 +29,23 @@ def all_channels() -> list[Channel]:
     return list(CHANNELS.values())
 
 
+def metric_for(channel_slug: str, name: str) -> Metric | None:
+    """The registry entry for a metric a channel reported; None for one we never asked for."""
+    channel = CHANNELS.get(channel_slug)
+    if channel is None:
+        return None
+    return next((m for m in channel.metrics if m.name == name), None)
+
+
 __all__ = [
     "CHANNELS",
     "Channel",
     "ImageRef",
+    "Metric",
     "Post",
     "PostResult",
     "ReachResult",
     "all_channels",
     "get_channel",
+    "metric_for",
 ]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -83,6 +84,29 @@ class PostResult:
 
 
 @dataclass(frozen=True)
+class Metric:
+    """One reach metric a platform serves, as the reports name it.
+
+    Reports, exports and the council PDF show `label_da`; the platform's own
+    `name` stays beside it so a figure can be checked against the platform's
+    tools.
+    """
+
+    name: str
+    """The platform's own name, exactly as its API returns it (e.g. 'views')."""
+    label_da: str
+    """What the figure counts, in Danish, as a reader of the report sees it."""
+    definition_da: str = ""
+    """One sentence on how the platform defines the figure."""
+    changed_on: date | None = None
+    """The day the platform changed what the figure counts; a period spanning it says so."""
+    change_note_da: str = ""
+    """What changed on `changed_on`, in Danish."""
+    removed_on: date | None = None
+    """The day the platform stopped serving the metric; never asked for after it."""
+
+
+@dataclass(frozen=True)
 class ReachResult:
     """Metrics under the platform's own names; absent means not reported, never 0."""
 
@@ -96,6 +120,8 @@ class Channel(ABC):
     can_withdraw: bool = False
     is_manual: bool = False
     utm_medium: str = "social"
+    metrics: tuple[Metric, ...] = ()
+    """Every reach metric the channel knows, current and removed (see Metric.removed_on)."""
 
     @abstractmethod
     def is_configured(self) -> bool:

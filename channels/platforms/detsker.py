@@ -16,7 +16,7 @@ from django.utils import timezone
 from channels import rendering
 from channels.http import PlatformClient, PlatformError
 
-from .base import Channel, Post, PostResult, ReachResult
+from .base import Channel, Metric, Post, PostResult, ReachResult
 
 if TYPE_CHECKING:
     from wagtail.models import Page
@@ -65,6 +65,7 @@ class DetSkerChannel(Channel):
     label = "Det sker i Ishøj"
     can_update = True
     can_withdraw = True
+    metrics = (Metric("views", "Visninger i Det sker i Ishøj"),)
     utm_medium = "listing"
 
     def is_configured(self) -> bool:

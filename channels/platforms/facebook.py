@@ -12,7 +12,7 @@ from channels import rendering
 from channels.governor import usage_listener
 from channels.http import PlatformClient
 
-from .base import Channel, Post, PostResult, ReachResult
+from .base import Channel, Metric, Post, PostResult, ReachResult
 
 if TYPE_CHECKING:
     from wagtail.models import Page
@@ -33,6 +33,10 @@ class FacebookChannel(Channel):
     label = "Facebook-siden"
     can_update = True
     can_withdraw = True
+    metrics = (
+        Metric("post_impressions_unique", "Personer, der fik opslaget vist"),
+        Metric("views", "Visninger af opslaget"),
+    )
 
     def is_configured(self) -> bool:
         return bool(

@@ -12,7 +12,7 @@ from channels import rendering
 from channels.governor import QuotaPaused, governor, usage_listener
 from channels.http import PlatformClient, PlatformError
 
-from .base import Channel, Post, PostResult, ReachResult
+from .base import Channel, Metric, Post, PostResult, ReachResult
 from .facebook import graph_insights, graph_items_since
 
 if TYPE_CHECKING:
@@ -36,6 +36,13 @@ class InstagramChannel(Channel):
     label = "Instagram"
     can_update = False
     can_withdraw = False
+    metrics = (
+        Metric("reach", "Konti, der så opslaget"),
+        Metric("views", "Visninger af opslaget"),
+        Metric("likes", "Synes godt om"),
+        Metric("comments", "Kommentarer"),
+        Metric("saved", "Gemt af brugere"),
+    )
 
     def is_configured(self) -> bool:
         return bool(

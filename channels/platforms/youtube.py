@@ -21,7 +21,7 @@ from channels import rendering
 from channels.governor import QuotaPaused, governor
 from channels.http import PlatformClient, PlatformError
 
-from .base import Channel, Post, PostResult, ReachResult
+from .base import Channel, Metric, Post, PostResult, ReachResult
 
 if TYPE_CHECKING:
     from wagtail.models import Page
@@ -104,6 +104,11 @@ class YouTubeChannel(Channel):
     label = "YouTube"
     can_update = True
     can_withdraw = True
+    metrics = (
+        Metric("viewCount", "Visninger af videoen"),
+        Metric("likeCount", "Synes godt om"),
+        Metric("commentCount", "Kommentarer"),
+    )
 
     def is_configured(self) -> bool:
         has_login = settings.YOUTUBE_ACCESS_TOKEN or (
