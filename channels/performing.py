@@ -19,6 +19,8 @@ from django.db.models import F
 from django.utils import timezone
 from wagtail.models import Page
 
+from home.outages import retry_through_database_outage
+
 from .alerts import login_blocked, login_works, mark_needs_login
 from .governor import QuotaPaused, governor
 from .http import PlatformError
@@ -48,6 +50,7 @@ def claim(publication_id: int) -> tuple[Publication, str] | None:
         status=S.PUBLISHING,
         claim_token=token,
         claimed_at=now,
+        enqueued_for=None,  # the queued task is spent; whatever comes next enqueues anew
         attempts=F("attempts") + 1,
         updated_at=timezone.now(),
     )
@@ -92,7 +95,33 @@ def perform(publication_id: int) -> str:
         return S.QUEUED
     except PlatformError as error:
         return _failed(pub, token, channel, error)
+    except Exception:
+        return _interrupted(pub, token, channel)
     return status
+
+
+INTERRUPTED = (
+    "Forsøget blev afbrudt af en fejl hos os (fx database eller Redis utilgængelig); "
+    "opslaget tjekkes på platformen, før det sendes igen."
+)
+
+
+def _interrupted(pub: Publication, token: str, channel: Channel) -> str:
+    """Our own side failed mid-attempt (the database or Redis went away, or a bug).
+
+    The post may have gone out, so the claim is given back as a lost answer:
+    unconfirmed, looked up before anything is sent again, and due after its
+    retry interval, not left "publishing" until the stale sweep. The worker
+    holds the only knowledge of this, so it waits for the database (bounded by
+    the stale sweep's own limit) to write it.
+    """
+    logger.exception("channels: attempt at publication %s was interrupted", pub.pk)
+    lost = PlatformError("lost", INTERRUPTED)
+    return retry_through_database_outage(
+        lambda: _failed(pub, token, channel, lost),
+        settings.CHANNELS_STALE_CLAIM_SECONDS,
+        what=f"kanal-opslag {pub.pk}",
+    )
 
 
 def _attempt(pub: Publication, token: str, channel: Channel, *, was_unconfirmed: bool) -> str:

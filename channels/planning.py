@@ -7,6 +7,7 @@ exactly once later; jobs are handed to the task backend only after commit.
 
 from __future__ import annotations
 
+import logging
 import uuid
 from collections.abc import Iterable
 from datetime import datetime
@@ -21,6 +22,8 @@ from .models import PageChannel, Publication, PublicationAction
 from .models import PublicationStatus as S
 from .platforms import Channel, all_channels, get_channel
 from .rendering import supports_channels
+
+logger = logging.getLogger("voresishoj.channels")
 
 NOT_YET_OUT = (S.SCHEDULED, S.QUEUED, S.FAILED, S.NEEDS_LOGIN, S.MANUAL, S.NOT_CONFIGURED)
 IN_FLIGHT = (S.PUBLISHING, S.UNCONFIRMED)
@@ -166,13 +169,32 @@ def _save(pub: Publication, **fields: Any) -> None:
 
 def enqueue(jobs: Iterable[Job]) -> None:
     """Hand jobs to the task backend; deferred ones only where the backend can defer,
-    else the clock's `channels_retry_due` picks them up when due."""
+    else the clock's `channels_retry_due` picks them up when due.
+
+    Each post handed over is marked (`enqueued_for`) *before* the hand-over, so
+    the clock does not enqueue it again while its task waits in the queue, and
+    an immediate backend that runs the task at once finds the mark already
+    cleared by the claim. A queue that cannot be reached (Redis down) loses
+    nothing: the mark is cleared and the clock enqueues the post when it can.
+    """
     from .tasks import perform_publication
 
     backend = perform_publication.get_backend()
+    now = timezone.now()
+    marked_at = governor.now()  # the clock retry_due compares against
     for publication_id, run_after in jobs:
-        if run_after is not None and run_after > timezone.now():
-            if backend.supports_defer:
-                perform_publication.using(run_after=run_after).enqueue(publication_id)
+        deferred = run_after is not None and run_after > now
+        if deferred and not backend.supports_defer:
+            Publication.objects.filter(pk=publication_id).update(enqueued_for=None)
             continue
-        perform_publication.enqueue(publication_id)
+        Publication.objects.filter(pk=publication_id).update(
+            enqueued_for=run_after if deferred else marked_at
+        )
+        try:
+            if deferred:
+                perform_publication.using(run_after=run_after).enqueue(publication_id)
+            else:
+                perform_publication.enqueue(publication_id)
+        except Exception:  # the queue is down; the clock's sweep enqueues it later
+            logger.exception("channels: publication %s could not be enqueued", publication_id)
+            Publication.objects.filter(pk=publication_id).update(enqueued_for=None)

@@ -44,6 +44,10 @@ def retry_due(now: datetime | None = None) -> int:
         next_attempt_at=now,
         last_error="Svaret fra platformen blev aldrig gemt; opslaget tjekkes, før det sendes igen.",
     )
+    # A post whose task waits in the queue is not enqueued again (a slow platform
+    # would otherwise get one more task per post every minute); only a task that
+    # should long have run is presumed lost (a flushed Redis, a deleted queue).
+    lost = now - timedelta(seconds=settings.CHANNELS_REQUEUE_AFTER_SECONDS)
     due = Publication.objects.filter(
         Q(status__in=[S.QUEUED, S.UNCONFIRMED], next_attempt_at__lte=now)
         | Q(
@@ -51,7 +55,8 @@ def retry_due(now: datetime | None = None) -> int:
             next_attempt_at__isnull=True,
             updated_at__lt=now - timedelta(minutes=2),
         )
-        | Q(status=S.SCHEDULED, scheduled_at__lte=now)
+        | Q(status=S.SCHEDULED, scheduled_at__lte=now),
+        Q(enqueued_for__isnull=True) | Q(enqueued_for__lt=lost),
     ).values_list("pk", flat=True)
     ids = list(due)
     enqueue((pk, None) for pk in ids)

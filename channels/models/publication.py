@@ -65,6 +65,12 @@ class Publication(models.Model):
     idempotency_key = models.CharField("Idempotens-nøgle", max_length=64, blank=True)
     claim_token = models.CharField(max_length=64, blank=True)
     claimed_at = models.DateTimeField(null=True, blank=True)
+    enqueued_for = models.DateTimeField(
+        null=True,
+        blank=True,
+        help_text="When the task handed to the queue is due; cleared when a worker takes it. "
+        "While set, the clock does not enqueue the post again.",
+    )
     payload_hash = models.CharField(max_length=64, blank=True)
     draft = models.JSONField(
         default=dict,

@@ -305,11 +305,18 @@ LOGGING = {
 }
 
 # Residents' event suggestions (/det-sker/foreslaa/): spam limits and image checks.
-EVENT_SUBMISSION_RATE_LIMIT = int(os.environ.get("EVENT_SUBMISSION_RATE_LIMIT", "5"))
+# Every post counts, valid or not (a resident correcting a mistake posts twice).
+EVENT_SUBMISSION_RATE_LIMIT = int(os.environ.get("EVENT_SUBMISSION_RATE_LIMIT", "10"))
 EVENT_SUBMISSION_RATE_WINDOW = int(os.environ.get("EVENT_SUBMISSION_RATE_WINDOW", "3600"))
 EVENT_SUBMISSION_MAX_IMAGE_BYTES = 8 * 1024 * 1024
 EVENT_SUBMISSION_MIN_IMAGE_SIZE = (800, 450)
 EVENT_SUBMISSION_MAX_IMAGE_SIZE = (10000, 10000)
+# Most pixels an uploaded image may have, read from its header before decoding
+# (decoding costs about 3 bytes a pixel): 30 million fits every phone's normal
+# photo (12-24 MP). Pillow refuses twice this anywhere (home.apps), and Wagtail's
+# admin upload the same as the public forms.
+IMAGE_MAX_PIXELS = int(os.environ.get("IMAGE_MAX_PIXELS", str(30_000_000)))
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = IMAGE_MAX_PIXELS
 
 # Reach (channels.reach): cookie-free page view counting and the council's report.
 # A reload by the same visitor within this window is not a new page view.
@@ -352,6 +359,9 @@ CHANNELS_USAGE_PAUSE_PERCENT = int(os.environ.get("CHANNELS_USAGE_PAUSE_PERCENT"
 CHANNELS_YOUTUBE_DAILY_QUOTA = int(os.environ.get("CHANNELS_YOUTUBE_DAILY_QUOTA", "10000"))
 # A post stuck "publishing" longer than this is treated as unconfirmed (the worker died).
 CHANNELS_STALE_CLAIM_SECONDS = int(os.environ.get("CHANNELS_STALE_CLAIM_SECONDS", "300"))
+# The clock enqueues a waiting post once; only a task still not taken this long
+# after it was due is presumed lost and enqueued again.
+CHANNELS_REQUEUE_AFTER_SECONDS = int(os.environ.get("CHANNELS_REQUEUE_AFTER_SECONDS", "900"))
 
 # Residents taking part (stories.community): groups' task boards, sign-ups,
 # stories, recipes and photos. Personal data is purged after this many days
@@ -359,6 +369,9 @@ CHANNELS_STALE_CLAIM_SECONDS = int(os.environ.get("CHANNELS_STALE_CLAIM_SECONDS"
 PERSONAL_DATA_RETENTION_DAYS = int(os.environ.get("PERSONAL_DATA_RETENTION_DAYS", "365"))
 COMMUNITY_FORM_RATE_LIMIT = int(os.environ.get("COMMUNITY_FORM_RATE_LIMIT", "10"))
 COMMUNITY_FORM_RATE_WINDOW = int(os.environ.get("COMMUNITY_FORM_RATE_WINDOW", "3600"))
+# The map's place suggestions and corrections, per client; every post counts.
+PLACE_FORM_RATE_LIMIT = int(os.environ.get("PLACE_FORM_RATE_LIMIT", "10"))
+PLACE_FORM_RATE_WINDOW = int(os.environ.get("PLACE_FORM_RATE_WINDOW", "3600"))
 # Old scanned photos are often small; the photo calls accept them from this size.
 PHOTO_SUBMISSION_MIN_IMAGE_SIZE = (400, 300)
 
