@@ -1,9 +1,10 @@
 """/healthz: can this machine serve residents and are the channels keeping up?
 
 For load balancers and operators. A handful of cheap checks, returned as JSON
-with English keys; 503 when the database or cache fails or when the oldest
-channel task has waited longer than HEALTHZ_MAX_TASK_AGE_SECONDS (the workers
-are down or far behind, so posts to Facebook and the others are late).
+with English keys; `down` lists what does not answer. 503 when the database
+fails or when the oldest channel task has waited longer than
+HEALTHZ_MAX_TASK_AGE_SECONDS (the workers are down or far behind, so posts to
+Facebook and the others are late); 200 "degraded" when only Redis is away.
 Nothing personal is reported, and the answer is never cached.
 """
 
@@ -14,10 +15,13 @@ import uuid
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import caches
+from django.core.cache.backends.redis import RedisCache
 from django.db import connection
 from django.http import JsonResponse
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
+
+from home.cache import cache_available
 
 logger = logging.getLogger("voresishoej.health")
 
@@ -46,15 +50,27 @@ def check_database():
     return {"vendor": connection.vendor}
 
 
+class RedisUnavailable(Exception):
+    """The cache is on Redis and Redis does not answer (home.cache)."""
+
+
 def check_cache():
     for alias in ("default", settings.PAGE_CACHE_ALIAS):
         cache = caches[alias]
         key, value = f"healthz-{uuid.uuid4().hex}", "ok"
         cache.set(key, value, timeout=10)
+        if not cache_available(cache):
+            raise RedisUnavailable(alias)
         if cache.get(key) != value:
             raise RuntimeError(f"cache {alias} did not return what was stored")
         cache.delete(key)
     return {"backend": caches["default"].__class__.__name__}
+
+
+def _uses_redis() -> bool:
+    return any(
+        isinstance(caches[alias], RedisCache) for alias in ("default", settings.PAGE_CACHE_ALIAS)
+    )
 
 
 def _task_backend() -> str:
@@ -112,17 +128,36 @@ def _task_report(kind, queued, oldest, channels_installed):
 
 @never_cache
 def healthz(request):
+    """`down` names each part that does not answer ("database", "redis", "tasks").
+
+    Redis down alone is "degraded" with 200: the machine still serves every
+    page from the database (home.cache), and a load balancer that took every
+    machine out for it would turn a slower site into no site. Anything else
+    down is "fail" with 503.
+    """
     database = _timed(check_database)
     cache = _timed(check_cache)
     tasks = _timed(check_tasks)
     limit = settings.HEALTHZ_MAX_TASK_AGE_SECONDS
     age = tasks.get("oldest_channel_task_age_seconds")
     tasks_ok = tasks["ok"] and (age is None or age <= limit)
-    healthy = database["ok"] and cache["ok"] and tasks_ok
+    redis_used = _uses_redis() or settings.TASKS["default"]["BACKEND"].startswith("django_tasks_rq")
+    if redis_used:
+        cache["service"] = "redis"
+    down = [name for name, ok in (("database", database["ok"]), ("tasks", tasks_ok)) if not ok]
+    if not cache["ok"]:
+        down.insert(1 if down[:1] == ["database"] else 0, "redis" if redis_used else "cache")
+    if not down:
+        status, code = "ok", 200
+    elif down == ["redis"]:
+        status, code = "degraded", 200
+    else:
+        status, code = "fail", 503
     body = {
-        "status": "ok" if healthy else "fail",
+        "status": status,
+        "down": down,
         "database": database,
         "cache": cache,
         "tasks": {**tasks, "max_age_seconds": limit, "ok": tasks_ok},
     }
-    return JsonResponse(body, status=200 if healthy else 503)
+    return JsonResponse(body, status=code)

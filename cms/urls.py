@@ -41,3 +41,6 @@ urlpatterns += [
     *(pattern for pattern in wagtail_urls.urlpatterns if pattern.name != "wagtail_serve"),
     re_path(wagtail_urls.serve_pattern, routing.serve, name="wagtail_serve"),
 ]
+
+# A database outage answers a Danish 503 wherever it is raised (cms/outages.py).
+handler500 = "cms.outages.server_error"

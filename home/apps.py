@@ -6,6 +6,14 @@ class HomeConfig(AppConfig):
     verbose_name = "Forside og indstillinger"
 
     def ready(self):
+        from django.conf import settings
+        from PIL import Image
+
+        # Pillow refuses to open anything over twice this many pixels (a
+        # decompression bomb) anywhere in the portal: public forms, the admin,
+        # renditions. Its default (89 million) lets a 300 KB file cost 770 MB.
+        Image.MAX_IMAGE_PIXELS = settings.IMAGE_MAX_PIXELS
+
         from django.db.models.signals import post_delete, post_save
         from wagtail.models import Page, Site
         from wagtail.signals import page_published, page_unpublished, post_page_move

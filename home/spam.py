@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import hashlib
 import io
+import logging
 import re
+import time
 from dataclasses import dataclass
 
 from django import forms
@@ -18,6 +20,10 @@ from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.http import HttpRequest
 from PIL import Image, ImageOps, UnidentifiedImageError
+
+from home.cache import cache_available
+
+logger = logging.getLogger("voresishoj.security")
 
 ALLOWED_IMAGE_FORMATS = {"JPEG": "JPEG", "PNG": "PNG", "WEBP": "WebP"}
 IMAGE_UNREADABLE = "Filen kunne ikke læses som et billede. Brug JPEG, PNG eller WebP."
@@ -67,7 +73,32 @@ class RateLimit:
         return f"ratelimit:{self.scope}:{client_fingerprint(request)}:{suffix}"
 
     def exceeded(self, request: HttpRequest, extra: str = "") -> bool:
-        return cache.get(self.key(request, extra), 0) >= self.limit
+        seen = cache.get(self.key(request, extra), 0)
+        if not cache_available(cache):
+            _fail_open(self.scope)
+            return False
+        return seen >= self.limit
+
+    def hit(self, request: HttpRequest, extra: str = "") -> bool:
+        """Count this attempt and say whether it is one too many.
+
+        For forms: every submission counts, valid or not, honeypot or not, so
+        a script cannot post invalid forms for free. With the cache gone the
+        limit fails open (the request goes through, with a log line).
+        """
+        key = self.key(request, extra)
+        if cache.add(key, 1, timeout=self.window):
+            seen = 1
+        else:
+            try:
+                seen = cache.incr(key)
+            except ValueError:  # expired between add and incr
+                cache.set(key, 1, timeout=self.window)
+                seen = 1
+        if seen is None or not cache_available(cache):
+            _fail_open(self.scope)
+            return False
+        return seen > self.limit
 
     def count(self, request: HttpRequest, extra: str = "") -> None:
         key = self.key(request, extra)
@@ -80,6 +111,21 @@ class RateLimit:
 
     def reset(self, request: HttpRequest, extra: str = "") -> None:
         cache.delete(self.key(request, extra))
+
+
+_FAIL_OPEN_LOG_SECONDS = 60
+_fail_open_logged: dict[str, float] = {}
+
+
+def _fail_open(scope: str) -> None:
+    """A limit that cannot be counted lets the request through: better an
+    unthrottled minute than a portal that answers 500 to everyone."""
+    now = time.monotonic()
+    if now - _fail_open_logged.get(scope, -_FAIL_OPEN_LOG_SECONDS) >= _FAIL_OPEN_LOG_SECONDS:
+        _fail_open_logged[scope] = now
+        logger.warning(
+            "Grænsen %s tælles ikke (cachen svarer ikke); forespørgsler slippes igennem.", scope
+        )
 
 
 def honeypot_filled(data, field_name: str) -> bool:
@@ -117,11 +163,24 @@ class PlainTextField(forms.CharField):
     default_validators = [reject_markup]
 
 
+def _too_many_pixels(width: int | None = None, height: int | None = None):
+    millions = settings.IMAGE_MAX_PIXELS / 1_000_000
+    size = f" ({width} × {height})" if width and height else ""
+    return forms.ValidationError(
+        f"Billedet har for mange pixels{size}. Det må højst have {millions:g} millioner "
+        "pixels. Gem det i en mindre størrelse, og prøv igen.",
+        code="too_many_pixels",
+    )
+
+
 def check_image(upload, *, max_bytes: int, min_size: tuple[int, int], max_size: tuple[int, int]):
     """Validate an uploaded image with Pillow; raise ValidationError in Danish.
 
-    Checks byte size before decoding, then format, then pixel dimensions, so a
-    decompression bomb is refused without being decoded.
+    Checks byte size before decoding, then format, then pixel dimensions, all
+    from the file's header, so a decompression bomb (a small file that decodes
+    into gigabytes, say 10,000 × 10,000 pixels in 300 KB) is refused without
+    being decoded. IMAGE_MAX_PIXELS bounds what any upload can cost to decode;
+    Pillow itself refuses twice that (home.apps sets its limit).
     """
     if upload.size > max_bytes:
         raise forms.ValidationError(
@@ -131,8 +190,12 @@ def check_image(upload, *, max_bytes: int, min_size: tuple[int, int], max_size: 
         with Image.open(upload) as probe:
             kind = probe.format
             width, height = probe.size
+            if width * height > settings.IMAGE_MAX_PIXELS:
+                raise _too_many_pixels(width, height)
             probe.verify()
-    except (UnidentifiedImageError, Image.DecompressionBombError, OSError, SyntaxError, ValueError):
+    except Image.DecompressionBombError:
+        raise _too_many_pixels() from None
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
         raise forms.ValidationError(IMAGE_UNREADABLE) from None
     if kind not in ALLOWED_IMAGE_FORMATS:
         raise forms.ValidationError("Billedet skal være JPEG, PNG eller WebP.")

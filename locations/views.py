@@ -6,6 +6,7 @@ from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import render
 from django.utils.html import escape, linebreaks
 
+from home.spam import RateLimit
 from home.text import slugify_da
 from locations.forms import CorrectionForm, PlaceSuggestionForm
 from locations.geo import ISHOJ_CENTER
@@ -121,9 +122,25 @@ def _thanks_url(map_page, request) -> str:
     return map_page.get_url(request) + map_page.reverse_subpage("thanks_route")
 
 
+def place_form_rate_limit() -> RateLimit:
+    """Both place forms share one limit; every submission counts, valid or not."""
+    return RateLimit(
+        "place-suggest", settings.PLACE_FORM_RATE_LIMIT, settings.PLACE_FORM_RATE_WINDOW
+    )
+
+
+def _rate_limited(request, template: str, context: dict):
+    """429 with the form as typed, so nothing is lost."""
+    return render(request, template, {**context, "rate_limited": True}, status=429)
+
+
 def suggest_place(request, map_page):
+    context = {"page": map_page, "self": map_page}
+    template = "locations/suggestion_form.html"
     if request.method == "POST":
         form = PlaceSuggestionForm(request.POST)
+        if place_form_rate_limit().hit(request):
+            return _rate_limited(request, template, {**context, "form": form})
         if form.is_spam():
             return HttpResponseRedirect(_thanks_url(map_page, request))
         if form.is_valid():
@@ -131,11 +148,7 @@ def suggest_place(request, map_page):
             return HttpResponseRedirect(_thanks_url(map_page, request))
     else:
         form = PlaceSuggestionForm()
-    return render(
-        request,
-        "locations/suggestion_form.html",
-        {"page": map_page, "form": form, "self": map_page},
-    )
+    return render(request, template, {**context, "form": form})
 
 
 def suggest_correction(request, map_page, place_id):
@@ -144,6 +157,9 @@ def suggest_correction(request, map_page, place_id):
         raise Http404("Stedet findes ikke.")
     if request.method == "POST":
         form = CorrectionForm(request.POST)
+        if place_form_rate_limit().hit(request):
+            context = {"page": map_page, "place": place, "form": form, "self": map_page}
+            return _rate_limited(request, "locations/correction_form.html", context)
         if form.is_spam():
             return HttpResponseRedirect(_thanks_url(map_page, request))
         if form.is_valid():

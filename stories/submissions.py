@@ -40,11 +40,8 @@ def _event_rate_limit() -> RateLimit:
 
 
 def rate_limited(request: HttpRequest) -> bool:
-    return _event_rate_limit().exceeded(request)
-
-
-def count_attempt(request: HttpRequest) -> None:
-    _event_rate_limit().count(request)
+    """Count this submission (valid or not) and say whether it is one too many."""
+    return _event_rate_limit().hit(request)
 
 
 def _unique_slug(index: EventIndexPage, title: str) -> str:
@@ -135,15 +132,15 @@ def suggest_event_view(request: HttpRequest, index: EventIndexPage) -> HttpRespo
     limited = False
     if request.method == "POST":
         form = EventSuggestionForm(request.POST, request.FILES)
-        if form.is_spam:
-            # Answer like a success so the bot learns nothing; create nothing.
-            count_attempt(request)
-            logger.info("Event suggestion honeypot triggered")
-            return HttpResponseRedirect(f"{index.url}foreslaa/?tak=1")
+        # Every submission counts towards the limit, valid or not, so invalid
+        # posts (a large image to check, say) cost a script as much as valid ones.
         if rate_limited(request):
             limited, status = True, 429
+        elif form.is_spam:
+            # Answer like a success so the bot learns nothing; create nothing.
+            logger.info("Event suggestion honeypot triggered")
+            return HttpResponseRedirect(f"{index.url}foreslaa/?tak=1")
         elif form.is_valid():
-            count_attempt(request)
             page = create_suggested_event(index, form.cleaned_data)
             send_confirmation(page, form.cleaned_data)
             return HttpResponseRedirect(f"{index.url}foreslaa/?tak=1")

@@ -99,9 +99,12 @@ class PageCacheMiddleware:
             return self._not_cached(self.get_response(request))
         request.get_host()  # refuse disallowed hosts exactly as an uncached request would
         path = request.path
+        raw_query = request.META.get("QUERY_STRING", "")
         try:
-            key = store.key_for(path, request.META.get("QUERY_STRING", ""))
-            entry = store.page_cache().get(key)
+            known = store.variants(path)
+            entry = None
+            if known is not None:
+                entry = store.page_cache().get(store.key_for(path, request.GET, known, raw_query))
         except Exception:  # a cache outage must not take the site down
             logger.exception("Side-cachen kunne ikke læses; siden bygges uden cache.")
             return self.get_response(request)
@@ -114,6 +117,9 @@ class PageCacheMiddleware:
                 last_modified=parse_http_date_safe(response.get("Last-Modified")),
                 response=response,
             )
+        # Learn which parameters the page reads (see store.py).
+        watched = store.WatchedQueryDict(raw_query, encoding=request.encoding)
+        request.GET = watched
         response = self.get_response(request)
         if not _response_is_storable(request, response):
             return self._not_cached(response)
@@ -128,8 +134,13 @@ class PageCacheMiddleware:
             )
         timeout = settings.FEED_CACHE_SECONDS if is_feed else settings.PAGE_CACHE_SECONDS
         entry = (response.status_code, list(response.items()), response.content)
+        # A view that replaced request.GET (a new encoding) read it unwatched.
+        consulted = request.GET if request.GET is watched else None
         try:
-            store.page_cache().set(key, entry, timeout)
+            stored_as = store.remember(path, known, consulted, timeout)
+            if stored_as is not None:
+                key = store.key_for(path, request.GET, stored_as, raw_query)
+                store.page_cache().set(key, entry, timeout)
         except Exception:
             logger.exception("Side-cachen kunne ikke skrives.")
         response["X-Page-Cache"] = "miss"

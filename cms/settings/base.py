@@ -70,6 +70,8 @@ MIDDLEWARE = [
     "corsheaders.middleware.CorsMiddleware",
     # Serves anonymous GETs from the page cache before sessions, CSRF and auth run.
     "cms.caching.middleware.PageCacheMiddleware",
+    # A database outage in a view answers a Danish 503 (cms/outages.py).
+    "cms.outages.DatabaseOutageMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -136,6 +138,11 @@ POSTGRES_OPTIONS = (
 )
 if USES_POSTGRES:
     DATABASES["default"].setdefault("OPTIONS", {}).update(POSTGRES_OPTIONS)
+    # A database that does not answer is given up on quickly (a 503, a worker
+    # that waits and tries again), not after the operating system's minutes.
+    DATABASES["default"]["OPTIONS"].setdefault(
+        "connect_timeout", int(os.environ.get("DB_CONNECT_TIMEOUT", "5"))
+    )
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -170,15 +177,17 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 # the general cache is local memory, but the page cache lives in files under
 # var/: a purge sent by the task worker (another process) must reach the pages
 # that gunicorn's workers (other processes again) serve.
+# On Redis the cache degrades instead of failing: while Redis is away every
+# read misses and pages are built from the database (home/cache.py).
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "home.cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "voresishoej"),
         },
         "pages": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "home.cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "voresishoej") + "-pages",
         },

@@ -40,14 +40,13 @@ def _handle(request, form, scope: str, on_valid, done_url: str, template: str, c
     status = 200
     limited = False
     if request.method == "POST":
-        if form.is_spam():
-            limit.count(request)
+        # Every submission counts, valid or not (home.spam.RateLimit.hit).
+        if limit.hit(request):
+            limited, status = True, 429
+        elif form.is_spam():
             logger.info("Community form honeypot triggered (%s)", scope)
             return HttpResponseRedirect(done_url)
-        if limit.exceeded(request):
-            limited, status = True, 429
         elif form.is_valid():
-            limit.count(request)
             response = on_valid(form.cleaned_data)
             return response or HttpResponseRedirect(done_url)
         else:
@@ -84,11 +83,12 @@ def task_signup_view(request: HttpRequest, group: GroupPage, task_id: int) -> Ht
         )
 
     if request.method == "POST" and task.still_needed == 0 and not form.is_spam():
+        limited = community_rate_limit("task-signup").hit(request)  # this post counts too
         return TemplateResponse(
             request,
             "community/task_signup_form.html",
-            {**context, "form": form, "rate_limited": False},
-            status=409,
+            {**context, "form": form, "rate_limited": limited},
+            status=429 if limited else 409,
         )
     return _handle(
         request, form, "task-signup", on_valid, base + "?tak=1",

@@ -5,6 +5,7 @@ from django.core.management import BaseCommand, call_command
 from django.db import close_old_connections
 
 from cms.clock import JOBS, PeriodicJob
+from home.outages import OUTAGE_ERRORS, drop_broken_connections, is_database_outage
 
 logger = logging.getLogger("voresishoj.clock")
 
@@ -12,6 +13,17 @@ logger = logging.getLogger("voresishoj.clock")
 def run_job(job: PeriodicJob) -> None:
     try:
         call_command(job.command, *job.args)
+    except OUTAGE_ERRORS as exc:
+        # The database or Redis is away: one line, fresh connections, and the
+        # next tick tries again by itself.
+        logger.warning(
+            "Periodic job %s skipped: %s is unavailable (%s: %s)",
+            job.command,
+            "the database" if is_database_outage(exc) else "Redis",
+            type(exc).__name__,
+            str(exc).strip()[:200],
+        )
+        drop_broken_connections()
     except Exception:
         # One failing job must not stop the clock; the next tick tries again.
         logger.exception("Periodic job %s failed", job.command)
