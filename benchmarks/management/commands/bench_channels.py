@@ -89,7 +89,7 @@ class Command(BaseCommand):
         env = {
             **os.environ,
             "BENCHMARK_DB": str(db),
-            "DJANGO_SETTINGS_MODULE": "cms.settings.benchmark",
+            "DJANGO_SETTINGS_MODULE": "benchmarks.settings",
         }
         env.pop("DATABASE_URL", None)
         env["PAGE_CACHE_SECONDS"] = "0"
