@@ -28,6 +28,8 @@ from django.conf import settings
 from django.core.cache import caches
 from django.http import QueryDict
 
+from home.cache import cache_available
+
 logger = logging.getLogger("voresishoej.cache")
 
 # Lists built from many pages: cached briefly and dropped on every content change.
@@ -37,8 +39,42 @@ ALL = "*"
 """The page read its query string as a whole (iterated it, copied it): key by all of it."""
 
 
+class _WithLocalCopy:
+    """The shared page cache (Redis) with a short-lived copy in this process.
+
+    Everything stored goes to both; reads come from Redis while it answers and
+    from the local copy while it does not, so an outage of Redis does not make
+    every page a database render at once. The local copy cannot be purged by
+    other processes, so it lives only PAGE_CACHE_FALLBACK_SECONDS (the same
+    bound as the other per-process caches, e.g. home.sites).
+    """
+
+    def __init__(self, shared, local, local_timeout: int):
+        self.shared, self.local, self.local_timeout = shared, local, local_timeout
+
+    def get(self, key, default=None):
+        if cache_available(self.shared):
+            value = self.shared.get(key, default)
+            if cache_available(self.shared):  # the read itself may find Redis gone
+                return value
+        return self.local.get(key, default)
+
+    def set(self, key, value, timeout=None):
+        self.shared.set(key, value, timeout)
+        local_timeout = self.local_timeout if timeout is None else min(timeout, self.local_timeout)
+        self.local.set(key, value, local_timeout)
+
+    def delete(self, key):
+        self.shared.delete(key)
+        self.local.delete(key)
+
+
 def page_cache():
-    return caches[settings.PAGE_CACHE_ALIAS]
+    shared = caches[settings.PAGE_CACHE_ALIAS]
+    fallback = getattr(settings, "PAGE_CACHE_FALLBACK_ALIAS", "")
+    if not fallback:
+        return shared
+    return _WithLocalCopy(shared, caches[fallback], settings.PAGE_CACHE_FALLBACK_SECONDS)
 
 
 def is_feed(path: str) -> bool:

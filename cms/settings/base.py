@@ -191,7 +191,14 @@ if REDIS_URL:
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "voresishoej") + "-pages",
         },
+        # The page cache's other copy, in each process, read while Redis is away.
+        "pages-local": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "pages-local",
+            "OPTIONS": {"MAX_ENTRIES": 300},
+        },
     }
+    PAGE_CACHE_FALLBACK_ALIAS = "pages-local"
 else:
     CACHES = {
         "default": {
@@ -208,6 +215,9 @@ else:
 # The page cache (cms/caching): anonymous GETs of public pages and feeds.
 # PAGE_CACHE_SECONDS=0 switches it off; publish, unpublish and move purge it.
 PAGE_CACHE_ALIAS = "pages"
+# How long the per-process copy of a page (read only while Redis is away) lives:
+# other processes' purges cannot reach it, so it is kept short.
+PAGE_CACHE_FALLBACK_SECONDS = int(os.environ.get("PAGE_CACHE_FALLBACK_SECONDS", "60"))
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
 FEED_CACHE_SECONDS = int(os.environ.get("FEED_CACHE_SECONDS", "60"))
 # What browsers may keep without asking again; a CDN keeps pages PAGE_CACHE_SECONDS

@@ -113,3 +113,24 @@ def test_form_limits_fail_open_while_redis_is_cut(client, redis_proxy, settings)
     redis_proxy.cut()
     answers = [client.post("/fortael/", {"title": ""}).status_code for _ in range(3)]
     assert answers == [400, 400, 400]
+
+
+def test_the_page_caches_local_copy_serves_while_redis_is_cut(client, redis_proxy, settings):
+    """Each process keeps a short-lived copy of what it stored (PAGE_CACHE_FALLBACK_*),
+    read only while Redis is away."""
+    settings.CACHES = {
+        **settings.CACHES,
+        "pages-local": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+                        "LOCATION": f"pages-local-{uuid.uuid4().hex}"},
+    }  # fmt: skip
+    settings.PAGE_CACHE_FALLBACK_ALIAS = "pages-local"
+    story = make_story(title="Vinterbadning i Ishøj Havn")
+    first = client.get(story.url)
+    assert first["X-Page-Cache"] == "miss"
+
+    redis_proxy.cut()
+    during = client.get(story.url)
+    assert during["X-Page-Cache"] == "hit" and during.content == first.content
+
+    redis_proxy.restore()
+    assert client.get(story.url)["X-Page-Cache"] == "hit"  # Redis had it all along
