@@ -9,6 +9,7 @@ injectable, so the benchmark can move a simulated day forward.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -19,7 +20,11 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
+from home.outages import DATABASE_ERRORS
+
 from .http import parse_usage_percent
+
+logger = logging.getLogger("voresishoj.channels")
 
 PACIFIC = ZoneInfo("America/Los_Angeles")  # YouTube's quota day resets at Pacific midnight
 USAGE_PAUSE = timedelta(minutes=10)
@@ -116,4 +121,14 @@ def set_clock(clock: Callable[[], datetime]) -> None:
 
 
 def usage_listener(channel: str) -> Callable[[Mapping[str, str]], None]:
-    return lambda headers: governor.record_usage(channel, headers)
+    """Records a platform's usage headers; advisory, so a database outage while
+    the platform answers must not cost the answer itself (channels.recording
+    waits for the database to store that)."""
+
+    def listen(headers: Mapping[str, str]) -> None:
+        try:
+            governor.record_usage(channel, headers)
+        except DATABASE_ERRORS:
+            logger.warning("channels: usage of %s not recorded (database unavailable)", channel)
+
+    return listen

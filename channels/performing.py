@@ -13,12 +13,9 @@ from __future__ import annotations
 import logging
 import uuid
 
-from django.conf import settings
 from django.db.models import F
 from django.utils import timezone
 from wagtail.models import Page
-
-from home.outages import retry_through_database_outage
 
 from .alerts import login_blocked
 from .governor import QuotaPaused, governor
@@ -95,21 +92,15 @@ INTERRUPTED = (
 
 
 def _interrupted(pub: Publication, token: str, channel: Channel) -> str:
-    """Our own side failed mid-attempt (the database or Redis went away, or a bug).
+    """Our own side failed mid-attempt (a bug, a dependency gone in a way
+    recording could not wait out).
 
     The post may have gone out, so the claim is given back as a lost answer:
     unconfirmed, looked up before anything is sent again, and due after its
-    retry interval, not left "publishing" until the stale sweep. The worker
-    holds the only knowledge of this, so it waits for the database (bounded by
-    the stale sweep's own limit) to write it.
+    retry interval, not left "publishing" until the stale sweep.
     """
     logger.exception("channels: attempt at publication %s was interrupted", pub.pk)
-    lost = PlatformError("lost", INTERRUPTED)
-    return retry_through_database_outage(
-        lambda: failed(pub, token, channel, lost),
-        settings.CHANNELS_STALE_CLAIM_SECONDS,
-        what=f"kanal-opslag {pub.pk}",
-    )
+    return failed(pub, token, channel, PlatformError("lost", INTERRUPTED))
 
 
 def _attempt(pub: Publication, token: str, channel: Channel, *, was_unconfirmed: bool) -> str:

@@ -15,6 +15,8 @@ from django.conf import settings
 from django.db.models import F
 from django.utils import timezone
 
+from home.outages import retry_through_database_outage
+
 from .alerts import login_works, mark_needs_login
 from .governor import governor
 from .http import PlatformError
@@ -27,9 +29,18 @@ logger = logging.getLogger("voresishoj.channels")
 
 
 def finish(pub: Publication, token: str, **fields: Any) -> bool:
-    """Write an attempt's outcome, only if this worker still holds the claim."""
+    """Write an attempt's outcome, only if this worker still holds the claim.
+
+    The worker holds the only copy of what the platform answered, so a lost
+    database is waited for (bounded by the stale sweep's limit) rather than
+    the answer dropped and the post left "publishing".
+    """
     fields.setdefault("updated_at", timezone.now())
-    written = Publication.objects.filter(pk=pub.pk, claim_token=token).update(**fields)
+    written = retry_through_database_outage(
+        lambda: Publication.objects.filter(pk=pub.pk, claim_token=token).update(**fields),
+        settings.CHANNELS_STALE_CLAIM_SECONDS,
+        what=f"kanal-opslag {pub.pk}",
+    )
     if not written:
         logger.warning("channels: publication %s was reclaimed; outcome dropped", pub.pk)
     return bool(written)

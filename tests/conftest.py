@@ -27,3 +27,25 @@ def _fresh_cache():
     _clear_caches()
     yield
     _clear_caches()
+
+
+@pytest.fixture
+def database_proxy():
+    """Every new database connection of this process goes through a TCP proxy
+    (tests/tcp_proxy.py) that the test can cut and restore."""
+    from django.db import connection
+
+    from home.outages import drop_broken_connections
+    from tests.tcp_proxy import TcpProxy
+
+    conn_settings = connection.settings_dict  # shared with other threads' connections
+    original = {key: conn_settings[key] for key in ("HOST", "PORT")}
+    proxy = TcpProxy(int(original["PORT"] or 5432), original["HOST"] or "127.0.0.1").start()
+    drop_broken_connections()
+    conn_settings.update(HOST="127.0.0.1", PORT=str(proxy.port))
+    yield proxy
+    proxy.restore()
+    drop_broken_connections()
+    conn_settings.update(original)
+    drop_broken_connections()
+    proxy.cut()

@@ -12,7 +12,6 @@ import pytest
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
-from django.db import connection
 from django.test import Client
 from django_tasks import task
 from django_tasks.base import TaskResultStatus
@@ -24,7 +23,6 @@ from cms.management.commands.task_worker import ResilientWorker
 from home.outages import drop_broken_connections
 from stories.models import StoryPage
 from tests.factories import make_story, story_index
-from tests.tcp_proxy import TcpProxy
 
 pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
@@ -37,22 +35,6 @@ pytestmark = [
 ]
 
 UNAVAILABLE = "Siden er midlertidigt utilgængelig"
-
-
-@pytest.fixture
-def database_proxy():
-    """Every new database connection of this process goes through the proxy."""
-    conn_settings = connection.settings_dict  # shared with the threads' connections
-    original = {key: conn_settings[key] for key in ("HOST", "PORT")}
-    proxy = TcpProxy(int(original["PORT"] or 5432), original["HOST"] or "127.0.0.1").start()
-    drop_broken_connections()
-    conn_settings.update(HOST="127.0.0.1", PORT=str(proxy.port))
-    yield proxy
-    proxy.restore()
-    drop_broken_connections()
-    conn_settings.update(original)
-    drop_broken_connections()
-    proxy.cut()
 
 
 def wait_until(condition, what: str, tries: int = 600):
