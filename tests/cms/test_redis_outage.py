@@ -41,6 +41,7 @@ def redis_proxy(settings):
         for alias in ("default", "pages")
     }
     settings.PAGE_CACHE_SECONDS = 300
+    settings.PAGE_CACHE_FALLBACK_ALIAS = ""  # no local copy unless a test adds one
     yield proxy
     proxy.restore()
     for key in client.scan_iter(match=f"*{prefix}*"):
