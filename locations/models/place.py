@@ -13,7 +13,7 @@ from wagtail.search import index
 from wagtailgeowidget import geocoders
 from wagtailgeowidget.panels import GeoAddressPanel
 
-from locations.geo import ISHOJ_BBOX, build_location, parse_location
+from locations.geo import ISHOJ_BBOX, build_location, map_config, parse_location
 from locations.panels import LocalLeafletPanel
 
 
@@ -218,8 +218,6 @@ class PlacePage(Page):
         return list(events)
 
     def get_context(self, request, *args, **kwargs):
-        from locations.views import map_config
-
         context = super().get_context(request, *args, **kwargs)
         if self.has_point:
             context["map_config"] = map_config(center=(self.latitude, self.longitude), zoom=16)
