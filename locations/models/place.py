@@ -205,17 +205,8 @@ class PlacePage(Page):
         return self.stories.live().public().order_by("-date", "-pk")
 
     def related_events(self):
-        """Events held here, once the events app points at places (related_name "events").
-
-        Until then there is no such relation and the place page simply shows none.
-        """
-        manager = getattr(self, "events", None)
-        if manager is None:
-            return []
-        events = manager.all()
-        if hasattr(events, "live"):
-            events = events.live().public()
-        return list(events)
+        """Published events held here (EventPage.place, a string foreign key from stories)."""
+        return list(self.events.live().public())
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
