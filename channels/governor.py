@@ -115,11 +115,6 @@ class QuotaGovernor:
 governor = QuotaGovernor()
 
 
-def set_clock(clock: Callable[[], datetime]) -> None:
-    """Inject a clock (the benchmark's simulated day); tests restore timezone.now."""
-    governor.clock = clock
-
-
 def usage_listener(channel: str) -> Callable[[Mapping[str, str]], None]:
     """Records a platform's usage headers; advisory, so a database outage while
     the platform answers must not cost the answer itself (channels.recording
