@@ -1,5 +1,6 @@
 """The map page's filtering and the residents' suggestion flow."""
 
+from django.conf import settings
 from django.db import transaction
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import render
