@@ -62,11 +62,9 @@ def manual_reading(kind: str, period: Period) -> ManualReading:
 
 
 def _published_in(period: Period) -> Q:
-    """Stories the portal published in the period: what the year's targets count."""
-    return Q(
-        story__first_published_at__date__gte=period.start,
-        story__first_published_at__date__lte=period.end,
-    )
+    """Stories dated in the period: the date the story carries on the site,
+    which for a story moved from the old site is not when Wagtail published it."""
+    return Q(story__date__gte=period.start, story__date__lte=period.end)
 
 
 def count_branding_stories(period: Period) -> int:
@@ -143,7 +141,7 @@ def goal_rows(period: Period, targets, best: MonthPoint | None, month_sum: int |
             period=period.label,
             target=_range(targets.branding_stories_min, targets.branding_stories_max, "historier"),
             achieved=_number(branding),
-            counts="Historier udgivet i perioden og markeret som brandinghistorie.",
+            counts="Historier dateret i perioden og markeret som brandinghistorie.",
             source="Sekretariatets markeringer under Rækkevidde → Evaluering af historier",
             status=branding_status[0],
             met=branding_status[1],

@@ -20,7 +20,7 @@ from .council_report import channel_totals, timeline_notes
 from .models import PageDay
 from .periods import PeriodError, last_twelve_months, parse_period
 from .permissions import can_view_reports
-from .reports import daily_views, monthly_trend, source_mix, story_rows
+from .reports import daily_views, monthly_trend, period_with_data, source_mix, story_rows
 
 NAV = (
     ("reach_stories", "Historier"),
@@ -55,11 +55,14 @@ class ReachView(WagtailAdminTemplateMixin, TemplateView):
         run_aggregation()
         self.today = timezone.localdate()
         self.period_error = None
+        default, self.period_note = period_with_data(self.default_period(), self.today)
+        if request.GET.get("fra") or request.GET.get("til"):
+            self.period_note = ""
         try:
-            self.period = parse_period(request.GET, self.today, self.default_period())
+            self.period = parse_period(request.GET, self.today, default)
         except PeriodError as error:
             self.period_error = error.reason
-            self.period = self.default_period()
+            self.period = default
         return super().dispatch(request, *args, **kwargs)
 
     def default_period(self):
@@ -99,6 +102,7 @@ class ReachView(WagtailAdminTemplateMixin, TemplateView):
         context.update(
             period=self.period,
             period_error=self.period_error,
+            period_note=self.period_note,
             query=query,
             nav=[
                 (reverse(name), label, name == self.request.resolver_match.url_name)

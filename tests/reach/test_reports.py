@@ -6,7 +6,6 @@ from django.contrib.auth.models import Group, User
 from django.db.models import Sum
 from openpyxl import load_workbook
 
-from channels.reach import demo
 from channels.reach.aggregation import run_aggregation
 from channels.reach.council_report import council_report
 from channels.reach.models import (
@@ -105,7 +104,7 @@ def test_the_story_export_has_the_same_figures_as_the_page(history, reader):
 
 def test_manual_figures_and_marks_show_in_the_council_report(reader):
     story = make_story(title="Affaldsindsamling på stranden")
-    StoryPage.objects.filter(pk=story.pk).update(first_published_at=at(datetime.date(2025, 4, 1)))
+    StoryPage.objects.filter(pk=story.pk).update(date=datetime.date(2025, 4, 1))
     StoryEvaluation.objects.create(story=story, is_branding_story=True, picked_up_by_press=False)
     PressCoverage.objects.create(
         story=story, outlet="TV 2 Lorry", level="regional", date=datetime.date(2025, 4, 3)
@@ -130,19 +129,3 @@ def test_manual_figures_and_marks_show_in_the_council_report(reader):
         "3–5 historier",
         "Ikke nået (2 mangler)",
     )
-
-
-def test_the_demo_fills_a_year_and_is_idempotent(reader):
-    make_story(title="Cykling uden alder")
-    out = io.StringIO()
-    demo.load(out)
-    counts = (SiteDay.objects.count(), PageDay.objects.count(), ManualFigure.objects.count())
-    demo.load(out)
-    assert counts == (
-        SiteDay.objects.count(),
-        PageDay.objects.count(),
-        ManualFigure.objects.count(),
-    )
-    assert counts[0] >= 365
-    html = reader.get("/admin/raekkevidde/evalueringsrapport/").content.decode()
-    assert "Cykling uden alder" in html
