@@ -7,8 +7,8 @@ import pytest
 from django.contrib.auth.models import Group, User
 from django.db.models import Sum
 
-from channels.reach import demo
 from channels.reach.models import ManualFigure, PageDay, SiteDay, SiteMonth
+from demo import reach as demo_reach
 from tests.factories import make_story
 
 pytestmark = pytest.mark.django_db
@@ -25,7 +25,7 @@ STORIES = (
 @pytest.fixture
 def loaded():
     stories = [make_story(title=title, date=day) for title, day in STORIES]
-    demo.load(io.StringIO())
+    demo_reach.load(io.StringIO())
     return stories
 
 
@@ -52,7 +52,7 @@ def test_older_and_newer_stories_differ(loaded):
 
 def test_loading_twice_changes_nothing(loaded):
     counts = (SiteDay.objects.count(), PageDay.objects.count(), ManualFigure.objects.count())
-    demo.load(io.StringIO())
+    demo_reach.load(io.StringIO())
     assert counts == (
         SiteDay.objects.count(),
         PageDay.objects.count(),

@@ -19,9 +19,7 @@ import random
 
 from django.db import transaction
 
-from stories.models import StoryPage
-
-from .models import (
+from channels.reach.models import (
     ManualFigure,
     ManualFigureKind,
     PageDay,
@@ -35,7 +33,8 @@ from .models import (
     StoryEvaluation,
     TimelineNote,
 )
-from .periods import month_start
+from channels.reach.periods import month_start
+from stories.models import StoryPage
 
 SEED = 2015
 LAUNCH = datetime.date(2015, 2, 1)
