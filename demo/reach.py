@@ -3,7 +3,7 @@
 Shaped on the municipality's own evaluation (June 2015): voresishoj.dk went
 live in February 2015 and had, by June, over 1,600 unique users and 11,000
 page views; the Facebook group had passed 3,000 members. The history runs
-from the launch to the end of March 2016, after the last demo story, and
+from the launch to a month past the newest demo story (March 2016 at least), and
 grows the way the evaluation describes, with the June concert and September's
 culture festival as visible peaks, each with a note on the timeline.
 
@@ -33,12 +33,13 @@ from channels.reach.models import (
     StoryEvaluation,
     TimelineNote,
 )
-from channels.reach.periods import month_start
+from channels.reach.periods import month_end, month_start
 from stories.models import StoryPage
 
 SEED = 2015
 LAUNCH = datetime.date(2015, 2, 1)
 END = datetime.date(2016, 3, 31)
+"""Or later: a month past the newest demo story, so every story has readers."""
 # Unique visitors per calendar month, as the pilot's growth describes it:
 # February to June add up to over 1,600 (and about 11,500 page views).
 MONTHLY_VISITORS = {
@@ -57,6 +58,8 @@ MONTHLY_VISITORS = {
     (2016, 2): 700,
     (2016, 3): 730,
 }
+LATER_GROWTH = 1.02
+"""Month on month after the table's last month."""
 RETURNING = 0.45
 """A month's unique visitors over the sum of its days' visitors: readers come back."""
 PAGES_PER_VISIT = (2.5, 3.2)
@@ -64,6 +67,8 @@ EVENTS = (
     # (day, daily boost, days it lasts): events the evaluation names.
     (datetime.date(2015, 6, 6), 1.8, 5),
     (datetime.date(2015, 9, 5), 2.2, 8),
+    (datetime.date(2016, 2, 3), 1.5, 10),
+    (datetime.date(2016, 4, 17), 1.7, 6),
 )
 NOTES = (
     (LAUNCH, "Voresishoj.dk går i luften", "Portalen åbner med de første historier."),
@@ -76,6 +81,16 @@ NOTES = (
         datetime.date(2015, 9, 5),
         "Smag på Ishøj",
         "Kulturfesten på Bredekærgård; kogebogen med børns livretter deles.",
+    ),
+    (
+        datetime.date(2016, 2, 3),
+        "Mad med historie",
+        "Fællesskabet begynder at dele opskrifter og livshistorier på voresishoj.dk.",
+    ),
+    (
+        datetime.date(2016, 4, 17),
+        "Affaldsindsamling",
+        "Den årlige affaldsindsamling på Ishøj Strand gentages med de lokale partnere.",
     ),
 )
 SOURCE_WEIGHTS = (
@@ -148,7 +163,7 @@ def load(stdout) -> None:
         _evaluations(stories)
         for day, text, details in NOTES:
             TimelineNote.objects.get_or_create(date=day, text=text, defaults={"details": details})
-    stdout.write(f"Rækkevidde: pilotårets historik fra {LAUNCH} til {END} er indlæst.")
+    stdout.write(f"Rækkevidde: historik fra {LAUNCH} til {_end(stories)} er indlæst.")
 
 
 def _boost(day: datetime.date) -> float:
@@ -171,7 +186,20 @@ def _story_weight(story, day: datetime.date, pull: float) -> float:
     age = (day - story.date).days
     if age < 0:
         return 0.0
-    return pull * (math.exp(-age / 30) + 0.04)
+    return pull * (math.exp(-age / 30) + 0.025)
+
+
+def _end(stories) -> datetime.date:
+    newest = max((s.date for s in stories), default=END) + datetime.timedelta(days=14)
+    return max(END, month_end(newest))
+
+
+def _monthly_visitors(day: datetime.date) -> float:
+    last = max(MONTHLY_VISITORS)
+    months_after = (day.year - last[0]) * 12 + day.month - last[1]
+    if months_after <= 0:
+        return MONTHLY_VISITORS[(day.year, day.month)]
+    return MONTHLY_VISITORS[last] * LATER_GROWTH**months_after
 
 
 def _site_history(rng, stories) -> None:
@@ -179,10 +207,10 @@ def _site_history(rng, stories) -> None:
     pulls = {s.pk: rng.lognormvariate(0, 0.6) for s in stories}
     month_views: dict[datetime.date, int] = {}
     month_days: dict[datetime.date, int] = {}
-    day = LAUNCH
-    while day <= END:
+    day, end = LAUNCH, _end(stories)
+    while day <= end:
         month = month_start(day)
-        per_day = MONTHLY_VISITORS[(day.year, day.month)] / RETURNING / _days_in_month(day)
+        per_day = _monthly_visitors(day) / RETURNING / _days_in_month(day)
         weekly = 1.2 if day.weekday() in (5, 6) else 0.95
         visitors = max(3, round(per_day * weekly * _boost(day) * rng.uniform(0.85, 1.15)))
         views = round(visitors * rng.uniform(*PAGES_PER_VISIT))
@@ -242,7 +270,7 @@ def _members_on(day: datetime.date) -> int:
 
 def _manual_figures() -> None:
     month = MEMBERS[0][0]
-    while month <= END:
+    while month <= MEMBERS[-1][0]:
         ManualFigure.objects.get_or_create(
             kind=ManualFigureKind.FACEBOOK_GROUP_MEMBERS,
             date=month,

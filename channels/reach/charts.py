@@ -95,11 +95,16 @@ def danish_number(value: float) -> str:
     return f"{int(value):,}".replace(",", ".")
 
 
+MIN_WIDTH = 560
+"""Pixels below which a chart scrolls sideways instead of shrinking its text."""
+
+
 def _open(title: str, width: int, height: int) -> list[str]:
     return [
+        '<div class="reach-chart-scroll" style="overflow:auto">'
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
         f'width="100%" role="img" aria-label="{escape(title)}" class="reach-chart" '
-        'font-family="DejaVu Sans, Verdana, sans-serif">',
+        f'style="min-width:{MIN_WIDTH}px" font-family="DejaVu Sans, Verdana, sans-serif">',
         f"<title>{escape(title)} (tallene står i tabellen under grafen)</title>",
     ]
 
@@ -177,7 +182,7 @@ def line_chart(
         parts.append(f'<rect x="{legend_x:.1f}" y="6" width="12" height="12" fill="{color}"/>')
         parts.append(_text(legend_x + 16, 16, s.name, size=12))
         legend_x += 16 + text_width(s.name, 12) + 20
-    parts.append("</svg>")
+    parts.append("</svg></div>")
     return mark_safe("".join(parts))
 
 
@@ -197,5 +202,5 @@ def bar_chart(title: str, rows: list[tuple[str, int]], width: int = 720) -> Safe
             f'<rect x="2" y="{y + label_h}" width="{w:.1f}" height="{bar_h}" fill="{PALETTE[0]}"/>'
         )
         parts.append(_text(w + 8, y + label_h + 12, danish_number(value), size=size))
-    parts.append("</svg>")
+    parts.append("</svg></div>")
     return mark_safe("".join(parts))

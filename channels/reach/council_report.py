@@ -104,6 +104,13 @@ class CouncilReport:
     press: list[PressCoverage]
     notes: list[NumberedNote]
 
+    @property
+    def notes_by_month(self) -> dict[datetime.date, list[NumberedNote]]:
+        months: dict[datetime.date, list[NumberedNote]] = {}
+        for note in self.notes:
+            months.setdefault(note.date.replace(day=1), []).append(note)
+        return months
+
     def figure(self, label: str) -> KeyFigure | None:
         return next((f for f in self.key_figures if f.label == label), None)
 

@@ -46,11 +46,6 @@ def dansk_dato(day):
 
 
 @register.filter
-def month_of(day):
-    return day.replace(day=1) if day else None
-
-
-@register.filter
 def metric_label(channel_slug, name):
     """The registry's Danish name of a channel's metric (channel|metric_label:name)."""
     from ..channel_figures import metric_info
