@@ -14,7 +14,6 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from stories.models import StoryPage
 
 from . import charts, exports
-from .aggregation import run_aggregation
 from .channel_figures import CHANNEL_LABELS, channel_series, metric_info
 from .council_report import channel_totals, timeline_notes
 from .models import PageDay
@@ -51,8 +50,6 @@ class ReachView(WagtailAdminTemplateMixin, TemplateView):
     def dispatch(self, request, *args, **kwargs):
         if not can_view_reports(request.user):
             raise PermissionDenied
-        # Count today's beacons before showing figures; idempotent and cheap.
-        run_aggregation()
         self.today = timezone.localdate()
         self.period_error = None
         default, self.period_note = period_with_data(self.default_period(), self.today)
