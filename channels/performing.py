@@ -25,7 +25,7 @@ from .http import PlatformError
 from .models import Publication, PublicationAction
 from .models import PublicationStatus as S
 from .planning import choice_for, enqueue
-from .platforms import Channel, PostResult, get_channel
+from .platforms import Channel, NotReadyYet, PostResult, get_channel
 from .retry import next_attempt
 
 logger = logging.getLogger("voresishoj.channels")
@@ -89,6 +89,20 @@ def perform(publication_id: int) -> str:
             notice=pause.reason,
         )
         enqueue([(pub.pk, pause.until)])
+        return S.QUEUED
+    except NotReadyYet as wait:
+        # The platform is still processing: not an attempt, and no worker waits for it.
+        when = governor.now() + timedelta(seconds=wait.delay_seconds)
+        finish(
+            pub,
+            token,
+            status=S.QUEUED,
+            next_attempt_at=when,
+            attempts=F("attempts") - 1,
+            notice=wait.note_da,
+            draft={**_draft(pub), **wait.draft},
+        )
+        enqueue([(pub.pk, when)])
         return S.QUEUED
     except PlatformError as error:
         return _failed(pub, token, channel, error)
@@ -165,7 +179,7 @@ def _published(pub: Publication, token: str, result: PostResult, fingerprint: st
         notice=result.notice_da,
         next_attempt_at=None,
         attempts=0,
-        draft={**{k: v for k, v in pub.draft.items() if k != "claimed_from"}, **result.draft},
+        draft={**_draft(pub), **result.draft},
     )
     login_works(pub.channel)
     return S.PUBLISHED
@@ -195,10 +209,17 @@ def _withdraw(pub: Publication, token: str, channel: Channel, page: Page) -> str
     return S.WITHDRAWN
 
 
+def _draft(pub: Publication, drop: tuple[str, ...] = ()) -> dict[str, Any]:
+    """The platform state to keep between attempts, without this claim's bookkeeping."""
+    return {k: v for k, v in pub.draft.items() if k != "claimed_from" and k not in drop}
+
+
 def _failed(pub: Publication, token: str, channel: Channel, error: PlatformError) -> str:
     now = governor.now()
     attempts = pub.attempts
-    common = {"last_error": error.message_da, "trace_id": error.trace_id[:100]}
+    common: dict[str, Any] = {"last_error": error.message_da, "trace_id": error.trace_id[:100]}
+    if error.drop_draft:
+        common["draft"] = _draft(pub, error.drop_draft)
     if error.kind == "auth":
         finish(pub, token, status=S.NEEDS_LOGIN, next_attempt_at=None, **common)
         mark_needs_login(channel, error.message_da)

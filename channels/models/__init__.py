@@ -1,8 +1,7 @@
 from .publication import Publication, PublicationAction, PublicationStatus
-from .settings import ChannelSlug, ChannelState, PageChannel
+from .settings import ChannelState, PageChannel
 
 __all__ = [
-    "ChannelSlug",
     "ChannelState",
     "PageChannel",
     "Publication",

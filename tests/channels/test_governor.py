@@ -5,7 +5,7 @@ from django.utils import timezone
 
 from channels import publishing
 from channels.governor import governor
-from channels.http import parse_usage_percent
+from channels.platforms.meta import usage_percent as parse_usage_percent
 from channels.models import ChannelState
 from channels.models import PublicationStatus as S
 from tests.channels.helpers import publication

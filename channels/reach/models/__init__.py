@@ -1,4 +1,4 @@
-from .channel_metrics import ChannelMetric, ReachPull
+from .channel_metrics import ChannelMetric, ReachPull, RefusedMetric
 from .evaluation import EvaluationTargets, StoryEvaluation
 from .manual import ManualFigure, ManualFigureKind, PressCoverage, PressLevel
 from .salts import SaltKind, VisitorSalt
@@ -16,6 +16,7 @@ from .site_hits import (
 __all__ = [
     "ChannelMetric",
     "ReachPull",
+    "RefusedMetric",
     "EvaluationTargets",
     "ManualFigure",
     "ManualFigureKind",
