@@ -1,5 +1,5 @@
 from .publication import Publication, PublicationAction, PublicationStatus
-from .settings import ChannelState, PageChannel
+from .settings import ChannelState, PageChannel, choice_for
 
 __all__ = [
     "ChannelState",
@@ -7,4 +7,5 @@ __all__ = [
     "Publication",
     "PublicationAction",
     "PublicationStatus",
+    "choice_for",
 ]

@@ -3,7 +3,8 @@
 Platforms differ only where the platforms differ: each module holds its wire
 format and its limits, and says through the flags and hooks below what it can
 do and what its login and quota need. Retry, idempotency, status and
-scheduling live once, in planning, performing and reconciling.
+scheduling live once, in the chain channels.planning -> tasks -> performing ->
+recording.
 """
 
 from __future__ import annotations

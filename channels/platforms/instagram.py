@@ -297,4 +297,3 @@ def container_problem_da(code: str, status: str) -> str:
         + (f": {translated}" if translated else ".")
         + f"{reason}. Tryk 'Prøv igen', så laves et nyt udkast."
     )
-

@@ -67,6 +67,7 @@ FIRST_DAY = date(2005, 4, 23)  # the first YouTube video; no report starts earli
 
 logger = logging.getLogger("voresishoj.channels")
 
+
 def merge_description(current: str, block: str | None) -> str:
     """`current` with our block replaced by `block` (or removed when None)."""
     before, sep, rest = current.partition(BLOCK_START)
@@ -278,9 +279,7 @@ class YouTubeChannel(Channel):
         # favoriteCount is deprecated and always "0": storing it would show a
         # zero no viewer ever made. A hidden like count is absent: a gap.
         wanted = self.requested_metrics(refused)
-        metrics = {
-            k: int(v) for k, v in stats.items() if k in wanted and str(v).isdigit()
-        }
+        metrics = {k: int(v) for k, v in stats.items() if k in wanted and str(v).isdigit()}
         analytics = tuple(m for m in ANALYTICS_METRICS if m in wanted)
         if not analytics or not items:
             return ReachResult(metrics=metrics)

@@ -246,7 +246,10 @@ def container_status(state: StandinState, container: dict) -> tuple[str, str]:
     if age < float(state.config["ig_processing_seconds"]):
         return "IN_PROGRESS", "In Progress"
     if container["error_subcode"]:
-        return "ERROR", f"Error: Media upload has failed with error code {container['error_subcode']}"
+        return (
+            "ERROR",
+            f"Error: Media upload has failed with error code {container['error_subcode']}",
+        )
     return "FINISHED", "Finished"
 
 

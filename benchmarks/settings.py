@@ -2,7 +2,7 @@
 
 import os
 
-from .base import *  # noqa: F403
+from cms.settings.base import *  # noqa: F403
 
 DEBUG = False
 SECRET_KEY = "benchmark-only-not-secret"
@@ -18,7 +18,7 @@ STORAGES["staticfiles"]["BACKEND"] = (  # noqa: F405
     "django.contrib.staticfiles.storage.StaticFilesStorage"
 )
 WHITENOISE_USE_FINDERS = True
-MIDDLEWARE = ["cms.server_timing.ServerTimingMiddleware", *MIDDLEWARE]  # noqa: F405
+MIDDLEWARE = ["benchmarks.server_timing.ServerTimingMiddleware", *MIDDLEWARE]  # noqa: F405
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 # The load benchmark (benchmark_load) on PostgreSQL: BENCHMARK_DATABASE_URL names a
@@ -37,3 +37,5 @@ if "LOCATION" in CACHES["pages"] and not REDIS_URL:  # noqa: F405
     CACHES["pages"]["LOCATION"] = str(VAR_DIR / "benchmark-page-cache")  # noqa: F405
 # One client address drives every request here; per-client limits would stop it.
 PUBLIC_RATE_LIMITS = {scope: 0 for scope in PUBLIC_RATE_LIMITS}  # noqa: F405
+# The benchmark commands themselves (never installed in production).
+INSTALLED_APPS = [*INSTALLED_APPS, "benchmarks"]  # noqa: F405

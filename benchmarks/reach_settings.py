@@ -35,3 +35,5 @@ warnings.filterwarnings("ignore", message="No directory at")
 # Every simulated visitor comes from 127.0.0.1: the per-client beacon limit
 # would stop the load at its first minute's worth of hits.
 PUBLIC_RATE_LIMITS = {**PUBLIC_RATE_LIMITS, "beacon": 0}  # noqa: F405
+# The benchmark commands themselves (never installed in production).
+INSTALLED_APPS = [*INSTALLED_APPS, "benchmarks"]  # noqa: F405

@@ -103,7 +103,9 @@ class StandinState:
             self.youtube_units.clear()
             self.refresh_tokens_seen.clear()
             self.clock_offset = 0.0
-            self.config = {k: list(v) if isinstance(v, list) else v for k, v in DEFAULT_CONFIG.items()}
+            self.config = {
+                k: list(v) if isinstance(v, list) else v for k, v in DEFAULT_CONFIG.items()
+            }
 
 
 DEFAULT_CONFIG: dict[str, Any] = {

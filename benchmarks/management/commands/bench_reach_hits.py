@@ -23,9 +23,9 @@ from urllib.parse import urlsplit, urlunsplit
 from django.conf import settings
 from django.core.management import BaseCommand, CommandError
 
-from cms.benchmark_server import free_port, wait_until_serving, yardstick_line
+from benchmarks.server import free_port, wait_until_serving, yardstick_line
 
-SETTINGS = "channels.reach.bench_settings"
+SETTINGS = "benchmarks.reach_settings"
 PAGES = (1, 2)  # Wagtail's root and welcome page exist after migrate
 TARGET_PG = 1500
 SCRIPT = Path(__file__).resolve().parents[2] / "bench_hits.lua"

@@ -150,7 +150,9 @@ def _report(state: StandinState, req: Request) -> Reply:
     unknown = [m for m in metrics if m not in ANALYTICS_METRICS]
     if unknown:
         return google_error(
-            400, "badRequest", f"Unknown identifier ({unknown[0]}) given in field parameters.metrics."
+            400,
+            "badRequest",
+            f"Unknown identifier ({unknown[0]}) given in field parameters.metrics.",
         )
     over = _charge(state, 1)
     if over:
