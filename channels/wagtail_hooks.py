@@ -9,6 +9,7 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from . import views
+from .settings_screen import channel_settings_view
 from .models import Publication, PublicationStatus
 
 
@@ -93,7 +94,15 @@ def register_channel_urls():
             views.record_url_view,
             name="channels_record_url",
         ),
+        path("kanalindstillinger/", channel_settings_view, name="channels_settings"),
     ]
+
+
+@hooks.register("register_settings_menu_item")
+def register_channel_settings_item():
+    return PublicationsMenuItem(
+        "Kanaler", reverse("channels_settings"), icon_name="cog", order=900
+    )
 
 
 class ChannelLoginPanel(Component):

@@ -174,6 +174,10 @@ class Channel(ABC):
             tags["utm_content"] = self.utm_content
         return tags
 
+    def api_url(self) -> str:
+        """The address the channel talks to (with its API version), for the settings screen."""
+        return ""
+
     def login_expires(self) -> bool:
         """True when the login dies on a date the secretariat must renew it before.
 

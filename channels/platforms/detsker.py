@@ -75,6 +75,9 @@ class DetSkerChannel(Channel):
     def default_enabled(self, page: Page) -> bool:
         return rendering.is_event(page)
 
+    def api_url(self) -> str:
+        return settings.DETSKER_API_URL
+
     def client(self) -> PlatformClient:
         return PlatformClient(
             "Det sker i Ishøj",

@@ -94,6 +94,9 @@ class FacebookChannel(Channel):
     def token_expiry(self) -> datetime | None:
         return meta.graph_token_expiry(settings.FACEBOOK_API_URL, settings.FACEBOOK_PAGE_TOKEN)
 
+    def api_url(self) -> str:
+        return meta.graph_url(settings.FACEBOOK_API_URL)
+
     def client(self) -> PlatformClient:
         return meta.graph_client(
             "Facebook", self.slug, settings.FACEBOOK_API_URL, lambda: settings.FACEBOOK_PAGE_TOKEN

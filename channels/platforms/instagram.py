@@ -96,6 +96,9 @@ class InstagramChannel(Channel):
     def token_expiry(self) -> datetime | None:
         return meta.graph_token_expiry(settings.INSTAGRAM_API_URL, settings.INSTAGRAM_TOKEN)
 
+    def api_url(self) -> str:
+        return meta.graph_url(settings.INSTAGRAM_API_URL)
+
     def client(self) -> PlatformClient:
         return meta.graph_client(
             "Instagram", self.slug, settings.INSTAGRAM_API_URL, lambda: settings.INSTAGRAM_TOKEN

@@ -167,6 +167,9 @@ class YouTubeChannel(Channel):
         answer = client.request("GET", "", url=url, params={"access_token": token}).data
         return timezone.now() + timedelta(seconds=int(answer.get("expires_in") or 0))
 
+    def api_url(self) -> str:
+        return settings.YOUTUBE_API_URL
+
     def client(self) -> PlatformClient:
         return PlatformClient(
             "YouTube", settings.YOUTUBE_API_URL, access_token, error_mapper=google_error

@@ -16,7 +16,7 @@ from stories.models import StoryPage
 
 from . import charts, exports
 from .aggregation import run_aggregation
-from .channel_figures import CHANNEL_LABELS, channel_series
+from .channel_figures import CHANNEL_LABELS, channel_series, refused_notes
 from .council_report import channel_totals, council_report
 from .models import PageDay
 from .periods import PeriodError, last_twelve_months, parse_period
@@ -121,6 +121,7 @@ class StoriesView(ReachView):
             rows=rows,
             channels=[(c, CHANNEL_LABELS.get(c, c)) for c in channels],
             total_views=sum(r.views for r in rows),
+            refused=refused_notes(),
             top=charts.bar_chart(
                 "Mest læste historier",
                 [(r.title[:28], r.views) for r in sorted(rows, key=lambda r: -r.views)[:10]],
