@@ -22,6 +22,7 @@ from .platforms import Channel, Metric, all_channels
 from .platforms.meta import GRAPH_VERSIONS, NEWEST_GRAPH_VERSION
 from .reach.models import RefusedMetric
 
+
 @dataclass(frozen=True)
 class ChannelRow:
     channel: Channel

@@ -100,9 +100,7 @@ def register_channel_urls():
 
 @hooks.register("register_settings_menu_item")
 def register_channel_settings_item():
-    return PublicationsMenuItem(
-        "Kanaler", reverse("channels_settings"), icon_name="cog", order=900
-    )
+    return PublicationsMenuItem("Kanaler", reverse("channels_settings"), icon_name="cog", order=900)
 
 
 class ChannelLoginPanel(Component):

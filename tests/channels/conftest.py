@@ -121,5 +121,11 @@ class Standin:
             f"{self.url}/_control/clock", json={"advance": seconds}, timeout=5
         ).raise_for_status()
 
+    def forget_requests(self):
+        """Drop the recorded requests: a test probing the stand-in itself is not the
+        channel code asking (see removed_metrics_asked)."""
+        with self.state.lock:
+            self.state.requests.clear()
+
     def requests_to(self, platform):
         return [r for r in self.state.requests if r["platform"] == platform]
