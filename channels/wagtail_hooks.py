@@ -9,8 +9,8 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from . import views
-from .settings_screen import channel_settings_view
 from .models import Publication, PublicationStatus
+from .settings_screen import channel_settings_view
 
 
 class ActionColumn(Column):

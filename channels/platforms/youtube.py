@@ -303,7 +303,7 @@ class YouTubeChannel(Channel):
         try:
             return self._report(publication, metrics), {}
         except PlatformError as error:
-            if error.kind != "permanent" or error.code != 400 or len(metrics) == 1:
+            if not unknown_metric(error) or len(metrics) == 1:
                 raise
         found: dict[str, int] = {}
         refused: dict[str, str] = {}
@@ -311,7 +311,7 @@ class YouTubeChannel(Channel):
             try:
                 found.update(self._report(publication, (metric,)))
             except PlatformError as error:
-                if error.kind != "permanent" or error.code != 400:
+                if not unknown_metric(error):
                     raise
                 refused[metric] = error.message_da
         return found, refused
@@ -343,6 +343,11 @@ class YouTubeChannel(Channel):
             for name, value in zip(names, rows[0], strict=False)
             if isinstance(value, int | float) and name in metrics
         }
+
+
+def unknown_metric(error: PlatformError) -> bool:
+    """YouTube Analytics' answer to a metric it does not know (400, reason badRequest)."""
+    return error.code == 400 and "badRequest" in error.trace_id.split(",")
 
 
 def google_error(
