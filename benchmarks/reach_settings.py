@@ -9,6 +9,7 @@ import warnings
 
 import dj_database_url
 
+from benchmarks import scratch
 from cms.settings.base import *  # noqa: F403
 
 DEBUG = False
@@ -29,6 +30,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 STORAGES["staticfiles"]["BACKEND"] = (  # noqa: F405
     "django.contrib.staticfiles.storage.StaticFilesStorage"
 )
+# Caches of the run's own, never the portal's Redis or page cache (benchmarks/scratch.py).
+CACHES = scratch.caches()
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 WHITENOISE_USE_FINDERS = True
 warnings.filterwarnings("ignore", message="No directory at")

@@ -2,6 +2,7 @@
 
 import os
 
+from benchmarks import scratch
 from cms.settings.base import *  # noqa: F403
 
 DEBUG = False
@@ -32,9 +33,8 @@ if os.environ.get("BENCHMARK_DATABASE_URL"):
     )
     DATABASES["default"]["OPTIONS"] = dict(POSTGRES_OPTIONS)  # noqa: F405
     WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "danish"  # noqa: F405
-# Its own page-cache folder, emptied by the benchmark between runs.
-if "LOCATION" in CACHES["pages"] and not REDIS_URL:  # noqa: F405
-    CACHES["pages"]["LOCATION"] = str(VAR_DIR / "benchmark-page-cache")  # noqa: F405
+# Caches of the run's own, never the portal's Redis or page cache (benchmarks/scratch.py).
+CACHES = scratch.caches()
 # One client address drives every request here; per-client limits would stop it.
 PUBLIC_RATE_LIMITS = {scope: 0 for scope in PUBLIC_RATE_LIMITS}  # noqa: F405
 # The benchmark commands themselves (never installed in production).

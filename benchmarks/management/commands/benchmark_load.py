@@ -26,6 +26,7 @@ from django.conf import settings
 from django.core.management import BaseCommand, CommandError, call_command
 from django.db import connection
 
+from benchmarks import scratch
 from benchmarks.server import free_port, wait_until_serving, yardstick_line
 
 WRK_MISSING = (
@@ -105,14 +106,15 @@ class Command(BaseCommand):
             script.write(WRK_SCRIPT)
         results = {}
         try:
-            for mode, seconds in (("uden cache", "0"), ("med cache", "300")):
-                self.clear_page_cache()
-                with self.gunicorn(options["workers"], seconds) as base:
-                    for label, path in urls.items():
-                        for clients in (1, 16):
-                            results[(mode, label, clients)] = self.wrk(
-                                base + path, clients, duration, script.name
-                            )
+            with scratch.cache_dir() as page_cache:
+                for mode, seconds in (("uden cache", "0"), ("med cache", "300")):
+                    scratch.empty(page_cache)
+                    with self.gunicorn(options["workers"], seconds) as base:
+                        for label, path in urls.items():
+                            for clients in (1, 16):
+                                results[(mode, label, clients)] = self.wrk(
+                                    base + path, clients, duration, script.name
+                                )
         finally:
             Path(script.name).unlink(missing_ok=True)
         self.report(results, urls, database, options, duration)
@@ -129,11 +131,6 @@ class Command(BaseCommand):
             "Det sker-feed (JSON)": "/feeds/det-sker.json",
             "Steder (GeoJSON)": "/api/places.geojson",
         }
-
-    def clear_page_cache(self) -> None:
-        from django.core.cache import caches
-
-        caches[settings.PAGE_CACHE_ALIAS].clear()
 
     @contextmanager
     def gunicorn(self, workers: int, page_cache_seconds: str):
