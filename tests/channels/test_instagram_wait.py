@@ -77,3 +77,20 @@ def test_after_five_minutes_of_processing_the_post_fails_and_keeps_its_container
     assert pub.status == S.FAILED and "inden for 5 minutter" in pub.last_error
     assert pub.draft["container"] == container  # asked about again after "Prøv igen"
     assert len(standin.state.ig_containers) == 1
+
+
+def test_an_edit_while_instagram_processes_makes_a_container_with_the_new_text(
+    standin, django_capture_on_commit_callbacks
+):
+    from tests.channels.helpers import publish
+
+    standin.configure(ig_processing_seconds=30)
+    with django_capture_on_commit_callbacks(execute=True):
+        story = make_story()
+    story.intro = "Rettet manchet."
+    publish(story, django_capture_on_commit_callbacks)
+    later(standin, 61)
+    performing.perform(publication(story, "instagram").pk)
+
+    (media,) = standin.posts()["instagram"]
+    assert "Rettet manchet." in media["caption"]
