@@ -11,3 +11,6 @@ class ChannelsConfig(AppConfig):
         # Connects page_published / page_unpublished to the channel layer and
         # registers the configuration checks of `manage.py check`.
         from . import checks, signals  # noqa: F401
+        from .admin_attach import attach_to_page_types
+
+        attach_to_page_types()
