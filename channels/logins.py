@@ -71,12 +71,14 @@ def mail_before_expiry(channel: Channel, expires_at: datetime | None) -> bool:
         logger.warning("channels: %s's login expires soon and no alert address is set", channel)
         return False
     when = timezone.localtime(expires_at)
-    days = max(0, (expires_at - now).days)
+    expired = expires_at <= now
+    verb = "udløb" if expired else "udløber"
+    left = "" if expired else f" (om {(expires_at - now).days} dage)"
     send_mail(
-        subject=f"Vores Ishøj: login til {channel.label} udløber {when:%d.%m.%Y}",
+        subject=f"Vores Ishøj: login til {channel.label} {verb} {when:%d.%m.%Y}",
         message=(
-            f"Hej sekretariat\n\nPortalens login til {channel.label} udløber "
-            f"{when:%d.%m.%Y kl. %H.%M} (om {days} dage). Derefter kan portalen ikke længere "
+            f"Hej sekretariat\n\nPortalens login til {channel.label} {verb} "
+            f"{when:%d.%m.%Y kl. %H.%M}{left}. Derefter kan portalen ikke længere "
             f"udgive på {channel.label} eller hente rækkevidde derfra.\n\n"
             f"Sådan fornyer I adgangen:\n{channel.renewal_steps_da}\n\n"
             "Denne besked sendes én gang for dette login.\n\nVores Ishøj"

@@ -113,7 +113,7 @@ def test_a_retired_metric_is_shown_as_a_gap_never_as_zero(standin, client):
     csv_text = client.get("/admin/raekkevidde/?format=csv").content.decode("utf-8-sig")
     row = next(line for line in csv_text.splitlines() if line.startswith("Dyrk Ishøj"))
     header = csv_text.splitlines()[0].split(";")
-    assert row.split(";")[header.index("Facebook: post_impressions")] == ""
+    assert row.split(";")[header.index("Facebook-siden: post_impressions")] == ""
 
 
 def test_youtube_views_likes_and_comments_are_pulled_and_a_hidden_like_count_is_a_gap(standin):
