@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import uuid
+from datetime import timedelta
 
 from django.db.models import F
 from django.utils import timezone
@@ -22,8 +23,8 @@ from .governor import QuotaPaused, governor
 from .http import PlatformError
 from .models import Publication, PublicationAction, choice_for
 from .models import PublicationStatus as S
-from .platforms import Channel, get_channel
-from .recording import failed, finish, published
+from .platforms import Channel, NotReadyYet, get_channel
+from .recording import failed, finish, kept_draft, published
 
 logger = logging.getLogger("voresishoj.channels")
 
@@ -76,6 +77,18 @@ def perform(publication_id: int) -> str:
             next_attempt_at=pause.until,
             attempts=F("attempts") - 1,
             notice=pause.reason,
+        )
+        return S.QUEUED
+    except NotReadyYet as wait:
+        # The platform is still processing: not an attempt, and no worker waits for it.
+        finish(
+            pub,
+            token,
+            status=S.QUEUED,
+            next_attempt_at=governor.now() + timedelta(seconds=wait.delay_seconds),
+            attempts=F("attempts") - 1,
+            notice=wait.note_da,
+            draft={**kept_draft(pub), **wait.draft},
         )
         return S.QUEUED
     except PlatformError as error:
