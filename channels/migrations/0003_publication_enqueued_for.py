@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('channels', '0001_initial'),
+        ('channels', '0002_platform_registry_and_expiry_mail'),
     ]
 
     operations = [
