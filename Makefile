@@ -41,7 +41,7 @@ test-postgres: install
 	DATABASE_URL=$(POSTGRES_URL) REDIS_URL=$(REDIS_TEST_URL) $(BIN)/pytest
 
 benchmark: install
-	$(BIN)/python manage.py benchmark_pages --settings=cms.settings.benchmark
+	$(BIN)/python manage.py benchmark_pages --settings=benchmarks.settings
 
 clean:
 	rm -rf $(VENV) var media static_collected

@@ -127,8 +127,7 @@ class ChannelRow:
 
 def overview_rows(page: Any) -> list[ChannelRow]:
     """Every channel for `page`: on/off, preview, limits and status."""
-    from .models import Publication
-    from .planning import choice_for
+    from .models import Publication, choice_for
     from .platforms import all_channels
 
     publications = {p.channel: p for p in Publication.objects.filter(page_id=page.pk)}

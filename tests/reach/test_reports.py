@@ -6,7 +6,6 @@ from django.contrib.auth.models import Group, User
 from django.db.models import Sum
 from openpyxl import load_workbook
 
-from channels.reach import demo
 from channels.reach.aggregation import run_aggregation
 from channels.reach.council_report import council_report
 from channels.reach.models import (
@@ -19,6 +18,7 @@ from channels.reach.models import (
 )
 from channels.reach.periods import Period
 from channels.reach.reports import page_views, story_rows, unique_visitors
+from demo import reach as demo
 from stories.models import StoryPage
 from tests.factories import default_site, make_story
 

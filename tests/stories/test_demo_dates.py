@@ -10,7 +10,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.utils import timezone
 
-from stories.demo.events import _refresh_dates, events
+from demo.stories.events import _refresh_dates, events
 from stories.models import EventPage, GroupPage, StoryPage
 
 TUESDAY, WEDNESDAY, SATURDAY, SUNDAY = 1, 2, 5, 6

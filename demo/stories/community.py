@@ -12,10 +12,10 @@ from datetime import date, timedelta
 
 from django.utils import timezone
 
-from home.demo.images import demo_image
+from demo.images import demo_image
+from demo.stories.events import edited_by_someone
 from home.models import HomePage
 from stories.community.submissions import recipe_block, submitted_images_collection
-from stories.demo.events import edited_by_someone
 from stories.models import (
     EventPage,
     GroupIndexPage,

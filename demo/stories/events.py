@@ -54,7 +54,7 @@ def _season(today: date) -> int:
 def events(today: date) -> list[dict]:
     """Each event: its fields, the place slug to link, fallback place data, the story
     slugs it belongs to, category slugs, cancellations and moves. Dates are counted
-    from `today` (see stories.demo.dates)."""
+    from `today` (see demo.stories.dates)."""
     cafe_cancelled = weeks_ahead(today, TUESDAY, 3)
     cafe_moved = weeks_ahead(today, TUESDAY, 6)
     season = _season(today)
