@@ -140,15 +140,23 @@ class GroupPage(RoutablePageMixin, Page):
         return task_signup_view(request, self, task_id)
 
     def upcoming_occurrences(self, days: int = 366):
-        """The group's events in the coming year, one entry per occurrence (the
-        first eight), so a seasonal group shows its next season in winter too."""
+        """The next time each of the group's events happens within a year, soonest
+        first: a fortnightly plant day is one line, not eight, and a seasonal
+        group shows its next season in winter too."""
         from datetime import timedelta
 
         from stories.occurrences import event_queryset, occurrences_between
 
-        today = timezone.localdate()
+        today, now = timezone.localdate(), timezone.now()
         events = event_queryset().filter(groups=self)
-        return occurrences_between(today, today + timedelta(days=days), events)[:8]
+        found = occurrences_between(today, today + timedelta(days=days), events)
+        first, seen = [], set()
+        for occurrence in found:
+            if occurrence.is_cancelled or occurrence.end <= now or occurrence.event.pk in seen:
+                continue
+            seen.add(occurrence.event.pk)
+            first.append(occurrence)
+        return first[:8]
 
     def live_stories(self):
         return self.stories.live().public().order_by("-date")[:6]
