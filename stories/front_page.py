@@ -13,6 +13,7 @@ from django.db.models.signals import post_delete, post_save
 from wagtail.contrib.frontend_cache.utils import PurgeBatch
 from wagtail.models import Page
 
+from stories import hub
 from stories.models import GroupTask, TaskSignup
 
 
@@ -26,6 +27,7 @@ def _pages_above(page_id: int):
 def purge_pages_showing_the_board(instance: TaskSignup, **kwargs) -> None:
     if kwargs.get("created") is False:
         return  # an edit of name or contact changes no count
+    hub.forget_tasks()
     # Looked up rather than followed: when a task is deleted with its sign-ups the
     # row may already be gone, and the group's publish purges the pages anyway.
     page_id = (
@@ -35,6 +37,7 @@ def purge_pages_showing_the_board(instance: TaskSignup, **kwargs) -> None:
         return
 
     def purge():
+        hub.forget_tasks()  # again, now that the sign-up is visible to others
         batch = PurgeBatch()
         batch.add_pages(_pages_above(page_id))
         batch.purge()

@@ -19,7 +19,7 @@ from django.core.cache import cache
 from django.db.models import Count, F
 from django.urls import reverse
 from django.utils import timezone
-from wagtail.models import Page, Site
+from wagtail.models import Site
 
 from home.visibility import not_restricted
 from stories.models import (
@@ -35,8 +35,11 @@ from stories.occurrences import Occurrence, occurrences_between
 WEEK_DAYS = 7
 WEEK_LIMIT = 8
 TASK_LIMIT = 4
-LINKS_TIMEOUT = 60
+HUB_TIMEOUT = 60  # bounds staleness in processes that do not share the cache
 LINKS_KEY = "stories:take-part:{site_id}"
+URLS_KEY = "stories:index-urls:{site_id}"
+WEEK_KEY = "stories:this-week:{day}"
+TASKS_KEY = "stories:open-tasks:{day}"
 
 
 @dataclass(frozen=True)
@@ -53,36 +56,46 @@ def this_week(today: date | None = None) -> tuple[date, date, list[Occurrence]]:
     """The next seven days of Det sker, from the occurrences the feed is built from.
 
     Cancelled occurrences stay in, marked, as in the listing and the feed: a
-    resident who planned to go must see that it is off.
+    resident who planned to go must see that it is off. The week's list is kept
+    per day (the key carries the date) and forgotten on any publish.
     """
     today = today or timezone.localdate()
     last = today + timedelta(days=WEEK_DAYS - 1)
+    key = WEEK_KEY.format(day=today.isoformat())
+    found = cache.get(key)
+    if found is None:
+        found = occurrences_between(today, last)
+        cache.set(key, found, HUB_TIMEOUT)
     now = timezone.now()
-    found = [o for o in occurrences_between(today, last) if o.end > now]
-    return today, last, found[:WEEK_LIMIT]
+    return today, last, [o for o in found if o.end > now][:WEEK_LIMIT]
 
 
 def tasks_needing_hands(limit: int = TASK_LIMIT) -> tuple[list[GroupTask], int]:
     """Open tasks with hands still missing, soonest first, and how many such tasks
-    there are in all (the list shows `limit` of them)."""
-    groups = GroupPage.objects.live().filter(not_restricted())
-    open_tasks = (
-        GroupTask.objects.filter(page__in=groups, date__gte=timezone.localdate())
-        .annotate(taken=Count("signups"))
-        .filter(hands_needed__gt=F("taken"))
-    )
-    total = open_tasks.count()
-    tasks = list(open_tasks.select_related("page").order_by("date", "sort_order", "pk")[:limit])
-    return tasks, total
+    there are in all (the list shows `limit` of them).
+
+    Kept like the week's events, and also forgotten on every sign-up
+    (stories.front_page), since a sign-up changes the count without a publish.
+    """
+    today = timezone.localdate()
+    key = TASKS_KEY.format(day=today.isoformat())
+    open_tasks = cache.get(key)
+    if open_tasks is None:
+        groups = GroupPage.objects.live().filter(not_restricted())
+        open_tasks = list(
+            GroupTask.objects.filter(page__in=groups, date__gte=today)
+            .annotate(taken=Count("signups"))
+            .filter(hands_needed__gt=F("taken"))
+            .select_related("page")
+            .order_by("date", "sort_order", "pk")
+        )
+        cache.set(key, open_tasks, HUB_TIMEOUT)
+    return open_tasks[:limit], len(open_tasks)
 
 
 def task_signup_url(task: GroupTask, request=None) -> str:
     group = task.page
     return group.get_url(request) + group.reverse_subpage("task_signup", args=[task.pk])
-
-
-def event_index(site: Site | None) -> EventIndexPage | None:
-    return _first_live(EventIndexPage, site) if site is not None else None
 
 
 def _first_live(model, site: Site):
@@ -165,7 +178,7 @@ def take_part_links(site: Site | None) -> list[TakePartLink]:
     links = cache.get(key)
     if links is None:
         links = _build_links(site)
-        cache.set(key, links, LINKS_TIMEOUT)
+        cache.set(key, links, HUB_TIMEOUT)
     return links
 
 
@@ -173,17 +186,32 @@ def cookbook_url() -> str:
     return reverse("cookbook_pdf")
 
 
+def forget_tasks(**kwargs) -> None:
+    cache.delete(TASKS_KEY.format(day=timezone.localdate().isoformat()))
+
+
 def forget(**kwargs) -> None:
+    """Drop everything the hub keeps (a page was published, moved, deleted …)."""
     site_ids = Site.objects.values_list("pk", flat=True)
-    cache.delete_many([LINKS_KEY.format(site_id=pk) for pk in site_ids])
-
-
-def story_index_for(page: Page) -> StoryIndexPage | None:
-    """The story index of `page`'s site (the front page's "Se alle historier")."""
-    root_path = page.path[: Page.steplen * 2]
-    return (
-        StoryIndexPage.objects.live()
-        .filter(not_restricted(), path__startswith=root_path)
-        .order_by("path")
-        .first()
+    day = timezone.localdate().isoformat()
+    cache.delete_many(
+        [key.format(site_id=pk) for pk in site_ids for key in (LINKS_KEY, URLS_KEY)]
+        + [WEEK_KEY.format(day=day), TASKS_KEY.format(day=day)]
     )
+
+
+def index_urls(site: Site | None) -> dict[str, str]:
+    """The addresses of Det sker ("events") and the story index ("stories") on
+    `site`, "" where there is none; kept with the form links."""
+    if site is None:
+        return {"events": "", "stories": ""}
+    key = URLS_KEY.format(site_id=site.pk)
+    urls = cache.get(key)
+    if urls is None:
+        events, stories = _first_live(EventIndexPage, site), _first_live(StoryIndexPage, site)
+        urls = {
+            "events": events.get_url() if events else "",
+            "stories": stories.get_url() if stories else "",
+        }
+        cache.set(key, urls, HUB_TIMEOUT)
+    return urls

@@ -32,12 +32,11 @@ def hub_this_week(context):
     """ "Det sker denne uge": the next seven days of the Det sker listing."""
     first_day, last_day, occurrences = hub.this_week()
     _request, site = _site(context)
-    events = hub.event_index(site)
     return {
         "occurrences": occurrences,
         "first_day": first_day,
         "last_day": last_day,
-        "event_index": events,
+        "events_url": hub.index_urls(site)["events"],
         "suggest_url": take_part_url(context, "begivenhed"),
         "request": context.get("request"),
     }
@@ -60,7 +59,7 @@ def hub_newest_stories(context, page, count=HOME_STORY_COUNT):
     """The newest stories of `page`'s site, and the way to the rest and to telling one."""
     return {
         "newest_stories": newest_stories(page, count),
-        "story_index": hub.story_index_for(page),
+        "stories_url": hub.index_urls(_site(context)[1])["stories"],
         "take_part": {link.key: link for link in _links(context)},
     }
 
