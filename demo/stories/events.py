@@ -280,36 +280,33 @@ def edited_by_someone(page) -> bool:
     return page.revisions.exclude(user=None).exists()
 
 
-def _refresh_dates(event: EventPage, data: dict) -> bool:
-    """Move a demo event the demo alone has saved to the dates counted from today,
-    so a demo database started again weeks later is as credible as a new one.
-    An event an editor has touched is left exactly as it is."""
-    if edited_by_someone(event):
-        return False
-    wanted = {
-        name: data.get(name, EventPage._meta.get_field(name).get_default()) for name in DATE_FIELDS
-    }
-    cancellations = sorted(data.get("cancellations", []))
-    moves = sorted(data.get("moves", []))
-    have_cancellations = sorted((c.date, c.reason) for c in event.cancellations.all())
-    have_moves = sorted(
-        (m.original_date, m.new_date, m.new_start_time, m.new_end_time, m.note)
-        for m in event.moves.all()
+def _is_stale(event: EventPage, today: date) -> bool:
+    """Whether the event shows the demo's age: a one-off or a season already over,
+    or an exception on a day gone by."""
+    if event.frequency == "ingen" and (event.end_date or event.start_date) < today:
+        return True
+    if event.repeat_until is not None and event.repeat_until < today:
+        return True
+    return any(c.date < today for c in event.cancellations.all()) or any(
+        m.original_date < today for m in event.moves.all()
     )
-    if (
-        all(getattr(event, name) == value for name, value in wanted.items())
-        and have_cancellations == cancellations
-        and have_moves == moves
-    ):
+
+
+def _refresh_dates(event: EventPage, data: dict, today: date) -> bool:
+    """Move a demo event the demo alone has saved, once its dates have passed, to
+    the dates counted from `today`, so a demo database started again weeks later
+    is as credible as a new one. An event an editor has touched is left exactly
+    as it is, and so is one whose dates still lie ahead (no revision a day)."""
+    if not _is_stale(event, today) or edited_by_someone(event):
         return False
-    for name, value in wanted.items():
-        setattr(event, name, value)
+    for name in DATE_FIELDS:
+        setattr(event, name, data.get(name, EventPage._meta.get_field(name).get_default()))
     event.cancellations = [
-        EventCancellation(date=day, reason=reason) for day, reason in cancellations
+        EventCancellation(date=day, reason=reason) for day, reason in data.get("cancellations", [])
     ]
     event.moves = [
         EventMove(original_date=o, new_date=n, new_start_time=s, new_end_time=e, note=note)
-        for o, n, s, e, note in moves
+        for o, n, s, e, note in data.get("moves", [])
     ]
     event.save_revision().publish()
     return True
@@ -322,14 +319,15 @@ def load(stdout) -> None:
         slug: EventCategory.objects.get_or_create(slug=slug, defaults={"name": name})[0]
         for slug, name in CATEGORIES
     }
-    wanted = events(timezone.localdate())
+    today = timezone.localdate()
+    wanted = events(today)
     new = moved = 0
     for data in wanted:
         existing = EventPage.objects.child_of(index).filter(slug=data["slug"]).first()
         if existing is None:
             _create(index, data, categories)
             new += 1
-        elif _refresh_dates(existing, data):
+        elif _refresh_dates(existing, data, today):
             moved += 1
     stdout.write(
         f"Begivenheder: {len(wanted)} under «{index.title}» – {new} nye, "

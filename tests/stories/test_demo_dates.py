@@ -93,7 +93,8 @@ def test_a_demo_started_today_shows_this_week_hands_needed_and_linked_groups(cli
 @pytest.mark.django_db
 def test_a_demo_started_again_later_moves_only_what_nobody_has_edited():
     call_command("load_demo", stdout=io.StringIO())
-    later = by_slug(timezone.localdate() + timedelta(days=200))
+    later_day = timezone.localdate() + timedelta(days=400)  # past both March and September
+    later = by_slug(later_day)
     swap = EventPage.objects.get(slug="byttemarked-i-glashuset")
     festival = EventPage.objects.get(slug="smag-paa-verden")
     editor = get_user_model().objects.get(username="sekretariat")
@@ -101,11 +102,12 @@ def test_a_demo_started_again_later_moves_only_what_nobody_has_edited():
     festival.save_revision(user=editor).publish()
     kept = festival.start_date
 
-    assert _refresh_dates(swap, later[swap.slug])
-    assert not _refresh_dates(festival, later[festival.slug])
+    assert not _refresh_dates(swap, by_slug(timezone.localdate())[swap.slug], timezone.localdate())
+    assert _refresh_dates(swap, later[swap.slug], later_day)
+    assert not _refresh_dates(festival, later[festival.slug], later_day)
 
     swap.refresh_from_db()
     festival.refresh_from_db()
     assert swap.start_date == later[swap.slug]["start_date"]
     assert festival.start_date == kept
-    assert not _refresh_dates(swap, later[swap.slug])  # the second run changes nothing
+    assert not _refresh_dates(swap, later[swap.slug], later_day)  # a second run changes nothing
