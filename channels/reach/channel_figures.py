@@ -11,7 +11,9 @@ from dataclasses import dataclass, field
 
 from django.apps import apps
 
-from .periods import Period
+from channels.platforms import metric_for
+
+from .periods import Period, danish_date
 
 CHANNEL_LABELS = {
     "facebook": "Facebook",
@@ -20,6 +22,47 @@ CHANNEL_LABELS = {
     "youtube": "YouTube",
     "detsker": "Det sker i Ishøj",
 }
+
+
+@dataclass(frozen=True)
+class MetricInfo:
+    """A metric as a report names it: Danish first, the platform's name beside it."""
+
+    channel: str
+    name: str
+    """The platform's own name, for checking against the platform's tools."""
+    label_da: str
+    definition_da: str
+    change_note_da: str = ""
+    """Set when the report's period spans the day the platform changed the metric."""
+
+
+def metric_info(channel: str, name: str, period: Period | None = None) -> MetricInfo:
+    """The registry's Danish name and definition; a metric the registry does not
+    know keeps its own name, marked so, rather than a guessed translation."""
+    metric = metric_for(channel, name)
+    if metric is None:
+        return MetricInfo(channel, name, f"{name} (uden dansk navn)", "")
+    definition = metric.definition_da
+    if metric.changed_on:
+        definition = (
+            f"{definition} Platformen ændrede tallet {danish_date(metric.changed_on)}: "
+            f"{metric.change_note_da}"
+        ).strip()
+    notes = []
+    if period and metric.changed_on and period.start < metric.changed_on <= period.end:
+        notes.append(
+            f"Perioden går hen over {danish_date(metric.changed_on)}, hvor "
+            f"{CHANNEL_LABELS.get(channel, channel)} ændrede, hvad tallet tæller"
+            + (f" ({metric.change_note_da.rstrip('.')})" if metric.change_note_da else "")
+            + ". Tal før og efter datoen kan ikke sammenlignes direkte."
+        )
+    if period and metric.removed_on and metric.removed_on <= period.end:
+        notes.append(
+            f"{CHANNEL_LABELS.get(channel, channel)} leverer ikke tallet efter "
+            f"{danish_date(metric.removed_on)}."
+        )
+    return MetricInfo(channel, name, metric.label_da, definition, " ".join(notes))
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from channels.models import Publication
+from channels.reach.channel_figures import metric_info
 from channels.reach.models import ChannelMetric, ReachPull
 from channels.reach.periods import Period
 from channels.reach.reports import story_rows
@@ -108,12 +109,13 @@ def test_a_retired_metric_is_shown_as_a_gap_never_as_zero(standin, client):
     user.groups.add(Group.objects.get(name="Rapportlæsere"))
     client.force_login(user)
     html = client.get("/admin/raekkevidde/").content.decode()
-    assert 'post_impressions:</small> <span class="reach-gap"' in html
+    label = metric_info("facebook", "post_impressions").label_da
+    assert f'{label} (<code>post_impressions</code>):</small> <span class="reach-gap"' in html
     assert "sidst kendt 321" in html
     csv_text = client.get("/admin/raekkevidde/?format=csv").content.decode("utf-8-sig")
     row = next(line for line in csv_text.splitlines() if line.startswith("Dyrk Ishøj"))
     header = csv_text.splitlines()[0].split(";")
-    assert row.split(";")[header.index("Facebook: post_impressions")] == ""
+    assert row.split(";")[header.index(f"Facebook: {label} (post_impressions)")] == ""
 
 
 def test_youtube_views_likes_and_comments_are_pulled_and_a_hidden_like_count_is_a_gap(standin):

@@ -2,6 +2,7 @@ from .channel_metrics import ChannelMetric, ReachPull
 from .evaluation import EvaluationTargets, StoryEvaluation
 from .manual import ManualFigure, ManualFigureKind, PressCoverage, PressLevel
 from .salts import SaltKind, VisitorSalt
+from .share import ReportShareLink, ReportShareUse, ShareLinkState
 from .site_hits import (
     MonthVisitor,
     PageDay,
@@ -12,6 +13,7 @@ from .site_hits import (
     SiteSourceDay,
     Source,
 )
+from .timeline import TimelineNote
 
 __all__ = [
     "ChannelMetric",
@@ -25,6 +27,10 @@ __all__ = [
     "PressCoverage",
     "PressLevel",
     "RawHit",
+    "ReportShareLink",
+    "ReportShareUse",
+    "ShareLinkState",
+    "TimelineNote",
     "SaltKind",
     "SiteDay",
     "SiteMonth",
