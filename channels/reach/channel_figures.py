@@ -10,18 +10,29 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.apps import apps
+from django.utils import timezone
 
-from channels.platforms import metric_for
+from channels.platforms import all_channels, metric_for
 
 from .periods import Period, danish_date
 
-CHANNEL_LABELS = {
-    "facebook": "Facebook",
-    "facebook_group": "Facebook-gruppen",
-    "instagram": "Instagram",
-    "youtube": "YouTube",
-    "detsker": "Det sker i Ishøj",
-}
+# Labels and order from the channel registry: a new channel shows up by itself.
+CHANNEL_LABELS = {channel.slug: channel.label for channel in all_channels()}
+
+
+def refused_notes() -> list[str]:
+    """One Danish sentence per metric a platform stopped serving, for the reach admin."""
+    notes = []
+    for row in apps.get_model("reach", "RefusedMetric").objects.order_by("channel", "metric"):
+        label = CHANNEL_LABELS.get(row.channel, row.channel)
+        metric = metric_for(row.channel, row.metric)
+        named = f"{metric.label_da} ({row.metric})" if metric else row.metric
+        since = timezone.localtime(row.since)
+        notes.append(
+            f"{label} leverer ikke længere {named} – afvist siden {since:%d.%m.%Y}. "
+            "De øvrige tal hentes som før; tallet står som hul fra den dag."
+        )
+    return notes
 
 
 @dataclass(frozen=True)

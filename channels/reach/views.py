@@ -14,7 +14,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from stories.models import StoryPage
 
 from . import charts, exports
-from .channel_figures import CHANNEL_LABELS, channel_series, metric_info
+from .channel_figures import CHANNEL_LABELS, channel_series, metric_info, refused_notes
 from .council_report import channel_totals, timeline_notes
 from .models import PageDay
 from .periods import PeriodError, last_twelve_months, parse_period
@@ -135,6 +135,7 @@ class StoriesView(ReachView):
             rows=rows,
             channels=[(c, CHANNEL_LABELS.get(c, c)) for c in channels],
             total_views=sum(r.views for r in rows),
+            refused=refused_notes(),
             top=charts.bar_chart(
                 "Mest læste historier",
                 [(r.title, r.views) for r in sorted(rows, key=lambda r: -r.views)[:10]],

@@ -1,4 +1,4 @@
-from .channel_metrics import ChannelMetric, ReachPull
+from .channel_metrics import ChannelMetric, ReachPull, RefusedMetric
 from .evaluation import EvaluationTargets, StoryEvaluation
 from .manual import ManualFigure, ManualFigureKind, PressCoverage, PressLevel
 from .salts import SaltKind, VisitorSalt
@@ -18,6 +18,7 @@ from .timeline import TimelineNote
 __all__ = [
     "ChannelMetric",
     "ReachPull",
+    "RefusedMetric",
     "EvaluationTargets",
     "ManualFigure",
     "ManualFigureKind",
