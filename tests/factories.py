@@ -10,6 +10,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Site
 
 from home.models import HomePage
+from home.tree_names import ROOT_PAGE_TITLE
 from stories.models import Partner, PartnerKind, StoryIndexPage, StoryPage
 
 _counter = itertools.count(1)
@@ -32,7 +33,9 @@ def home_page() -> HomePage:
     if existing:
         return existing
     Locale.objects.get_or_create(language_code=get_supported_content_language_variant("da"))
-    root = Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root"))
+    root = Page.get_first_root_node() or Page.add_root(
+        instance=Page(title=ROOT_PAGE_TITLE, slug="root")
+    )
     home = root.add_child(instance=HomePage(title="Vores Ishøj", slug="home"))
     Site.objects.update_or_create(
         is_default_site=True,
