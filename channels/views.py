@@ -8,10 +8,14 @@ from django.contrib.auth.decorators import permission_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.views.decorators.http import require_POST
 
 from . import publishing
+from .admin.status import RETRYABLE, channel_label
+from .logins import login_warnings
 from .models import Publication, PublicationStatus
 from .platforms import get_channel
+from .reconciling import retry
 
 
 class RecordUrlForm(forms.Form):
@@ -35,8 +39,32 @@ def retry_view(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, "Opslaget er sat i kø igen.")
         else:
             messages.warning(request, "Opslaget kan ikke prøves igen i sin nuværende status.")
-        return redirect("channels_publication:index")
+        return redirect("channels_report")
     return TemplateResponse(request, "channels/retry_confirm.html", {"publication": publication})
+
+
+@permission_required(MANAGE_CHANNELS, raise_exception=True)
+@require_POST
+def retry_channel_view(request: HttpRequest, slug: str) -> HttpResponse:
+    """ "Prøv alle igen" on one channel: every failed, needs-login or unconfirmed post."""
+    ids = list(
+        Publication.objects.filter(channel=slug, status__in=RETRYABLE).values_list("pk", flat=True)
+    )
+    count = retry(ids) if ids else 0
+    label = channel_label(slug)
+    if count:
+        messages.success(request, f"{count} opslag på {label} er sat i kø igen.")
+    else:
+        messages.warning(request, f"Der var ingen opslag på {label} at prøve igen.")
+    return redirect("channels_report")
+
+
+@permission_required("channels.view_publication", raise_exception=True)
+def renew_login_view(request: HttpRequest) -> HttpResponse:
+    """Who can renew a channel's login and how, step by step, in Danish."""
+    return TemplateResponse(
+        request, "channels/admin/renew_login.html", {"problems": login_warnings()}
+    )
 
 
 @permission_required(MANAGE_CHANNELS, raise_exception=True)
@@ -51,7 +79,7 @@ def record_url_view(request: HttpRequest, pk: int) -> HttpResponse:
         publication.status = PublicationStatus.PUBLISHED
         publication.save()
         messages.success(request, f"Opslaget i {channel.label} er registreret.")
-        return redirect("channels_publication:index")
+        return redirect("channels_report")
     return TemplateResponse(
         request,
         "channels/record_url.html",
