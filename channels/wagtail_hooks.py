@@ -10,6 +10,7 @@ from . import views
 from .admin.dashboard import add_my_stories_panel
 from .admin.listing import EventListingViewSet, StoryListingViewSet
 from .admin.report import PublicationReportView
+from .logins import login_warnings
 
 
 @hooks.register("register_admin_viewset")
@@ -72,8 +73,6 @@ class ChannelLoginPanel(Component):
     template_name = "channels/login_panel.html"
 
     def get_context_data(self, parent_context=None):
-        from .logins import login_warnings
-
         return {"problems": list(login_warnings().values())}
 
     def render_html(self, parent_context=None):

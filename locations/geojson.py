@@ -6,7 +6,7 @@ from django.http import HttpResponse, JsonResponse
 from django.views.decorators.http import require_GET
 
 from locations.models import PlacePage
-from locations.views import filter_places
+from locations.models.map import filter_places
 
 GEOJSON_CONTENT_TYPE = "application/geo+json"
 
