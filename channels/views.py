@@ -8,6 +8,8 @@ from django.contrib.auth.decorators import permission_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from .admin.status import RETRYABLE, channel_label
@@ -38,8 +40,24 @@ def retry_view(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, "Opslaget er sat i kø igen.")
         else:
             messages.warning(request, "Opslaget kan ikke prøves igen i sin nuværende status.")
-        return redirect("channels_report")
-    return TemplateResponse(request, "channels/retry_confirm.html", {"publication": publication})
+        return redirect(_back_to(request))
+    return TemplateResponse(
+        request,
+        "channels/retry_confirm.html",
+        {
+            "publication": publication,
+            "channel_label": channel_label(publication.channel),
+            "next": _back_to(request),
+        },
+    )
+
+
+def _back_to(request: HttpRequest) -> str:
+    """Back where "Prøv igen" was pressed (the story's Kanaler tab), else the report."""
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        return target
+    return reverse("channels_report")
 
 
 @permission_required(MANAGE_CHANNELS, raise_exception=True)

@@ -84,6 +84,7 @@ _WORD = re.compile(r"\||[^\W_]+")
 # Links and hashtags in the channel previews are content, as are Python/Django
 # identifiers of page types that Wagtail's page-type report shows as they are.
 CONTENT_TOKENS = re.compile(r"https?://\S+|#[^\W_]+|\b\d+x\d+\b|\b\d+\b")
+SEPARATORS = re.compile(r": | – | · ")
 IDENTIFIER = re.compile(r"[a-z_]+\.[a-z_]+")
 # Dates the project writes with its own Danish month names are figures.
 _MONTHS = "|".join(MONTHS_DA + tuple(m[:3] for m in MONTHS_DA))
@@ -251,7 +252,7 @@ def _render(client, settings, language, url, data):
 
 def _allowed(text: str, database: list[str], ours, danish) -> bool:
     """Identical text that is not a missing translation: ours, content, names, figures."""
-    if text in SAME_IN_BOTH or _NO_WORDS.match(text) or ours.wrote(text):
+    if text.rstrip(":") in SAME_IN_BOTH or _NO_WORDS.match(text) or ours.wrote(text):
         return True
     if text in danish[0] or any(p.fullmatch(text) for p in danish[1]):
         return True  # translated once at import, so Danish in both renders
@@ -261,6 +262,8 @@ def _allowed(text: str, database: list[str], ours, danish) -> bool:
     for value in database:
         rest = rest.replace(value, "\0")
     rest = CONTENT_TOKENS.sub("\0", DANISH_DATE.sub("\0", rest))
+    # Our labels joined by punctuation ("YouTube: Fejlet") are still ours.
+    rest = SEPARATORS.sub("\0", rest)
     pieces = [piece.strip(" -–:·|,.()»«\"'") for piece in rest.split("\0")]
     if len(pieces) == 1:
         return False
