@@ -11,6 +11,7 @@ from .admin.dashboard import add_my_stories_panel
 from .admin.listing import EventListingViewSet, StoryListingViewSet
 from .admin.report import PublicationReportView
 from .logins import login_warnings
+from .settings_screen import channel_settings_view
 
 
 @hooks.register("register_admin_viewset")
@@ -63,7 +64,13 @@ def register_channel_urls():
             views.record_url_view,
             name="channels_record_url",
         ),
+        path("kanalindstillinger/", channel_settings_view, name="channels_settings"),
     ]
+
+
+@hooks.register("register_settings_menu_item")
+def register_channel_settings_item():
+    return PublicationsMenuItem("Kanaler", reverse("channels_settings"), icon_name="cog", order=900)
 
 
 class ChannelLoginPanel(Component):

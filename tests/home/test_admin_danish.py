@@ -151,6 +151,8 @@ SCREENS = [
     ("rapport-opgaver", ("sekretariat",), "/admin/reports/workflow_tasks/", None),
     ("rapport-sidetyper", ("sekretariat",), "/admin/reports/page-types-usage/", None),
     ("kanaler", ("sekretariat",), "/admin/kanaler/", None),
+    ("forny-login", ("sekretariat",), "/admin/kanaler/forny-login/", None),
+    ("kanalindstillinger", ("sekretariat",), "/admin/kanalindstillinger/", None),
     ("indstillinger", ("sekretariat",), "/admin/settings/home/sitesettings/", None),
     ("omdirigeringer", ("sekretariat",), "/admin/redirects/", None),
     ("ny-omdirigering-tom", ("sekretariat",), "/admin/redirects/add/", {}),
