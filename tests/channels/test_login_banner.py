@@ -1,7 +1,5 @@
 """The login banner says who can renew and how, once (issue 14)."""
 
-import datetime
-
 import pytest
 from django.utils import timezone
 
@@ -11,10 +9,10 @@ from tests.community.helpers import co_editor, secretariat
 pytestmark = pytest.mark.django_db
 
 
-def _expiring(channel="facebook", days=2):
+def _expiring(channel="facebook"):
     ChannelState.objects.update_or_create(
         channel=channel,
-        defaults={"token_expires_at": timezone.now() + datetime.timedelta(days=days)},
+        defaults={"auth_failed_at": timezone.now(), "auth_error": "Meta: token udløbet."},
     )
 
 
@@ -24,7 +22,7 @@ def test_the_banner_names_who_renews_and_links_the_steps_once(client):
     html = client.get("/admin/").content.decode()
     banner = html[html.index('id="channels-login-heading"') :]
     banner = banner[: banner.index("</section>")]
-    assert "Facebook-siden: login udløber" in banner
+    assert "Facebook-siden: login virker ikke længere." in banner
     assert "administrator hos Meta eller Google" in banner
     # The what-to-do is said once, as a link to the steps, not again in each warning.
     assert "Forny adgangen" not in banner

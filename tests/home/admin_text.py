@@ -35,7 +35,8 @@ SPOKEN_ATTRIBUTES = (
     "data-w-clipboard-success-value",
     "data-w-count-label-value",
 )
-SKIPPED_TAGS = ("script", "style", "noscript", "svg")
+# <code> shows identifiers as they are (setting and API field names): not language.
+SKIPPED_TAGS = ("script", "style", "noscript", "svg", "code")
 # Keys of StreamField's JSON block definitions an editor reads.
 BLOCK_TEXT_KEYS = ("label", "helpText", "help_text", "placeholder", "title", "groupName")
 _SPACE = re.compile(r"\s+")

@@ -83,7 +83,9 @@ _NO_WORDS = re.compile(r"^[\W\d_]*$")
 _WORD = re.compile(r"\||[^\W_]+")
 # Links and hashtags in the channel previews are content, as are Python/Django
 # identifiers of page types that Wagtail's page-type report shows as they are.
-CONTENT_TOKENS = re.compile(r"https?://\S+|#[^\W_]+|\b\d+x\d+\b|\b\d+\b")
+CONTENT_TOKENS = re.compile(
+    r"https?://\S+|#[^\W_]+|\b\d+x\d+\b|\bv\d+(\.\d+)*\b|\b\d+\b"  # links, tags, sizes, versions
+)
 SEPARATORS = re.compile(r": | – | · ")
 IDENTIFIER = re.compile(r"[a-z_]+\.[a-z_]+")
 # Dates the project writes with its own Danish month names are figures.
