@@ -4,15 +4,15 @@ from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 
-from home.api import CompactJSONMixin
+from home.api import CompactJSONMixin, SearchOperatorMixin
 from stories.api import StoryAwarePagesAPIViewSet
 
 
-class CompactImagesAPIViewSet(CompactJSONMixin, ImagesAPIViewSet):
+class CompactImagesAPIViewSet(SearchOperatorMixin, CompactJSONMixin, ImagesAPIViewSet):
     pass
 
 
-class CompactDocumentsAPIViewSet(CompactJSONMixin, DocumentsAPIViewSet):
+class CompactDocumentsAPIViewSet(SearchOperatorMixin, CompactJSONMixin, DocumentsAPIViewSet):
     pass
 
 

@@ -265,10 +265,11 @@ WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "xlsx", "csv", "txt"]
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 
-# Wagtail's database search backend; on PostgreSQL it uses the Danish
-# full-text configuration so "cyklerne" finds "cykel".
+# Wagtail's database search backend with clean queries (home/search.py); on
+# PostgreSQL it uses the Danish full-text configuration so "cyklerne" finds
+# "cykel", on SQLite the same Snowball stemmer in Python.
 WAGTAILSEARCH_BACKENDS = {
-    "default": {"BACKEND": "wagtail.search.backends.database"},
+    "default": {"BACKEND": "home.search"},
 }
 if USES_POSTGRES:
     WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "danish"
