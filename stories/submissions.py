@@ -20,6 +20,7 @@ from django.utils.html import escape
 from wagtail.images import get_image_model
 from wagtail.rich_text import RichText
 
+from home import uploads
 from home.spam import RateLimit
 from home.text import slugify_da
 from stories.forms import EventSuggestionForm
@@ -69,7 +70,13 @@ def create_suggested_event(index: EventIndexPage, data: dict) -> EventPage:
     day = data["date"]
     image = None
     if data.get("image"):
-        image = get_image_model()(title=f"Forslag: {data['title']}"[:255], file=data["image"])
+        # Unmoderated: a random file name, in the collection nothing public serves;
+        # publishing the event releases it (stories/moderation.py).
+        image = get_image_model()(
+            title=f"Forslag: {data['title']}"[:255],
+            file=uploads.rename_upload(data["image"]),
+            collection=uploads.pending_collection(),
+        )
         image.save()
     page = EventPage(
         title=data["title"],

@@ -14,7 +14,8 @@ from django.utils import timezone
 
 from home.demo.images import demo_image
 from home.models import HomePage
-from stories.community.submissions import recipe_block, submitted_images_collection
+from home.uploads import approved_collection
+from stories.community.submissions import recipe_block
 from stories.models import (
     GroupIndexPage,
     GroupPage,
@@ -117,7 +118,8 @@ def _photo_call(home: HomePage, stdout) -> None:
         home.add_child(instance=call)
         call.save_revision().publish()
         stdout.write("Fotoindkaldelsen 'Min sommer i Ishøj' er oprettet.")
-    collection = submitted_images_collection()
+    # Demo photos count as already approved, so they sit where approved ones do.
+    collection = approved_collection()
     for caption, photographer, scene in PHOTOS:
         if call.submissions.filter(caption=caption).exists():
             continue
