@@ -13,6 +13,7 @@ from wagtail.search import index
 from wagtailgeowidget import geocoders
 from wagtailgeowidget.panels import GeoAddressPanel
 
+from home.visibility import as_queryset
 from locations.geo import ISHOJ_BBOX, build_location, parse_location
 from locations.panels import LocalLeafletPanel
 
@@ -202,7 +203,7 @@ class PlacePage(Page):
         }
 
     def public_stories(self):
-        return self.stories.live().public().order_by("-date", "-pk")
+        return as_queryset(self.stories).live().public().order_by("-date", "-pk")
 
     def related_events(self):
         """Events held here, once the events app points at places (related_name "events").
