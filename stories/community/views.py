@@ -15,6 +15,7 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.utils.cache import patch_cache_control
+from django.utils.http import urlencode
 from django.views.decorators.http import require_http_methods
 
 from home.spam import RateLimit
@@ -67,7 +68,10 @@ NEEDS_EMAIL = (
 def _send_confirmation(request: HttpRequest, group: GroupPage, task: GroupTask, signup) -> None:
     token = signups.confirmation_token(signup)
     link = request.build_absolute_uri(
-        group.url + group.reverse_subpage("task_confirm", args=[task.pk, token])
+        group.url
+        + group.reverse_subpage("task_confirm", args=[task.pk])
+        + "?"
+        + urlencode({"t": token})
     )
     context = {
         "name": signup.name, "task": task, "group": group, "link": link,
@@ -138,10 +142,11 @@ def task_signup_view(request: HttpRequest, group: GroupPage, task_id: int) -> Ht
     )  # fmt: skip
 
 
-def task_confirm_view(request: HttpRequest, group: GroupPage, task_id: int, token: str):
+def task_confirm_view(request: HttpRequest, group: GroupPage, task_id: int):
     """The link in the mail. GET asks for one click (mail scanners open links
     too, and a GET never changes data); POST lets the sign-up take its place."""
-    signup = signups.signup_from_token(token)
+    token = (request.POST.get("t") or request.GET.get("t") or "")[:200]
+    signup = signups.signup_from_token(token) if token else None
     if signup is None or signup.task_id != task_id or signup.task.page_id != group.pk:
         return TemplateResponse(
             request,
@@ -149,13 +154,15 @@ def task_confirm_view(request: HttpRequest, group: GroupPage, task_id: int, toke
             {"page": group, "self": group, "invalid": True, "hours": signups.CONFIRMATION_HOURS},
             status=400,
         )
-    context = {"page": group, "self": group, "task": signup.task, "signup": signup}
+    context = {"page": group, "self": group, "task": signup.task, "signup": signup, "token": token}
     if request.method == "POST":
         result = signups.confirm_signup(token)
         context["outcome"] = result.outcome.value
         context["still_needed"] = result.still_needed
         status = 409 if result.outcome == signups.SignupOutcome.FULL else 200
-        return TemplateResponse(request, "community/task_signup_confirm.html", context, status)
+        return TemplateResponse(
+            request, "community/task_signup_confirm.html", context, status=status
+        )
     return TemplateResponse(request, "community/task_signup_confirm.html", context)
 
 
