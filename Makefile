@@ -31,8 +31,10 @@ run: install
 # The whole suite: lint, then SQLite. .ci/run adds the PostgreSQL pass.
 test: install lint test-sqlite
 
+# ruff, and the import contracts: which app may import which (pyproject.toml).
 lint: install
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports
 
 test-sqlite: install
 	env -u DATABASE_URL $(BIN)/pytest
@@ -41,7 +43,7 @@ test-postgres: install
 	DATABASE_URL=$(POSTGRES_URL) REDIS_URL=$(REDIS_TEST_URL) $(BIN)/pytest
 
 benchmark: install
-	$(BIN)/python manage.py benchmark_pages --settings=cms.settings.benchmark
+	$(BIN)/python manage.py benchmark_pages --settings=benchmarks.settings
 
 clean:
 	rm -rf $(VENV) var media static_collected

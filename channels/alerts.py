@@ -14,6 +14,9 @@ from typing import TYPE_CHECKING
 from django.conf import settings
 from django.core.mail import send_mail
 from django.utils import timezone
+from wagtail.models import Site
+
+from home.models import SiteSettings
 
 from .models import ChannelState, Publication, PublicationStatus
 
@@ -38,10 +41,6 @@ def login_works(channel: str) -> None:
 def alert_address() -> str:
     if settings.CHANNELS_ALERT_EMAIL:
         return settings.CHANNELS_ALERT_EMAIL
-    from wagtail.models import Site
-
-    from home.models import SiteSettings
-
     site = Site.objects.filter(is_default_site=True).first()
     return SiteSettings.for_site(site).contact_email if site else ""
 

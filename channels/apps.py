@@ -10,3 +10,6 @@ class ChannelsConfig(AppConfig):
     def ready(self) -> None:
         # Connects page_published / page_unpublished to the channel layer.
         from . import signals  # noqa: F401
+        from .admin_attach import attach_to_page_types
+
+        attach_to_page_types()

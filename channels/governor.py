@@ -110,10 +110,5 @@ class QuotaGovernor:
 governor = QuotaGovernor()
 
 
-def set_clock(clock: Callable[[], datetime]) -> None:
-    """Inject a clock (the benchmark's simulated day); tests restore timezone.now."""
-    governor.clock = clock
-
-
 def usage_listener(channel: str) -> Callable[[Mapping[str, str]], None]:
     return lambda headers: governor.record_usage(channel, headers)

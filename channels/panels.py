@@ -26,6 +26,10 @@ from wagtail.admin.panels import (
     Panel,
 )
 
+from .logins import login_warnings
+from .models import Publication, choice_for
+from .platforms import all_channels
+
 HELP = (
     "<p>Vælg, hvor historien skal udgives ud over hjemmesiden. Uden et valg gælder "
     "standarden: historier på Facebook-siden, Instagram (med billede), YouTube (hvis der "
@@ -127,10 +131,6 @@ class ChannelRow:
 
 def overview_rows(page: Any) -> list[ChannelRow]:
     """Every channel for `page`: on/off, preview, limits and status."""
-    from .models import Publication
-    from .planning import choice_for
-    from .platforms import all_channels
-
     publications = {p.channel: p for p in Publication.objects.filter(page_id=page.pk)}
     rows: list[ChannelRow] = []
     for channel in all_channels():
@@ -179,8 +179,6 @@ class ChannelOverviewPanel(Panel):
             saved = page is not None and page.pk is not None
             context["saved"] = saved
             context["rows"] = overview_rows(page) if saved else []
-            from .logins import login_warnings
-
             context["login_warnings"] = list(login_warnings().values())
             return context
 

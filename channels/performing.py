@@ -4,31 +4,25 @@ A worker claims a row with a conditional UPDATE, so a retry, a double click
 or two workers can never post twice. When an answer is lost, the post is
 marked unconfirmed and looked up on the platform before anything is sent
 again. The website never waits for a channel: a failed channel leaves the
-story published and the post retryable.
+story published and the post retryable. Outcomes are written by `recording`;
+a retry is enqueued by the task (`tasks.perform_publication`), not from here.
 """
 
 from __future__ import annotations
 
-import logging
 import uuid
-from datetime import timedelta
-from typing import Any
 
-from django.conf import settings
 from django.db.models import F
 from django.utils import timezone
 from wagtail.models import Page
 
-from .alerts import login_blocked, login_works, mark_needs_login
+from .alerts import login_blocked
 from .governor import QuotaPaused, governor
 from .http import PlatformError
-from .models import Publication, PublicationAction
+from .models import Publication, PublicationAction, choice_for
 from .models import PublicationStatus as S
-from .planning import choice_for, enqueue
-from .platforms import Channel, PostResult, get_channel
-from .retry import next_attempt
-
-logger = logging.getLogger("voresishoj.channels")
+from .platforms import Channel, get_channel
+from .recording import failed, finish, published
 
 
 def claim(publication_id: int) -> tuple[Publication, str] | None:
@@ -59,15 +53,6 @@ def claim(publication_id: int) -> tuple[Publication, str] | None:
     return pub, previous
 
 
-def finish(pub: Publication, token: str, **fields: Any) -> bool:
-    """Write an attempt's outcome, only if this worker still holds the claim."""
-    fields.setdefault("updated_at", timezone.now())
-    written = Publication.objects.filter(pk=pub.pk, claim_token=token).update(**fields)
-    if not written:
-        logger.warning("channels: publication %s was reclaimed; outcome dropped", pub.pk)
-    return bool(written)
-
-
 def perform(publication_id: int) -> str:
     """One attempt at one publication; returns its new status."""
     claimed = claim(publication_id)
@@ -88,10 +73,9 @@ def perform(publication_id: int) -> str:
             attempts=F("attempts") - 1,
             notice=pause.reason,
         )
-        enqueue([(pub.pk, pause.until)])
         return S.QUEUED
     except PlatformError as error:
-        return _failed(pub, token, channel, error)
+        return failed(pub, token, channel, error)
     return status
 
 
@@ -128,7 +112,7 @@ def _attempt(pub: Publication, token: str, channel: Channel, *, was_unconfirmed:
     if was_unconfirmed and pub.action == PublicationAction.PUBLISH:
         found = channel.find_existing(post, pub)
         if found is not None:
-            return _published(pub, token, found, fingerprint)
+            return published(pub, token, found, fingerprint)
     if pub.action == PublicationAction.UPDATE:
         if pub.payload_hash == fingerprint:
             finish(pub, token, status=S.PUBLISHED, attempts=0, next_attempt_at=None)
@@ -147,28 +131,7 @@ def _attempt(pub: Publication, token: str, channel: Channel, *, was_unconfirmed:
         result = channel.update(pub, post)
     else:
         result = channel.publish(post, pub)
-    return _published(pub, token, result, fingerprint)
-
-
-def _published(pub: Publication, token: str, result: PostResult, fingerprint: str) -> str:
-    now = governor.now()
-    finish(
-        pub,
-        token,
-        status=S.PUBLISHED,
-        external_id=result.external_id,
-        external_url=result.url or pub.external_url,
-        payload_hash=fingerprint,
-        published_at=pub.published_at or now,
-        last_error="",
-        trace_id="",
-        notice=result.notice_da,
-        next_attempt_at=None,
-        attempts=0,
-        draft={**{k: v for k, v in pub.draft.items() if k != "claimed_from"}, **result.draft},
-    )
-    login_works(pub.channel)
-    return S.PUBLISHED
+    return published(pub, token, result, fingerprint)
 
 
 def _withdraw(pub: Publication, token: str, channel: Channel, page: Page) -> str:
@@ -193,40 +156,3 @@ def _withdraw(pub: Publication, token: str, channel: Channel, page: Page) -> str
         notice="",
     )
     return S.WITHDRAWN
-
-
-def _failed(pub: Publication, token: str, channel: Channel, error: PlatformError) -> str:
-    now = governor.now()
-    attempts = pub.attempts
-    common = {"last_error": error.message_da, "trace_id": error.trace_id[:100]}
-    if error.kind == "auth":
-        finish(pub, token, status=S.NEEDS_LOGIN, next_attempt_at=None, **common)
-        mark_needs_login(channel, error.message_da)
-        return S.NEEDS_LOGIN
-    if error.kind == "permanent":
-        finish(pub, token, status=S.FAILED, next_attempt_at=None, **common)
-        return S.FAILED
-    if error.kind == "rate_limited":
-        until = now + timedelta(seconds=max(error.retry_after or 0, 60))
-        governor.pause(channel.slug, until, error.message_da)
-        finish(
-            pub, token, status=S.QUEUED, next_attempt_at=until, attempts=F("attempts") - 1, **common
-        )
-        enqueue([(pub.pk, until)])
-        return S.QUEUED
-    # transient or lost: bounded retries with backoff; a lost answer is looked up first.
-    if attempts >= settings.CHANNELS_MAX_ATTEMPTS:
-        common["last_error"] += f" Opgivet efter {attempts} forsøg – tryk 'Prøv igen'."
-        # A lost answer stays unconfirmed: "Prøv igen" looks it up before sending.
-        status = S.UNCONFIRMED if error.kind == "lost" else S.FAILED
-        finish(pub, token, status=status, next_attempt_at=None, **common)
-        return status
-    when = next_attempt(now, attempts, error.retry_after)
-    status = (
-        S.UNCONFIRMED
-        if error.kind == "lost" or pub.draft.get("claimed_from") == S.UNCONFIRMED
-        else S.QUEUED
-    )
-    finish(pub, token, status=status, next_attempt_at=when, **common)
-    enqueue([(pub.pk, when)])
-    return status

@@ -2,37 +2,28 @@
 
 Intent is recorded inside the publishing transaction (one `Publication` per
 page and channel) before any platform is called, so a worker can claim it
-exactly once later; jobs are handed to the task backend only after commit.
+exactly once later; the caller hands the returned jobs to `tasks.enqueue`
+only after commit. The chain runs one way: plan -> task (`tasks`) ->
+perform (`performing`) -> record (`recording`).
 """
 
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable
-from datetime import datetime
 from typing import Any
 
 from django.db import transaction
-from django.utils import timezone
 from wagtail.models import Page
 
 from .governor import governor
-from .models import PageChannel, Publication, PublicationAction
+from .models import Publication, PublicationAction, choice_for
 from .models import PublicationStatus as S
 from .platforms import Channel, all_channels, get_channel
 from .rendering import supports_channels
+from .tasks import Job
 
 NOT_YET_OUT = (S.SCHEDULED, S.QUEUED, S.FAILED, S.NEEDS_LOGIN, S.MANUAL, S.NOT_CONFIGURED)
 IN_FLIGHT = (S.PUBLISHING, S.UNCONFIRMED)
-Job = tuple[int, datetime | None]
-
-
-def choice_for(page: Page, slug: str) -> PageChannel | None:
-    """The editor's row for a channel on this page, if any (first wins)."""
-    for choice in page.channel_settings.all():
-        if choice.channel == slug:
-            return choice
-    return None
 
 
 def is_enabled(page: Page, channel: Channel) -> bool:
@@ -162,17 +153,3 @@ def _save(pub: Publication, **fields: Any) -> None:
     for name, value in fields.items():
         setattr(pub, name, value)
     pub.save()
-
-
-def enqueue(jobs: Iterable[Job]) -> None:
-    """Hand jobs to the task backend; deferred ones only where the backend can defer,
-    else the clock's `channels_retry_due` picks them up when due."""
-    from .tasks import perform_publication
-
-    backend = perform_publication.get_backend()
-    for publication_id, run_after in jobs:
-        if run_after is not None and run_after > timezone.now():
-            if backend.supports_defer:
-                perform_publication.using(run_after=run_after).enqueue(publication_id)
-            continue
-        perform_publication.enqueue(publication_id)

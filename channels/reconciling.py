@@ -14,7 +14,7 @@ from .alerts import login_works
 from .governor import governor
 from .models import Publication
 from .models import PublicationStatus as S
-from .planning import Job, enqueue
+from .tasks import Job, enqueue
 
 
 def retry(publication_ids: Iterable[int]) -> int:

@@ -14,6 +14,8 @@ from urllib.parse import urlencode
 from django.conf import settings
 
 from home.text import MONTHS_DA, WEEKDAYS_DA
+from stories.blocks import parse_video_url
+from stories.occurrences import next_occurrences
 
 from .platforms.base import ImageRef
 
@@ -78,8 +80,6 @@ def base_text(page: Page, choice: PageChannel | None) -> str:
 
 
 def event_when(page: Any) -> str:
-    from stories.occurrences import next_occurrences
-
     upcoming = [o for o in next_occurrences(page, limit=3) if not o.is_cancelled]
     if not upcoming:
         return ""
@@ -128,8 +128,6 @@ def rendition_ref(page: Page, spec: str) -> ImageRef | None:
 
 def video_id_for(page: Page, choice: PageChannel | None) -> str:
     """The YouTube video the page names: the channel's own link, else the body's first."""
-    from stories.blocks import parse_video_url
-
     candidates: list[str] = []
     if choice is not None and choice.video_url:
         candidates.append(choice.video_url)

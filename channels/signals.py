@@ -9,23 +9,24 @@ from django.db import transaction
 from django.dispatch import receiver
 from wagtail.signals import page_published, page_unpublished
 
-from . import publishing
+from .planning import plan_page, plan_withdrawal
 from .rendering import supports_channels
+from .tasks import enqueue
 
 
 @receiver(page_published)
 def plan_channels_on_publish(sender, instance, **kwargs) -> None:
     if not supports_channels(instance):
         return
-    jobs = publishing.plan_page(instance)
+    jobs = plan_page(instance)
     if jobs:
-        transaction.on_commit(lambda: publishing.enqueue(jobs))
+        transaction.on_commit(lambda: enqueue(jobs))
 
 
 @receiver(page_unpublished)
 def withdraw_channels_on_unpublish(sender, instance, **kwargs) -> None:
     if not supports_channels(instance):
         return
-    jobs = publishing.plan_withdrawal(instance)
+    jobs = plan_withdrawal(instance)
     if jobs:
-        transaction.on_commit(lambda: publishing.enqueue(jobs))
+        transaction.on_commit(lambda: enqueue(jobs))

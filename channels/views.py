@@ -9,9 +9,9 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 
-from . import publishing
-from .models import Publication, PublicationStatus
+from .models import Publication, PublicationStatus, choice_for
 from .platforms import get_channel
+from .reconciling import retry
 
 
 class RecordUrlForm(forms.Form):
@@ -30,7 +30,7 @@ MANAGE_CHANNELS = "channels.change_publication"
 def retry_view(request: HttpRequest, pk: int) -> HttpResponse:
     publication = get_object_or_404(Publication, pk=pk)
     if request.method == "POST":
-        count = publishing.retry([publication.pk])
+        count = retry([publication.pk])
         if count:
             messages.success(request, "Opslaget er sat i kø igen.")
         else:
@@ -44,7 +44,7 @@ def record_url_view(request: HttpRequest, pk: int) -> HttpResponse:
     publication = get_object_or_404(Publication, pk=pk)
     channel = get_channel(publication.channel)
     page = publication.page.specific
-    post = channel.render(page, publishing.choice_for(page, channel.slug))
+    post = channel.render(page, choice_for(page, channel.slug))
     form = RecordUrlForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         publication.external_url = form.cleaned_data["url"]

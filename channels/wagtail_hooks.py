@@ -9,6 +9,7 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from . import views
+from .logins import login_warnings
 from .models import Publication, PublicationStatus
 
 
@@ -103,8 +104,6 @@ class ChannelLoginPanel(Component):
     template_name = "channels/login_panel.html"
 
     def get_context_data(self, parent_context=None):
-        from .logins import login_warnings
-
         return {"problems": list(login_warnings().values())}
 
     def render_html(self, parent_context=None):

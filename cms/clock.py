@@ -19,7 +19,9 @@ class PeriodicJob:
 JOBS: tuple[PeriodicJob, ...] = (
     # Wagtail's scheduled publishing ("Go live" / "Expiry" dates in the editor).
     PeriodicJob("publish_scheduled", minutes=1),
-    # Reach: count the site's page view beacons, pull each channel's figures.
+    # Reach: count the site's page view beacons (reports only read what this
+    # counted), and pull each channel's figures.
+    PeriodicJob("aggregate_reach", minutes=5),
     PeriodicJob("pull_reach", minutes=60),
     # The channel layer: scheduled channel posts, retries and unconfirmed posts.
     PeriodicJob("channels_retry_due", minutes=1),

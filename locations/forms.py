@@ -3,7 +3,7 @@
 from django import forms
 
 from home.spam import HoneypotMixin
-from locations.models import Facility, PlaceCategory
+from locations.models.taxonomy import Facility, PlaceCategory
 
 __all__ = ["CorrectionForm", "HoneypotMixin", "PlaceSuggestionForm"]
 

@@ -8,6 +8,8 @@ the widget and copy it into two FloatFields that everything else reads.
 import re
 from dataclasses import dataclass
 
+from django.conf import settings
+
 _POINT = re.compile(
     r"^\s*SRID=(?P<srid>\d+);\s*POINT\s*\(\s*(?P<lng>-?\d+(?:\.\d+)?)\s+(?P<lat>-?\d+(?:\.\d+)?)\s*\)\s*$",
     re.IGNORECASE,
@@ -44,3 +46,14 @@ def parse_location(value: str) -> tuple[float, float] | None:
 def build_location(lat: float, lng: float) -> str:
     """The widget's format, so a point set in code shows up on the admin map."""
     return f"SRID=4326;POINT({lng} {lat})"
+
+
+def map_config(center=ISHOJ_CENTER, zoom=13) -> dict:
+    """Settings for static/js/map.js; an empty tile URL means markers without tiles."""
+    return {
+        "tileUrl": settings.MAP_TILE_URL,
+        "attribution": settings.MAP_TILE_ATTRIBUTION,
+        "center": list(center),
+        "zoom": zoom,
+        "iconPath": settings.STATIC_URL + "vendor/leaflet/images/",
+    }

@@ -7,7 +7,7 @@ from django.views.decorators.http import require_safe
 
 from home.text import plain_text
 from locations.models import PlacePage
-from locations.views import filter_places
+from locations.models.map import filter_places
 
 GEOJSON_CONTENT_TYPE = "application/geo+json"
 

@@ -1,6 +1,5 @@
 """The map page's filtering and the residents' suggestion flow."""
 
-from django.conf import settings
 from django.db import transaction
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import render
@@ -8,69 +7,8 @@ from django.utils.html import escape, linebreaks
 
 from home.text import slugify_da
 from locations.forms import CorrectionForm, PlaceSuggestionForm
-from locations.geo import ISHOJ_CENTER
-from locations.models import Facility, PlaceCategory, PlacePage, PlaceSuggestion, SuggestionKind
-
-
-def filter_places(places, category_slug: str, facility_slugs: list[str]):
-    """Narrow places to one category and *all* of the given facilities.
-
-    Returns (places, category, facilities, unknown) where `unknown` lists the
-    parameter names whose value matched nothing, so callers can explain it.
-    """
-    unknown = []
-    category = None
-    if category_slug:
-        category = PlaceCategory.objects.filter(slug=category_slug).first()
-        if category is None:
-            unknown.append(("category", category_slug))
-        else:
-            places = places.filter(category=category)
-    facilities = []
-    for slug in facility_slugs:
-        facility = Facility.objects.filter(slug=slug).first()
-        if facility is None:
-            unknown.append(("facility", slug))
-        else:
-            facilities.append(facility)
-            places = places.filter(facilities=facility)
-    if unknown:
-        places = places.none()
-    return places, category, facilities, unknown
-
-
-def map_context(map_page, request) -> dict:
-    all_places = list(map_page.places())
-    category_slug = request.GET.get("kategori", "").strip()
-    facility_slugs = [s.strip() for s in request.GET.getlist("facilitet") if s.strip()]
-    places, category, facilities, unknown = filter_places(
-        map_page.places(), category_slug, facility_slugs
-    )
-    used_category_ids = {p.category_id for p in all_places}
-    used_facility_ids = {f.pk for p in all_places for f in p.facilities.all()}
-    return {
-        "places": list(places),
-        "place_count": len(all_places),
-        "markers": [p.marker_data(request) for p in all_places if p.has_point],
-        "categories": PlaceCategory.objects.filter(pk__in=used_category_ids),
-        "facilities": Facility.objects.filter(pk__in=used_facility_ids),
-        "selected_category": category_slug,
-        "selected_facilities": facility_slugs,
-        "unknown_filters": unknown,
-        "is_filtered": bool(category_slug or facility_slugs),
-        "map_config": map_config(),
-    }
-
-
-def map_config(center=ISHOJ_CENTER, zoom=13) -> dict:
-    """Settings for static/js/map.js; an empty tile URL means markers without tiles."""
-    return {
-        "tileUrl": settings.MAP_TILE_URL,
-        "attribution": settings.MAP_TILE_ATTRIBUTION,
-        "center": list(center),
-        "zoom": zoom,
-        "iconPath": settings.STATIC_URL + "vendor/leaflet/images/",
-    }
+from locations.models.place import PlacePage
+from locations.models.suggestion import PlaceSuggestion, SuggestionKind
 
 
 def _unique_slug(parent, base: str) -> str:

@@ -64,6 +64,8 @@ class StoryAwarePagesAPIViewSet(DanishParametersMixin, CompactJSONMixin, PagesAP
             queryset = get_public_pages_queryset(self.request, model=StoryPage)
         else:
             queryset = super().get_queryset()
+        # `fields=*` shows each page's locale: one query per item without this.
+        queryset = queryset.select_related("locale")
         if queryset.model is StoryPage:
             # Renditions come prefetched in one query: for a list of images
             # that is cheaper than one cache lookup per image and size.

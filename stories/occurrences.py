@@ -241,7 +241,7 @@ def expand_event(
     return found
 
 
-def event_queryset() -> QuerySet[EventPage]:
+def event_queryset(categories: str | Prefetch = "categories") -> QuerySet[EventPage]:
     """Live, public events with everything an occurrence list shows, prefetched,
     so a list of any length costs a fixed number of queries."""
     return (
@@ -253,9 +253,30 @@ def event_queryset() -> QuerySet[EventPage]:
                 "image",
                 queryset=get_image_model().objects.prefetch_renditions(*EVENT_RENDITION_SPECS),
             ),
-            "categories",
+            categories,
         )
     )
+
+
+# What a feed item shows (stories/feeds/serialize.py) and what finding its URL
+# and expanding its rule read; nothing else of the page is loaded.
+FEED_FIELDS = (
+    *("id", "title", "slug", "url_path", "path", "depth", "locale_id", "content_type_id"),
+    *("live", "last_published_at", "intro", "image", "image_alt", "organiser"),
+    *("start_date", "end_date", "all_day", "start_time", "end_time", "frequency"),
+    *("interval", "weekdays", "monthly_ordinal", "monthly_weekday"),
+    *("repeat_until", "repeat_count", "audience", "is_free", "price_dkk", "signup_url"),
+    *("place", "place_name", "address", "latitude", "longitude"),
+    *("place__slug", "place__title", "place__live", "place__address"),
+    *("place__latitude", "place__longitude", "place__last_published_at"),
+)
+
+
+def feed_queryset() -> QuerySet[EventPage]:
+    """event_queryset() for the machine-read feeds, which list hundreds of events
+    at a time: only the columns an item shows, categories by their slug and name."""
+    categories = Prefetch("categories", queryset=EventCategory.objects.only("slug", "name"))
+    return event_queryset(categories).only(*FEED_FIELDS)
 
 
 def in_range(events: QuerySet[EventPage], first_day: date, last_day: date) -> QuerySet[EventPage]:

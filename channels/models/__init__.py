@@ -1,5 +1,5 @@
 from .publication import Publication, PublicationAction, PublicationStatus
-from .settings import ChannelSlug, ChannelState, PageChannel
+from .settings import ChannelSlug, ChannelState, PageChannel, choice_for
 
 __all__ = [
     "ChannelSlug",
@@ -8,4 +8,5 @@ __all__ = [
     "Publication",
     "PublicationAction",
     "PublicationStatus",
+    "choice_for",
 ]

@@ -1,5 +1,7 @@
 """Per-page channel choices (the "Kanaler" tab) and per-channel runtime state."""
 
+from __future__ import annotations
+
 from django.db import models
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
@@ -58,6 +60,16 @@ class PageChannel(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = "Kanalvalg"
         verbose_name_plural = "Kanalvalg"
+
+
+def choice_for(page, slug: str) -> PageChannel | None:
+    """The editor's row for a channel on this page, if any (first wins).
+
+    Reads `page.channel_settings.all()`, so a prefetch serves every channel."""
+    for choice in page.channel_settings.all():
+        if choice.channel == slug:
+            return choice
+    return None
 
 
 class ChannelState(models.Model):

@@ -2,7 +2,7 @@
 
 Platforms differ only where the platforms differ: each module holds its wire
 format and its limits. Retry, idempotency, status and scheduling live once,
-in channels.publishing.
+in the chain channels.planning -> tasks -> performing -> recording.
 """
 
 from __future__ import annotations

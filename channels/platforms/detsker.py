@@ -15,6 +15,8 @@ from django.utils import timezone
 
 from channels import rendering
 from channels.http import PlatformClient, PlatformError
+from stories.feeds.serialize import occurrence_data
+from stories.occurrences import TZ, event_queryset, expand_event
 
 from .base import Channel, Metric, Post, PostResult, ReachResult
 
@@ -33,9 +35,6 @@ def listing_id(page_id: int) -> str:
 
 def event_document(page: Page, link: str, summary: str) -> dict[str, Any]:
     """The event in the feed's format, with every occurrence in the coming year."""
-    from stories.feeds.serialize import occurrence_data
-    from stories.occurrences import TZ, event_queryset, expand_event
-
     event = event_queryset().filter(pk=page.pk).first() or page
     today = timezone.now().astimezone(TZ).date()
     occurrences = expand_event(event, today, today + timedelta(days=WINDOW_DAYS))

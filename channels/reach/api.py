@@ -3,7 +3,7 @@
 `hit` is plain Django, not DRF, and must not touch sessions or set cookies.
 In production the WSGI fast path (wsgi.py) answers the beacon before Django's
 request cycle starts; this view answers it for the test client and anything
-else that calls Django directly, through the same `beacon.receive`.
+else that calls Django directly, through the same `beacon.answer_request`.
 `StoriesReachView` is the staff API.
 """
 
@@ -17,7 +17,6 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from . import beacon
-from .aggregation import run_aggregation
 from .periods import PeriodError, parse_period
 from .permissions import can_view_reports
 from .reports import STORY_VISITORS_NOTE, story_rows
@@ -27,14 +26,12 @@ from .reports import STORY_VISITORS_NOTE, story_rows
 @require_POST
 def hit(request: HttpRequest) -> HttpResponse:
     """Record one page view from static/js/reach.js (navigator.sendBeacon)."""
-    answer = beacon.receive(
-        request.META, request.body[: beacon.MAX_BEACON_BYTES], request.get_host().split(":")[0]
-    )
-    response = HttpResponse(
-        answer.body, status=answer.status, content_type=beacon.ERROR_CONTENT_TYPE
-    )
-    if not answer.error:
+    answer = beacon.answer_request(request)
+    response = HttpResponse(answer.body, status=answer.status, content_type=answer.content_type)
+    if not answer.body:
         del response["Content-Type"]
+    for name, value in answer.headers:
+        response[name] = value
     response["Cache-Control"] = "no-store"
     return response
 
@@ -57,7 +54,6 @@ class StoriesReachView(APIView):
             period = parse_period(request.query_params, timezone.localdate())
         except PeriodError as error:
             return Response({"parameter": error.parameter, "fejl": error.reason}, status=400)
-        run_aggregation()
         stories = []
         for row in story_rows(period):
             stories.append(

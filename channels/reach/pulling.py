@@ -12,6 +12,11 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.utils import timezone
 
+from channels.http import PlatformError
+from channels.models import Publication
+from channels.models.publication import PublicationStatus
+from channels.platforms import CHANNELS
+
 from .models import ChannelMetric, ReachPull
 
 logger = logging.getLogger("voresishoj.reach")
@@ -25,11 +30,6 @@ class PullSummary:
 
 
 def pull_reach() -> PullSummary:
-    from channels.http import PlatformError
-    from channels.models import Publication
-    from channels.models.publication import PublicationStatus
-    from channels.platforms import CHANNELS
-
     now = timezone.now()
     pulled = failed = skipped = 0
     publications = Publication.objects.filter(status=PublicationStatus.PUBLISHED).exclude(

@@ -15,7 +15,6 @@ from wagtail.models import Site
 from stories.models import StoryPage
 
 from . import charts, exports
-from .aggregation import run_aggregation
 from .channel_figures import CHANNEL_LABELS, channel_series
 from .council_report import channel_totals, council_report
 from .models import PageDay
@@ -41,8 +40,6 @@ class ReachView(WagtailAdminTemplateMixin, TemplateView):
     def dispatch(self, request, *args, **kwargs):
         if not can_view_reports(request.user):
             raise PermissionDenied
-        # Count today's beacons before showing figures; idempotent and cheap.
-        run_aggregation()
         self.today = timezone.localdate()
         self.period_error = None
         try:

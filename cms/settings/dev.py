@@ -13,6 +13,9 @@ STORAGES["staticfiles"]["BACKEND"] = (  # noqa: F405
 # gunicorn serves static files through WhiteNoise straight from the source folders.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# Dev-only commands: load_demo and run_platform_standin (demo/), the
+# benchmarks (benchmarks/). Production never installs either.
+INSTALLED_APPS = [*INSTALLED_APPS, "demo", "benchmarks"]  # noqa: F405
 
 # The channel layer talks to the local platform stand-in (run_platform_standin
 # --port 8765) with demo tokens, unless the environment says otherwise.

@@ -9,6 +9,8 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 STORAGES["staticfiles"]["BACKEND"] = (  # noqa: F405
     "django.contrib.staticfiles.storage.StaticFilesStorage"
 )
+# The tests load the demo and talk to the platform stand-in (demo/).
+INSTALLED_APPS = [*INSTALLED_APPS, "demo"]  # noqa: F405
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 # Caches: local memory, or the shared Redis (REDIS_URL) under a prefix of this

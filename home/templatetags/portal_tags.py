@@ -1,8 +1,9 @@
 import json
 
 from django import template
-from django.utils.html import escape
 from django.utils.safestring import mark_safe
+
+from home.sites import site_for_request
 
 register = template.Library()
 
@@ -16,20 +17,10 @@ def jsonld(data):
     return mark_safe(f'<script type="application/ld+json">{payload}</script>')
 
 
-@register.simple_tag(takes_context=True)
-def absolute_url(context, url):
-    request = context.get("request")
-    if not url or request is None or url.startswith(("http://", "https://")):
-        return url or ""
-    return escape(request.build_absolute_uri(url))
-
-
 def _site(context):
     request = context.get("request")
     if request is None:
         return None, None
-    from home.sites import site_for_request
-
     return request, site_for_request(request)
 
 

@@ -1,10 +1,49 @@
-"""The community map ("Kort") and its suggestion routes."""
+"""The community map ("Kort") and its suggestion routes.
+
+The map's own listing and filters are here, on the page; the residents'
+suggestion forms are views (`locations.views`) that the routes hand over to.
+Those views import the model modules they need, never this one, so the
+imports run one way.
+"""
 
 from django.db import models
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
+
+from locations.geo import map_config
+from locations.views import suggest_correction, suggest_place
+
+from .place import PlacePage
+from .taxonomy import Facility, PlaceCategory
+
+
+def filter_places(places, category_slug: str, facility_slugs: list[str]):
+    """Narrow places to one category and *all* of the given facilities.
+
+    Returns (places, category, facilities, unknown) where `unknown` lists the
+    parameter names whose value matched nothing, so callers can explain it.
+    """
+    unknown = []
+    category = None
+    if category_slug:
+        category = PlaceCategory.objects.filter(slug=category_slug).first()
+        if category is None:
+            unknown.append(("category", category_slug))
+        else:
+            places = places.filter(category=category)
+    facilities = []
+    for slug in facility_slugs:
+        facility = Facility.objects.filter(slug=slug).first()
+        if facility is None:
+            unknown.append(("facility", slug))
+        else:
+            facilities.append(facility)
+            places = places.filter(facilities=facility)
+    if unknown:
+        places = places.none()
+    return places, category, facilities, unknown
 
 
 class MapPage(RoutablePageMixin, Page):
@@ -47,8 +86,6 @@ class MapPage(RoutablePageMixin, Page):
         verbose_name_plural = "Kort"
 
     def places(self):
-        from locations.models.place import PlacePage
-
         return (
             PlacePage.objects.child_of(self)
             .live()
@@ -58,22 +95,39 @@ class MapPage(RoutablePageMixin, Page):
             .order_by("title")
         )
 
+    def map_context(self, request) -> dict:
+        """The places, markers and filters the map shows for this request."""
+        all_places = list(self.places())
+        category_slug = request.GET.get("kategori", "").strip()
+        facility_slugs = [s.strip() for s in request.GET.getlist("facilitet") if s.strip()]
+        places, category, facilities, unknown = filter_places(
+            self.places(), category_slug, facility_slugs
+        )
+        used_category_ids = {p.category_id for p in all_places}
+        used_facility_ids = {f.pk for p in all_places for f in p.facilities.all()}
+        return {
+            "places": list(places),
+            "place_count": len(all_places),
+            "markers": [p.marker_data(request) for p in all_places if p.has_point],
+            "categories": PlaceCategory.objects.filter(pk__in=used_category_ids),
+            "facilities": Facility.objects.filter(pk__in=used_facility_ids),
+            "selected_category": category_slug,
+            "selected_facilities": facility_slugs,
+            "unknown_filters": unknown,
+            "is_filtered": bool(category_slug or facility_slugs),
+            "map_config": map_config(),
+        }
+
     @path("")
     def index_route(self, request, *args, **kwargs):
-        from locations.views import map_context
-
-        return self.render(request, context_overrides=map_context(self, request))
+        return self.render(request, context_overrides=self.map_context(request))
 
     @path("foreslaa/")
     def suggest_route(self, request):
-        from locations.views import suggest_place
-
         return suggest_place(request, self)
 
     @path("foreslaa/rettelse/<int:place_id>/")
     def correct_route(self, request, place_id):
-        from locations.views import suggest_correction
-
         return suggest_correction(request, self, place_id)
 
     @path("foreslaa/tak/")

@@ -14,7 +14,7 @@ from wagtailgeowidget import geocoders
 from wagtailgeowidget.panels import GeoAddressPanel
 
 from home.visibility import as_queryset
-from locations.geo import ISHOJ_BBOX, build_location, parse_location
+from locations.geo import ISHOJ_BBOX, build_location, map_config, parse_location
 from locations.panels import LocalLeafletPanel
 
 
@@ -206,21 +206,10 @@ class PlacePage(Page):
         return as_queryset(self.stories).live().public().order_by("-date", "-pk")
 
     def related_events(self):
-        """Events held here, once the events app points at places (related_name "events").
-
-        Until then there is no such relation and the place page simply shows none.
-        """
-        manager = getattr(self, "events", None)
-        if manager is None:
-            return []
-        events = manager.all()
-        if hasattr(events, "live"):
-            events = events.live().public()
-        return list(events)
+        """Published events held here (EventPage.place, a string foreign key from stories)."""
+        return list(self.events.live().public())
 
     def get_context(self, request, *args, **kwargs):
-        from locations.views import map_config
-
         context = super().get_context(request, *args, **kwargs)
         if self.has_point:
             context["map_config"] = map_config(center=(self.latitude, self.longitude), zoom=16)

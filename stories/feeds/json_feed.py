@@ -18,7 +18,7 @@ from stories.feeds.params import FeedQuery, ParameterError, parse_feed_query
 from stories.feeds.serialize import occurrence_data
 from stories.models.event import EventPage
 from stories.occurrences import (
-    event_queryset,
+    feed_queryset,
     filter_events,
     fingerprint,
     in_range,
@@ -96,7 +96,7 @@ def det_sker_json(request: HttpRequest) -> HttpResponse:
     except ParameterError as error:
         return error_response(error)
     occurrences = occurrences_between(
-        query.first_day, query.last_day, _filtered(event_queryset(), query)
+        query.first_day, query.last_day, _filtered(feed_queryset(), query)
     )
     count = len(occurrences)
     pages = max(1, ceil(count / query.page_size))

@@ -17,7 +17,7 @@ from django.views.decorators.http import require_safe
 
 from stories.feeds.json_feed import _filtered, error_response
 from stories.feeds.params import ParameterError, parse_feed_query
-from stories.occurrences import event_queryset, occurrences_between
+from stories.occurrences import feed_queryset, occurrences_between
 
 # Each has a class in static/css/widget.css.
 ACCENTS = {
@@ -59,7 +59,7 @@ def det_sker_widget(request: HttpRequest) -> HttpResponse:
     upcoming = [
         o
         for o in occurrences_between(
-            query.first_day, query.last_day, _filtered(event_queryset(), query)
+            query.first_day, query.last_day, _filtered(feed_queryset(), query)
         )
         if o.end > now and not o.is_cancelled
     ][: int(raw_limit)]

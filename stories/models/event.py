@@ -25,8 +25,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from channels.panels import channels_tab
-from channels.preview import ChannelPreviewMixin
+from home.page_extensions import ExtensiblePreviewMixin
 from stories.blocks import StoryBodyBlock
 
 from .event_fields import ChoiceListField
@@ -53,7 +52,7 @@ class Ordinal(models.IntegerChoices):
     LAST = -1, "Sidste"
 
 
-class EventPage(ChannelPreviewMixin, Page):
+class EventPage(ExtensiblePreviewMixin, Page):
     """One event, possibly recurring, with where, when, for whom and at what price."""
 
     intro = models.TextField(
@@ -206,13 +205,12 @@ class EventPage(ChannelPreviewMixin, Page):
         ),
         FieldPanel("body"),
     ]
-    # The "Kanaler" tab: where else the page is published (channels app).
+    # The channel layer appends its "Kanaler" tab and preview (channels/apps.py).
     edit_handler = TabbedInterface(
         [
             ObjectList(content_panels, heading="Indhold"),
             ObjectList(Page.promote_panels, heading="Promover"),
             ObjectList(Page.settings_panels, heading="Indstillinger"),
-            channels_tab(),
         ]
     )
     search_fields = Page.search_fields + [

@@ -13,8 +13,7 @@ from wagtail.images.models import Filter
 from wagtail.models import Page
 from wagtail.search import index
 
-from channels.panels import channels_tab
-from channels.preview import ChannelPreviewMixin
+from home.page_extensions import ExtensiblePreviewMixin
 from home.visibility import not_restricted
 from stories.blocks import StoryBodyBlock
 from stories.newest import newest_stories
@@ -95,7 +94,7 @@ class StoryIndexPage(Page):
         return context
 
 
-class StoryPage(ChannelPreviewMixin, Page):
+class StoryPage(ExtensiblePreviewMixin, Page):
     """One good story of people meeting across age, culture and neighbourhood.
 
     Written once here; the channel layer republishes it everywhere else.
@@ -156,13 +155,12 @@ class StoryPage(ChannelPreviewMixin, Page):
             heading="Om historien",
         ),
     ]
-    # The "Kanaler" tab: where else the page is published (channels app).
+    # The channel layer appends its "Kanaler" tab and preview (channels/apps.py).
     edit_handler = TabbedInterface(
         [
             ObjectList(content_panels, heading="Indhold"),
             ObjectList(Page.promote_panels, heading="Promover"),
             ObjectList(Page.settings_panels, heading="Indstillinger"),
-            channels_tab(),
         ]
     )
     search_fields = Page.search_fields + [

@@ -11,7 +11,7 @@ import requests
 from django.utils import timezone
 
 from channels.governor import governor
-from channels.standin import PlatformStandin
+from demo.standin import PlatformStandin
 
 
 @pytest.fixture(scope="session")

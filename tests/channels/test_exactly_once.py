@@ -6,7 +6,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from channels import publishing
+from channels import performing, reconciling
 from channels.governor import governor
 from channels.models import Publication
 from channels.models import PublicationStatus as S
@@ -24,7 +24,7 @@ def sweep_at(minutes):
     """Run the clock's sweep as if `minutes` had passed (the governor's clock moves too)."""
     moment = _later(minutes)
     governor.clock = lambda: moment
-    return publishing.retry_due()
+    return reconciling.retry_due()
 
 
 @pytest.mark.parametrize("platform", ["facebook", "instagram"])
@@ -61,7 +61,7 @@ def test_a_crash_after_the_platform_answered_is_recovered_without_a_duplicate(
         action="publish",
     )
 
-    publishing.retry_due()
+    reconciling.retry_due()
     pub.refresh_from_db()
     assert pub.status == S.PUBLISHED and pub.external_id
     assert len(standin.posts()["facebook"]) == 1
@@ -72,7 +72,7 @@ def test_a_second_run_of_the_same_task_does_nothing(standin, django_capture_on_c
         story = make_story()
     pub = publication(story, "facebook")
 
-    assert publishing.perform(pub.pk) == "skipped"
+    assert performing.perform(pub.pk) == "skipped"
     assert len(standin.posts()["facebook"]) == 1
 
 
@@ -82,8 +82,8 @@ def test_only_one_claim_wins(standin, django_capture_on_commit_callbacks):
     pub = publication(story, "facebook")
     Publication.objects.filter(pk=pub.pk).update(status=S.QUEUED)
 
-    assert publishing.claim(pub.pk) is not None
-    assert publishing.claim(pub.pk) is None
+    assert performing.claim(pub.pk) is not None
+    assert performing.claim(pub.pk) is None
 
 
 @pytest.mark.django_db(transaction=True)
@@ -101,7 +101,7 @@ def test_two_workers_racing_post_once(standin, django_capture_on_commit_callback
 
     def worker():
         try:
-            results.append(publishing.perform(pub.pk))
+            results.append(performing.perform(pub.pk))
         except OperationalError as error:
             # SQLite's in-memory test database locks the table against a
             # second writer instead of waiting: that worker lost the race.

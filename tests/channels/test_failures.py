@@ -4,7 +4,7 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
-from channels import publishing
+from channels import reconciling
 from channels.governor import governor
 from channels.models import PublicationStatus as S
 from tests.channels.helpers import publication
@@ -16,7 +16,7 @@ pytestmark = pytest.mark.django_db
 def sweep_at(minutes):
     moment = timezone.now() + timedelta(minutes=minutes)
     governor.clock = lambda: moment
-    return publishing.retry_due()
+    return reconciling.retry_due()
 
 
 def test_a_transient_error_is_retried_with_backoff(standin, django_capture_on_commit_callbacks):
@@ -50,9 +50,9 @@ def test_retries_are_bounded_and_the_story_stays_on_the_site(
     assert "Stadig online" in client.get(story.url).content.decode()
 
     standin.state.faults.clear()
-    publishing.retry([pub.pk])
+    reconciling.retry([pub.pk])
     with django_capture_on_commit_callbacks(execute=True):
-        publishing.retry([pub.pk])
+        reconciling.retry([pub.pk])
     pub.refresh_from_db()
     assert pub.status == S.PUBLISHED
 
@@ -96,7 +96,7 @@ def test_after_a_new_login_prøv_igen_sends_the_waiting_posts(
         story = make_story()
     pub = publication(story, "instagram")
     with django_capture_on_commit_callbacks(execute=True):
-        publishing.retry([pub.pk])
+        reconciling.retry([pub.pk])
     pub.refresh_from_db()
     assert pub.status == S.PUBLISHED
 

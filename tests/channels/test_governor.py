@@ -3,7 +3,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from channels import publishing
+from channels import reconciling
 from channels.governor import governor
 from channels.http import parse_usage_percent
 from channels.models import ChannelState
@@ -17,7 +17,7 @@ pytestmark = pytest.mark.django_db
 def sweep_at(minutes):
     moment = timezone.now() + timedelta(minutes=minutes)
     governor.clock = lambda: moment
-    return publishing.retry_due()
+    return reconciling.retry_due()
 
 
 def test_usage_headers_are_read():

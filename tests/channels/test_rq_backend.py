@@ -4,7 +4,7 @@ import os
 
 import pytest
 
-from channels import publishing
+from channels import reconciling
 from channels.models import PublicationStatus as S
 from tests.channels.helpers import publication
 from tests.factories import make_story
@@ -55,7 +55,7 @@ def test_publishing_through_rq_posts_once_even_after_a_lost_answer(
 
     later = governor.now() + __import__("datetime").timedelta(hours=1)
     governor.clock = lambda: later
-    publishing.retry_due()
+    reconciling.retry_due()
     _drain(rq_backend)
 
     assert publication(story, "facebook").status == S.PUBLISHED

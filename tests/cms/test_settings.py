@@ -50,3 +50,25 @@ def test_production_starts_with_a_real_key_and_reads_the_database_url():
         "['voresishoj.dk',",
         "'www.voresishoj.dk']",
     ]
+
+
+def test_production_has_neither_the_demo_nor_the_stand_in_nor_the_benchmarks():
+    """An operator cannot load demo users or start the fake platforms in production."""
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "cms.settings.production",
+        "SECRET_KEY": "k" * 50,
+        "ALLOWED_HOSTS": "voresishoj.dk",
+    }
+    env.pop("DATABASE_URL", None)
+    production = subprocess.run(
+        [sys.executable, "manage.py", "help"], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+    assert production.returncode == 0, production.stderr
+    env["DJANGO_SETTINGS_MODULE"] = "cms.settings.dev"
+    dev = subprocess.run(
+        [sys.executable, "manage.py", "help"], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+    for command in ("load_demo", "run_platform_standin", "bench_channels", "benchmark_pages"):
+        assert command in dev.stdout
+        assert command not in production.stdout

@@ -4,7 +4,7 @@ import io
 
 import pytest
 
-from stories.demo import community
+from demo.stories import community
 from stories.models import GroupPage, PhotoSubmission, StoryPage
 from tests.factories import story_index
 

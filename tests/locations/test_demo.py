@@ -2,8 +2,8 @@ import io
 
 import pytest
 
-from locations import demo
-from locations.demo_places import PLACES
+from demo import locations as demo
+from demo.places import PLACES
 from locations.geo import ISHOJ_BBOX
 from locations.models import MapPage, PlacePage
 

@@ -3,22 +3,26 @@ import io
 
 import pytest
 from django.contrib.auth.models import Group, User
+from django.core.management import call_command
 from django.db.models import Sum
+from django.utils import timezone
 from openpyxl import load_workbook
 
-from channels.reach import demo
 from channels.reach.aggregation import run_aggregation
 from channels.reach.council_report import council_report
 from channels.reach.models import (
     ManualFigure,
     PageDay,
     PressCoverage,
+    RawHit,
     SiteDay,
     SiteMonth,
     StoryEvaluation,
 )
 from channels.reach.periods import Period
 from channels.reach.reports import page_views, story_rows, unique_visitors
+from cms.clock import JOBS
+from demo import reach as demo
 from stories.models import StoryPage
 from tests.factories import default_site, make_story
 
@@ -147,3 +151,22 @@ def test_the_demo_fills_a_year_and_is_idempotent(reader):
     assert counts[0] >= 365
     html = reader.get("/admin/raekkevidde/evalueringsrapport/").content.decode()
     assert "Cykling uden alder" in html
+
+
+def test_reading_the_reports_changes_nothing_until_the_clock_counts(reader):
+    """A GET of a report or the reach API only reads; the clock's job counts the beacons."""
+    story = make_story(title="Café Solstrålen")
+    today = timezone.localdate().isoformat()
+    hit(story, when=timezone.now(), address="10.0.0.1")
+    hit(story, when=timezone.now(), address="10.0.0.2")
+    api = f"/api/reach/stories/?from={today}&to={today}"
+
+    before = reader.get(api).json()["stories"]
+    reader.get(f"/admin/raekkevidde/?fra={today}&til={today}")
+    assert RawHit.objects.count() == 2 and not PageDay.objects.exists()
+    assert not [s for s in before if s["page_views"]]
+
+    assert any(job.command == "aggregate_reach" for job in JOBS)
+    call_command("aggregate_reach", stdout=io.StringIO())
+    after = {s["title"]: s for s in reader.get(api).json()["stories"]}
+    assert after["Café Solstrålen"]["page_views"] == 2

@@ -51,3 +51,17 @@ def test_query_counts_do_not_grow_from_10_to_200_stories(client, settings):
     # and partners; the site, the route and the other stories are remembered.
     assert with_10["story"] <= 5, with_10
     assert with_10["home"] <= 4, with_10
+
+
+@pytest.mark.parametrize("fields", ["", "&fields=*"], ids=["default-fields", "all-fields"])
+@pytest.mark.parametrize("kind", ["type=stories.StoryPage", "type=wagtailcore.Page"])
+def test_api_list_costs_the_same_at_any_page_size(client, settings, fields, kind):
+    """A municipal site paging the archive 100 at a time must not cost more
+    queries than one showing five (`fields=*` once loaded each page's locale)."""
+    settings.PAGE_CACHE_SECONDS = 0
+    fill(30, make_image(), make_partner())
+    counts = {
+        limit: count_queries(client, f"/api/v2/pages/?{kind}&limit={limit}{fields}")
+        for limit in (5, 20, 100)
+    }
+    assert counts[5] == counts[20] == counts[100], counts

@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
-from channels.publishing import retry_due
+from channels.reconciling import retry_due
 
 
 class Command(BaseCommand):

@@ -1,22 +1,14 @@
-"""The clock's hourly reach job: count the site's beacons, pull the channels."""
+"""The clock's hourly reach job: pull each channel's figures (aggregate_reach counts the site)."""
 
-from django.apps import apps
 from django.core.management.base import BaseCommand
 
-from channels.reach.aggregation import run_aggregation
+from channels.reach.pulling import pull_reach
 
 
 class Command(BaseCommand):
-    help = "Tæller sidevisninger sammen og henter rækkevidde fra kanalerne."
+    help = "Henter rækkevidde fra kanalerne."
 
     def handle(self, *args, **options):
-        days = run_aggregation()
-        self.stdout.write(f"Sidevisninger talt for {len(days)} dag(e).")
-        if not apps.is_installed("channels"):
-            self.stdout.write("Kanallaget er ikke installeret; ingen kanaltal hentet.")
-            return
-        from channels.reach.pulling import pull_reach
-
         summary = pull_reach()
         self.stdout.write(
             f"Kanaltal hentet for {summary.pulled} opslag; {summary.failed} fejlede, "

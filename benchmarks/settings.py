@@ -2,7 +2,8 @@
 
 import os
 
-from .base import *  # noqa: F403
+from benchmarks import scratch
+from cms.settings.base import *  # noqa: F403
 
 DEBUG = False
 SECRET_KEY = "benchmark-only-not-secret"
@@ -18,7 +19,7 @@ STORAGES["staticfiles"]["BACKEND"] = (  # noqa: F405
     "django.contrib.staticfiles.storage.StaticFilesStorage"
 )
 WHITENOISE_USE_FINDERS = True
-MIDDLEWARE = ["cms.server_timing.ServerTimingMiddleware", *MIDDLEWARE]  # noqa: F405
+MIDDLEWARE = ["benchmarks.server_timing.ServerTimingMiddleware", *MIDDLEWARE]  # noqa: F405
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 # The load benchmark (benchmark_load) on PostgreSQL: BENCHMARK_DATABASE_URL names a
@@ -32,8 +33,9 @@ if os.environ.get("BENCHMARK_DATABASE_URL"):
     )
     DATABASES["default"]["OPTIONS"] = dict(POSTGRES_OPTIONS)  # noqa: F405
     WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "danish"  # noqa: F405
-# Its own page-cache folder, emptied by the benchmark between runs.
-if "LOCATION" in CACHES["pages"] and not REDIS_URL:  # noqa: F405
-    CACHES["pages"]["LOCATION"] = str(VAR_DIR / "benchmark-page-cache")  # noqa: F405
+# Caches of the run's own, never the portal's Redis or page cache (benchmarks/scratch.py).
+CACHES = scratch.caches()
 # One client address drives every request here; per-client limits would stop it.
 PUBLIC_RATE_LIMITS = {scope: 0 for scope in PUBLIC_RATE_LIMITS}  # noqa: F405
+# The benchmark commands themselves (never installed in production).
+INSTALLED_APPS = [*INSTALLED_APPS, "benchmarks"]  # noqa: F405

@@ -4,8 +4,8 @@ Idempotent: everything is matched by slug, and what exists is left as it is, so
 a second run changes nothing (and never overwrites an editor's changes).
 """
 
+from demo.places import CATEGORIES, FACILITIES, PLACES
 from home.models import HomePage
-from locations.demo_places import CATEGORIES, FACILITIES, PLACES
 from locations.models import Facility, MapPage, PlaceCategory, PlacePage
 
 

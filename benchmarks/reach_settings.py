@@ -9,6 +9,7 @@ import warnings
 
 import dj_database_url
 
+from benchmarks import scratch
 from cms.settings.base import *  # noqa: F403
 
 DEBUG = False
@@ -29,9 +30,13 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 STORAGES["staticfiles"]["BACKEND"] = (  # noqa: F405
     "django.contrib.staticfiles.storage.StaticFilesStorage"
 )
+# Caches of the run's own, never the portal's Redis or page cache (benchmarks/scratch.py).
+CACHES = scratch.caches()
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 WHITENOISE_USE_FINDERS = True
 warnings.filterwarnings("ignore", message="No directory at")
 # Every simulated visitor comes from 127.0.0.1: the per-client beacon limit
 # would stop the load at its first minute's worth of hits.
 PUBLIC_RATE_LIMITS = {**PUBLIC_RATE_LIMITS, "beacon": 0}  # noqa: F405
+# The benchmark commands themselves (never installed in production).
+INSTALLED_APPS = [*INSTALLED_APPS, "benchmarks"]  # noqa: F405

@@ -11,6 +11,7 @@ and p95 latency.
 import json
 import os
 import re
+import secrets
 import shutil
 import signal
 import subprocess
@@ -23,9 +24,10 @@ from urllib.parse import urlsplit, urlunsplit
 from django.conf import settings
 from django.core.management import BaseCommand, CommandError
 
-from cms.benchmark_server import free_port, wait_until_serving, yardstick_line
+from benchmarks import scratch
+from benchmarks.server import free_port, wait_until_serving, yardstick_line
 
-SETTINGS = "channels.reach.bench_settings"
+SETTINGS = "benchmarks.reach_settings"
 PAGES = (1, 2)  # Wagtail's root and welcome page exist after migrate
 TARGET_PG = 1500
 SCRIPT = Path(__file__).resolve().parents[2] / "bench_hits.lua"
@@ -66,6 +68,13 @@ class Command(BaseCommand):
         clients = max(1, min(clients, 256))
         time_limit = max(5, min(time_limit, 600))
         db_url = self.prepare_database()
+        try:
+            with scratch.cache_dir():
+                self.run(db_url, hits, visitors, clients, workers, threads, time_limit)
+        finally:
+            self.drop_database(db_url)
+
+    def run(self, db_url, hits, visitors, clients, workers, threads, time_limit) -> None:
         env = {**os.environ, "DJANGO_SETTINGS_MODULE": SETTINGS, "REACH_BENCH_DB_URL": db_url}
         env.pop("DATABASE_URL", None)
         manage = [sys.executable, str(Path(settings.BASE_DIR) / "manage.py")]
@@ -161,23 +170,33 @@ class Command(BaseCommand):
         return result
 
     def prepare_database(self) -> str:
-        """A fresh throwaway database: never the one the portal runs on."""
+        """A database of the run's own, never one it was given: a SQLite file
+        under var/, or a new PostgreSQL database beside DATABASE_URL's."""
         url = os.environ.get("DATABASE_URL", "")
+        name = f"bench_reach_{secrets.token_hex(4)}"
         if not url:
-            path = Path(settings.VAR_DIR) / "bench_reach.sqlite3"
-            for suffix in ("", "-wal", "-shm"):
-                Path(f"{path}{suffix}").unlink(missing_ok=True)
-            return f"sqlite:///{path}"
+            return f"sqlite:///{Path(settings.VAR_DIR) / f'{name}.sqlite3'}"
         parts = urlsplit(url)
         if not parts.scheme.startswith("postgres"):
             raise CommandError("DATABASE_URL skal være PostgreSQL eller tom (SQLite).")
         import psycopg
 
-        admin = urlunsplit(parts._replace(path="/postgres"))
-        with psycopg.connect(admin, autocommit=True) as conn:
-            conn.execute("DROP DATABASE IF EXISTS bench_reach")
-            conn.execute("CREATE DATABASE bench_reach")
-        return urlunsplit(parts._replace(path="/bench_reach"))
+        with psycopg.connect(urlunsplit(parts._replace(path="/postgres")), autocommit=True) as c:
+            c.execute(f'CREATE DATABASE "{name}"')
+        return urlunsplit(parts._replace(path=f"/{name}"))
+
+    def drop_database(self, db_url: str) -> None:
+        """Remove what prepare_database made, and nothing else."""
+        parts = urlsplit(db_url)
+        if parts.scheme == "sqlite":
+            for suffix in ("", "-wal", "-shm"):
+                Path(f"/{parts.path.lstrip('/')}{suffix}").unlink(missing_ok=True)
+            return
+        import psycopg
+
+        name = parts.path.lstrip("/")
+        with psycopg.connect(urlunsplit(parts._replace(path="/postgres")), autocommit=True) as c:
+            c.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
     def verify(self) -> None:
         """Run inside the benchmark's settings: aggregate and print what was stored."""

@@ -12,7 +12,7 @@ from datetime import date, timedelta
 
 from django.utils import timezone
 
-from home.demo.images import demo_image
+from demo.images import demo_image
 from home.models import HomePage
 from home.uploads import approved_collection
 from stories.community.submissions import recipe_block

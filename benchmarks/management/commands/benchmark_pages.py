@@ -19,7 +19,7 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from cms.benchmark_server import free_port, wait_until_serving, yardstick_line
+from benchmarks.server import free_port, wait_until_serving, yardstick_line
 
 # (label, target median ms, target max queries)
 TARGETS = {
@@ -46,8 +46,8 @@ class Command(BaseCommand):
         parser.add_argument("--keep", action="store_true", help="Reuse an existing benchmark DB.")
 
     def handle(self, *args, stories, requests: int, warmup: int, keep: bool, **options):
-        if os.environ.get("DJANGO_SETTINGS_MODULE") != "cms.settings.benchmark":
-            raise CommandError("Run with --settings=cms.settings.benchmark (its own database).")
+        if os.environ.get("DJANGO_SETTINGS_MODULE") != "benchmarks.settings":
+            raise CommandError("Run with --settings=benchmarks.settings (its own database).")
         requests_count = max(1, min(requests, 5000))
         # This benchmark measures the portal building pages, not the page cache
         # (benchmark_load measures both).
@@ -59,7 +59,7 @@ class Command(BaseCommand):
             for suffix in ("", "-wal", "-shm"):
                 Path(f"{db_path}{suffix}").unlink(missing_ok=True)
         call_command("migrate", verbosity=0)
-        from cms.benchmark_data import ensure_stories
+        from benchmarks.data import ensure_stories
 
         started = time.perf_counter()
         created = ensure_stories(stories)
@@ -90,7 +90,7 @@ class Command(BaseCommand):
             ],
             env={
                 **os.environ,
-                "DJANGO_SETTINGS_MODULE": "cms.settings.benchmark",
+                "DJANGO_SETTINGS_MODULE": "benchmarks.settings",
                 "PAGE_CACHE_SECONDS": "0",
                 "FEED_CACHE_SECONDS": "0",
             },

@@ -12,9 +12,7 @@ import random
 from django.db import transaction
 from django.utils import timezone
 
-from stories.models import StoryPage
-
-from .models import (
+from channels.reach.models import (
     ManualFigure,
     ManualFigureKind,
     PageDay,
@@ -27,7 +25,8 @@ from .models import (
     Source,
     StoryEvaluation,
 )
-from .periods import add_months, month_start, next_month
+from channels.reach.periods import add_months, month_start, next_month
+from stories.models import StoryPage
 
 SEED = 2015
 SOURCE_WEIGHTS = (

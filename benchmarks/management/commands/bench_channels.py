@@ -89,7 +89,7 @@ class Command(BaseCommand):
         env = {
             **os.environ,
             "BENCHMARK_DB": str(db),
-            "DJANGO_SETTINGS_MODULE": "cms.settings.benchmark",
+            "DJANGO_SETTINGS_MODULE": "benchmarks.settings",
         }
         env.pop("DATABASE_URL", None)
         env["PAGE_CACHE_SECONDS"] = "0"
@@ -144,7 +144,7 @@ class Command(BaseCommand):
         base = f"http://127.0.0.1:{httpd.server_address[1]}"
 
         from channels.governor import governor
-        from channels.standin import PlatformStandin
+        from demo.standin import PlatformStandin
 
         standin = PlatformStandin().start()
         url = standin.url
@@ -187,7 +187,7 @@ class Command(BaseCommand):
             shutil.rmtree(media, ignore_errors=True)
 
     def _run_all(self, count: int, options: dict[str, Any], standin: Any, clock: SimClock):
-        from channels.standin.state import Fault
+        from demo.standin.state import Fault
 
         started = time.monotonic()
         stories, events = self._seed(count, standin)

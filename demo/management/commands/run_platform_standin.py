@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
-from channels.standin import PlatformStandin
+from demo.standin import PlatformStandin
 
 
 class Command(BaseCommand):

@@ -6,8 +6,8 @@ static file served by the same gunicorn through WhiteNoise is a fair yardstick
 for the cached pages. Not part of the test suite: figures depend on the
 machine, so they are printed next to their targets, never asserted.
 
-    manage.py benchmark_load --settings=cms.settings.benchmark
-    manage.py benchmark_load --settings=cms.settings.benchmark \
+    manage.py benchmark_load --settings=benchmarks.settings
+    manage.py benchmark_load --settings=benchmarks.settings \
         --database-url postgres://postgres@127.0.0.1:5432/bench_load
 """
 
@@ -26,7 +26,8 @@ from django.conf import settings
 from django.core.management import BaseCommand, CommandError, call_command
 from django.db import connection
 
-from cms.benchmark_server import free_port, wait_until_serving, yardstick_line
+from benchmarks import scratch
+from benchmarks.server import free_port, wait_until_serving, yardstick_line
 
 WRK_MISSING = (
     "wrk findes ikke. Installer Debians pakke: sudo apt-get install -y wrk "
@@ -65,8 +66,8 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options):
-        if os.environ.get("DJANGO_SETTINGS_MODULE") != "cms.settings.benchmark":
-            raise CommandError("Run with --settings=cms.settings.benchmark (its own database).")
+        if os.environ.get("DJANGO_SETTINGS_MODULE") != "benchmarks.settings":
+            raise CommandError("Run with --settings=benchmarks.settings (its own database).")
         if not shutil.which("wrk"):
             raise CommandError(WRK_MISSING)
         url = options["database_url"]
@@ -78,7 +79,7 @@ class Command(BaseCommand):
         duration = max(1, min(options["duration"], MAX_DURATION))
 
         call_command("migrate", verbosity=0)
-        from cms.benchmark_data import ensure_events, ensure_places, ensure_stories
+        from benchmarks.data import ensure_events, ensure_places, ensure_stories
 
         started = time.perf_counter()
         made = (
@@ -105,14 +106,15 @@ class Command(BaseCommand):
             script.write(WRK_SCRIPT)
         results = {}
         try:
-            for mode, seconds in (("uden cache", "0"), ("med cache", "300")):
-                self.clear_page_cache()
-                with self.gunicorn(options["workers"], seconds) as base:
-                    for label, path in urls.items():
-                        for clients in (1, 16):
-                            results[(mode, label, clients)] = self.wrk(
-                                base + path, clients, duration, script.name
-                            )
+            with scratch.cache_dir() as page_cache:
+                for mode, seconds in (("uden cache", "0"), ("med cache", "300")):
+                    scratch.empty(page_cache)
+                    with self.gunicorn(options["workers"], seconds) as base:
+                        for label, path in urls.items():
+                            for clients in (1, 16):
+                                results[(mode, label, clients)] = self.wrk(
+                                    base + path, clients, duration, script.name
+                                )
         finally:
             Path(script.name).unlink(missing_ok=True)
         self.report(results, urls, database, options, duration)
@@ -129,11 +131,6 @@ class Command(BaseCommand):
             "Det sker-feed (JSON)": "/feeds/det-sker.json",
             "Steder (GeoJSON)": "/api/places.geojson",
         }
-
-    def clear_page_cache(self) -> None:
-        from django.core.cache import caches
-
-        caches[settings.PAGE_CACHE_ALIAS].clear()
 
     @contextmanager
     def gunicorn(self, workers: int, page_cache_seconds: str):
@@ -154,7 +151,7 @@ class Command(BaseCommand):
             ],
             env={
                 **os.environ,
-                "DJANGO_SETTINGS_MODULE": "cms.settings.benchmark",
+                "DJANGO_SETTINGS_MODULE": "benchmarks.settings",
                 "PAGE_CACHE_SECONDS": page_cache_seconds,
                 "PYTHONWARNINGS": "ignore::UserWarning",
             },

@@ -46,7 +46,7 @@ class Command(BaseCommand):
         env = {
             **os.environ,
             "BENCHMARK_DB": str(db),
-            "DJANGO_SETTINGS_MODULE": "cms.settings.benchmark",
+            "DJANGO_SETTINGS_MODULE": "benchmarks.settings",
         }
         env.pop("DATABASE_URL", None)
         # Measure the feed itself, not the page cache in front of it (which would

@@ -8,7 +8,7 @@ a dict with the keys of `StoryPage` plus `hero` (scene, image title) and a
 
 from collections import Counter
 
-from home.demo.images import demo_image
+from demo.images import demo_image
 from stories.models import Partner, PartnerKind, StoryIndexPage, StoryPage
 
 from .texts_2014 import STORIES as STORIES_2014

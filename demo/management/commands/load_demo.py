@@ -8,18 +8,18 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from home.demo import site as demo_site
-from home.demo import users as demo_users
+from demo import site as demo_site
+from demo import users as demo_users
 
 # Every app with demo content adds its module here. Each exposes
 # `load(stdout) -> None` and must be idempotent: running the command again
 # changes nothing that is already as the demo wants it.
 DEMO_MODULES = [
-    "stories.demo",
-    "locations.demo",
-    "stories.demo.events",
-    "stories.demo.community",
-    "channels.reach.demo",
+    "demo.stories",
+    "demo.locations",
+    "demo.stories.events",
+    "demo.stories.community",
+    "demo.reach",
 ]
 
 

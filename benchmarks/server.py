@@ -22,7 +22,8 @@ def wait_until_serving(base: str) -> None:
     deadline = time.monotonic() + STARTUP_SECONDS
     while time.monotonic() < deadline:
         try:
-            requests.get(base + "/robots.txt", timeout=5)
+            # /healthz is never cached: the probe leaves nothing behind.
+            requests.get(base + "/healthz", timeout=5)
             return
         except requests.RequestException:
             time.sleep(0.2)
