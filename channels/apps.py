@@ -8,8 +8,9 @@ class ChannelsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        # Connects page_published / page_unpublished to the channel layer.
-        from . import signals  # noqa: F401
+        # Connects page_published / page_unpublished to the channel layer and
+        # registers the configuration checks of `manage.py check`.
+        from . import checks, signals  # noqa: F401
         from .admin_attach import attach_to_page_types
 
         attach_to_page_types()

@@ -1,15 +1,17 @@
 """The quota governor: slow down before a platform makes us stop.
 
-Reads the usage headers Meta sends with every answer and pauses a channel
-above CHANNELS_USAGE_PAUSE_PERCENT; keeps Instagram inside its rolling
-24-hour publishing limit and YouTube inside its daily unit quota. State lives
-in `ChannelState`, so every worker sees the same pause. The clock is
-injectable, so the benchmark can move a simulated day forward.
+Knows no platform by name: a platform module reports the usage percentage
+its API announced (Meta's usage headers), books units against a daily quota
+(YouTube) or asks when a rolling publishing window opens again (Instagram),
+and the governor pauses the channel above CHANNELS_USAGE_PAUSE_PERCENT or
+when the quota is spent. State lives in `ChannelState`, so every worker sees
+the same pause. The clock is injectable, so the benchmark can move a
+simulated day forward.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -19,11 +21,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
-from .http import parse_usage_percent
-
-PACIFIC = ZoneInfo("America/Los_Angeles")  # YouTube's quota day resets at Pacific midnight
 USAGE_PAUSE = timedelta(minutes=10)
-INSTAGRAM_WINDOW = timedelta(hours=24)
 
 
 @dataclass(frozen=True)
@@ -56,10 +54,10 @@ class QuotaGovernor:
             channel=channel, defaults={"paused_until": until, "pause_reason": reason[:300]}
         )
 
-    def record_usage(self, channel: str, headers: Mapping[str, str]) -> None:
+    def record_usage(self, channel: str, percent: int | None) -> None:
+        """The share of its call budget the platform says is used; pause near the wall."""
         from .models import ChannelState
 
-        percent = parse_usage_percent(headers)
         if percent is None:
             return
         ChannelState.objects.update_or_create(
@@ -72,43 +70,37 @@ class QuotaGovernor:
                 f"Platformens forbrugsgrænse er {percent} % brugt; kanalen holder pause.",
             )
 
-    def youtube_reserve(self, units: int) -> datetime | None:
-        """Book quota units for today; the time the quota resets if they do not fit."""
+    def reserve_units(
+        self, channel: str, units: int, daily_limit: int, day_zone: ZoneInfo
+    ) -> datetime | None:
+        """Book quota units for the platform's day; when it resets if they do not fit."""
         from .models import ChannelState
 
-        now_pacific = self.now().astimezone(PACIFIC)
-        today = now_pacific.date()
-        limit = settings.CHANNELS_YOUTUBE_DAILY_QUOTA
+        today = self.now().astimezone(day_zone).date()
         with transaction.atomic():
-            state, _ = ChannelState.objects.get_or_create(channel="youtube")
+            state, _ = ChannelState.objects.get_or_create(channel=channel)
             if state.quota_day != today:
-                ChannelState.objects.filter(channel="youtube").update(
-                    quota_day=today, quota_units=0
-                )
+                ChannelState.objects.filter(channel=channel).update(quota_day=today, quota_units=0)
             booked = ChannelState.objects.filter(
-                channel="youtube", quota_units__lte=limit - units
+                channel=channel, quota_units__lte=daily_limit - units
             ).update(quota_units=F("quota_units") + units)
         if booked:
             return None
-        tomorrow = datetime.combine(today + timedelta(days=1), datetime.min.time(), PACIFIC)
+        tomorrow = datetime.combine(today + timedelta(days=1), datetime.min.time(), day_zone)
         return tomorrow.astimezone(UTC)
 
-    def instagram_window_opens(self) -> datetime:
-        """When the oldest of our Instagram posts in the last 24 hours drops out."""
+    def window_opens(self, channel: str, window: timedelta) -> datetime:
+        """When the oldest of the channel's posts within a rolling window drops out."""
         from .models import Publication
 
-        since = self.now() - INSTAGRAM_WINDOW
+        since = self.now() - window
         oldest = (
-            Publication.objects.filter(channel="instagram", published_at__gt=since)
+            Publication.objects.filter(channel=channel, published_at__gt=since)
             .order_by("published_at")
             .values_list("published_at", flat=True)
             .first()
         )
-        return (oldest + INSTAGRAM_WINDOW) if oldest else self.now() + timedelta(hours=1)
+        return (oldest + window) if oldest else self.now() + timedelta(hours=1)
 
 
 governor = QuotaGovernor()
-
-
-def usage_listener(channel: str) -> Callable[[Mapping[str, str]], None]:
-    return lambda headers: governor.record_usage(channel, headers)

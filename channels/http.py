@@ -8,7 +8,6 @@ may end up in logs), and every failure becomes a typed `PlatformError` whose
 
 from __future__ import annotations
 
-import json
 import logging
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -20,14 +19,6 @@ from django.conf import settings
 logger = logging.getLogger("voresishoj.channels")
 
 ErrorKind = Literal["transient", "rate_limited", "auth", "permanent", "lost"]
-
-# Graph API throttling codes (app, user, page, custom) and the business use
-# case range 80000–80014.
-GRAPH_THROTTLING_CODES = frozenset({4, 17, 32, 613, *range(80000, 80015)})
-GRAPH_TRANSIENT_CODES = frozenset({1, 2})
-GRAPH_AUTH_CODES = frozenset({190, 102})
-# Instagram's "too many posts in 24 hours" comes as code 9 with this subcode.
-GRAPH_LIMIT_SUBCODES = frozenset({2207042})
 
 KIND_TEXT_DA: dict[str, str] = {
     "transient": "midlertidig fejl hos platformen",
@@ -49,6 +40,9 @@ class PlatformError(Exception):
     trace_id: str = ""
     retry_after: float | None = None
     """Seconds the platform asked us to wait, if it said so."""
+    drop_draft: tuple[str, ...] = ()
+    """Keys of Publication.draft the failed platform object made useless (e.g. an
+    Instagram container that ended in ERROR), so a retry starts afresh."""
 
     def __str__(self) -> str:
         return self.message_da
@@ -62,6 +56,8 @@ class Response:
 
 
 UsageListener = Callable[[Mapping[str, str]], None]
+ErrorMapper = Callable[[str, int, Any, "float | None"], "PlatformError | None"]
+"""A platform family's own error shape -> PlatformError (None: not its shape)."""
 
 
 class PlatformClient:
@@ -74,13 +70,13 @@ class PlatformClient:
         token_provider: Callable[[], str],
         *,
         on_headers: UsageListener | None = None,
-        error_style: Literal["graph", "google", "plain"] = "graph",
+        error_mapper: ErrorMapper | None = None,
     ) -> None:
         self.platform_label = platform_label
         self.base_url = base_url.rstrip("/")
         self._token_provider = token_provider
         self._on_headers = on_headers
-        self._error_style = error_style
+        self._error_mapper = error_mapper
         self.session = requests.Session()
 
     def request(
@@ -141,10 +137,10 @@ class PlatformClient:
 
     def _map_error(self, raw: requests.Response, body: Any) -> PlatformError:
         retry_after = _retry_after(raw.headers)
-        if self._error_style == "graph" and isinstance(body, dict) and "error" in body:
-            return graph_error(self.platform_label, raw.status_code, body["error"], retry_after)
-        if self._error_style == "google" and isinstance(body, dict) and "error" in body:
-            return google_error(self.platform_label, raw.status_code, body["error"], retry_after)
+        if self._error_mapper is not None:
+            mapped = self._error_mapper(self.platform_label, raw.status_code, body, retry_after)
+            if mapped is not None:
+                return mapped
         message = body.get("error") if isinstance(body, dict) else None
         reason = message if isinstance(message, str) else f"HTTP {raw.status_code}"
         trace = raw.headers.get("X-Request-Id", "")
@@ -178,80 +174,3 @@ def _kind_for_status(status: int) -> ErrorKind:
     if status >= 500 or status == 408:
         return "transient"
     return "permanent"
-
-
-def graph_error(
-    label: str, status: int, error: Mapping[str, Any], retry_after: float | None
-) -> PlatformError:
-    """Map a Graph API error object (Facebook, Instagram) to a PlatformError."""
-    code = error.get("code")
-    subcode = error.get("error_subcode")
-    kind: ErrorKind
-    if code in GRAPH_AUTH_CODES or status == 401:
-        kind = "auth"
-    elif code in GRAPH_THROTTLING_CODES or status == 429 or subcode in GRAPH_LIMIT_SUBCODES:
-        kind = "rate_limited"
-    elif error.get("is_transient") or code in GRAPH_TRANSIENT_CODES or status >= 500:
-        kind = "transient"
-    else:
-        kind = "permanent"
-    reason = str(error.get("message") or f"HTTP {status}")
-    detail = f"kode {code}" + (f"/{subcode}" if subcode else "")
-    return PlatformError(
-        kind=kind,
-        message_da=f"{label}: {KIND_TEXT_DA[kind]} – platformens begrundelse: "
-        f"»{reason}« ({detail}).",
-        code=code if isinstance(code, int) else status,
-        trace_id=str(error.get("fbtrace_id") or ""),
-        retry_after=retry_after,
-    )
-
-
-def google_error(
-    label: str, status: int, error: Mapping[str, Any], retry_after: float | None
-) -> PlatformError:
-    """Map a Google API error object (YouTube) to a PlatformError."""
-    reasons = {e.get("reason") for e in error.get("errors", []) if isinstance(e, dict)}
-    kind: ErrorKind
-    if status == 401:
-        kind = "auth"
-    elif reasons & {"quotaExceeded", "rateLimitExceeded", "userRateLimitExceeded"} or (
-        status == 429
-    ):
-        kind = "rate_limited"
-    elif status >= 500 or reasons & {"backendError", "internalError"}:
-        kind = "transient"
-    else:
-        kind = "permanent"
-    reason = str(error.get("message") or f"HTTP {status}")
-    return PlatformError(
-        kind=kind,
-        message_da=f"{label}: {KIND_TEXT_DA[kind]} – platformens begrundelse: »{reason}«.",
-        code=status,
-        trace_id=",".join(sorted(r for r in reasons if r)),
-        retry_after=retry_after,
-    )
-
-
-def parse_usage_percent(headers: Mapping[str, str]) -> int | None:
-    """The highest percentage in X-App-Usage / X-Business-Use-Case-Usage, if any."""
-    values: list[float] = []
-    for name in ("X-App-Usage", "X-Business-Use-Case-Usage"):
-        raw = headers.get(name)
-        if not raw:
-            continue
-        try:
-            parsed = json.loads(raw)
-        except ValueError:
-            continue
-        entries: list[Any] = (
-            [parsed]
-            if name == "X-App-Usage"
-            else [item for items in parsed.values() if isinstance(items, list) for item in items]
-        )
-        for entry in entries:
-            if isinstance(entry, dict):
-                for key in ("call_count", "total_time", "total_cputime"):
-                    if isinstance(entry.get(key), int | float):
-                        values.append(float(entry[key]))
-    return int(max(values)) if values else None

@@ -1,23 +1,26 @@
 """How long each channel's login still works, read from the platform itself.
 
 A Page or Instagram token dies silently on its expiry date; the secretariat
-must renew it before that, not after the first failed post. So the expiry is
-asked from the platform (Graph `debug_token`, Google `tokeninfo` or the OAuth
-refresh answer's `expires_in`), stored in `ChannelState` and turned into a
-banner `CHANNELS_TOKEN_WARN_DAYS` days before.
+must renew it before that, not after the first failed post. So each channel
+that has such a login asks its platform (`Channel.token_expiry`: Graph
+`debug_token`, Google `tokeninfo`), the answer is stored in `ChannelState`,
+turned into a banner `CHANNELS_TOKEN_WARN_DAYS` days before, and mailed to
+the secretariat once per token with the steps to renew it.
 """
 
 from __future__ import annotations
 
 import logging
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 from django.conf import settings
+from django.core.mail import send_mail
 from django.utils import timezone
 
-from .http import PlatformClient, PlatformError
+from .alerts import alert_address
+from .http import PlatformError
 from .models import ChannelState
-from .platforms import all_channels
+from .platforms import Channel, all_channels
 
 logger = logging.getLogger("voresishoj.channels")
 
@@ -34,56 +37,56 @@ def record_expiry(channel: str, expires_at: datetime | None) -> None:
     )
 
 
-def graph_expiry(api_url: str, token: str) -> datetime | None:
-    """The earlier of the token's and its data access's expiry; None = never expires."""
-    client = PlatformClient("Meta", api_url, lambda: token)
-    # Graph only takes the inspected token as a parameter; the answer is never logged.
-    data = client.request("GET", "debug_token", params={"input_token": token}).data.get("data", {})
-    stamps = [int(data.get(k) or 0) for k in ("expires_at", "data_access_expires_at")]
-    stamps = [s for s in stamps if s > 0]
-    return datetime.fromtimestamp(min(stamps), UTC) if stamps else None
-
-
-def youtube_renews_itself() -> bool:
-    """With a refresh token the access token is renewed on demand; nothing to warn about."""
-    return bool(
-        settings.YOUTUBE_CLIENT_ID
-        and settings.YOUTUBE_CLIENT_SECRET
-        and settings.YOUTUBE_REFRESH_TOKEN
-        and not settings.YOUTUBE_ACCESS_TOKEN
-    )
-
-
-def youtube_expiry() -> datetime | None:
-    """A fixed access token's remaining life from Google's tokeninfo (`expires_in`)."""
-    url = settings.YOUTUBE_TOKEN_URL.rstrip("/") + "info"
-    token = settings.YOUTUBE_ACCESS_TOKEN
-    client = PlatformClient("YouTube", url, lambda: token, error_style="google")
-    answer = client.request("GET", "", url=url, params={"access_token": token}).data
-    return timezone.now() + timedelta(seconds=int(answer.get("expires_in") or 0))
-
-
 def check_logins() -> dict[str, datetime | None]:
-    """Ask every configured channel when its login expires and store the answer."""
+    """Ask every channel with an expiring login when it expires; store and mail."""
     found: dict[str, datetime | None] = {}
-    checks = {
-        "facebook": lambda: graph_expiry(settings.FACEBOOK_API_URL, settings.FACEBOOK_PAGE_TOKEN),
-        "instagram": lambda: graph_expiry(settings.INSTAGRAM_API_URL, settings.INSTAGRAM_TOKEN),
-        "youtube": youtube_expiry,
-    }
     for channel in all_channels():
-        check = checks.get(channel.slug)
-        if check is None or not channel.is_configured():
-            continue
-        if channel.slug == "youtube" and youtube_renews_itself():
+        if not channel.login_expires():
             continue
         try:
-            found[channel.slug] = check()
+            found[channel.slug] = channel.token_expiry()
         except PlatformError as error:
             logger.warning("channels: could not read %s's token expiry: %s", channel.slug, error)
             continue
         record_expiry(channel.slug, found[channel.slug])
+        mail_before_expiry(channel, found[channel.slug])
     return found
+
+
+def mail_before_expiry(channel: Channel, expires_at: datetime | None) -> bool:
+    """One e-mail per token, `warn_days()` ahead: the conditional UPDATE lets exactly
+    one process send it, and a renewed token (a new expiry) gets its own."""
+    now = timezone.now()
+    if expires_at is None or expires_at > now + timedelta(days=warn_days()):
+        return False
+    claimed = (
+        ChannelState.objects.filter(channel=channel.slug)
+        .exclude(expiry_mail_for=expires_at)
+        .update(expiry_mail_for=expires_at)
+    )
+    if not claimed:
+        return False
+    address = alert_address()
+    if not address:
+        logger.warning("channels: %s's login expires soon and no alert address is set", channel)
+        return False
+    when = timezone.localtime(expires_at)
+    expired = expires_at <= now
+    verb = "udløb" if expired else "udløber"
+    left = "" if expired else f" (om {(expires_at - now).days} dage)"
+    send_mail(
+        subject=f"Vores Ishøj: login til {channel.label} {verb} {when:%d.%m.%Y}",
+        message=(
+            f"Hej sekretariat\n\nPortalens login til {channel.label} {verb} "
+            f"{when:%d.%m.%Y kl. %H.%M}{left}. Derefter kan portalen ikke længere "
+            f"udgive på {channel.label} eller hente rækkevidde derfra.\n\n"
+            f"Sådan fornyer I adgangen:\n{channel.renewal_steps_da}\n\n"
+            "Denne besked sendes én gang for dette login.\n\nVores Ishøj"
+        ),
+        from_email=None,
+        recipient_list=[address],
+    )
+    return True
 
 
 def login_warnings(now: datetime | None = None) -> dict[str, str]:
@@ -101,7 +104,7 @@ def login_warnings(now: datetime | None = None) -> dict[str, str]:
                 f"{channel.label}: login virker ikke længere. {state.auth_error}".strip()
             )
         elif state.token_expires_at and state.token_expires_at < soon:
-            if channel.slug == "youtube" and youtube_renews_itself():
+            if not channel.login_expires():
                 continue
             when = timezone.localtime(state.token_expires_at)
             verb = "udløb" if state.token_expires_at <= now else "udløber"

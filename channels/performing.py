@@ -11,6 +11,7 @@ a retry is enqueued by the task (`tasks.perform_publication`), not from here.
 from __future__ import annotations
 
 import uuid
+from datetime import timedelta
 
 from django.db.models import F
 from django.utils import timezone
@@ -21,8 +22,8 @@ from .governor import QuotaPaused, governor
 from .http import PlatformError
 from .models import Publication, PublicationAction, choice_for
 from .models import PublicationStatus as S
-from .platforms import Channel, get_channel
-from .recording import failed, finish, published
+from .platforms import Channel, NotReadyYet, get_channel
+from .recording import failed, finish, kept_draft, published
 
 
 def claim(publication_id: int) -> tuple[Publication, str] | None:
@@ -72,6 +73,18 @@ def perform(publication_id: int) -> str:
             next_attempt_at=pause.until,
             attempts=F("attempts") - 1,
             notice=pause.reason,
+        )
+        return S.QUEUED
+    except NotReadyYet as wait:
+        # The platform is still processing: not an attempt, and no worker waits for it.
+        finish(
+            pub,
+            token,
+            status=S.QUEUED,
+            next_attempt_at=governor.now() + timedelta(seconds=wait.delay_seconds),
+            attempts=F("attempts") - 1,
+            notice=wait.note_da,
+            draft={**kept_draft(pub), **wait.draft},
         )
         return S.QUEUED
     except PlatformError as error:

@@ -80,6 +80,10 @@ def plan_page(page: Page) -> list[Job]:
         if fresh and pub.status in (S.WITHDRAWN, S.CANCELLED):
             pub.idempotency_key = uuid.uuid4().hex
             pub.external_id = pub.external_url = pub.payload_hash = ""
+        if fresh:
+            # A platform object prepared for the old text (an Instagram container
+            # still processing) must not go out with the edited story.
+            pub.draft = {}
         due_now = post_at <= now
         _save(
             pub,

@@ -50,16 +50,23 @@ def published(pub: Publication, token: str, result: PostResult, fingerprint: str
         notice=result.notice_da,
         next_attempt_at=None,
         attempts=0,
-        draft={**{k: v for k, v in pub.draft.items() if k != "claimed_from"}, **result.draft},
+        draft={**kept_draft(pub), **result.draft},
     )
     login_works(pub.channel)
     return S.PUBLISHED
 
 
+def kept_draft(pub: Publication, drop: tuple[str, ...] = ()) -> dict[str, Any]:
+    """The platform state to keep between attempts, without this claim's bookkeeping."""
+    return {k: v for k, v in pub.draft.items() if k != "claimed_from" and k not in drop}
+
+
 def failed(pub: Publication, token: str, channel: Channel, error: PlatformError) -> str:
     now = governor.now()
     attempts = pub.attempts
-    common = {"last_error": error.message_da, "trace_id": error.trace_id[:100]}
+    common: dict[str, Any] = {"last_error": error.message_da, "trace_id": error.trace_id[:100]}
+    if error.drop_draft:
+        common["draft"] = kept_draft(pub, error.drop_draft)
     if error.kind == "auth":
         finish(pub, token, status=S.NEEDS_LOGIN, next_attempt_at=None, **common)
         mark_needs_login(channel, error.message_da)

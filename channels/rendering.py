@@ -44,8 +44,16 @@ def canonical_url(page: Page) -> str:
     return url
 
 
-def utm_link(page: Page, source: str, medium: str) -> str:
-    query = urlencode({"utm_source": source, "utm_medium": medium, "utm_campaign": page.slug})
+def utm_link(page: Page, tags: dict[str, str]) -> str:
+    """The page's URL with a channel's UTM tags (Channel.link_tags) and its slug as campaign."""
+    query = urlencode(
+        {
+            "utm_source": tags["utm_source"],
+            "utm_medium": tags["utm_medium"],
+            "utm_campaign": page.slug,
+            **{k: v for k, v in tags.items() if k not in ("utm_source", "utm_medium")},
+        }
+    )
     return f"{canonical_url(page)}?{query}"
 
 

@@ -11,6 +11,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from . import views
 from .logins import login_warnings
 from .models import Publication, PublicationStatus
+from .settings_screen import channel_settings_view
 
 
 class ActionColumn(Column):
@@ -94,7 +95,13 @@ def register_channel_urls():
             views.record_url_view,
             name="channels_record_url",
         ),
+        path("kanalindstillinger/", channel_settings_view, name="channels_settings"),
     ]
+
+
+@hooks.register("register_settings_menu_item")
+def register_channel_settings_item():
+    return PublicationsMenuItem("Kanaler", reverse("channels_settings"), icon_name="cog", order=900)
 
 
 class ChannelLoginPanel(Component):

@@ -9,7 +9,7 @@ from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 
-from home.api import CompactJSONMixin, DanishParametersMixin
+from home.api import CompactJSONMixin, DanishParametersMixin, SearchOperatorMixin
 from home.uploads import without_pending
 from stories.api import StoryAwarePagesAPIViewSet
 
@@ -19,15 +19,15 @@ class ModeratedMixin:
         return without_pending(super().get_queryset())
 
 
-class CompactImagesAPIViewSet(
-    DanishParametersMixin, ModeratedMixin, CompactJSONMixin, ImagesAPIViewSet
-):
+class PublicAPIMixin(DanishParametersMixin, SearchOperatorMixin, ModeratedMixin, CompactJSONMixin):
     pass
 
 
-class CompactDocumentsAPIViewSet(
-    DanishParametersMixin, ModeratedMixin, CompactJSONMixin, DocumentsAPIViewSet
-):
+class CompactImagesAPIViewSet(PublicAPIMixin, ImagesAPIViewSet):
+    pass
+
+
+class CompactDocumentsAPIViewSet(PublicAPIMixin, DocumentsAPIViewSet):
     pass
 
 

@@ -17,6 +17,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import DataError
 from django.http import Http404
+from modelsearch.query import PlainText
 from rest_framework import status
 from rest_framework.response import Response
 from wagtail.api.v2.serializers import PageSerializer
@@ -31,6 +32,7 @@ logger = logging.getLogger("voresishoj.api")
 MAX_OFFSET = 100_000
 MAX_SEARCH_LENGTH = 200
 SEARCH_OPERATORS = ("and", "or")
+SEARCH_OPERATOR_MESSAGE = 'search_operator skal være "and" eller "or".'
 NOT_FOUND = "Findes ikke (eller er ikke offentlig)."
 GENERIC = "Forespørgslen kunne ikke besvares med disse parametre. Se docs/api.md."
 
@@ -107,8 +109,8 @@ def clamped_query(query, limit_max: int):
     if "offset" in query:
         query["offset"] = str(min(_non_negative(query["offset"], "offset"), MAX_OFFSET))
     operator = query.get("search_operator")
-    if operator is not None and operator not in SEARCH_OPERATORS:
-        raise ParameterProblem("'search_operator' skal være 'and' eller 'or'.")
+    if operator is not None and operator.lower() not in SEARCH_OPERATORS:
+        raise ParameterProblem(SEARCH_OPERATOR_MESSAGE)
     if len(query.get("search", "")) > MAX_SEARCH_LENGTH:
         raise ParameterProblem(f"'search' må højst være {MAX_SEARCH_LENGTH} tegn.")
     if "id" in query and not query["id"].strip().isdigit():
@@ -178,3 +180,14 @@ class DanishParametersMixin:
             logger.warning("API refused a request it could not answer: %r", exc)
             return Response({"message": GENERIC}, status=status.HTTP_400_BAD_REQUEST)
         return super().handle_exception(exc)
+
+
+class SearchOperatorMixin:
+    """Refuse an unknown `search_operator` with a 400 naming the allowed ones;
+    Wagtail hands it on to the search backend, which raises (a 500)."""
+
+    def filter_queryset(self, queryset):
+        operator = self.request.GET.get("search_operator")
+        if operator is not None and operator.lower() not in PlainText.OPERATORS:
+            raise ParameterProblem(SEARCH_OPERATOR_MESSAGE)
+        return super().filter_queryset(queryset)

@@ -77,10 +77,12 @@ MODEL_PERMISSIONS = {
     RAPPORTLAESER: [("wagtailadmin", "access_admin")],
 }
 # The reach app's report permission and the figures the secretariat enters.
-_REACH_ENTRIES = ("manualfigure", "presscoverage", "storyevaluation")
+_REACH_ENTRIES = ("manualfigure", "presscoverage", "storyevaluation", "timelinenote")
 REACH_PERMISSIONS = {
     SEKRETARIAT: ["view_reports", "change_evaluationtargets"]
-    + [f"{a}_{m}" for m in _REACH_ENTRIES for a in CRUD],
+    + [f"{a}_{m}" for m in _REACH_ENTRIES for a in CRUD]
+    # Council links to a report: made, seen and revoked by the secretariat only.
+    + [f"{a}_reportsharelink" for a in ("add", "change", "view")],
     RAPPORTLAESER: ["view_reports"] + [f"view_{m}" for m in _REACH_ENTRIES],
 }
 

@@ -88,8 +88,20 @@ def honeypot_filled(data, field_name: str) -> bool:
     return bool((value or "").strip()) if isinstance(value, str) else bool(value)
 
 
-class HoneypotMixin(forms.Form):
-    """A hidden field `firma`; a value in it means the form was sent by a bot."""
+def reject_markup(value: str) -> None:
+    """The plain-text rule of every public form: HTML is refused with a Danish
+    message, never stored (it would be escaped, but the resident would not know
+    why their text looks odd, and an event form once kept "<b>" as typed)."""
+    if value and _MARKUP.search(value):
+        raise forms.ValidationError(MARKUP_MESSAGE, code="markup")
+    if value and _CONTROL.search(value):
+        raise forms.ValidationError("Teksten indeholder ugyldige tegn.", code="control")
+
+
+class PublicFormMixin(forms.Form):
+    """What every form a resident sends without an account has: the hidden
+    honeypot field `firma`, and plain text only in every text field
+    (`reject_markup`, added to each CharField, so a new field cannot miss it)."""
 
     firma = forms.CharField(
         label="Lad dette felt være tomt",
@@ -97,24 +109,19 @@ class HoneypotMixin(forms.Form):
         widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
     )
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            if isinstance(field, forms.CharField) and reject_markup not in field.validators:
+                field.validators.append(reject_markup)
+
     def is_spam(self) -> bool:
+        """Bots fill in every field; people never see `firma`."""
         return honeypot_filled(self.data, "firma")
 
 
-def reject_markup(value: str) -> None:
-    """Validator for plain-text fields: HTML is refused with a Danish message,
-    never silently stored (it would be escaped, but the resident would not
-    know why their text looks odd)."""
-    if value and _MARKUP.search(value):
-        raise forms.ValidationError(MARKUP_MESSAGE, code="markup")
-    if value and _CONTROL.search(value):
-        raise forms.ValidationError("Teksten indeholder ugyldige tegn.", code="control")
-
-
-class PlainTextField(forms.CharField):
-    """A CharField that refuses markup and control characters."""
-
-    default_validators = [reject_markup]
+# The name the forms used before the plain-text rule joined the honeypot.
+HoneypotMixin = PublicFormMixin
 
 
 def check_image(upload, *, max_bytes: int, min_size: tuple[int, int], max_size: tuple[int, int]):

@@ -2,10 +2,10 @@
 
 from django import forms
 
-from home.spam import HoneypotMixin
+from home.spam import PublicFormMixin
 from locations.models.taxonomy import Facility, PlaceCategory
 
-__all__ = ["CorrectionForm", "HoneypotMixin", "PlaceSuggestionForm"]
+__all__ = ["CorrectionForm", "PlaceSuggestionForm"]
 
 
 def _messages(required: str, max_length: str | None = None, **extra) -> dict:
@@ -32,7 +32,7 @@ class SubmitterFields(forms.Form):
     )
 
 
-class PlaceSuggestionForm(HoneypotMixin, SubmitterFields):
+class PlaceSuggestionForm(PublicFormMixin, SubmitterFields):
     name = forms.CharField(
         label="Stedets navn",
         max_length=120,
@@ -100,7 +100,7 @@ class PlaceSuggestionForm(HoneypotMixin, SubmitterFields):
     ]
 
 
-class CorrectionForm(HoneypotMixin, SubmitterFields):
+class CorrectionForm(PublicFormMixin, SubmitterFields):
     message = forms.CharField(
         label="Hvad skal rettes?",
         min_length=10,

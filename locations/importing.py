@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import transaction
 
+from home.submissions import unique_child_slug
 from home.text import slugify_da
 from locations.geo import ISHOJ_BBOX
 from locations.models import Facility, MapPage, PlaceCategory, PlacePage
@@ -143,14 +144,6 @@ def _find_place(map_page, record):
     return places.filter(title__iexact=record.name).first()
 
 
-def _unique_slug(map_page, name):
-    base = slugify_da(name) or "sted"
-    slug, n = base, 2
-    while PlacePage.objects.child_of(map_page).filter(slug=slug).exists():
-        slug, n = f"{base}-{n}", n + 1
-    return slug
-
-
 @transaction.atomic
 def upsert_place(map_page: MapPage, record: PlaceRecord, result: ImportResult) -> None:
     category = _term(PlaceCategory, record.category, result.new_categories)
@@ -158,7 +151,9 @@ def upsert_place(map_page: MapPage, record: PlaceRecord, result: ImportResult) -
     place = _find_place(map_page, record)
     is_new = place is None
     if is_new:
-        place = PlacePage(title=record.name, slug=_unique_slug(map_page, record.name))
+        place = PlacePage(
+            title=record.name, slug=unique_child_slug(map_page, record.name, fallback="sted")
+        )
     before = None if is_new else _snapshot(place)
     place.title = record.name
     place.category = category

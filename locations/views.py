@@ -5,25 +5,10 @@ from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import render
 from django.utils.html import escape, linebreaks
 
-from home.text import slugify_da
+from home.submissions import file_draft, unique_child_slug
 from locations.forms import CorrectionForm, PlaceSuggestionForm
 from locations.models.place import PlacePage
 from locations.models.suggestion import PlaceSuggestion, SuggestionKind
-
-
-def _unique_slug(parent, base: str) -> str:
-    base = base or "sted"
-    slug, n = base, 2
-    while parent.get_children().filter(slug=slug).exists():
-        slug, n = f"{base}-{n}", n + 1
-    return slug
-
-
-def _start_moderation(page):
-    """Put the draft in the secretariat's moderation queue when a workflow applies."""
-    workflow = page.get_workflow()
-    if workflow is not None:
-        workflow.start(page, user=None)
 
 
 @transaction.atomic
@@ -31,18 +16,16 @@ def create_suggested_place(map_page, data: dict) -> PlacePage:
     """An unpublished draft PlacePage; the point is set by an editor before publishing."""
     place = PlacePage(
         title=data["name"],
-        slug=_unique_slug(map_page, slugify_da(data["name"])),
+        slug=unique_child_slug(map_page, data["name"], fallback="sted"),
         category=data["category"],
         summary=data["description"][:300],
         description=linebreaks(escape(data["description"])),
         address=data["address"],
         opening_hours=data.get("opening_hours", ""),
         website=data.get("website", ""),
-        live=False,
     )
     place.facilities.set(data.get("facilities") or [])
-    map_page.add_child(instance=place)
-    place.save_revision(clean=False)
+    file_draft(map_page, place)
     PlaceSuggestion.objects.create(
         kind=SuggestionKind.NEW_PLACE,
         place=place,
@@ -51,7 +34,6 @@ def create_suggested_place(map_page, data: dict) -> PlacePage:
         submitter_name=data.get("submitter_name", ""),
         submitter_email=data.get("submitter_email", ""),
     )
-    _start_moderation(place)
     return place
 
 
@@ -73,6 +55,7 @@ def suggest_place(request, map_page):
         request,
         "locations/suggestion_form.html",
         {"page": map_page, "form": form, "self": map_page},
+        status=400 if form.errors else 200,
     )
 
 
@@ -100,4 +83,5 @@ def suggest_correction(request, map_page, place_id):
         request,
         "locations/correction_form.html",
         {"page": map_page, "place": place, "form": form, "self": map_page},
+        status=400 if form.errors else 200,
     )

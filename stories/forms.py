@@ -8,7 +8,7 @@ from django import forms
 from django.conf import settings
 from django.utils import timezone
 
-from home.spam import ALLOWED_IMAGE_FORMATS, check_image, honeypot_filled, strip_metadata
+from home.spam import ALLOWED_IMAGE_FORMATS, PublicFormMixin, check_image, strip_metadata
 from stories.models.event_taxonomy import Audience, EventCategory
 
 __all__ = ["ALLOWED_IMAGE_FORMATS", "EventSuggestionForm"]
@@ -34,7 +34,7 @@ def _messages(**extra: str) -> dict[str, str]:
     return {"required": REQUIRED, **extra}
 
 
-class EventSuggestionForm(forms.Form):
+class EventSuggestionForm(PublicFormMixin, forms.Form):
     title = forms.CharField(
         label="Hvad hedder begivenheden?",
         max_length=120,
@@ -166,8 +166,6 @@ class EventSuggestionForm(forms.Form):
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
-    # Honeypot: hidden from people with CSS and aria-hidden; bots fill it in.
-    website = forms.CharField(label="Lad dette felt stå tomt", required=False)
 
     def clean_date(self):
         value = self.cleaned_data["date"]
@@ -222,7 +220,3 @@ class EventSuggestionForm(forms.Form):
                 "Vælg billedet igen, når du har rettet fejlene – browseren husker det ikke.",
             )
         return data
-
-    @property
-    def is_spam(self) -> bool:
-        return honeypot_filled(self.data, "website")

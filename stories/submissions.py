@@ -8,7 +8,6 @@ to `EventSubmission`, which no template, API or feed reads.
 from __future__ import annotations
 
 import logging
-from uuid import uuid4
 
 from django.conf import settings
 from django.core.mail import send_mail
@@ -16,13 +15,11 @@ from django.db import transaction
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
-from django.utils.html import escape
 from wagtail.images import get_image_model
-from wagtail.rich_text import RichText
 
 from home import uploads
 from home.spam import RateLimit
-from home.text import slugify_da
+from home.submissions import file_draft, paragraphs, unique_child_slug
 from stories.forms import EventSuggestionForm
 from stories.models.event import EventPage, Frequency
 from stories.models.event_index import EventIndexPage
@@ -48,22 +45,6 @@ def count_attempt(request: HttpRequest) -> None:
     _event_rate_limit().count(request)
 
 
-def _unique_slug(index: EventIndexPage, title: str) -> str:
-    base = slugify_da(title)[:60] or "begivenhed"
-    slug = base
-    while EventPage.objects.child_of(index).filter(slug=slug).exists():
-        slug = f"{base}-{uuid4().hex[:6]}"
-    return slug
-
-
-def _body(description: str) -> list:
-    paragraphs = [p.strip() for p in description.split("\n\n") if p.strip()]
-    return [
-        ("paragraph", RichText("<p>" + escape(p).replace("\n", "<br>") + "</p>"))
-        for p in paragraphs
-    ]
-
-
 def create_suggested_event(index: EventIndexPage, data: dict) -> EventPage:
     """Create the unpublished page, its submission record and start moderation."""
     frequency = data["frequency"] if data["frequency"] in Frequency.values else Frequency.NONE
@@ -80,9 +61,9 @@ def create_suggested_event(index: EventIndexPage, data: dict) -> EventPage:
         image.save()
     page = EventPage(
         title=data["title"],
-        slug=_unique_slug(index, data["title"]),
+        slug=unique_child_slug(index, data["title"], fallback="begivenhed"),
         intro=data["intro"],
-        body=_body(data.get("description", "")),
+        body=paragraphs(data.get("description", "")),
         start_date=day,
         all_day=bool(data.get("all_day")),
         start_time=None if data.get("all_day") else data.get("start_time"),
@@ -102,22 +83,16 @@ def create_suggested_event(index: EventIndexPage, data: dict) -> EventPage:
         signup_url=data.get("signup_url", ""),
         image=image,
         image_alt=data.get("image_alt", "") if image else "",
-        live=False,
     )
+    page.categories.set(data.get("categories") or [])
     with transaction.atomic():
-        index.add_child(instance=page)
-        page.categories.set(data.get("categories") or [])
-        page.save()
-        page.save_revision(log_action=True)
+        file_draft(index, page)
         EventSubmission.objects.create(
             page=page,
             name=data["name"],
             email=data["email"],
             message=data.get("message", ""),
         )
-        workflow = page.get_workflow()
-        if workflow is not None:
-            workflow.start(page, None)
     return page
 
 
@@ -142,7 +117,7 @@ def suggest_event_view(request: HttpRequest, index: EventIndexPage) -> HttpRespo
     limited = False
     if request.method == "POST":
         form = EventSuggestionForm(request.POST, request.FILES)
-        if form.is_spam:
+        if form.is_spam():
             # Answer like a success so the bot learns nothing; create nothing.
             count_attempt(request)
             logger.info("Event suggestion honeypot triggered")

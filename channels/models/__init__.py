@@ -1,8 +1,7 @@
 from .publication import Publication, PublicationAction, PublicationStatus
-from .settings import ChannelSlug, ChannelState, PageChannel, choice_for
+from .settings import ChannelState, PageChannel, choice_for
 
 __all__ = [
-    "ChannelSlug",
     "ChannelState",
     "PageChannel",
     "Publication",

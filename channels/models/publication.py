@@ -8,6 +8,8 @@ Reach is pulled later onto the same record (another app FKs to it).
 
 from django.db import models
 
+from channels.platforms import channel_choices
+
 
 class PublicationStatus(models.TextChoices):
     SCHEDULED = "scheduled", "Planlagt"
@@ -40,7 +42,7 @@ class Publication(models.Model):
         related_name="publications",
         verbose_name="Side",
     )
-    channel = models.CharField("Kanal", max_length=32, db_index=True)
+    channel = models.CharField("Kanal", max_length=32, db_index=True, choices=channel_choices)
     status = models.CharField(
         "Status",
         max_length=20,

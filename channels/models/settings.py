@@ -7,13 +7,7 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.models import Orderable
 
-
-class ChannelSlug(models.TextChoices):
-    FACEBOOK = "facebook", "Facebook-siden"
-    INSTAGRAM = "instagram", "Instagram"
-    YOUTUBE = "youtube", "YouTube-videobeskrivelse"
-    DETSKER = "detsker", "Det sker i Ishøj"
-    FACEBOOK_GROUP = "facebook_group", "Facebook-gruppen 'Vores Ishøj' (manuel)"
+from channels.platforms import channel_choices
 
 
 class PageChannel(Orderable):
@@ -24,7 +18,7 @@ class PageChannel(Orderable):
     page = ParentalKey(
         "wagtailcore.Page", on_delete=models.CASCADE, related_name="channel_settings"
     )
-    channel = models.CharField("Kanal", max_length=32, choices=ChannelSlug.choices)
+    channel = models.CharField("Kanal", max_length=32, choices=channel_choices)
     enabled = models.BooleanField("Udgiv på kanalen", default=True)
     text = models.TextField(
         "Egen tekst til kanalen",
@@ -84,6 +78,11 @@ class ChannelState(models.Model):
     auth_error = models.TextField(blank=True)
     alert_sent_at = models.DateTimeField(null=True, blank=True)
     token_expires_at = models.DateTimeField(null=True, blank=True)
+    expiry_mail_for = models.DateTimeField(
+        null=True,
+        blank=True,
+        help_text="The token expiry the secretariat was mailed about: one mail per token.",
+    )
     quota_day = models.DateField(null=True, blank=True)
     quota_units = models.PositiveIntegerField(default=0)
     updated_at = models.DateTimeField(auto_now=True)

@@ -1,8 +1,14 @@
-"""The channel registry: every channel the portal can publish to."""
+"""The channel registry: every channel the portal can publish to.
+
+The one list of channels. The channel choices on PageChannel and Publication,
+the labels in reports, the UTM tags on links and the reach attribution of
+visits are all derived from it, so a new channel is its module plus one line
+here.
+"""
 
 from __future__ import annotations
 
-from .base import Channel, ImageRef, Metric, Post, PostResult, ReachResult
+from .base import Channel, ImageRef, Metric, NotReadyYet, Post, PostResult, ReachResult
 from .detsker import DetSkerChannel
 from .facebook import FacebookChannel
 from .facebook_group import FacebookGroupChannel
@@ -29,6 +35,16 @@ def all_channels() -> list[Channel]:
     return list(CHANNELS.values())
 
 
+def channel_choices() -> list[tuple[str, str]]:
+    """(slug, label) for every channel: the choices of PageChannel and Publication."""
+    return [(c.slug, c.choice_label or c.label) for c in CHANNELS.values()]
+
+
+def channel_label(slug: str) -> str:
+    channel = CHANNELS.get(slug)
+    return channel.label if channel else slug
+
+
 def metric_for(channel_slug: str, name: str) -> Metric | None:
     """The registry entry for a metric a channel reported; None for one we never asked for."""
     channel = CHANNELS.get(channel_slug)
@@ -42,10 +58,13 @@ __all__ = [
     "Channel",
     "ImageRef",
     "Metric",
+    "NotReadyYet",
     "Post",
     "PostResult",
     "ReachResult",
     "all_channels",
+    "channel_choices",
+    "channel_label",
     "get_channel",
     "metric_for",
 ]

@@ -1,15 +1,17 @@
 """The one small interface every channel implements.
 
 Platforms differ only where the platforms differ: each module holds its wire
-format and its limits. Retry, idempotency, status and scheduling live once,
-in the chain channels.planning -> tasks -> performing -> recording.
+format and its limits, and says through the flags and hooks below what it can
+do and what its login and quota need. Retry, idempotency, status and
+scheduling live once, in the chain channels.planning -> tasks -> performing ->
+recording.
 """
 
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -111,17 +113,88 @@ class ReachResult:
     """Metrics under the platform's own names; absent means not reported, never 0."""
 
     metrics: dict[str, int]
+    refused: dict[str, str] = field(default_factory=dict)
+    """Metrics the platform refused to serve (e.g. Meta's #100), with its reason in Danish."""
+    partial_error_da: str = ""
+    """Why some figures are missing although the pull worked (e.g. Analytics failed)."""
+
+
+class NotReadyYet(Exception):  # noqa: N818 - a state, not a failure
+    """The platform is still processing; ask again later without holding a worker.
+
+    Raised by `publish` (e.g. an Instagram container still IN_PROGRESS). The
+    performing step stores `draft` on the publication, so the next attempt
+    continues with the same platform object, and enqueues it after `delay`.
+    """
+
+    def __init__(self, delay_seconds: float, draft: dict[str, Any], note_da: str) -> None:
+        super().__init__(note_da)
+        self.delay_seconds = delay_seconds
+        self.draft = draft
+        self.note_da = note_da
 
 
 class Channel(ABC):
     slug: str
+    """The channel's key everywhere: Publication.channel, PageChannel.channel, reach pulls."""
     label: str
+    """The channel's name as editors read it (admin, e-mails, reports)."""
+    choice_label: str = ""
+    """The name in the editor's channel choice, if it needs more than `label`."""
     can_update: bool = False
+    """The platform lets us change a post after it went out; without it an edit is
+    explained to the editor instead of sent."""
     can_withdraw: bool = False
+    """The platform lets us delete a post; without it unpublishing asks the editor to
+    remove the post by hand."""
     is_manual: bool = False
+    """There is no API: the portal prepares the post, an editor posts it and records
+    its link; nothing is sent and no reach is pulled."""
     utm_medium: str = "social"
+    """utm_medium on the channel's links to the story."""
+    utm_source: str = ""
+    """utm_source on the channel's links (default: the slug)."""
+    utm_content: str = ""
+    """utm_content on the channel's links, for channels that share a utm_source."""
+    reach_source: str = ""
+    """The site-reach source (reach.Source) a visit through the channel's link is credited to."""
     metrics: tuple[Metric, ...] = ()
     """Every reach metric the channel knows, current and removed (see Metric.removed_on)."""
+    renewal_steps_da: str = ""
+    """How the secretariat renews the channel's login, step by step, in Danish."""
+
+    def requested_metrics(self, refused: frozenset[str] = frozenset()) -> tuple[str, ...]:
+        """The metrics to ask the platform for: never one it removed or refused."""
+        return tuple(m.name for m in self.metrics if m.removed_on is None and m.name not in refused)
+
+    def link_tags(self) -> dict[str, str]:
+        """The UTM parameters (without utm_campaign) on the channel's links."""
+        tags = {"utm_source": self.utm_source or self.slug, "utm_medium": self.utm_medium}
+        if self.utm_content:
+            tags["utm_content"] = self.utm_content
+        return tags
+
+    def api_url(self) -> str:
+        """The address the channel talks to (with its API version), for the settings screen."""
+        return ""
+
+    def login_expires(self) -> bool:
+        """True when the login dies on a date the secretariat must renew it before.
+
+        False for channels without a login, and for logins that renew themselves.
+        """
+        return False
+
+    def token_expiry(self) -> datetime | None:
+        """Ask the platform when the login expires (only when `login_expires()`);
+        None means it never does."""
+        return None
+
+    def configuration_problems(self) -> list[str]:
+        """Settings that cannot work together (a token without its page id, ...), in
+        English for `manage.py check`; empty when the channel is fully set up or not
+        at all."""
+        return []
 
     @abstractmethod
     def is_configured(self) -> bool:
@@ -156,7 +229,10 @@ class Channel(ABC):
         """Look on the platform for a post we may have created but never heard back about."""
         return None
 
-    def fetch_reach(self, publication: Publication) -> ReachResult:
+    def fetch_reach(
+        self, publication: Publication, refused: frozenset[str] = frozenset()
+    ) -> ReachResult:
+        """The post's figures; `refused` names metrics the platform already refused."""
         return ReachResult(metrics={})
 
     def default_enabled(self, page: Page) -> bool:

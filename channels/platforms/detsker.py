@@ -66,6 +66,7 @@ class DetSkerChannel(Channel):
     can_withdraw = True
     metrics = (Metric("views", "Visninger i Det sker i Ishøj"),)
     utm_medium = "listing"
+    reach_source = "municipal"
 
     def is_configured(self) -> bool:
         return bool(settings.DETSKER_API_URL and settings.DETSKER_TOKEN)
@@ -73,16 +74,18 @@ class DetSkerChannel(Channel):
     def default_enabled(self, page: Page) -> bool:
         return rendering.is_event(page)
 
+    def api_url(self) -> str:
+        return settings.DETSKER_API_URL
+
     def client(self) -> PlatformClient:
         return PlatformClient(
             "Det sker i Ishøj",
             settings.DETSKER_API_URL,
             lambda: settings.DETSKER_TOKEN,
-            error_style="plain",
         )
 
     def render(self, page: Page, choice: PageChannel | None) -> Post:
-        link = rendering.utm_link(page, "detsker", self.utm_medium)
+        link = rendering.utm_link(page, self.link_tags())
         summary = (
             choice.text.strip() if choice and choice.text.strip() else getattr(page, "intro", "")
         )
@@ -132,7 +135,9 @@ class DetSkerChannel(Channel):
         # PUT is idempotent: a retry after a lost answer simply replaces the event.
         return None
 
-    def fetch_reach(self, publication: Publication) -> ReachResult:
+    def fetch_reach(
+        self, publication: Publication, refused: frozenset[str] = frozenset()
+    ) -> ReachResult:
         answer = self.client().request("GET", f"events/{publication.external_id}/stats").data
         return ReachResult(
             metrics={k: int(v) for k, v in answer.items() if isinstance(v, int | float)}

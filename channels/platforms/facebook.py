@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from datetime import datetime, timedelta
-from typing import TYPE_CHECKING, Any
+from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 
 from channels import rendering
-from channels.governor import usage_listener
 from channels.http import PlatformClient
 
+from . import meta
 from .base import Channel, Metric, Post, PostResult, ReachResult
 
 if TYPE_CHECKING:
@@ -23,9 +22,11 @@ MAX_MESSAGE_CHARS = 63_206
 MAX_PHOTO_BYTES = 10 * 1024 * 1024
 PHOTO_TYPES = ("image/jpeg", "image/png", "image/gif")
 PHOTO_SPEC = "width-1200|format-jpeg|jpegquality-85"
-REACH_METRICS = ("post_impressions_unique", "views")
-SEARCH_MARGIN = timedelta(hours=1)
-MAX_SEARCH_PAGES = 50
+VIEWS_REPLACED_IMPRESSIONS = date(2025, 11, 15)
+VIEWS_NOTE_DA = (
+    "Meta erstattede 'impressions' med 'views' den 15.11.2025 på alle API-versioner; "
+    "tal fra før og efter måler ikke helt det samme."
+)
 
 
 class FacebookChannel(Channel):
@@ -33,9 +34,45 @@ class FacebookChannel(Channel):
     label = "Facebook-siden"
     can_update = True
     can_withdraw = True
+    reach_source = "facebook"
     metrics = (
-        Metric("post_impressions_unique", "Personer, der fik opslaget vist"),
-        Metric("views", "Visninger af opslaget"),
+        Metric(
+            "post_total_media_view_unique",
+            "Personer, der så opslaget",
+            "Antal personer, der fik opslaget vist mindst én gang (Metas 'views', unikke).",
+            changed_on=VIEWS_REPLACED_IMPRESSIONS,
+            change_note_da=VIEWS_NOTE_DA,
+        ),
+        Metric(
+            "post_media_view",
+            "Visninger af opslaget",
+            "Antal gange opslaget blev vist, også flere gange for samme person.",
+            changed_on=VIEWS_REPLACED_IMPRESSIONS,
+            change_note_da=VIEWS_NOTE_DA,
+        ),
+        Metric(
+            "post_impressions_unique",
+            "Personer, der fik opslaget vist (gammel måling)",
+            "Metas 'impressions', unikke; erstattet af post_total_media_view_unique.",
+            removed_on=VIEWS_REPLACED_IMPRESSIONS,
+        ),
+        Metric(
+            "post_impressions",
+            "Visninger af opslaget (gammel måling)",
+            "Metas 'impressions'; erstattet af post_media_view.",
+            removed_on=VIEWS_REPLACED_IMPRESSIONS,
+        ),
+    )
+    renewal_steps_da = (
+        "1. Log ind på business.facebook.com med en konto, der er administrator af "
+        "Facebook-siden.\n"
+        "2. Under Indstillinger → Brugere → Systembrugere: vælg portalens systembruger og "
+        "tryk 'Generér ny token' for appen, med tilladelserne pages_manage_posts, "
+        "pages_read_engagement og read_insights.\n"
+        "3. Sæt den nye token i miljøvariablen FACEBOOK_PAGE_TOKEN på serveren og genstart "
+        "portalen (web, worker og clock).\n"
+        "4. Kør 'manage.py channels_check_logins' og se under Indstillinger → Kanaler, at "
+        "den nye udløbsdato står der."
     )
 
     def is_configured(self) -> bool:
@@ -46,16 +83,27 @@ class FacebookChannel(Channel):
     def default_enabled(self, page: Page) -> bool:
         return True
 
+    def configuration_problems(self) -> list[str]:
+        return meta.credential_problems(
+            "FACEBOOK_PAGE_ID", "FACEBOOK_PAGE_TOKEN", "FACEBOOK_API_URL"
+        )
+
+    def login_expires(self) -> bool:
+        return self.is_configured()
+
+    def token_expiry(self) -> datetime | None:
+        return meta.graph_token_expiry(settings.FACEBOOK_API_URL, settings.FACEBOOK_PAGE_TOKEN)
+
+    def api_url(self) -> str:
+        return meta.graph_url(settings.FACEBOOK_API_URL)
+
     def client(self) -> PlatformClient:
-        return PlatformClient(
-            "Facebook",
-            settings.FACEBOOK_API_URL,
-            lambda: settings.FACEBOOK_PAGE_TOKEN,
-            on_headers=usage_listener(self.slug),
+        return meta.graph_client(
+            "Facebook", self.slug, settings.FACEBOOK_API_URL, lambda: settings.FACEBOOK_PAGE_TOKEN
         )
 
     def render(self, page: Page, choice: PageChannel | None) -> Post:
-        link = rendering.utm_link(page, "facebook", self.utm_medium)
+        link = rendering.utm_link(page, self.link_tags())
         tags = rendering.hashtags_for(page)
         as_photo = bool(choice and choice.as_photo)
         parts = [page.title, rendering.base_text(page, choice)]
@@ -126,7 +174,7 @@ class FacebookChannel(Channel):
         return PostResult(external_id=publication.external_id)
 
     def find_existing(self, post: Post, publication: Publication) -> PostResult | None:
-        items = graph_items_since(
+        items = meta.graph_items_since(
             self.client(),
             f"{settings.FACEBOOK_PAGE_ID}/feed",
             "id,link,message,created_time",
@@ -138,53 +186,14 @@ class FacebookChannel(Channel):
                 return PostResult(external_id=str(item["id"]), url=permalink(str(item["id"])))
         return None
 
-    def fetch_reach(self, publication: Publication) -> ReachResult:
-        return graph_insights(self.client(), publication.external_id, REACH_METRICS)
-
-
-def graph_items_since(
-    client: PlatformClient, path: str, fields: str, time_field: str, since: datetime
-) -> Iterator[dict[str, Any]]:
-    """A Graph edge, newest first, page by page, until items are older than `since`.
-
-    Paging (not a fixed "last 50") because a busy Page or a retry after many
-    other posts could otherwise miss the post it looks for and post it twice.
-    """
-    horizon = since - SEARCH_MARGIN
-    after = ""
-    for _ in range(MAX_SEARCH_PAGES):
-        params: dict[str, Any] = {"fields": fields, "limit": 100}
-        if after:
-            params["after"] = after
-        answer = client.request("GET", path, params=params).data
-        for item in answer.get("data", []):
-            stamp = item.get(time_field)
-            if stamp and datetime.strptime(stamp, "%Y-%m-%dT%H:%M:%S%z") < horizon:
-                return
-            yield item
-        after = ((answer.get("paging") or {}).get("cursors") or {}).get("after") or ""
-        if not after:
-            return
+    def fetch_reach(
+        self, publication: Publication, refused: frozenset[str] = frozenset()
+    ) -> ReachResult:
+        values, newly_refused = meta.graph_insights(
+            self.client(), publication.external_id, self.requested_metrics(refused)
+        )
+        return ReachResult(metrics=values, refused=newly_refused)
 
 
 def permalink(post_id: str) -> str:
     return f"https://www.facebook.com/{post_id}"
-
-
-def graph_insights(client: PlatformClient, object_id: str, metrics: tuple[str, ...]) -> ReachResult:
-    """A post's or a media item's insights, under the Graph API's own metric names."""
-    answer = client.request(
-        "GET", f"{object_id}/insights", params={"metric": ",".join(metrics)}
-    ).data
-    return ReachResult(metrics=graph_metrics(answer))
-
-
-def graph_metrics(answer: dict) -> dict[str, int]:
-    """Graph insights `data` -> {metric name: latest value}; absent metrics stay absent."""
-    metrics: dict[str, int] = {}
-    for item in answer.get("data", []):
-        values = item.get("values") or []
-        value = values[-1].get("value") if values else item.get("total_value", {}).get("value")
-        if isinstance(value, int | float):
-            metrics[str(item.get("name"))] = int(value)
-    return metrics

@@ -2,7 +2,10 @@
 
 Meta closed the Groups API, so the portal prepares the ready-to-paste text
 and image, the editor posts by hand and records the post's URL; the story's
-channel overview is complete all the same.
+channel overview is complete all the same. Its link shares utm_source
+"facebook" with the Page (Facebook's own statistics group them) and tells
+itself apart by utm_content, so the site's reach credits the group's clicks
+to the group.
 """
 
 from __future__ import annotations
@@ -23,7 +26,11 @@ if TYPE_CHECKING:
 class FacebookGroupChannel(Channel):
     slug = "facebook_group"
     label = "Facebook-gruppen 'Vores Ishøj'"
+    choice_label = "Facebook-gruppen 'Vores Ishøj' (manuel)"
     is_manual = True
+    utm_source = "facebook"
+    utm_content = "gruppe"
+    reach_source = "fb_group"
 
     def is_configured(self) -> bool:
         return True
@@ -32,7 +39,7 @@ class FacebookGroupChannel(Channel):
         return not rendering.is_event(page)
 
     def render(self, page: Page, choice: PageChannel | None) -> Post:
-        link = rendering.utm_link(page, "facebook", "social") + "&utm_content=gruppe"
+        link = rendering.utm_link(page, self.link_tags())
         tags = rendering.hashtags_for(page)
         text = "\n\n".join(
             p for p in (page.title, rendering.base_text(page, choice), link, " ".join(tags)) if p

@@ -1,19 +1,26 @@
-"""The Instagram business account: container, status poll, publish."""
+"""The Instagram business account: container, status poll, publish.
+
+Instagram fetches and processes the image before a container can be
+published; Meta's guidance is to ask for the container's status about once a
+minute, for up to five minutes. So an attempt creates the container, asks
+once, and when Instagram is still at it hands the same container to the next
+attempt a minute later (`NotReadyYet`) instead of keeping a worker waiting.
+"""
 
 from __future__ import annotations
 
 import re
-import time
+from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from django.conf import settings
 
 from channels import rendering
-from channels.governor import QuotaPaused, governor, usage_listener
+from channels.governor import QuotaPaused, governor
 from channels.http import PlatformClient, PlatformError
 
-from .base import Channel, Metric, Post, PostResult, ReachResult
-from .facebook import graph_insights, graph_items_since
+from . import meta
+from .base import Channel, Metric, NotReadyYet, Post, PostResult, ReachResult
 
 if TYPE_CHECKING:
     from wagtail.models import Page
@@ -27,8 +34,15 @@ MAX_IMAGE_BYTES = 8 * 1024 * 1024
 MIN_ASPECT = 4 / 5
 MAX_ASPECT = 1.91
 IMAGE_SPEC = "width-1080|format-jpeg|jpegquality-85"
-REACH_METRICS = ("reach", "views", "likes", "comments", "saved")
-STATUS_POLLS = 10
+POLL_EVERY = timedelta(minutes=1)
+WAIT_AT_MOST = timedelta(minutes=5)
+PUBLISHING_WINDOW = timedelta(hours=24)
+VIEWS_REPLACED = date(2025, 4, 21)
+VIEWS_NOTE_DA = (
+    "Instagram erstattede 'impressions', 'plays' og 'video_views' med 'views' i april 2025; "
+    "tal fra før og efter måler ikke helt det samme."
+)
+SUBCODE = re.compile(r"\b(2207\d{3})\b")
 
 
 class InstagramChannel(Channel):
@@ -36,12 +50,33 @@ class InstagramChannel(Channel):
     label = "Instagram"
     can_update = False
     can_withdraw = False
+    reach_source = "instagram"
     metrics = (
-        Metric("reach", "Konti, der så opslaget"),
-        Metric("views", "Visninger af opslaget"),
+        Metric("reach", "Konti, der så opslaget", "Antal unikke konti, der så opslaget."),
+        Metric(
+            "views",
+            "Visninger af opslaget",
+            "Antal gange opslaget blev vist eller afspillet (billede, story og reel ens).",
+            changed_on=VIEWS_REPLACED,
+            change_note_da=VIEWS_NOTE_DA,
+        ),
         Metric("likes", "Synes godt om"),
         Metric("comments", "Kommentarer"),
         Metric("saved", "Gemt af brugere"),
+        Metric("impressions", "Visninger (gammel måling)", removed_on=VIEWS_REPLACED),
+        Metric("plays", "Afspilninger (gammel måling)", removed_on=VIEWS_REPLACED),
+        Metric("video_views", "Videovisninger (gammel måling)", removed_on=VIEWS_REPLACED),
+    )
+    renewal_steps_da = (
+        "1. Log ind på business.facebook.com med en konto, der er administrator af den "
+        "Facebook-side, Instagram-kontoen er knyttet til.\n"
+        "2. Under Indstillinger → Brugere → Systembrugere: vælg portalens systembruger og "
+        "tryk 'Generér ny token' med tilladelserne instagram_basic, "
+        "instagram_content_publish, instagram_manage_insights og pages_read_engagement.\n"
+        "3. Sæt den nye token i miljøvariablen INSTAGRAM_TOKEN på serveren og genstart "
+        "portalen (web, worker og clock).\n"
+        "4. Kør 'manage.py channels_check_logins' og se under Indstillinger → Kanaler, at "
+        "den nye udløbsdato står der."
     )
 
     def is_configured(self) -> bool:
@@ -52,16 +87,25 @@ class InstagramChannel(Channel):
     def default_enabled(self, page: Page) -> bool:
         return not rendering.is_event(page) and rendering.page_image(page)[0] is not None
 
+    def configuration_problems(self) -> list[str]:
+        return meta.credential_problems("INSTAGRAM_USER_ID", "INSTAGRAM_TOKEN", "INSTAGRAM_API_URL")
+
+    def login_expires(self) -> bool:
+        return self.is_configured()
+
+    def token_expiry(self) -> datetime | None:
+        return meta.graph_token_expiry(settings.INSTAGRAM_API_URL, settings.INSTAGRAM_TOKEN)
+
+    def api_url(self) -> str:
+        return meta.graph_url(settings.INSTAGRAM_API_URL)
+
     def client(self) -> PlatformClient:
-        return PlatformClient(
-            "Instagram",
-            settings.INSTAGRAM_API_URL,
-            lambda: settings.INSTAGRAM_TOKEN,
-            on_headers=usage_listener(self.slug),
+        return meta.graph_client(
+            "Instagram", self.slug, settings.INSTAGRAM_API_URL, lambda: settings.INSTAGRAM_TOKEN
         )
 
     def render(self, page: Page, choice: PageChannel | None) -> Post:
-        link = rendering.utm_link(page, "instagram", self.utm_medium)
+        link = rendering.utm_link(page, self.link_tags())
         tags = rendering.hashtags_for(page)
         caption = "\n\n".join(
             p
@@ -141,21 +185,31 @@ class InstagramChannel(Channel):
         total = int((data.get("config") or {}).get("quota_total") or 100)
         if used >= total:
             raise QuotaPaused(
-                until=governor.instagram_window_opens(),
+                until=governor.window_opens(self.slug, PUBLISHING_WINDOW),
                 reason=f"Instagram-grænsen på {total} opslag pr. døgn er nået.",
             )
 
     def publish(self, post: Post, publication: Publication) -> PostResult:
         assert post.image is not None
-        self.check_publishing_limit()
         client = self.client()
         user = settings.INSTAGRAM_USER_ID
-        container = client.request(
-            "POST",
-            f"{user}/media",
-            data={"image_url": post.image.url, "caption": post.text, "alt_text": post.image.alt},
-        ).data["id"]
-        self._wait_until_finished(client, str(container))
+        container = str(publication.draft.get("container") or "")
+        started = float(publication.draft.get("container_created") or 0)
+        if not container:
+            self.check_publishing_limit()
+            container = str(
+                client.request(
+                    "POST",
+                    f"{user}/media",
+                    data={
+                        "image_url": post.image.url,
+                        "caption": post.text,
+                        "alt_text": post.image.alt,
+                    },
+                ).data["id"]
+            )
+            started = governor.now().timestamp()
+        self._wait_for(client, container, started)
         media_id = str(
             client.request("POST", f"{user}/media_publish", data={"creation_id": container}).data[
                 "id"
@@ -176,26 +230,39 @@ class InstagramChannel(Channel):
             url=url,
             notice_da="Instagram tillader ikke at rette eller slette opslag via API'et; "
             "ret eller slet det i Instagram-appen.",
+            draft={"container": "", "container_created": 0},
         )
 
-    def _wait_until_finished(self, client: PlatformClient, container: str) -> None:
-        for attempt in range(STATUS_POLLS):
-            status = client.request("GET", container, params={"fields": "status_code"}).data
-            code = status.get("status_code")
-            if code == "FINISHED":
-                return
-            if code in ("ERROR", "EXPIRED"):
-                raise PlatformError(
-                    kind="permanent",
-                    message_da=f"Instagram kunne ikke behandle billedet (status {code}).",
-                )
-            time.sleep(min(0.05 * (attempt + 1), 1.0))
-        raise PlatformError(
-            kind="transient", message_da="Instagram blev ikke færdig med billedet i tide."
+    def _wait_for(self, client: PlatformClient, container: str, started: float) -> None:
+        """Return when the container is FINISHED; otherwise ask again in a minute."""
+        answer = client.request("GET", container, params={"fields": "status_code,status"}).data
+        code = answer.get("status_code")
+        if code == "FINISHED":
+            return
+        if code in ("ERROR", "EXPIRED", "PUBLISHED"):
+            raise PlatformError(
+                kind="permanent",
+                message_da=container_problem_da(code, str(answer.get("status") or "")),
+                drop_draft=("container", "container_created"),
+            )
+        waited = governor.now().timestamp() - started
+        if waited >= WAIT_AT_MOST.total_seconds():
+            # The container stays on the publication: "Prøv igen" asks about it again.
+            raise PlatformError(
+                kind="permanent",
+                message_da="Instagram blev ikke færdig med billedet inden for "
+                f"{int(WAIT_AT_MOST.total_seconds() // 60)} minutter (status {code or 'ukendt'}). "
+                "Tryk 'Prøv igen' for at spørge Instagram igen.",
+            )
+        raise NotReadyYet(
+            POLL_EVERY.total_seconds(),
+            {"container": container, "container_created": started},
+            "Instagram behandler billedet; portalen spørger igen om et minut "
+            f"(højst {int(WAIT_AT_MOST.total_seconds() // 60)} minutter).",
         )
 
     def find_existing(self, post: Post, publication: Publication) -> PostResult | None:
-        items = graph_items_since(
+        items = meta.graph_items_since(
             self.client(),
             f"{settings.INSTAGRAM_USER_ID}/media",
             "id,caption,permalink,timestamp",
@@ -207,5 +274,29 @@ class InstagramChannel(Channel):
                 return PostResult(external_id=str(item["id"]), url=str(item.get("permalink", "")))
         return None
 
-    def fetch_reach(self, publication: Publication) -> ReachResult:
-        return graph_insights(self.client(), publication.external_id, REACH_METRICS)
+    def fetch_reach(
+        self, publication: Publication, refused: frozenset[str] = frozenset()
+    ) -> ReachResult:
+        values, newly_refused = meta.graph_insights(
+            self.client(), publication.external_id, self.requested_metrics(refused)
+        )
+        return ReachResult(metrics=values, refused=newly_refused)
+
+
+def container_problem_da(code: str, status: str) -> str:
+    """The container's own reason, in Danish: its 2207xxx subcode translated."""
+    if code == "EXPIRED":
+        return (
+            "Instagram-udkastet udløb, fordi det ikke blev udgivet inden for 24 timer. "
+            "Tryk 'Prøv igen', så laves et nyt."
+        )
+    if code == "PUBLISHED":
+        return "Instagram-udkastet er allerede udgivet. Tryk 'Prøv igen', så laves et nyt."
+    found = SUBCODE.search(status)
+    translated = meta.subcode_da(int(found.group(1))) if found else ""
+    reason = f" – Instagrams begrundelse: »{status}«" if status else ""
+    return (
+        "Instagram kunne ikke behandle billedet"
+        + (f": {translated}" if translated else ".")
+        + f"{reason}. Tryk 'Prøv igen', så laves et nyt udkast."
+    )

@@ -5,23 +5,32 @@ are left out, so the current snippet is read, only our block in the
 description is changed, and the whole snippet is written back: title,
 category and tags survive. The block is marked, so an update replaces it and
 a withdrawal removes it without touching the rest of the description.
+
+Reach per video comes from two places (read 2026-11-30, docs/channels.md):
+`videos.list` statistics, the public figure of the day, and the YouTube
+Analytics API (`reports.query`), which lags two to three days but also gives
+`engagedViews`, the view count as defined before YouTube changed how Shorts
+views are counted (31 March 2025). Both book their unit cost with the quota
+governor. Google's error shape is mapped here.
 """
 
 from __future__ import annotations
 
-import threading
-import time
-from datetime import timedelta
+import logging
+from collections.abc import Mapping
+from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
+from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.utils import timezone
 
 from channels import rendering
 from channels.governor import QuotaPaused, governor
-from channels.http import PlatformClient, PlatformError
+from channels.http import KIND_TEXT_DA, ErrorKind, PlatformClient, PlatformError
 
 from .base import Channel, Metric, Post, PostResult, ReachResult
+from .google_oauth import access_token
 
 if TYPE_CHECKING:
     from wagtail.models import Page
@@ -41,51 +50,22 @@ READ_ONLY_SNIPPET_FIELDS = (
     "localized",
     "liveBroadcastContent",
 )
+# Unit costs from "YouTube Data API (v3) – Quota Calculator"; an Analytics
+# reports.query is booked at the minimum any request costs.
 UNITS_UPDATE = 50
 UNITS_LIST = 1
+UNITS_ANALYTICS_QUERY = 1
+PACIFIC = ZoneInfo("America/Los_Angeles")  # YouTube's quota day resets at Pacific midnight
+SHORTS_VIEWS_CHANGED = date(2025, 3, 31)
+SHORTS_NOTE_DA = (
+    "Siden 31.03.2025 tæller YouTube en visning af en Short, hver gang den starter eller "
+    "afspilles igen; den gamle måling hedder nu 'engagedViews'. I august 2026 meddelte "
+    "YouTube, at alle formater tælles sådan."
+)
+ANALYTICS_METRICS = ("views", "engagedViews", "estimatedMinutesWatched")
+FIRST_DAY = date(2005, 4, 23)  # the first YouTube video; no report starts earlier
 
-_token_lock = threading.Lock()
-_refreshed: dict[str, Any] = {}
-
-
-def access_token() -> str:
-    """The configured access token, or one fetched with the OAuth refresh token."""
-    if settings.YOUTUBE_ACCESS_TOKEN:
-        return settings.YOUTUBE_ACCESS_TOKEN
-    with _token_lock:
-        if _refreshed.get("expires", 0) > time.time() + 60:
-            return str(_refreshed["token"])
-        import requests
-
-        try:
-            answer = requests.post(
-                settings.YOUTUBE_TOKEN_URL,
-                data={
-                    "grant_type": "refresh_token",
-                    "client_id": settings.YOUTUBE_CLIENT_ID,
-                    "client_secret": settings.YOUTUBE_CLIENT_SECRET,
-                    "refresh_token": settings.YOUTUBE_REFRESH_TOKEN,
-                },
-                timeout=settings.CHANNELS_HTTP_TIMEOUT,
-            )
-        except requests.RequestException as exc:
-            raise PlatformError(
-                kind="transient",
-                message_da="YouTube: kunne ikke forny adgangen (ingen forbindelse).",
-            ) from exc
-        if answer.status_code != 200:
-            raise PlatformError(
-                kind="auth",
-                message_da="YouTube: fornyelsen af login blev "
-                f"afvist (HTTP {answer.status_code}). Log ind igen.",
-            )
-        body = answer.json()
-        lifetime = float(body.get("expires_in", 3600))
-        _refreshed.update(token=body["access_token"], expires=time.time() + lifetime)
-        from channels.logins import record_expiry
-
-        record_expiry("youtube", timezone.now() + timedelta(seconds=lifetime))
-        return str(_refreshed["token"])
+logger = logging.getLogger("voresishoj.channels")
 
 
 def merge_description(current: str, block: str | None) -> str:
@@ -104,10 +84,46 @@ class YouTubeChannel(Channel):
     label = "YouTube"
     can_update = True
     can_withdraw = True
+    choice_label = "YouTube-videobeskrivelse"
+    reach_source = "youtube"
     metrics = (
-        Metric("viewCount", "Visninger af videoen"),
+        Metric(
+            "viewCount",
+            "Visninger af videoen (offentligt tal, samme dag)",
+            "Det offentlige visningstal fra videos.list, opdateret løbende.",
+            changed_on=SHORTS_VIEWS_CHANGED,
+            change_note_da=SHORTS_NOTE_DA,
+        ),
+        Metric(
+            "views",
+            "Visninger af videoen (YouTube Analytics)",
+            "Visninger fra YouTube Analytics; kommer to-tre dage forsinket.",
+            changed_on=SHORTS_VIEWS_CHANGED,
+            change_note_da=SHORTS_NOTE_DA,
+        ),
+        Metric(
+            "engagedViews",
+            "Engagerede visninger (den gamle måling)",
+            "Visninger efter YouTubes definition fra før 31.03.2025, som YouTube beholder "
+            "under dette navn.",
+        ),
+        Metric(
+            "estimatedMinutesWatched",
+            "Minutters afspilning (skøn)",
+            "YouTubes skøn over, hvor mange minutter videoen er set i alt.",
+        ),
         Metric("likeCount", "Synes godt om"),
         Metric("commentCount", "Kommentarer"),
+    )
+    renewal_steps_da = (
+        "1. Log ind på console.cloud.google.com med den Google-konto, der ejer YouTube-kanalen.\n"
+        "2. Lav en OAuth-klient (hvis den ikke findes) og hent et nyt login med OAuth "
+        "Playground eller 'manage.py' efter docs/channels.md, med tilgangene youtube og "
+        "yt-analytics.readonly.\n"
+        "3. Sæt YOUTUBE_CLIENT_ID, YOUTUBE_CLIENT_SECRET og YOUTUBE_REFRESH_TOKEN i "
+        "miljøet (så fornyer adgangen sig selv) og fjern YOUTUBE_ACCESS_TOKEN; genstart "
+        "portalen.\n"
+        "4. Kør 'manage.py channels_check_logins'."
     )
 
     def is_configured(self) -> bool:
@@ -121,13 +137,54 @@ class YouTubeChannel(Channel):
     def default_enabled(self, page: Page) -> bool:
         return bool(rendering.video_id_for(page, None))
 
+    def configuration_problems(self) -> list[str]:
+        oauth = {
+            name: bool(getattr(settings, name))
+            for name in ("YOUTUBE_CLIENT_ID", "YOUTUBE_CLIENT_SECRET", "YOUTUBE_REFRESH_TOKEN")
+        }
+        if any(oauth.values()) and not all(oauth.values()):
+            missing = ", ".join(name for name, has in oauth.items() if not has)
+            return [f"YouTube's OAuth login is incomplete: {missing} is empty."]
+        return []
+
+    def renews_itself(self) -> bool:
+        """With a refresh token the access token is renewed on demand."""
+        return bool(
+            settings.YOUTUBE_CLIENT_ID
+            and settings.YOUTUBE_CLIENT_SECRET
+            and settings.YOUTUBE_REFRESH_TOKEN
+            and not settings.YOUTUBE_ACCESS_TOKEN
+        )
+
+    def login_expires(self) -> bool:
+        return self.is_configured() and not self.renews_itself()
+
+    def token_expiry(self) -> datetime | None:
+        """A fixed access token's remaining life from Google's tokeninfo (`expires_in`)."""
+        url = settings.YOUTUBE_TOKEN_URL.rstrip("/") + "info"
+        token = settings.YOUTUBE_ACCESS_TOKEN
+        client = PlatformClient("YouTube", url, lambda: token, error_mapper=google_error)
+        answer = client.request("GET", "", url=url, params={"access_token": token}).data
+        return timezone.now() + timedelta(seconds=int(answer.get("expires_in") or 0))
+
+    def api_url(self) -> str:
+        return settings.YOUTUBE_API_URL
+
     def client(self) -> PlatformClient:
         return PlatformClient(
-            "YouTube", settings.YOUTUBE_API_URL, access_token, error_style="google"
+            "YouTube", settings.YOUTUBE_API_URL, access_token, error_mapper=google_error
+        )
+
+    def analytics_client(self) -> PlatformClient:
+        return PlatformClient(
+            "YouTube Analytics",
+            settings.YOUTUBE_ANALYTICS_URL,
+            access_token,
+            error_mapper=google_error,
         )
 
     def render(self, page: Page, choice: PageChannel | None) -> Post:
-        link = rendering.utm_link(page, "youtube", self.utm_medium)
+        link = rendering.utm_link(page, self.link_tags())
         text = f"{rendering.base_text(page, choice)}\n\nLæs historien: {link}"
         return Post(
             channel=self.slug,
@@ -164,7 +221,9 @@ class YouTubeChannel(Channel):
         return dict(found[0]["snippet"])
 
     def _reserve(self, units: int) -> None:
-        resume = governor.youtube_reserve(units)
+        resume = governor.reserve_units(
+            self.slug, units, settings.CHANNELS_YOUTUBE_DAILY_QUOTA, PACIFIC
+        )
         if resume is not None:
             raise QuotaPaused(until=resume, reason="YouTubes daglige kvote er brugt.")
 
@@ -204,7 +263,14 @@ class YouTubeChannel(Channel):
         # Writing the block is idempotent; nothing to look up before a retry.
         return None
 
-    def fetch_reach(self, publication: Publication) -> ReachResult:
+    def fetch_reach(
+        self, publication: Publication, refused: frozenset[str] = frozenset()
+    ) -> ReachResult:
+        """Today's public statistics, plus YouTube Analytics' figures where it has them.
+
+        Analytics failing (a login without its scope, a lag) never costs the
+        statistics: they are kept and the reason goes with the pull.
+        """
         self._reserve(UNITS_LIST)
         items = (
             self.client()
@@ -215,16 +281,102 @@ class YouTubeChannel(Channel):
         stats = items[0].get("statistics", {}) if items else {}
         # favoriteCount is deprecated and always "0": storing it would show a
         # zero no viewer ever made. A hidden like count is absent: a gap.
-        return ReachResult(
-            metrics={
-                k: int(v)
-                for k, v in stats.items()
-                if k not in RETIRED_STATISTICS and str(v).isdigit()
-            }
+        wanted = self.requested_metrics(refused)
+        metrics = {k: int(v) for k, v in stats.items() if k in wanted and str(v).isdigit()}
+        analytics = tuple(m for m in ANALYTICS_METRICS if m in wanted)
+        if not analytics or not items:
+            return ReachResult(metrics=metrics)
+        try:
+            found, newly_refused = self._analytics(publication, analytics)
+        except PlatformError as error:
+            if error.kind in ("auth", "rate_limited"):
+                raise
+            logger.warning("channels: YouTube Analytics failed for %s: %s", publication.pk, error)
+            return ReachResult(metrics=metrics, partial_error_da=error.message_da)
+        return ReachResult(metrics={**metrics, **found}, refused=newly_refused)
+
+    def _analytics(
+        self, publication: Publication, metrics: tuple[str, ...]
+    ) -> tuple[dict[str, int], dict[str, str]]:
+        """reports.query for one video over its whole life; a metric YouTube calls
+        unknown is asked alone, so it never costs the others."""
+        try:
+            return self._report(publication, metrics), {}
+        except PlatformError as error:
+            if not unknown_metric(error) or len(metrics) == 1:
+                raise
+        found: dict[str, int] = {}
+        refused: dict[str, str] = {}
+        for metric in metrics:
+            try:
+                found.update(self._report(publication, (metric,)))
+            except PlatformError as error:
+                if not unknown_metric(error):
+                    raise
+                refused[metric] = error.message_da
+        return found, refused
+
+    def _report(self, publication: Publication, metrics: tuple[str, ...]) -> dict[str, int]:
+        self._reserve(UNITS_ANALYTICS_QUERY)
+        start = timezone.localdate(publication.published_at) if publication.published_at else None
+        answer = (
+            self.analytics_client()
+            .request(
+                "GET",
+                "reports",
+                params={
+                    "ids": "channel==MINE",
+                    "startDate": (start or FIRST_DAY).isoformat(),
+                    "endDate": timezone.localdate().isoformat(),
+                    "metrics": ",".join(metrics),
+                    "filters": f"video=={publication.external_id}",
+                },
+            )
+            .data
         )
+        names = [str(h.get("name")) for h in answer.get("columnHeaders") or []]
+        rows = answer.get("rows") or []
+        if not rows:
+            return {}  # no data yet (Analytics lags two to three days): a gap, not zero
+        return {
+            name: int(value)
+            for name, value in zip(names, rows[0], strict=False)
+            if isinstance(value, int | float) and name in metrics
+        }
 
 
-RETIRED_STATISTICS = {"favoriteCount", "dislikeCount"}
+def unknown_metric(error: PlatformError) -> bool:
+    """YouTube Analytics' answer to a metric it does not know (400, reason badRequest)."""
+    return error.code == 400 and "badRequest" in error.trace_id.split(",")
+
+
+def google_error(
+    label: str, status: int, body: Any, retry_after: float | None
+) -> PlatformError | None:
+    """Map a Google API error body (YouTube Data and Analytics) to a PlatformError."""
+    if not isinstance(body, dict) or not isinstance(body.get("error"), Mapping):
+        return None
+    error: Mapping[str, Any] = body["error"]
+    reasons = {e.get("reason") for e in error.get("errors", []) if isinstance(e, dict)}
+    kind: ErrorKind
+    if status == 401:
+        kind = "auth"
+    elif reasons & {"quotaExceeded", "rateLimitExceeded", "userRateLimitExceeded"} or (
+        status == 429
+    ):
+        kind = "rate_limited"
+    elif status >= 500 or reasons & {"backendError", "internalError"}:
+        kind = "transient"
+    else:
+        kind = "permanent"
+    reason = str(error.get("message") or f"HTTP {status}")
+    return PlatformError(
+        kind=kind,
+        message_da=f"{label}: {KIND_TEXT_DA[kind]} – platformens begrundelse: »{reason}«.",
+        code=status,
+        trace_id=",".join(sorted(r for r in reasons if r)),
+        retry_after=retry_after,
+    )
 
 
 def description_limit(description: str) -> list[str]:

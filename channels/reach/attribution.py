@@ -3,16 +3,28 @@
 from dataclasses import dataclass
 from urllib.parse import parse_qs, urlsplit
 
+from channels.platforms import all_channels
+
 from .models import Source
 
-# utm_source values the channel layer puts on its links, mapped to a source.
-UTM_SOURCES: dict[str, str] = {
-    "facebook": Source.FACEBOOK,
-    "facebook_group": Source.FACEBOOK,
-    "instagram": Source.INSTAGRAM,
-    "youtube": Source.YOUTUBE,
-    "detsker": Source.MUNICIPAL,
-}
+
+def channel_tags() -> dict[tuple[str, str], tuple[str, str]]:
+    """(utm_source, utm_content) on a channel's links -> (its slug, its reach source).
+
+    Derived from the channel registry, so a new channel's visits are credited
+    to it without touching this module; the Facebook group shares
+    utm_source=facebook with the Page and is told apart by utm_content.
+    """
+    tags: dict[tuple[str, str], tuple[str, str]] = {}
+    for channel in all_channels():
+        if channel.reach_source:
+            link = channel.link_tags()
+            key = (link["utm_source"], link.get("utm_content", ""))
+            tags[key] = (channel.slug, channel.reach_source)
+    return tags
+
+
+CHANNEL_TAGS = channel_tags()
 
 # Referrer host suffixes. Checked in order; the first match wins.
 REFERRER_HOSTS: tuple[tuple[str, str], ...] = (
@@ -37,8 +49,10 @@ REFERRER_HOSTS: tuple[tuple[str, str], ...] = (
 class Attribution:
     source: str
     utm_source: str
-    """The raw utm_source tag when it named a known channel, else ''."""
+    """The channel (its slug) whose tagged link was followed, else ''."""
     utm_campaign: str
+    utm_content: str = ""
+    """The raw utm_content tag, kept with the hit."""
 
 
 def _host_matches(host: str, pattern: str) -> bool:
@@ -71,6 +85,9 @@ def attribute(query: str, referrer: str, own_host: str = "") -> Attribution:
     params = parse_qs(query.lstrip("?"), keep_blank_values=False)
     utm_source = (params.get("utm_source", [""])[0] or "").strip().lower()[:20]
     campaign = (params.get("utm_campaign", [""])[0] or "").strip()[:80]
-    if utm_source in UTM_SOURCES:
-        return Attribution(UTM_SOURCES[utm_source], utm_source, campaign)
-    return Attribution(source_from_referrer(referrer, own_host), "", campaign)
+    content = (params.get("utm_content", [""])[0] or "").strip().lower()[:40]
+    channel = CHANNEL_TAGS.get((utm_source, content)) or CHANNEL_TAGS.get((utm_source, ""))
+    if channel is not None:
+        slug, source = channel
+        return Attribution(source, slug, campaign, content)
+    return Attribution(source_from_referrer(referrer, own_host), "", campaign, content)

@@ -120,5 +120,6 @@ def receive(meta: Mapping, body: bytes, own_host: str) -> Answer:
         source=attribution.source,
         utm_source=attribution.utm_source,
         utm_campaign=attribution.utm_campaign,
+        utm_content=attribution.utm_content,
     )
     return COUNTED_OR_IGNORED

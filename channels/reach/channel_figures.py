@@ -10,16 +10,70 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.apps import apps
+from django.utils import timezone
 
-from .periods import Period
+from channels.platforms import all_channels, metric_for
 
-CHANNEL_LABELS = {
-    "facebook": "Facebook",
-    "facebook_group": "Facebook-gruppen",
-    "instagram": "Instagram",
-    "youtube": "YouTube",
-    "detsker": "Det sker i Ishøj",
-}
+from .periods import Period, danish_date
+
+# Labels and order from the channel registry: a new channel shows up by itself.
+CHANNEL_LABELS = {channel.slug: channel.label for channel in all_channels()}
+
+
+def refused_notes() -> list[str]:
+    """One Danish sentence per metric a platform stopped serving, for the reach admin."""
+    notes = []
+    for row in apps.get_model("reach", "RefusedMetric").objects.order_by("channel", "metric"):
+        label = CHANNEL_LABELS.get(row.channel, row.channel)
+        metric = metric_for(row.channel, row.metric)
+        named = f"{metric.label_da} ({row.metric})" if metric else row.metric
+        since = timezone.localtime(row.since)
+        notes.append(
+            f"{label} leverer ikke længere {named} – afvist siden {since:%d.%m.%Y}. "
+            "De øvrige tal hentes som før; tallet står som hul fra den dag."
+        )
+    return notes
+
+
+@dataclass(frozen=True)
+class MetricInfo:
+    """A metric as a report names it: Danish first, the platform's name beside it."""
+
+    channel: str
+    name: str
+    """The platform's own name, for checking against the platform's tools."""
+    label_da: str
+    definition_da: str
+    change_note_da: str = ""
+    """Set when the report's period spans the day the platform changed the metric."""
+
+
+def metric_info(channel: str, name: str, period: Period | None = None) -> MetricInfo:
+    """The registry's Danish name and definition; a metric the registry does not
+    know keeps its own name, marked so, rather than a guessed translation."""
+    metric = metric_for(channel, name)
+    if metric is None:
+        return MetricInfo(channel, name, f"{name} (uden dansk navn)", "")
+    definition = metric.definition_da
+    if metric.changed_on:
+        definition = (
+            f"{definition} Platformen ændrede tallet {danish_date(metric.changed_on)}: "
+            f"{metric.change_note_da}"
+        ).strip()
+    notes = []
+    if period and metric.changed_on and period.start < metric.changed_on <= period.end:
+        notes.append(
+            f"Perioden går hen over {danish_date(metric.changed_on)}, hvor "
+            f"{CHANNEL_LABELS.get(channel, channel)} ændrede, hvad tallet tæller"
+            + (f" ({metric.change_note_da.rstrip('.')})" if metric.change_note_da else "")
+            + ". Tal før og efter datoen kan ikke sammenlignes direkte."
+        )
+    if period and metric.removed_on and metric.removed_on <= period.end:
+        notes.append(
+            f"{CHANNEL_LABELS.get(channel, channel)} leverer ikke tallet efter "
+            f"{danish_date(metric.removed_on)}."
+        )
+    return MetricInfo(channel, name, metric.label_da, definition, " ".join(notes))
 
 
 @dataclass(frozen=True)

@@ -114,6 +114,7 @@ def record_hit(
     source: str,
     utm_source: str = "",
     utm_campaign: str = "",
+    utm_content: str = "",
     at: datetime.datetime | None = None,
 ) -> None:
     """Count one page view beacon: two keyed hashes and a row for the next batch."""
@@ -129,5 +130,6 @@ def record_hit(
             source,
             utm_source,
             utm_campaign,
+            utm_content,
         )
     )

@@ -11,7 +11,9 @@ from dataclasses import dataclass
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from .channel_figures import metric_info
 from .models import Source
+from .periods import Period
 from .reports import MonthPoint, SourceRow, StoryRow
 
 Cell = str | int | float | None
@@ -24,25 +26,30 @@ class Table:
     rows: list[list[Cell]]
 
 
-def story_table(rows: list[StoryRow]) -> Table:
-    metric_columns = sorted(
-        {(f.label, name) for r in rows for f in r.channels.values() for name in f.metrics}
-    )
+def story_table(rows: list[StoryRow], period: Period | None = None) -> Table:
+    """Channel columns are headed with the Danish name and the platform's own in
+    brackets, so a figure can still be checked against the platform's tools."""
+    columns = {
+        (f.channel, f.label, name) for r in rows for f in r.channels.values() for name in f.metrics
+    }
+    metric_columns = sorted(columns)
     headers = [
         "Historie",
         "Dato",
         "Adresse",
         "Sidevisninger",
-        "Unikke besøgende (summen af dagene)",
+        "Besøg (læsere pr. dag, lagt sammen)",
         *[f"Sidevisninger fra {label}" for _, label in Source.choices],
-        *[f"{channel}: {name}" for channel, name in metric_columns],
+        *[
+            f"{label}: {metric_info(channel, name, period).label_da} ({name})"
+            for channel, label, name in metric_columns
+        ],
     ]
     table_rows: list[list[Cell]] = []
     for r in rows:
-        by_label = {f.label: f for f in r.channels.values()}
         metrics: list[Cell] = []
-        for channel, name in metric_columns:
-            figures = by_label.get(channel)
+        for channel, _, name in metric_columns:
+            figures = r.channels.get(channel)
             metric = figures.metrics.get(name) if figures else None
             metrics.append(metric.value if metric else None)
         table_rows.append(
@@ -62,7 +69,7 @@ def story_table(rows: list[StoryRow]) -> Table:
 def month_table(months: list[MonthPoint]) -> Table:
     return Table(
         "Måneder",
-        ["Måned", "Sidevisninger", "Unikke besøgende i måneden"],
+        ["Måned", "Sidevisninger", "Unikke besøgende i måneden (hver måned for sig)"],
         [[m.month.strftime("%Y-%m"), m.views, m.visitors] for m in months],
     )
 
@@ -70,8 +77,26 @@ def month_table(months: list[MonthPoint]) -> Table:
 def source_table(sources: list[SourceRow]) -> Table:
     return Table(
         "Kilder",
-        ["Kilde", "Sidevisninger", "Andel (%)", "Unikke besøgende (summen af dagene)"],
+        ["Kilde", "Sidevisninger", "Andel (%)", "Besøg (læsere pr. dag, lagt sammen)"],
         [[s.label, s.views, round(100 * s.share, 1), s.visitors] for s in sources],
+    )
+
+
+def channel_table(totals) -> Table:
+    return Table(
+        "Kanaler",
+        [
+            "Kanal",
+            "Tal",
+            "Platformens navn",
+            "Summen over historierne",
+            "Sådan tæller platformen",
+            "Bemærkning om perioden",
+        ],
+        [
+            [t.channel_label, t.label_da, t.name, t.value, t.definition_da, t.change_note_da]
+            for t in totals
+        ],
     )
 
 

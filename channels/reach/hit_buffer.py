@@ -35,7 +35,17 @@ from .models import RawHit
 logger = logging.getLogger(__name__)
 
 # The columns a beacon writes, in the order record_hit passes them.
-FIELDS = ("at", "day", "day_key", "month_key", "page_id", "source", "utm_source", "utm_campaign")
+FIELDS = (
+    "at",
+    "day",
+    "day_key",
+    "month_key",
+    "page_id",
+    "source",
+    "utm_source",
+    "utm_campaign",
+    "utm_content",
+)
 # Rows kept while the database cannot be reached; beyond this the oldest go
 # (and the log says how many), so an outage cannot exhaust the web process.
 MAX_PENDING = 100_000

@@ -61,9 +61,16 @@ class Period:
             month = next_month(month)
         return months
 
+    @property
+    def whole_months(self) -> bool:
+        return self.start.day == 1 and self.end == month_end(self.end)
+
     def previous(self) -> "Period":
-        """The period of the same length just before, for growth."""
+        """The period of the same length just before, for growth: as many whole
+        months when the period is whole months, otherwise as many days."""
         end = self.start - datetime.timedelta(days=1)
+        if self.whole_months:
+            return Period(add_months(self.start, -len(self.months())), end)
         return Period(end - datetime.timedelta(days=self.days - 1), end)
 
 
@@ -71,6 +78,13 @@ def last_twelve_months(today: datetime.date) -> Period:
     """The default report period: this month and the eleven before it, so every
     month in it is a whole calendar month (or the running one)."""
     return Period(add_months(month_start(today), -11), today)
+
+
+def last_whole_year(today: datetime.date) -> Period:
+    """The council report's default: the twelve whole months before this one,
+    so every month in it is over and it can be set beside the year before."""
+    end = month_start(today) - datetime.timedelta(days=1)
+    return Period(add_months(month_start(today), -12), end)
 
 
 def _parse(parameter: str, value: str) -> datetime.date:
@@ -82,13 +96,16 @@ def _parse(parameter: str, value: str) -> datetime.date:
         ) from None
 
 
-def parse_period(params, today: datetime.date) -> Period:
+def parse_period(params, today: datetime.date, default: Period | None = None) -> Period:
     """`from` and `to` (or the Danish `fra`/`til`) from a query string."""
-    default = last_twelve_months(today)
+    default = default or last_twelve_months(today)
     raw_from = params.get("from", params.get("fra", "")) or ""
     raw_to = params.get("to", params.get("til", "")) or ""
     start = _parse("from", raw_from) if raw_from.strip() else default.start
-    end = _parse("to", raw_to) if raw_to.strip() else today
+    if raw_to.strip():
+        end = _parse("to", raw_to)
+    else:
+        end = today if raw_from.strip() else default.end
     if end < start:
         raise PeriodError("to", "Slutdatoen ligger før startdatoen.")
     if (end - start).days > 366 * 10:

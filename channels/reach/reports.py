@@ -16,7 +16,7 @@ from stories.models import StoryPage
 
 from .channel_figures import ChannelFigures, channel_figures
 from .models import PageDay, PageSourceDay, SiteDay, SiteMonth, SiteSourceDay, Source
-from .periods import Period, danish_month, month_end, month_start
+from .periods import Period, add_months, danish_month, last_whole_year, month_end, month_start
 
 
 @dataclass(frozen=True)
@@ -195,3 +195,21 @@ def growth(current: int, previous: int) -> float | None:
     if not previous:
         return None
     return (current - previous) / previous
+
+
+def period_with_data(default: Period, today: datetime.date) -> tuple[Period, str]:
+    """The default period, unless nothing was counted in the last whole year (a
+    counting that stopped, or the demo's pilot year): then the latest twelve
+    whole months that have figures, with a note saying so."""
+    year = last_whole_year(today)
+    if SiteDay.objects.filter(**_between(year)).exists():
+        return default, ""
+    latest = (
+        SiteDay.objects.filter(day__lt=year.start).order_by("-day").values_list("day", flat=True)
+    ).first()
+    if latest is None:
+        return default, ""
+    period = Period(add_months(month_start(latest), -11), month_end(latest))
+    return period, (
+        f"Der er ingen tal for {year.label}. Viser i stedet de seneste 12 hele måneder med tal."
+    )

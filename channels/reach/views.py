@@ -10,17 +10,16 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
-from wagtail.models import Site
 
 from stories.models import StoryPage
 
 from . import charts, exports
-from .channel_figures import CHANNEL_LABELS, channel_series
-from .council_report import channel_totals, council_report
+from .channel_figures import CHANNEL_LABELS, channel_series, metric_info, refused_notes
+from .council_report import channel_totals, timeline_notes
 from .models import PageDay
 from .periods import PeriodError, last_twelve_months, parse_period
 from .permissions import can_view_reports
-from .reports import daily_views, monthly_trend, source_mix, story_rows
+from .reports import daily_views, monthly_trend, period_with_data, source_mix, story_rows
 
 NAV = (
     ("reach_stories", "Historier"),
@@ -29,6 +28,17 @@ NAV = (
     ("reach_sources", "Kilder"),
     ("reach_council", "Evalueringsrapport"),
 )
+
+
+def day_notes(dates: list[datetime.date], notes) -> list[charts.ChartNote]:
+    """Timeline notes on a chart with one point per day."""
+    if not dates:
+        return []
+    return [
+        charts.ChartNote(n.number, (n.date - dates[0]).days)
+        for n in notes
+        if dates[0] <= n.date <= dates[-1]
+    ]
 
 
 class ReachView(WagtailAdminTemplateMixin, TemplateView):
@@ -42,12 +52,18 @@ class ReachView(WagtailAdminTemplateMixin, TemplateView):
             raise PermissionDenied
         self.today = timezone.localdate()
         self.period_error = None
+        default, self.period_note = period_with_data(self.default_period(), self.today)
+        if request.GET.get("fra") or request.GET.get("til"):
+            self.period_note = ""
         try:
-            self.period = parse_period(request.GET, self.today)
+            self.period = parse_period(request.GET, self.today, default)
         except PeriodError as error:
             self.period_error = error.reason
-            self.period = last_twelve_months(self.today)
+            self.period = default
         return super().dispatch(request, *args, **kwargs)
+
+    def default_period(self):
+        return last_twelve_months(self.today)
 
     def get_breadcrumbs_items(self):
         return self.breadcrumbs_items + [
@@ -83,6 +99,7 @@ class ReachView(WagtailAdminTemplateMixin, TemplateView):
         context.update(
             period=self.period,
             period_error=self.period_error,
+            period_note=self.period_note,
             query=query,
             nav=[
                 (reverse(name), label, name == self.request.resolver_match.url_name)
@@ -108,7 +125,7 @@ class StoriesView(ReachView):
         return self._rows
 
     def tables(self):
-        return [exports.story_table(self.rows())]
+        return [exports.story_table(self.rows(), self.period)]
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -118,9 +135,10 @@ class StoriesView(ReachView):
             rows=rows,
             channels=[(c, CHANNEL_LABELS.get(c, c)) for c in channels],
             total_views=sum(r.views for r in rows),
+            refused=refused_notes(),
             top=charts.bar_chart(
                 "Mest læste historier",
-                [(r.title[:28], r.views) for r in sorted(rows, key=lambda r: -r.views)[:10]],
+                [(r.title, r.views) for r in sorted(rows, key=lambda r: -r.views)[:10]],
             ),
         )
         return context
@@ -161,24 +179,37 @@ class StoryDetailView(ReachView):
         )
         channel_charts = []
         for channel, series in channel_series(self.story.pk, self.period).items():
+            infos = [metric_info(channel, name, self.period) for name in series.values]
+            label = CHANNEL_LABELS.get(channel, channel)
             channel_charts.append(
-                (
-                    CHANNEL_LABELS.get(channel, channel),
-                    charts.line_chart(
-                        f"{CHANNEL_LABELS.get(channel, channel)} over tid",
-                        [at.strftime("%d.%m") for at in series.times],
-                        [charts.Series(name, values) for name, values in series.values.items()],
+                {
+                    "label": label,
+                    "chart": charts.line_chart(
+                        f"{label} over tid",
+                        [charts.day_label(timezone.localdate(at)) for at in series.times],
+                        [
+                            charts.Series(info.label_da, values)
+                            for info, values in zip(infos, series.values.values(), strict=True)
+                        ],
                     ),
-                )
+                    "metrics": infos,
+                    "rows": [
+                        (at, [values[i] for values in series.values.values()])
+                        for i, at in enumerate(series.times)
+                    ],
+                }
             )
         context.update(
             story=self.story,
             row=row,
             chart=charts.line_chart(
                 "Sidevisninger pr. dag",
-                [d.strftime("%d.%m") for d in dates],
+                [charts.day_label(d) for d in dates],
                 [charts.Series("Sidevisninger", [days.get(d, 0) for d in dates])],
+                notes=day_notes(dates, notes := timeline_notes(self.period)),
             ),
+            day_rows=[(d, days.get(d, 0)) for d in dates],
+            notes=notes,
             channel_charts=channel_charts,
         )
         return context
@@ -190,19 +221,16 @@ class ChannelsView(ReachView):
     export_name = "raekkevidde-kanaler"
 
     def tables(self):
-        totals = channel_totals(story_rows(self.period, self.request))
-        return [
-            exports.Table(
-                "Kanaler",
-                ["Kanal", "Måltal (platformens eget navn)", "Sum over historierne"],
-                [[c, name, v] for c, metrics in totals.items() for name, v in metrics.items()],
-            )
-        ]
+        return [exports.channel_table(channel_totals(story_rows(self.period), self.period))]
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        rows = story_rows(self.period, self.request)
-        context.update(totals=channel_totals(rows), sources=source_mix(self.period))
+        totals = channel_totals(story_rows(self.period, self.request), self.period)
+        context.update(
+            totals=totals,
+            channel_notes=list(dict.fromkeys(t.change_note_da for t in totals if t.change_note_da)),
+            sources=source_mix(self.period),
+        )
         return context
 
 
@@ -218,20 +246,29 @@ class PeriodsView(ReachView):
         context = super().get_context_data(**kwargs)
         months = monthly_trend(self.period)
         days = daily_views(self.period)
+        notes = timeline_notes(self.period)
+        month_dates = [m.month for m in months]
         context.update(
             months=months,
+            days=days,
+            notes=notes,
             month_chart=charts.line_chart(
                 "Sidevisninger og unikke besøgende pr. måned",
-                [m.month.strftime("%m.%y") for m in months],
+                [charts.month_label(m) for m in month_dates],
                 [
                     charts.Series("Sidevisninger", [m.views for m in months]),
-                    charts.Series("Unikke besøgende", [m.visitors for m in months]),
+                    charts.Series("Unikke besøgende i måneden", [m.visitors for m in months]),
+                ],
+                notes=[
+                    charts.ChartNote(n.number, charts.month_position(month_dates, n.date))
+                    for n in notes
                 ],
             ),
             day_chart=charts.line_chart(
                 "Sidevisninger pr. dag",
-                [d.strftime("%d.%m") for d, _ in days],
+                [charts.day_label(d) for d, _ in days],
                 [charts.Series("Sidevisninger", [v for _, v in days])],
+                notes=day_notes([d for d, _ in days], notes),
             ),
         )
         return context
@@ -252,50 +289,6 @@ class SourcesView(ReachView):
             sources=sources,
             chart=charts.bar_chart(
                 "Sidevisninger pr. kilde", [(s.label, s.views) for s in sources]
-            ),
-        )
-        return context
-
-
-class CouncilReportView(ReachView):
-    """The evaluation report: printable HTML, and the same figures as PDF."""
-
-    page_title = "Evalueringsrapport"
-    template_name = "reach/council_report.html"
-
-    def report(self):
-        site = Site.find_for_request(self.request) or Site.objects.get(is_default_site=True)
-        return council_report(self.period, site, self.today, self.request)
-
-    def get(self, request, *args, **kwargs):
-        if request.GET.get("format") == "pdf":
-            from .pdf import council_report_pdf
-
-            report = self.report()
-            response = HttpResponse(council_report_pdf(report), content_type="application/pdf")
-            response["Content-Disposition"] = (
-                f'attachment; filename="evalueringsrapport-{report.period.start}-'
-                f'{report.period.end}.pdf"'
-            )
-            return response
-        return super().get(request, *args, **kwargs)
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        report = self.report()
-        context.update(
-            report=report,
-            generated=timezone.localtime(),
-            month_chart=charts.line_chart(
-                "Sidevisninger og unikke besøgende pr. måned",
-                [m.month.strftime("%m.%y") for m in report.months],
-                [
-                    charts.Series("Sidevisninger", [m.views for m in report.months]),
-                    charts.Series("Unikke besøgende", [m.visitors for m in report.months]),
-                ],
-            ),
-            source_chart=charts.bar_chart(
-                "Sidevisninger pr. kilde", [(s.label, s.views) for s in report.sources]
             ),
         )
         return context

@@ -8,8 +8,8 @@ from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from . import views
-from .models import ManualFigure, PressCoverage, StoryEvaluation
+from . import council_views, views
+from .models import ManualFigure, PressCoverage, StoryEvaluation, TimelineNote
 from .permissions import can_view_reports
 
 
@@ -32,8 +32,18 @@ def register_reach_urls():
         path("raekkevidde/kilder/", views.SourcesView.as_view(), name="reach_sources"),
         path(
             "raekkevidde/evalueringsrapport/",
-            views.CouncilReportView.as_view(),
+            council_views.CouncilReportView.as_view(),
             name="reach_council",
+        ),
+        path(
+            "raekkevidde/delte-links/",
+            council_views.ShareLinksView.as_view(),
+            name="reach_share_links",
+        ),
+        path(
+            "raekkevidde/delte-links/<int:pk>/tilbagekald/",
+            council_views.RevokeShareLinkView.as_view(),
+            name="reach_share_revoke",
         ),
     ]
 
@@ -65,9 +75,23 @@ class StoryEvaluationViewSet(SnippetViewSet):
     add_to_admin_menu = False
 
 
+class TimelineNoteViewSet(SnippetViewSet):
+    model = TimelineNote
+    icon = "date"
+    menu_label = "Noter på tidslinjen"
+    list_display = ["date", "text"]
+    add_to_admin_menu = False
+
+
 register_snippet(ManualFigureViewSet)
+register_snippet(TimelineNoteViewSet)
 register_snippet(PressCoverageViewSet)
 register_snippet(StoryEvaluationViewSet)
+
+
+class ShareMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm(council_views.SHARE_PERMISSION)
 
 
 class ModelMenuItem(MenuItem):
@@ -102,6 +126,10 @@ def register_reach_menu():
         _snippet_item("Manuelle tal", ManualFigure, "order", 100),
         _snippet_item("Presseomtaler", PressCoverage, "link", 110),
         _snippet_item("Evaluering af historier", StoryEvaluation, "tick", 120),
+        _snippet_item("Noter på tidslinjen", TimelineNote, "date", 130),
+        ShareMenuItem(
+            "Del rapporten med byrådet", reverse("reach_share_links"), icon_name="link", order=140
+        ),
     ]
     return SubmenuMenuItem("Rækkevidde", Menu(items=items), icon_name="view", order=450)
 

@@ -260,10 +260,11 @@ WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "xlsx", "csv", "txt"]
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 
-# Wagtail's database search backend; on PostgreSQL it uses the Danish
-# full-text configuration so "cyklerne" finds "cykel".
+# Wagtail's database search backend with clean queries (home/search.py); on
+# PostgreSQL it uses the Danish full-text configuration so "cyklerne" finds
+# "cykel", on SQLite the same Snowball stemmer in Python.
 WAGTAILSEARCH_BACKENDS = {
-    "default": {"BACKEND": "wagtail.search.backends.database"},
+    "default": {"BACKEND": "home.search"},
 }
 if USES_POSTGRES:
     WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "danish"
@@ -330,13 +331,19 @@ TRUST_X_FORWARDED_FOR = "1" in (
     os.environ.get("REACH_TRUST_X_FORWARDED_FOR", ""),
 )
 
-# The channel layer (docs/channels.md). Base URLs carry the API version, so the
-# channels can be pointed at any server speaking the platform's wire format
-# (the demo points them at the local stand-in). Credentials only ever come
-# from the environment; a channel without them is "ikke sat op".
-FACEBOOK_API_URL = os.environ.get("FACEBOOK_API_URL", "https://graph.facebook.com/v21.0")
-INSTAGRAM_API_URL = os.environ.get("INSTAGRAM_API_URL", "https://graph.facebook.com/v21.0")
+# The channel layer (docs/channels.md). Base URLs can point the channels at any
+# server speaking the platform's wire format (the demo points them at the
+# local stand-in). Facebook and Instagram share one Graph API version,
+# GRAPH_API_VERSION (checked by `manage.py check`); their URLs are host only.
+# Credentials only ever come from the environment; a channel without them is
+# "ikke sat op".
+GRAPH_API_VERSION = os.environ.get("GRAPH_API_VERSION", "v26.0")
+FACEBOOK_API_URL = os.environ.get("FACEBOOK_API_URL", "https://graph.facebook.com")
+INSTAGRAM_API_URL = os.environ.get("INSTAGRAM_API_URL", "https://graph.facebook.com")
 YOUTUBE_API_URL = os.environ.get("YOUTUBE_API_URL", "https://www.googleapis.com/youtube/v3")
+YOUTUBE_ANALYTICS_URL = os.environ.get(
+    "YOUTUBE_ANALYTICS_URL", "https://youtubeanalytics.googleapis.com/v2"
+)
 YOUTUBE_TOKEN_URL = os.environ.get("YOUTUBE_TOKEN_URL", "https://oauth2.googleapis.com/token")
 DETSKER_API_URL = os.environ.get("DETSKER_API_URL", "")
 FACEBOOK_PAGE_ID = os.environ.get("FACEBOOK_PAGE_ID", "")

@@ -20,9 +20,10 @@ INSTALLED_APPS = [*INSTALLED_APPS, "demo", "benchmarks"]  # noqa: F405
 # The channel layer talks to the local platform stand-in (run_platform_standin
 # --port 8765) with demo tokens, unless the environment says otherwise.
 _STANDIN = os.environ.get("CHANNELS_STANDIN_URL", "http://127.0.0.1:8765")
-FACEBOOK_API_URL = os.environ.get("FACEBOOK_API_URL", f"{_STANDIN}/v21.0")
-INSTAGRAM_API_URL = os.environ.get("INSTAGRAM_API_URL", f"{_STANDIN}/v21.0")
+FACEBOOK_API_URL = os.environ.get("FACEBOOK_API_URL", _STANDIN)
+INSTAGRAM_API_URL = os.environ.get("INSTAGRAM_API_URL", _STANDIN)
 YOUTUBE_API_URL = os.environ.get("YOUTUBE_API_URL", f"{_STANDIN}/youtube/v3")
+YOUTUBE_ANALYTICS_URL = os.environ.get("YOUTUBE_ANALYTICS_URL", f"{_STANDIN}/youtube/analytics/v2")
 YOUTUBE_TOKEN_URL = os.environ.get("YOUTUBE_TOKEN_URL", f"{_STANDIN}/youtube/token")
 DETSKER_API_URL = os.environ.get("DETSKER_API_URL", f"{_STANDIN}/detsker")
 FACEBOOK_PAGE_ID = FACEBOOK_PAGE_ID or "1000000001"  # noqa: F405

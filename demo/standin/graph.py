@@ -1,4 +1,12 @@
-"""The Graph API as Facebook Pages and Instagram business accounts see it."""
+"""The Graph API as Facebook Pages and Instagram business accounts see it.
+
+Today's wire format (Meta's documentation read 2026-11-30): post insights
+answer with views metrics and refuse the removed impressions metrics with
+error #100 for the whole request; Instagram media insights serve `views` and
+refuse impressions, plays and video_views; a container is IN_PROGRESS while
+Instagram processes the image and then FINISHED or ERROR (with the subcode in
+`status`), EXPIRED after 24 hours unpublished.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +19,34 @@ from .wire import Reply, Request, fetch_image, graph_error
 FB_EDGES = ("feed", "photos")
 IG_EDGES = ("media", "media_publish", "content_publishing_limit")
 MAX_CAPTION = 2200
+CONTAINER_LIFETIME = 86400
+# Removed by Meta on every API version: Page/post impressions and fans on
+# 15 November 2025, Instagram's impressions, plays and video_views in April 2025.
+REMOVED_METRICS = frozenset(
+    {
+        "post_impressions",
+        "post_impressions_unique",
+        "post_impressions_paid",
+        "post_impressions_paid_unique",
+        "post_impressions_fan",
+        "post_impressions_fan_unique",
+        "post_impressions_organic",
+        "post_impressions_organic_unique",
+        "post_impressions_viral",
+        "post_impressions_viral_unique",
+        "post_impressions_nonviral",
+        "post_impressions_nonviral_unique",
+        "page_impressions",
+        "page_impressions_unique",
+        "page_fans",
+        "impressions",
+        "plays",
+        "video_views",
+        "clips_replays_count",
+        "ig_reels_aggregated_all_plays_count",
+    }
+)
+INVALID_METRIC = "(#100) The value must be a valid insights metric"
 
 
 def platform_of(state: StandinState, parts: list[str]) -> str:
@@ -23,17 +59,7 @@ def platform_of(state: StandinState, parts: list[str]) -> str:
 
 def handle(state: StandinState, req: Request, parts: list[str]) -> Reply:
     if parts == ["debug_token"]:
-        return Reply(
-            200,
-            {
-                "data": {
-                    "is_valid": True,
-                    "expires_at": _expiry(state, "token_expires_in_days"),
-                    "data_access_expires_at": _expiry(state, "data_access_expires_in_days"),
-                    "scopes": ["pages_manage_posts"],
-                }
-            },
-        )
+        return _debug_token(state, req)
     node, edge = parts[0], parts[1] if len(parts) > 1 else ""
     with state.lock:
         if edge == "feed" and req.method == "POST":
@@ -82,20 +108,7 @@ def handle(state: StandinState, req: Request, parts: list[str]) -> Reply:
         if edge == "media_publish" and req.method == "POST":
             return _ig_publish(state, node, str(req.body.get("creation_id", "")))
         if edge == "content_publishing_limit":
-            return Reply(
-                200,
-                {
-                    "data": [
-                        {
-                            "quota_usage": state.ig_published_last_day(node),
-                            "config": {
-                                "quota_total": state.config["instagram_quota_total"],
-                                "quota_duration": 86400,
-                            },
-                        }
-                    ]
-                },
-            )
+            return _publishing_limit(state, node, req)
         if edge == "insights":
             return _insights(state, node, req.query.get("metric", ""))
         if edge == "":
@@ -115,6 +128,46 @@ def _page(items: list[dict], req: Request) -> dict:
     if start + limit < len(items):
         body["paging"] = {"cursors": {"after": str(start + limit)}}
     return body
+
+
+def _debug_token(state: StandinState, req: Request) -> Reply:
+    """GET /debug_token?input_token=…: metadata about the inspected token, as Meta answers."""
+    inspected = req.query.get("input_token", "")
+    if not inspected:
+        return graph_error(400, 100, "(#100) The parameter input_token is required")
+    is_instagram = "instagram" in inspected
+    scopes = (
+        ["instagram_basic", "instagram_content_publish", "instagram_manage_insights"]
+        if is_instagram
+        else ["pages_manage_posts", "pages_read_engagement", "read_insights"]
+    )
+    data: dict = {
+        "app_id": "100000000000001",
+        "type": "USER" if is_instagram else "PAGE",
+        "application": "Vores Ishøj",
+        "data_access_expires_at": _expiry(state, "data_access_expires_in_days"),
+        "expires_at": _expiry(state, "token_expires_in_days"),
+        "is_valid": inspected not in state.config["revoked_tokens"],
+        "issued_at": int(state.now() - 86400),
+        "scopes": scopes,
+        "granular_scopes": [{"scope": scope} for scope in scopes],
+        "user_id": "100000000000002",
+    }
+    if not is_instagram:
+        data["profile_id"] = "1000000001"
+    return Reply(200, {"data": data})
+
+
+def _publishing_limit(state: StandinState, user: str, req: Request) -> Reply:
+    """`quota_usage` by default; `config` too when asked for in `fields`."""
+    fields = (req.query.get("fields") or "quota_usage").split(",")
+    item: dict = {"quota_usage": state.ig_published_last_day(user)}
+    if "config" in fields:
+        item["config"] = {
+            "quota_total": state.config["instagram_quota_total"],
+            "quota_duration": 86400,
+        }
+    return Reply(200, {"data": [item]})
 
 
 def _expiry(state: StandinState, key: str) -> int:
@@ -176,19 +229,45 @@ def _ig_container(state: StandinState, user: str, req: Request) -> Reply:
         "owner": user,
         "caption": caption,
         "image_url": url,
-        "polls": 0,
+        "created": state.now(),
+        "error_subcode": state.config["ig_container_error_subcode"],
         "media": None,
     }
     return Reply(200, {"id": container})
+
+
+def container_status(state: StandinState, container: dict) -> tuple[str, str]:
+    """(status_code, status) of a container at the stand-in's current time."""
+    age = state.now() - container["created"]
+    if container["media"]:
+        return "PUBLISHED", "Published"
+    if age >= CONTAINER_LIFETIME:
+        return "EXPIRED", "Expired"
+    if age < float(state.config["ig_processing_seconds"]):
+        return "IN_PROGRESS", "In Progress"
+    if container["error_subcode"]:
+        return (
+            "ERROR",
+            f"Error: Media upload has failed with error code {container['error_subcode']}",
+        )
+    return "FINISHED", "Finished"
 
 
 def _ig_publish(state: StandinState, user: str, creation_id: str) -> Reply:
     container = state.ig_containers.get(creation_id)
     if container is None or container["owner"] != user:
         return graph_error(400, 100, "(#100) Param creation_id is not a valid container")
-    if container["media"]:
+    code, _ = container_status(state, container)
+    if code == "PUBLISHED":
         return graph_error(400, 9007, "The media has already been published.", subcode=2207027)
-    if container["polls"] < state.config["ig_status_polls"]:
+    if code == "EXPIRED":
+        return graph_error(
+            400,
+            -2,
+            "The media you are trying to access has expired. Please try to upload again.",
+            subcode=2207020,
+        )
+    if code != "FINISHED":
         return graph_error(400, 9007, "Media ID is not available", subcode=2207027)
     if state.ig_published_last_day(user) >= state.config["instagram_quota_total"]:
         return graph_error(
@@ -208,28 +287,47 @@ def _ig_publish(state: StandinState, user: str, creation_id: str) -> Reply:
 
 
 def _insights(state: StandinState, node: str, metrics: str) -> Reply:
-    known: dict[str, int] = {}
+    """Lifetime insights; one removed or unknown metric fails the whole request (#100)."""
+    known: dict[str, int | None] = {}
     if node in state.fb_posts:
         text = state.fb_posts[node]["message"]
-        known = {"post_impressions_unique": 40 + len(text) % 100, "views": 60 + len(text) % 150}
+        unique = 40 + len(text) % 100
+        known = {"post_total_media_view_unique": unique, "post_media_view": unique + 25}
     elif node in state.ig_media:
-        known = {"reach": 30, "views": 45, "likes": 7, "comments": 2}  # 'saved' not reported
+        # 'saved' is a valid metric Instagram has no figure for yet: left out of `data`.
+        known = {"reach": 30, "views": 45, "likes": 7, "comments": 2, "saved": None}
     else:
         return graph_error(400, 100, f"(#100) Object with ID '{node}' does not exist")
+    asked = [m for m in metrics.split(",") if m]
+    if not asked:
+        return graph_error(
+            400,
+            3001,
+            "No metric was specified to be fetched. Please specify one or more metrics to be "
+            "fetched and try again.",
+            subcode=1504028,
+        )
+    removed = REMOVED_METRICS | set(state.config["removed_metrics"])
+    if any(m in removed or m not in known for m in asked):
+        return graph_error(400, 100, INVALID_METRIC)
     data = [
-        {"name": m, "period": "lifetime", "values": [{"value": known[m]}]}
-        for m in metrics.split(",")
-        if m in known
+        {
+            "name": m,
+            "period": "lifetime",
+            "values": [{"value": known[m]}],
+            "title": m,
+            "id": f"{node}/insights/{m}/lifetime",
+        }
+        for m in asked
+        if known[m] is not None
     ]
     return Reply(200, {"data": data})
 
 
 def _node(state: StandinState, node: str, req: Request) -> Reply:
     if node in state.ig_containers and req.method == "GET":
-        container = state.ig_containers[node]
-        container["polls"] += 1
-        done = container["polls"] >= state.config["ig_status_polls"]
-        return Reply(200, {"id": node, "status_code": "FINISHED" if done else "IN_PROGRESS"})
+        code, status = container_status(state, state.ig_containers[node])
+        return Reply(200, {"id": node, "status_code": code, "status": status})
     if node in state.ig_media:
         if req.method != "GET":
             return graph_error(

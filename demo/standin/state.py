@@ -41,7 +41,12 @@ class StandinState:
     listings: dict[str, dict[str, Any]] = field(default_factory=dict)
     calls: list[float] = field(default_factory=list)
     youtube_units: dict[str, int] = field(default_factory=dict)
-    config: dict[str, Any] = field(default_factory=lambda: dict(DEFAULT_CONFIG))
+    refresh_tokens_seen: list[str] = field(default_factory=list)
+    config: dict[str, Any] = field(
+        default_factory=lambda: {
+            k: list(v) if isinstance(v, list) else v for k, v in DEFAULT_CONFIG.items()
+        }
+    )
 
     def now(self) -> float:
         return time.time() + self.clock_offset
@@ -96,8 +101,11 @@ class StandinState:
             self.listings.clear()
             self.calls.clear()
             self.youtube_units.clear()
+            self.refresh_tokens_seen.clear()
             self.clock_offset = 0.0
-            self.config = dict(DEFAULT_CONFIG)
+            self.config = {
+                k: list(v) if isinstance(v, list) else v for k, v in DEFAULT_CONFIG.items()
+            }
 
 
 DEFAULT_CONFIG: dict[str, Any] = {
@@ -105,10 +113,16 @@ DEFAULT_CONFIG: dict[str, Any] = {
     "app_call_limit": 100_000,
     "app_usage_percent": None,
     "youtube_daily_quota": 10_000,
-    "ig_status_polls": 1,
+    # Seconds Instagram takes to process a container, and how it ends
+    # (None = FINISHED, else the 2207xxx subcode of an ERROR).
+    "ig_processing_seconds": 0,
+    "ig_container_error_subcode": None,
+    # Metrics Meta refuses with #100 on top of those it removed (a future removal).
+    "removed_metrics": [],
     "revoked_tokens": [],
     "fetch_media": True,
     "token_expires_in_days": 50,
     "data_access_expires_in_days": 90,
     "youtube_token_expires_in_days": 1 / 24,
+    "youtube_rotated_refresh_token": "",
 }

@@ -1,4 +1,5 @@
-"""YouTube Data API v3 `videos` (snippet, statistics) and the OAuth token endpoint."""
+"""YouTube Data API v3 `videos` (snippet, statistics), the YouTube Analytics API
+v2 `reports` and the OAuth token endpoint."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ READ_ONLY = (
     "liveBroadcastContent",
 )
 UNITS = {"GET": 1, "PUT": 50}
+ANALYTICS_METRICS = {"views", "engagedViews", "estimatedMinutesWatched", "likes", "comments"}
 
 
 def _charge(state: StandinState, units: int) -> Reply | None:
@@ -36,16 +38,26 @@ def _charge(state: StandinState, units: int) -> Reply | None:
 
 def handle(state: StandinState, req: Request, parts: list[str]) -> Reply:
     if parts == ["token"] and req.method == "POST":
-        if req.body.get("grant_type") != "refresh_token" or not req.body.get("refresh_token"):
+        given = str(req.body.get("refresh_token") or "")
+        if req.body.get("grant_type") != "refresh_token" or not given:
             return Reply(400, {"error": "invalid_grant", "error_description": "Bad Request"})
-        return Reply(
-            200,
-            {
-                "access_token": f"standin-yt-{int(time.time())}",
+        with state.lock:
+            state.refresh_tokens_seen.append(given)
+            if given in state.config["revoked_tokens"]:
+                return Reply(
+                    400, {"error": "invalid_grant", "error_description": "Token has been revoked."}
+                )
+            body = {
+                "access_token": f"standin-yt-{int(time.time())}-{len(state.refresh_tokens_seen)}",
                 "expires_in": 3599,
+                "scope": "https://www.googleapis.com/auth/youtube "
+                "https://www.googleapis.com/auth/yt-analytics.readonly",
                 "token_type": "Bearer",
-            },
-        )
+            }
+            rotated = state.config.get("youtube_rotated_refresh_token")
+            if rotated:
+                body["refresh_token"] = rotated
+        return Reply(200, body)
     if parts == ["tokeninfo"]:
         if req.query.get("access_token", "") in state.config["revoked_tokens"]:
             return Reply(400, {"error": "invalid_token", "error_description": "Invalid Value"})
@@ -57,6 +69,9 @@ def handle(state: StandinState, req: Request, parts: list[str]) -> Reply:
                 "expires_in": int(float(state.config["youtube_token_expires_in_days"]) * 86400),
             },
         )
+    if parts == ["analytics", "v2", "reports"] and req.method == "GET":
+        with state.lock:
+            return _report(state, req)
     if parts != ["v3", "videos"]:
         return google_error(404, "notFound", "Not Found")
     with state.lock:
@@ -121,3 +136,41 @@ def _update(state: StandinState, req: Request) -> Reply:
     video["snippet"] = {**kept, **{k: v for k, v in snippet.items() if k not in READ_ONLY}}
     video["updates"] = video.get("updates", 0) + 1
     return Reply(200, {"kind": "youtube#video", "id": video_id, "snippet": video["snippet"]})
+
+
+def _report(state: StandinState, req: Request) -> Reply:
+    """reports.query for one video (`filters=video==ID`), as a result table."""
+    query = req.query
+    missing = [p for p in ("ids", "startDate", "endDate", "metrics") if not query.get(p)]
+    if missing:
+        return google_error(400, "required", f"Required parameter: {missing[0]}")
+    if query["ids"] != "channel==MINE":
+        return google_error(403, "forbidden", "Forbidden")
+    metrics = query["metrics"].split(",")
+    unknown = [m for m in metrics if m not in ANALYTICS_METRICS]
+    if unknown:
+        return google_error(
+            400,
+            "badRequest",
+            f"Unknown identifier ({unknown[0]}) given in field parameters.metrics.",
+        )
+    over = _charge(state, 1)
+    if over:
+        return over
+    video_id = query.get("filters", "").removeprefix("video==")
+    video = state.videos.get(video_id)
+    headers = [{"name": m, "columnType": "METRIC", "dataType": "INTEGER"} for m in metrics]
+    rows: list[list[int]] = []
+    if video is not None:
+        views = int(int(video["statistics"].get("viewCount", "0")) * 0.9)  # Analytics lags
+        figures = video.get("analytics") or {
+            "views": views,
+            "engagedViews": int(views * 0.7),
+            "estimatedMinutesWatched": views * 2,
+            "likes": int(video["statistics"].get("likeCount", "0")),
+            "comments": int(video["statistics"].get("commentCount", "0")),
+        }
+        rows = [[int(figures.get(m, 0)) for m in metrics]]
+    return Reply(
+        200, {"kind": "youtubeAnalytics#resultTable", "columnHeaders": headers, "rows": rows}
+    )

@@ -1,7 +1,7 @@
 """The residents' forms: sign up for a task, offer a hand, send a story, recipe or photo.
 
-Every plain-text field refuses markup (`PlainTextField`), every form has the
-shared honeypot, and consent is an explicit, unticked checkbox.
+Every form is a `PublicFormMixin` (the shared honeypot, and plain text only in
+every text field), and consent is an explicit, unticked checkbox.
 """
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from __future__ import annotations
 from django import forms
 from django.conf import settings
 
-from home.spam import HoneypotMixin, PlainTextField, check_image, strip_metadata
+from home.spam import PublicFormMixin, check_image, strip_metadata
 
 REQUIRED = "Udfyld venligst dette felt."
 CONSENT_REQUIRED = "Sæt kryds for at give dit samtykke – ellers kan vi ikke gemme det."
@@ -17,7 +17,7 @@ CONSENT_REQUIRED = "Sæt kryds for at give dit samtykke – ellers kan vi ikke g
 
 def _text(label: str, max_length: int, required: bool = True, rows: int = 0, **kwargs):
     widget = forms.Textarea(attrs={"rows": rows}) if rows else None
-    return PlainTextField(
+    return forms.CharField(
         label=label,
         max_length=max_length,
         required=required,
@@ -57,11 +57,11 @@ class ContactFields(forms.Form):
         return value
 
 
-class TaskSignupForm(HoneypotMixin, ContactFields):
+class TaskSignupForm(PublicFormMixin, ContactFields):
     field_order = ["name", "contact", "consent", "firma"]
 
 
-class VolunteerForm(HoneypotMixin, ContactFields):
+class VolunteerForm(PublicFormMixin, ContactFields):
     interests = _text("Hvad har du lyst til at hjælpe med? (valgfrit)", 1000, False, rows=3)
     groups = forms.ModelMultipleChoiceField(
         label="Grupper, du gerne vil høre fra (valgfrit)",
@@ -100,7 +100,7 @@ class SubmitterFields(forms.Form):
     )
 
 
-class StorySubmissionForm(HoneypotMixin, SubmitterFields):
+class StorySubmissionForm(PublicFormMixin, SubmitterFields):
     title = _text("Overskrift", 120)
     intro = _text("Kort om historien", 300, rows=2, help_text="En-to sætninger. Højst 300 tegn.")
     body = _text("Din historie", 8000, rows=12)
@@ -111,7 +111,7 @@ def _lines(value: str) -> list[str]:
     return [line.strip(" -•\t") for line in value.splitlines() if line.strip(" -•\t")]
 
 
-class RecipeSubmissionForm(HoneypotMixin, SubmitterFields):
+class RecipeSubmissionForm(PublicFormMixin, SubmitterFields):
     dish = _text("Rettens navn", 120)
     servings = forms.IntegerField(
         label="Til hvor mange personer?",
@@ -154,7 +154,7 @@ class RecipeSubmissionForm(HoneypotMixin, SubmitterFields):
         return items
 
 
-class PhotoSubmissionForm(HoneypotMixin, forms.Form):
+class PhotoSubmissionForm(PublicFormMixin, forms.Form):
     image = forms.FileField(
         label="Billede",
         help_text="JPEG, PNG eller WebP, højst 8 MB. Vi fjerner billedets GPS-position.",

@@ -10,15 +10,12 @@ submission records only.
 
 from __future__ import annotations
 
-from uuid import uuid4
-
 from django.db import transaction
-from django.utils.html import escape
 from wagtail.images import get_image_model
-from wagtail.rich_text import RichText
+from wagtail.models import Collection
 
 from home import uploads
-from home.text import slugify_da
+from home.submissions import file_draft, paragraphs, unique_child_slug
 from stories.models import (
     PhotoCallPage,
     PhotoSubmission,
@@ -31,45 +28,33 @@ from stories.models import (
 PLACEHOLDER_ALT = "Billede mangler – vælges af sekretariatet"
 
 
-def _paragraphs(text: str) -> list:
-    parts = [p.strip() for p in text.replace("\r\n", "\n").split("\n\n") if p.strip()]
-    return [
-        ("paragraph", RichText("<p>" + escape(p).replace("\n", "<br>") + "</p>")) for p in parts
-    ]
+def submitted_images_collection() -> Collection:
+    """Where unmoderated photos wait (home/uploads.py): never served publicly."""
+    return uploads.pending_collection()
 
 
-def _unique_slug(index: StoryIndexPage, title: str) -> str:
-    base = slugify_da(title)[:60] or "historie"
-    slug = base
-    while StoryPage.objects.child_of(index).filter(slug=slug).exists():
-        slug = f"{base}-{uuid4().hex[:6]}"
-    return slug
-
-
-def _create_draft(index: StoryIndexPage, *, title: str, intro: str, body: list) -> StoryPage:
+def _create_draft(
+    index: StoryIndexPage, *, title: str, intro: str, body: list, tags: tuple = ()
+) -> StoryPage:
     # A resident has no hero image to offer; the secretariat picks one before
     # publishing (the field is required on publish, so it cannot be forgotten).
     page = StoryPage(
         title=title,
-        slug=_unique_slug(index, title),
+        slug=unique_child_slug(index, title, fallback="historie"),
         intro=intro[:300],
         hero_image=None,
         hero_image_alt=PLACEHOLDER_ALT,
         body=body,
-        live=False,
     )
-    index.add_child(instance=page)
-    page.save_revision(log_action=True, clean=False)
-    workflow = page.get_workflow()
-    if workflow is not None:
-        workflow.start(page, None)
-    return page
+    if tags:
+        page.tags.add(*tags)
+    return file_draft(index, page)
 
 
 def create_story_draft(index: StoryIndexPage, data: dict) -> StoryPage:
     with transaction.atomic():
         page = _create_draft(
-            index, title=data["title"], intro=data["intro"], body=_paragraphs(data["body"])
+            index, title=data["title"], intro=data["intro"], body=paragraphs(data["body"])
         )
         StorySubmission.objects.create(
             page=page,
@@ -101,10 +86,9 @@ def create_recipe_draft(index: StoryIndexPage, data: dict) -> StoryPage:
             index,
             title=f"Mad med historie: {data['dish']}",
             intro=history.split("\n")[0][:300],
-            body=_paragraphs(history) + [recipe_block(data)],
+            body=paragraphs(history) + [recipe_block(data)],
+            tags=("mad med historie",),
         )
-        page.tags.add("mad med historie")
-        page.save_revision(clean=False)
         StorySubmission.objects.create(
             page=page,
             kind=SubmissionKind.RECIPE,
@@ -120,7 +104,7 @@ def create_photo_submission(call: PhotoCallPage, data: dict) -> PhotoSubmission:
         image = get_image_model()(
             title=f"{call.title}: {data['caption']}"[:255],
             file=uploads.rename_upload(data["image"]),
-            collection=uploads.pending_collection(),
+            collection=submitted_images_collection(),
         )
         image.save()
         return PhotoSubmission.objects.create(

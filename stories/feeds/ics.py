@@ -1,4 +1,5 @@
-"""GET /feeds/begivenheder.ics: 'Det sker' as an RFC 5545 calendar to subscribe to.
+"""GET /feeds/begivenheder.ics: 'Det sker' as an RFC 5545 calendar to subscribe to,
+and /feeds/begivenheder/<id>.ics: one event to add to a calendar once.
 
 One VEVENT per event carries the series (RRULE, EXDATE for cancelled dates);
 each moved date is an extra VEVENT with the same UID and a RECURRENCE-ID. The
@@ -10,12 +11,12 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, time, timedelta
 
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.utils import timezone
 from django.views.decorators.http import condition, require_safe
 from icalendar import Calendar, Event
 
-from home.text import plain_text
+from home.text import plain_text, slugify_da
 from stories.models.event import EventPage, Frequency
 from stories.occurrences import (
     TZ,
@@ -189,22 +190,38 @@ def _moved_occurrences(event: EventPage, exceptions: Exceptions) -> list[Occurre
     return found
 
 
-def build_calendar(request: HttpRequest, today: date | None = None) -> Calendar:
-    today = today or timezone.localdate()
-    first_day, last_day = _window(today)
+def _calendar(name: str) -> Calendar:
     calendar = Calendar()
     calendar.add("prodid", "-//Vores Ishøj//Det sker i Ishøj//DA")
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
-    calendar.add("x-wr-calname", "Det sker i Ishøj")
+    calendar.add("x-wr-calname", name)
     calendar.add("x-wr-timezone", str(TZ))
+    return calendar
+
+
+def build_calendar(request: HttpRequest, today: date | None = None) -> Calendar:
+    today = today or timezone.localdate()
+    first_day, last_day = _window(today)
+    calendar = _calendar("Det sker i Ishøj")
     calendar.add("refresh-interval", timedelta(hours=6), parameters={"VALUE": "DURATION"})
     events = list(in_range(event_queryset(), first_day, last_day).order_by("pk"))
     exceptions = load_exceptions(events)
     for event in events:
         for component in event_components(event, request, exceptions[event.pk]):
             calendar.add_component(component)
+    calendar.add_missing_timezones()
+    return calendar
+
+
+def event_calendar(event: EventPage, request: HttpRequest) -> Calendar:
+    """One event to add to a calendar once ("Føj til min kalender"): its series
+    with every cancelled and moved date, the same VEVENTs the feed carries, so
+    the entry is the same if the resident later subscribes to the whole feed."""
+    calendar = _calendar(event.title)
+    for component in event_components(event, request):
+        calendar.add_component(component)
     calendar.add_missing_timezones()
     return calendar
 
@@ -226,4 +243,18 @@ def begivenheder_ics(request: HttpRequest) -> HttpResponse:
         build_calendar(request).to_ical(), content_type="text/calendar; charset=utf-8"
     )
     response["Content-Disposition"] = 'inline; filename="det-sker-i-ishoej.ics"'
+    return response
+
+
+@require_safe
+def event_ics(request: HttpRequest, event_id: int) -> HttpResponse:
+    """GET /feeds/begivenheder/<id>.ics: one live, public event as a file to open."""
+    event = EventPage.objects.live().public().filter(pk=event_id).first()
+    if event is None:
+        raise Http404("Begivenheden findes ikke.")
+    response = HttpResponse(
+        event_calendar(event, request).to_ical(), content_type="text/calendar; charset=utf-8"
+    )
+    filename = slugify_da(event.title)[:60] or "begivenhed"
+    response["Content-Disposition"] = f'attachment; filename="{filename}.ics"'
     return response

@@ -360,6 +360,7 @@ class EventPage(ExtensiblePreviewMixin, Page):
         return self.renditions.get(EVENT_SOCIAL_SPEC)
 
     def get_context(self, request, *args, **kwargs):
+        from stories.event_links import directions
         from stories.feeds.schema_org import event_json_ld
         from stories.occurrences import next_occurrences
 
@@ -367,6 +368,7 @@ class EventPage(ExtensiblePreviewMixin, Page):
         upcoming = next_occurrences(self, limit=8)
         context["occurrences"] = upcoming
         context["event_json_ld"] = event_json_ld(upcoming, request)
+        context["directions"] = directions(self.coordinates, self.location_address)
         return context
 
 

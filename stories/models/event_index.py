@@ -33,7 +33,8 @@ def period_range(period: str, today: date) -> tuple[date, date]:
 
 
 class EventIndexPage(RoutablePageMixin, Page):
-    """ "Det sker": what happens in Ishøj today, this weekend and the next 30 days."""
+    """ "Det sker": what happens in Ishøj today, this weekend, the next 30 days, and
+    month by month as far as the feed reaches (stories/event_listing.py)."""
 
     intro = models.TextField("Indledning", blank=True, max_length=500)
     submission_intro = models.TextField(
@@ -65,26 +66,26 @@ class EventIndexPage(RoutablePageMixin, Page):
         return suggest_event_view(request, self)
 
     def get_context(self, request, *args, **kwargs):
+        from stories.event_listing import read_listing
         from stories.occurrences import event_queryset, filter_events, occurrences_between
 
         context = super().get_context(request, *args, **kwargs)
-        period = request.GET.get("periode", DEFAULT_PERIOD)
-        if period not in PERIODS:
-            period = DEFAULT_PERIOD
-        first_day, last_day = period_range(period, timezone.localdate())
         audience = request.GET.get("malgruppe", "")
         audience = audience if audience in Audience.values else ""
         category = request.GET.get("kategori", "").strip()[:80]
         place = request.GET.get("sted", "").strip()[:100]
+        filters = {"malgruppe": audience, "kategori": category, "sted": place}
+        listing = read_listing(request.GET, timezone.localdate(), filters)
         events = filter_events(
             event_queryset().child_of(self), category=category, audience=audience, place=place
         )
-        occurrences = occurrences_between(first_day, last_day, events)
+        occurrences = occurrences_between(listing.first_day, listing.last_day, events)
         context.update(
-            period=period,
+            listing=listing,
+            period=listing.period,
             periods=PERIODS,
-            first_day=first_day,
-            last_day=last_day,
+            first_day=listing.first_day,
+            last_day=listing.last_day,
             days=[
                 (day, list(items)) for day, items in groupby(occurrences, lambda o: o.start.date())
             ],
@@ -98,6 +99,14 @@ class EventIndexPage(RoutablePageMixin, Page):
             filters_active=bool(audience or category or place),
         )
         return context
+
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        # A month or date the listing cannot show is explained on the page, as a 400.
+        listing = getattr(response, "context_data", {}).get("listing")
+        if listing is not None and listing.error:
+            response.status_code = 400
+        return response
 
     def _places(self):
         """Places that have a live event here, for the filter's dropdown."""

@@ -45,9 +45,10 @@ def standin(standin_server, settings, media_server):
     """A clean stand-in with every channel pointed at it and demo credentials set."""
     standin_server.state.reset()
     url = standin_server.url
-    settings.FACEBOOK_API_URL = f"{url}/v21.0"
-    settings.INSTAGRAM_API_URL = f"{url}/v21.0"
+    settings.FACEBOOK_API_URL = url
+    settings.INSTAGRAM_API_URL = url
     settings.YOUTUBE_API_URL = f"{url}/youtube/v3"
+    settings.YOUTUBE_ANALYTICS_URL = f"{url}/youtube/analytics/v2"
     settings.YOUTUBE_TOKEN_URL = f"{url}/youtube/token"
     settings.DETSKER_API_URL = f"{url}/detsker"
     settings.FACEBOOK_PAGE_ID = "1000000001"
@@ -60,6 +61,28 @@ def standin(standin_server, settings, media_server):
     governor.clock = timezone.now
     yield Standin(standin_server)
     governor.clock = timezone.now
+    asked_for_removed = removed_metrics_asked(standin_server.state.requests)
+    assert not asked_for_removed, f"asked a platform for removed metrics: {asked_for_removed}"
+
+
+def removed_metrics_asked(requests_seen) -> set[tuple[str, str]]:
+    """(platform, metric) pairs the code asked for although the registry marks them removed."""
+    from channels.platforms import CHANNELS
+
+    removed = {
+        (slug, metric.name)
+        for slug, channel in CHANNELS.items()
+        for metric in channel.metrics
+        if metric.removed_on is not None
+    }
+    asked = set()
+    for request in requests_seen:
+        for name in (request["query"].get("metric") or request["query"].get("metrics") or "").split(
+            ","
+        ):
+            if (request["platform"], name) in removed:
+                asked.add((request["platform"], name))
+    return asked
 
 
 class Standin:
@@ -91,6 +114,18 @@ class Standin:
         requests.post(
             f"{self.url}/_control/videos", json={"id": video_id, "snippet": snippet}, timeout=5
         ).raise_for_status()
+
+    def advance(self, seconds):
+        """Move the stand-in's clock (container processing, token expiry) forward."""
+        requests.post(
+            f"{self.url}/_control/clock", json={"advance": seconds}, timeout=5
+        ).raise_for_status()
+
+    def forget_requests(self):
+        """Drop the recorded requests: a test probing the stand-in itself is not the
+        channel code asking (see removed_metrics_asked)."""
+        with self.state.lock:
+            self.state.requests.clear()
 
     def requests_to(self, platform):
         return [r for r in self.state.requests if r["platform"] == platform]

@@ -74,7 +74,8 @@ def test_reach_uses_the_platforms_metric_names(standin, django_capture_on_commit
         story = make_story()
     reach = get_channel("facebook").fetch_reach(publication(story, "facebook"))
 
-    assert set(reach.metrics) == {"post_impressions_unique", "views"}
+    # Meta's views metrics since 15 November 2025 (the impressions ones are gone).
+    assert set(reach.metrics) == {"post_total_media_view_unique", "post_media_view"}
 
 
 def test_a_channel_without_credentials_is_not_set_up(settings, django_capture_on_commit_callbacks):

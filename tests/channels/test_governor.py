@@ -5,9 +5,9 @@ from django.utils import timezone
 
 from channels import reconciling
 from channels.governor import governor
-from channels.http import parse_usage_percent
 from channels.models import ChannelState
 from channels.models import PublicationStatus as S
+from channels.platforms.meta import usage_percent as parse_usage_percent
 from tests.channels.helpers import publication
 from tests.factories import make_story
 

@@ -115,7 +115,7 @@ def test_the_standin_itself_rejects_what_instagram_rejects(standin):
     import requests
 
     answer = requests.post(
-        f"{standin.url}/v21.0/17841400000000001/media",
+        f"{standin.url}/v26.0/17841400000000001/media",
         data={"image_url": "http://127.0.0.1:1/missing.jpg", "caption": "x"},
         headers={"Authorization": "Bearer t"},
         timeout=5,

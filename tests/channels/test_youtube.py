@@ -107,4 +107,42 @@ def test_reach_uses_youtube_statistics_names(standin, django_capture_on_commit_c
     story = _story_with_video(django_capture_on_commit_callbacks)
     reach = get_channel("youtube").fetch_reach(publication(story, "youtube"))
 
+    # videos.list's figures of the day, and YouTube Analytics' (which lag behind).
+    assert reach.metrics == {
+        "viewCount": 120,
+        "likeCount": 9,
+        "commentCount": 3,
+        "views": 108,
+        "engagedViews": 75,
+        "estimatedMinutesWatched": 216,
+    }
+
+
+def test_both_youtube_reach_calls_are_booked_with_the_quota_governor(
+    standin, django_capture_on_commit_callbacks
+):
+    from channels.models import ChannelState
+
+    standin.video(VIDEO)
+    story = _story_with_video(django_capture_on_commit_callbacks)
+    before = ChannelState.objects.get(channel="youtube").quota_units
+
+    get_channel("youtube").fetch_reach(publication(story, "youtube"))
+
+    # videos.list costs 1 unit; the Analytics report is booked at 1 too.
+    assert ChannelState.objects.get(channel="youtube").quota_units - before == 2
+    asked = [r["path"] for r in standin.requests_to("youtube")][-2:]
+    assert asked == ["/youtube/v3/videos", "/youtube/analytics/v2/reports"]
+
+
+def test_youtube_analytics_failing_keeps_the_days_statistics(
+    standin, django_capture_on_commit_callbacks
+):
+    standin.video(VIDEO)
+    story = _story_with_video(django_capture_on_commit_callbacks)
+    standin.fault("youtube", "permanent", path="reports")
+
+    reach = get_channel("youtube").fetch_reach(publication(story, "youtube"))
+
     assert reach.metrics == {"viewCount": 120, "likeCount": 9, "commentCount": 3}
+    assert "YouTube Analytics" in reach.partial_error_da

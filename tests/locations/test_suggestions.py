@@ -75,7 +75,7 @@ def test_errors_are_danish_and_nothing_typed_is_lost(client, form_data):
     form_data.update(name="", description="For kort", website="ikke-et-link")
     response = client.post(URL, form_data)
     html = response.content.decode()
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "Formularen er ikke sendt" in html
     assert "Skriv stedets navn." in html
     assert "Skriv lidt mere – mindst 20 tegn." in html

@@ -58,3 +58,26 @@ def test_sources_appear_in_the_site_and_story_figures(client):
     assert PageSourceDay.objects.filter(page=story, utm_source="detsker").get().views == 1
     row = next(r for r in story_rows(Period(today, today)) if r.page_id == story.pk)
     assert row.utm_views == {"detsker": 1}  # click-throughs from the municipal listing
+
+
+def test_the_facebook_groups_link_is_credited_to_the_group_not_the_page(client):
+    from channels.platforms import get_channel
+    from channels.reach.models import RawHit
+
+    story = make_story(slug="cafe")
+    group_link = get_channel("facebook_group").render(story, None).link
+    page_link = get_channel("facebook").render(story, None).link
+    beacon(client, story, query="?" + group_link.split("?", 1)[1], address="10.0.0.1")
+    beacon(client, story, query="?" + page_link.split("?", 1)[1], address="10.0.0.2")
+
+    assert "utm_source=facebook" in group_link and "utm_content=gruppe" in group_link
+    assert sorted(RawHit.objects.values_list("source", "utm_source", "utm_content")) == [
+        ("facebook", "facebook", ""),
+        ("fb_group", "facebook_group", "gruppe"),
+    ]
+    run_aggregation()
+    today = timezone.localdate()
+    row = next(r for r in story_rows(Period(today, today)) if r.page_id == story.pk)
+    assert row.utm_views == {"facebook": 1, "facebook_group": 1}
+    by_source = dict(SiteSourceDay.objects.filter(day=today).values_list("source", "views"))
+    assert by_source == {"facebook": 1, "fb_group": 1}

@@ -86,7 +86,7 @@ def test_a_row_the_database_refuses_does_not_hold_back_the_others(batching, capl
     when = at(DAY, 10)
     hit(when=when)
     # A source the column cannot hold (NOT NULL): refused for good.
-    hit_buffer.add((when, DAY, 1, 1, None, None, "", ""))
+    hit_buffer.add((when, DAY, 1, 1, None, None, "", "", ""))
     hit(when=when, address="10.0.0.2")
     assert hit_buffer.flush() == 2
     assert RawHit.objects.count() == 2 and hit_buffer.pending() == 0

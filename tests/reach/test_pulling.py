@@ -8,6 +8,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from channels.models import Publication
+from channels.reach.channel_figures import metric_info
 from channels.reach.models import ChannelMetric, ReachPull
 from channels.reach.periods import Period
 from channels.reach.reports import story_rows
@@ -65,7 +66,7 @@ def test_pull_stores_each_platforms_figures_under_its_own_names(standin):
     call_command("pull_reach")
 
     channels = today_rows()[story.pk].channels
-    assert set(channels["facebook"].metrics) == {"post_impressions_unique", "views"}
+    assert set(channels["facebook"].metrics) == {"post_total_media_view_unique", "post_media_view"}
     assert channels["instagram"].metrics["likes"].value == 7
     # Instagram did not report 'saved': it is absent, not zero.
     assert "saved" not in channels["instagram"].metrics
@@ -77,14 +78,14 @@ def test_a_failing_platform_leaves_a_gap_with_the_last_known_value(standin):
     seed_facebook_post(standin, "1000000001_777")
     published(story, "facebook", "1000000001_777")
     call_command("pull_reach")
-    first_views = today_rows()[story.pk].channels["facebook"].metrics["views"].value
+    first_views = today_rows()[story.pk].channels["facebook"].metrics["post_media_view"].value
 
     standin.fault("facebook", "permanent", count=5)
     call_command("pull_reach")
 
     facebook = today_rows()[story.pk].channels["facebook"]
     assert facebook.failed
-    views = facebook.metrics["views"]
+    views = facebook.metrics["post_media_view"]
     assert views.value is None and views.last_known == first_views
     assert ReachPull.objects.filter(ok=False).count() == 1
 
@@ -108,12 +109,13 @@ def test_a_retired_metric_is_shown_as_a_gap_never_as_zero(standin, client):
     user.groups.add(Group.objects.get(name="Rapportlæsere"))
     client.force_login(user)
     html = client.get("/admin/raekkevidde/").content.decode()
-    assert 'post_impressions:</small> <span class="reach-gap"' in html
+    label = metric_info("facebook", "post_impressions").label_da
+    assert f'{label} (<code>post_impressions</code>):</small> <span class="reach-gap"' in html
     assert "sidst kendt 321" in html
     csv_text = client.get("/admin/raekkevidde/?format=csv").content.decode("utf-8-sig")
     row = next(line for line in csv_text.splitlines() if line.startswith("Dyrk Ishøj"))
     header = csv_text.splitlines()[0].split(";")
-    assert row.split(";")[header.index("Facebook: post_impressions")] == ""
+    assert row.split(";")[header.index(f"Facebook-siden: {label} (post_impressions)")] == ""
 
 
 def test_youtube_views_likes_and_comments_are_pulled_and_a_hidden_like_count_is_a_gap(standin):
@@ -131,6 +133,9 @@ def test_youtube_views_likes_and_comments_are_pulled_and_a_hidden_like_count_is_
     assert {name: m.value for name, m in metrics.items()} == {
         "viewCount": 412,
         "commentCount": 5,
+        "views": 370,
+        "engagedViews": 259,
+        "estimatedMinutesWatched": 740,
     }
     assert not ChannelMetric.objects.filter(metric__in=["likeCount", "favoriteCount"]).exists()
 

@@ -48,7 +48,7 @@ RECIPE_FIELDS = ["dish", "servings", "history", "ingredients", "steps", "name", 
 SIGNUP_FIELDS = ["name", "contact", "consent", "firma", "interests", "groups"]
 EVENT_FIELDS = ["title", "intro", "date", "start_time", "end_time", "all_day", "frequency",
                 "place_name", "organiser", "audience", "price_dkk", "is_free", "name", "email",
-                "categories", "signup_url", "website"]  # fmt: skip
+                "categories", "signup_url", "firma"]  # fmt: skip
 
 
 @BUDGET

@@ -61,7 +61,7 @@ def test_a_form_declaring_another_charset_is_refused(client, site):
     [
         ("offset=99999999999999999999999", None),
         ("limit=100000", None),
-        ("search=kaffe&search_operator=xor", "'search_operator' skal være 'and' eller 'or'."),
+        ("search=kaffe&search_operator=xor", 'search_operator skal være "and" eller "or".'),
         ("limit=abc", "'limit' skal være et helt tal, 0 eller større."),
         ("offset=-1", "'offset' skal være et helt tal, 0 eller større."),
         ("bogus=1", "Ukendt parameter: bogus. Se docs/api.md for de parametre, API'et kender."),

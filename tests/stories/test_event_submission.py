@@ -43,7 +43,7 @@ def valid_data(**overrides):
         "name": "Aisha Hansen",
         "email": "aisha@example.com",
         "message": "Ring gerne, hvis I har spørgsmål.",
-        "website": "",
+        "firma": "",
     }
     data.update(overrides)
     return data
@@ -187,7 +187,7 @@ def test_an_image_needs_alt_text_and_rights(client, index):
 
 
 def test_the_honeypot_silently_drops_spam(client, index):
-    response = client.post(FORM, valid_data(website="http://spam.example"))
+    response = client.post(FORM, valid_data(firma="Billige solbriller"))
     assert response.status_code == 302
     assert EventPage.objects.count() == 0
     assert mail.outbox == []

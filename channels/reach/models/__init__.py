@@ -1,7 +1,8 @@
-from .channel_metrics import ChannelMetric, ReachPull
+from .channel_metrics import ChannelMetric, ReachPull, RefusedMetric
 from .evaluation import EvaluationTargets, StoryEvaluation
 from .manual import ManualFigure, ManualFigureKind, PressCoverage, PressLevel
 from .salts import SaltKind, VisitorSalt
+from .share import ReportShareLink, ReportShareUse, ShareLinkState
 from .site_hits import (
     MonthVisitor,
     PageDay,
@@ -12,10 +13,12 @@ from .site_hits import (
     SiteSourceDay,
     Source,
 )
+from .timeline import TimelineNote
 
 __all__ = [
     "ChannelMetric",
     "ReachPull",
+    "RefusedMetric",
     "EvaluationTargets",
     "ManualFigure",
     "ManualFigureKind",
@@ -25,6 +28,10 @@ __all__ = [
     "PressCoverage",
     "PressLevel",
     "RawHit",
+    "ReportShareLink",
+    "ReportShareUse",
+    "ShareLinkState",
+    "TimelineNote",
     "SaltKind",
     "SiteDay",
     "SiteMonth",

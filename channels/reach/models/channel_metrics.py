@@ -17,6 +17,7 @@ class ReachPull(models.Model):
     pulled_at = models.DateTimeField(db_index=True)
     ok = models.BooleanField(default=True)
     error = models.CharField(max_length=500, blank=True)
+    """Why the pull failed, or why figures are missing although it worked."""
 
     class Meta:
         verbose_name = "Hentning af rækkevidde"
@@ -36,4 +37,27 @@ class ChannelMetric(models.Model):
     class Meta:
         constraints = [
             models.UniqueConstraint(fields=["pull", "metric"], name="reach_metric_unique")
+        ]
+
+
+class RefusedMetric(models.Model):
+    """A metric a platform stopped serving, found out when it refused it.
+
+    Meta fails a whole insights request when one metric in it was removed
+    (#100); the pull then asks without it, and this row keeps that the metric
+    is gone and since when, so later pulls leave it out and the reach admin
+    says so in Danish.
+    """
+
+    channel = models.CharField(max_length=32)
+    metric = models.CharField(max_length=60)
+    since = models.DateTimeField(help_text="The first pull the platform refused the metric in.")
+    last_refused_at = models.DateTimeField()
+    reason = models.CharField(max_length=500, blank=True)
+
+    class Meta:
+        verbose_name = "Måltal, platformen ikke længere leverer"
+        verbose_name_plural = "Måltal, platformene ikke længere leverer"
+        constraints = [
+            models.UniqueConstraint(fields=["channel", "metric"], name="reach_refused_unique")
         ]

@@ -43,7 +43,9 @@ class EvaluationTargets(BaseSiteSetting):
     """The targets the council set, so the report shows progress against them."""
 
     users_target = models.PositiveIntegerField(
-        "Unikke brugere", default=500, help_text="Mål for unikke brugere i perioden (første år)."
+        "Brugere på voresishoj.dk inden for et år",
+        default=500,
+        help_text="Forskellige personer, der har brugt portalen i løbet af et år.",
     )
     branding_stories_min = models.PositiveIntegerField("Brandinghistorier, mindst", default=20)
     branding_stories_max = models.PositiveIntegerField("Brandinghistorier, højst", default=25)
@@ -52,6 +54,18 @@ class EvaluationTargets(BaseSiteSetting):
     )
     press_stories_max = models.PositiveIntegerField(
         "Historier i regionale/landsdækkende medier, højst", default=5
+    )
+    group_members_target = models.PositiveIntegerField(
+        "Medlemmer af Facebook-gruppen",
+        null=True,
+        blank=True,
+        help_text="Lad feltet stå tomt, hvis der ikke er sat et mål. Tallet selv indtastes "
+        "under Rækkevidde → Manuelle tal.",
+    )
+    goals_source = models.CharField(
+        "Hvor målene kommer fra",
+        max_length=250,
+        default="Kommunens beskrivelse af Vores Ishøj: »Arbejdsopgaver og produkter«",
     )
 
     panels = [
@@ -64,6 +78,8 @@ class EvaluationTargets(BaseSiteSetting):
             [FieldPanel("press_stories_min"), FieldPanel("press_stories_max")],
             heading="Presse",
         ),
+        FieldPanel("group_members_target"),
+        FieldPanel("goals_source"),
     ]
 
     class Meta:

@@ -4,7 +4,8 @@ from django.db import models
 
 
 class Source(models.TextChoices):
-    FACEBOOK = "facebook", "Facebook"
+    FACEBOOK = "facebook", "Facebook-siden"
+    FACEBOOK_GROUP = "fb_group", "Facebook-gruppen"
     INSTAGRAM = "instagram", "Instagram"
     YOUTUBE = "youtube", "YouTube"
     SEARCH = "search", "Søgemaskiner"
@@ -29,6 +30,7 @@ class RawHit(models.Model):
     source = models.CharField(max_length=10, choices=Source.choices)
     utm_source = models.CharField(max_length=20, blank=True)
     utm_campaign = models.CharField(max_length=80, blank=True)
+    utm_content = models.CharField(max_length=40, blank=True)
 
     class Meta:
         indexes = [models.Index(fields=["day"], name="reach_rawhit_day")]
@@ -66,8 +68,9 @@ class PageDay(models.Model):
 class PageSourceDay(models.Model):
     """Page views of one page on one day from one source.
 
-    `utm_source` keeps which channel's link was followed (e.g. "detsker" for
-    click-throughs from the municipal listing), blank when there was no tag.
+    `utm_source` keeps which channel's link was followed, as the channel's
+    slug (e.g. "detsker" for click-throughs from the municipal listing,
+    "facebook_group" for the group), blank when there was no tag.
     """
 
     page = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")

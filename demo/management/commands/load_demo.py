@@ -20,6 +20,7 @@ DEMO_MODULES = [
     "demo.stories.events",
     "demo.stories.community",
     "demo.reach",
+    "demo.reach_channels",
 ]
 
 

@@ -1,0 +1,197 @@
+"""What 'Det sker' shows, read from its address: a named period, a month, or a
+date onwards, with the filters kept in every link, so any view can be shared.
+
+The listing reaches as far as the Det sker feed does (`MAX_SPAN_DAYS` from
+today), month by month. A month or date outside that reach, or not a date at
+all, gets a Danish explanation and the default view, never a 500.
+"""
+
+from __future__ import annotations
+
+from calendar import monthrange
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from urllib.parse import urlencode
+
+from django.http import QueryDict
+
+from home.text import MONTHS_DA
+from stories.feeds.params import MAX_SPAN_DAYS
+from stories.models.event_index import DEFAULT_PERIOD, PERIODS, period_range
+
+FILTER_PARAMS = ("malgruppe", "kategori", "sted")
+
+
+def month_label(month: date) -> str:
+    return f"{MONTHS_DA[month.month - 1].capitalize()} {month.year}"
+
+
+def _month_start(day: date) -> date:
+    return day.replace(day=1)
+
+
+def _month_end(day: date) -> date:
+    return day.replace(day=monthrange(day.year, day.month)[1])
+
+
+def _next_month(month: date) -> date:
+    return _month_end(month) + timedelta(days=1)
+
+
+def _previous_month(month: date) -> date:
+    return _month_start(month - timedelta(days=1))
+
+
+@dataclass(frozen=True)
+class Listing:
+    """One view of Det sker: which days, how to name them, and where to go next."""
+
+    first_day: date
+    last_day: date
+    today: date
+    reach: date
+    """The last day the listing (and the feed) reaches."""
+    period: str = ""
+    """The named period shown ("i-dag", "weekend", "30-dage"), or "" for a month or date."""
+    month: date | None = None
+    """The first of the month shown (a month view or a date view)."""
+    day: date | None = None
+    """The date jumped to (a date view)."""
+    filters: dict = field(default_factory=dict)
+    error: str = ""
+
+    @property
+    def view_params(self) -> dict:
+        if self.day:
+            return {"dato": self.day.isoformat()}
+        if self.month:
+            return {"maaned": f"{self.month:%Y-%m}"}
+        return {"periode": self.period}
+
+    def url(self, view: dict | None = None, filters: dict | None = None) -> str:
+        """The query string of a view (default: this one) with the filters (default: these)."""
+        params = {**(self.view_params if view is None else view)}
+        params.update({k: v for k, v in (self.filters if filters is None else filters).items()})
+        return "?" + urlencode({k: v for k, v in params.items() if v})
+
+    def month_url(self, month: date) -> str:
+        return self.url({"maaned": f"{month:%Y-%m}"})
+
+    @property
+    def period_links(self) -> list[tuple[str, str, str]]:
+        """(key, label, address) of each named period, with the filters kept."""
+        return [(key, label, self.url({"periode": key})) for key, label in PERIODS.items()]
+
+    @property
+    def unfiltered_url(self) -> str:
+        return self.url(filters={})
+
+    @property
+    def shown_month(self) -> date:
+        """The month the month navigation starts from: the one shown, or this one."""
+        return self.month or _month_start(self.today)
+
+    @property
+    def previous_month(self) -> date | None:
+        if self.month is None or self.month <= _month_start(self.today):
+            return None
+        return _previous_month(self.month)
+
+    @property
+    def next_month(self) -> date | None:
+        following = _next_month(self.shown_month)
+        return following if following <= self.reach else None
+
+    @property
+    def previous_month_url(self) -> str:
+        return self.month_url(self.previous_month) if self.previous_month else ""
+
+    @property
+    def previous_month_label(self) -> str:
+        return month_label(self.previous_month) if self.previous_month else ""
+
+    @property
+    def next_month_url(self) -> str:
+        return self.month_url(self.next_month) if self.next_month else ""
+
+    @property
+    def next_month_label(self) -> str:
+        return month_label(self.next_month) if self.next_month else ""
+
+    @property
+    def shown_month_url(self) -> str:
+        return self.month_url(self.shown_month)
+
+    @property
+    def shown_month_label(self) -> str:
+        return month_label(self.shown_month)
+
+    @property
+    def months(self) -> list[date]:
+        """Every month the listing reaches, for the month menu."""
+        found, month = [], _month_start(self.today)
+        while month <= self.reach:
+            found.append(month)
+            month = _next_month(month)
+        return found
+
+    @property
+    def heading(self) -> str:
+        if self.day:
+            return f"Fra {self.day.day}. {MONTHS_DA[self.day.month - 1]} {self.day.year}"
+        if self.month:
+            return month_label(self.month)
+        return PERIODS[self.period]
+
+
+def _parse_month(raw: str) -> date | None:
+    try:
+        year, month = raw.split("-")
+        if len(year) != 4 or len(month) != 2:
+            return None
+        return date(int(year), int(month), 1)
+    except ValueError:
+        return None
+
+
+def _parse_day(raw: str) -> date | None:
+    try:
+        return date.fromisoformat(raw) if len(raw) == 10 else None
+    except ValueError:
+        return None
+
+
+def read_listing(params: QueryDict, today: date, filters: dict) -> Listing:
+    """The view the address asks for; the default period with a Danish error if it
+    asks for something the listing cannot show."""
+    reach = today + timedelta(days=MAX_SPAN_DAYS)
+    base = {"today": today, "reach": reach, "filters": filters}
+    reach_text = f"{today.day}. {MONTHS_DA[today.month - 1]} {today.year} til " + (
+        f"{reach.day}. {MONTHS_DA[reach.month - 1]} {reach.year}"
+    )
+    error = ""
+    raw_day = params.get("dato", "").strip()
+    raw_month = params.get("maaned", "").strip()
+    if raw_day:
+        day = _parse_day(raw_day)
+        if day is None:
+            error = "Datoen skal skrives som ÅÅÅÅ-MM-DD, fx 2027-03-14."
+        elif not today <= day <= reach:
+            error = f"Det sker viser datoer fra {reach_text}."
+        else:
+            last = min(_month_end(day), reach)
+            return Listing(day, last, month=_month_start(day), day=day, **base)
+    elif raw_month:
+        month = _parse_month(raw_month)
+        if month is None:
+            error = "Måneden skal skrives som ÅÅÅÅ-MM, fx 2027-03."
+        elif not _month_start(today) <= month <= reach:
+            error = f"Det sker viser måneder fra {reach_text}."
+        else:
+            first, last = max(month, today), min(_month_end(month), reach)
+            return Listing(first, last, month=month, **base)
+    period = params.get("periode", DEFAULT_PERIOD)
+    if period not in PERIODS:
+        period = DEFAULT_PERIOD
+    first, last = period_range(period, today)
+    return Listing(first, last, period=period, error=error, **base)

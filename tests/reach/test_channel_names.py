@@ -1,0 +1,83 @@
+"""Channel figures under the registry's Danish names, the platform's own kept beside,
+and a note where the period spans the day a platform changed a metric."""
+
+import dataclasses
+import datetime
+import io
+
+import pytest
+from django.contrib.auth.models import Group, User
+from django.utils import timezone
+from openpyxl import load_workbook
+
+from channels.models import Publication
+from channels.platforms import get_channel, metric_for
+from channels.reach.models import ChannelMetric, ReachPull
+from tests.factories import make_story
+
+pytestmark = pytest.mark.django_db
+
+PERIOD = "fra=2025-01-01&til=2025-12-31"
+
+
+@pytest.fixture
+def reader(client):
+    user = User.objects.create_user("laeser")
+    user.groups.add(Group.objects.get(name="Rapportlæsere"))
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def pulled():
+    story = make_story(title="Byttemarked på Bredekærgård")
+    publication, _ = Publication.objects.update_or_create(
+        page=story, channel="instagram", defaults={"status": "published", "external_id": "17"}
+    )
+    pull = ReachPull.objects.create(
+        publication=publication,
+        page=story,
+        channel="instagram",
+        pulled_at=timezone.make_aware(datetime.datetime(2025, 6, 1, 12)),
+    )
+    ChannelMetric.objects.create(pull=pull, metric="saved", value=12)
+    return story
+
+
+def test_the_report_and_its_exports_name_a_channel_figure_in_danish_with_the_platforms_name(
+    reader, pulled
+):
+    label = metric_for("instagram", "saved").label_da
+    html = reader.get(f"/admin/raekkevidde/evalueringsrapport/?{PERIOD}").content.decode()
+    row = html[html.index('id="kanaler"') :]
+    assert f"<td>{label}<sup>1</sup></td>" in row and "<code>saved</code>" in row
+    stories = reader.get(f"/admin/raekkevidde/?{PERIOD}").content.decode()
+    assert f"{label} (<code>saved</code>)" in stories
+    csv_text = reader.get(f"/admin/raekkevidde/kanaler/?{PERIOD}&format=csv").content.decode()
+    assert f"Instagram;{label};saved;12;" in csv_text
+    workbook = load_workbook(
+        io.BytesIO(reader.get(f"/admin/raekkevidde/?{PERIOD}&format=xlsx").content)
+    )
+    headers = [c.value for c in workbook["Historier"][1]]
+    assert f"Instagram: {label} (saved)" in headers
+
+
+def test_a_period_spanning_a_changed_definition_says_so(reader, pulled, monkeypatch):
+    instagram = get_channel("instagram")
+    changed = tuple(
+        dataclasses.replace(
+            m, changed_on=datetime.date(2025, 4, 21), change_note_da="Tæller nu også reels."
+        )
+        if m.name == "saved"
+        else m
+        for m in instagram.metrics
+    )
+    monkeypatch.setattr(instagram, "metrics", changed)
+    spanning = reader.get(f"/admin/raekkevidde/evalueringsrapport/?{PERIOD}").content.decode()
+    assert "Perioden går hen over 21. april 2025" in spanning
+    assert "Tæller nu også reels" in spanning
+    after = reader.get(
+        "/admin/raekkevidde/evalueringsrapport/?fra=2025-05-01&til=2025-12-31"
+    ).content.decode()
+    assert "Perioden går hen over" not in after
+    assert "Platformen ændrede tallet 21. april 2025" in after  # the definition keeps the date

@@ -1,0 +1,45 @@
+"""The demo's channel figures are believable next to the site's own figures."""
+
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.db.models import Sum
+
+from channels.reach.models import ChannelMetric, PageSourceDay, ReachPull
+
+pytestmark = pytest.mark.django_db
+
+
+def latest(page_id, channel):
+    pull = ReachPull.objects.filter(page_id=page_id, channel=channel).order_by("-pulled_at").first()
+    return dict(pull.metrics.values_list("metric", "value")) if pull else None
+
+
+def test_facebook_views_cover_the_sites_facebook_visits_and_no_two_stories_match(standin):
+    call_command("load_demo", stdout=StringIO())
+
+    story_ids = sorted(set(ReachPull.objects.values_list("page_id", flat=True)))
+    assert len(story_ids) >= 10
+    facebook = {pk: latest(pk, "facebook") for pk in story_ids}
+    for pk, figures in facebook.items():
+        visits = (
+            PageSourceDay.objects.filter(page_id=pk, source="facebook").aggregate(n=Sum("views"))[
+                "n"
+            ]
+            or 0
+        )
+        assert figures["post_total_media_view_unique"] >= visits > 0
+        assert figures["post_media_view"] > figures["post_total_media_view_unique"]
+    assert len({tuple(sorted(f.items())) for f in facebook.values()}) == len(facebook)
+    # Popular stories reach visibly further than quiet ones.
+    reached = [f["post_total_media_view_unique"] for f in facebook.values()]
+    assert max(reached) > 1.5 * min(reached)
+    assert ChannelMetric.objects.filter(pull__channel="instagram", metric="views").exists()
+
+
+def test_loading_the_demo_again_adds_no_figures(standin):
+    call_command("load_demo", stdout=StringIO())
+    count = ReachPull.objects.count()
+    call_command("load_demo", stdout=StringIO())
+    assert ReachPull.objects.count() == count
