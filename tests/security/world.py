@@ -260,6 +260,8 @@ def _value(name: str, route: str, world: World, page: Page):
         return objects["task_id"]
     if name == "place_id":
         return objects["place_id"]
+    if name == "event_id":
+        return world.pages["event"].pk
     if route.startswith("admin/settings/") and name in ("app_name", "model_name"):
         model = world.objects["setting"]
         return {"app_name": model._meta.app_label, "model_name": model._meta.model_name}[name]
