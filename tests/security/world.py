@@ -117,7 +117,12 @@ class World:
 
 
 def _one_of_each_snippet(story) -> None:
-    from channels.reach.models import ManualFigure, PressCoverage, StoryEvaluation
+    from channels.reach.models import (
+        ManualFigure,
+        PressCoverage,
+        StoryEvaluation,
+        TimelineNote,
+    )
     from tests.factories import make_partner
     from tests.stories.event_factories import make_category
 
@@ -129,6 +134,7 @@ def _one_of_each_snippet(story) -> None:
     )
     PressCoverage.objects.create(story=story, outlet="TV 2 Lorry", level="regional", date=today)
     StoryEvaluation.objects.create(story=story, is_branding_story=True)
+    TimelineNote.objects.create(date=today, text="Kampagne i Ishøj Bycenter")
 
 
 def build_world() -> World:
