@@ -16,7 +16,13 @@ $(STAMP): requirements.txt requirements-dev.txt
 	$(BIN)/pip install --quiet -r requirements-dev.txt
 	touch $(STAMP)
 
-install: $(STAMP)
+# The project's own Danish for the admin (home/locale), compiled, never committed.
+# compilemessages needs msgfmt: Debian's `gettext` package (.ci/run installs it).
+LOCALE_MO := home/locale/da/LC_MESSAGES/django.mo
+$(LOCALE_MO): home/locale/da/LC_MESSAGES/django.po $(STAMP)
+	cd home && DJANGO_SETTINGS_MODULE=cms.settings.test $(CURDIR)/$(BIN)/python ../manage.py compilemessages --locale da
+
+install: $(STAMP) $(LOCALE_MO)
 
 # The portal on SQLite with demo content: web (gunicorn), task worker, clock, and the
 # local stand-in for Facebook, Instagram, YouTube and the listing (the demo posts there).

@@ -108,7 +108,5 @@ def login_warnings(now: datetime | None = None) -> dict[str, str]:
                 continue
             when = timezone.localtime(state.token_expires_at)
             verb = "udløb" if state.token_expires_at <= now else "udløber"
-            warnings[channel.slug] = (
-                f"{channel.label}: login {verb} {when:%d.%m.%Y kl. %H.%M}. Forny adgangen i tide."
-            )
+            warnings[channel.slug] = f"{channel.label}: login {verb} {when:%d.%m.%Y kl. %H.%M}."
     return warnings

@@ -15,6 +15,7 @@ from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 from modelcluster.forms import BaseChildFormSet
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import (
@@ -26,6 +27,7 @@ from wagtail.admin.panels import (
     Panel,
 )
 
+from .admin.status import DEFAULT_TONE, RETRYABLE, TONES
 from .logins import login_warnings
 from .models import Publication, choice_for
 from .platforms import all_channels
@@ -106,6 +108,15 @@ class ChannelChoicesPanel(InlinePanel):
         return options
 
 
+# Where in the editor the content each channel posts comes from: the field to fix
+# when the platform refuses the post (tab id, and the way there in words).
+WHERE_TO_FIX: dict[str | None, tuple[str, str]] = {
+    "youtube": ("indhold", "Indhold → Brødtekst → blokken Video"),
+    "instagram": ("indhold", "Indhold → Hovedbillede og Manchet"),
+    None: ("indhold", "Indhold → Titel og Manchet"),
+}
+
+
 @dataclass(frozen=True)
 class ChannelRow:
     """One channel as the overview shows it."""
@@ -127,6 +138,9 @@ class ChannelRow:
     trace_id: str
     notice: str
     publication_id: int | None
+    tone: str = "neutral"
+    fix_tab: str = ""
+    fix_label: str = ""
 
 
 def overview_rows(page: Any) -> list[ChannelRow]:
@@ -162,6 +176,9 @@ def overview_rows(page: Any) -> list[ChannelRow]:
                 trace_id=pub.trace_id if pub else "",
                 notice=pub.notice if pub else "",
                 publication_id=pub.pk if pub else None,
+                tone=TONES.get(pub.status, DEFAULT_TONE)[0] if pub else "neutral",
+                fix_tab=WHERE_TO_FIX.get(channel.slug, WHERE_TO_FIX[None])[0],
+                fix_label=WHERE_TO_FIX.get(channel.slug, WHERE_TO_FIX[None])[1],
             )
         )
     return rows
@@ -180,6 +197,11 @@ class ChannelOverviewPanel(Panel):
             context["saved"] = saved
             context["rows"] = overview_rows(page) if saved else []
             context["login_warnings"] = list(login_warnings().values())
+            context["retryable"] = [str(status) for status in RETRYABLE]
+            context["edit_url"] = (
+                reverse("wagtailadmin_pages:edit", args=[page.pk]) if saved else ""
+            )
+            context["here"] = context["edit_url"] + "#tab-kanaler"
             return context
 
 

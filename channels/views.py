@@ -8,7 +8,12 @@ from django.contrib.auth.decorators import permission_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_POST
 
+from .admin.status import RETRYABLE, channel_label
+from .logins import login_warnings
 from .models import Publication, PublicationStatus, choice_for
 from .platforms import get_channel
 from .reconciling import retry
@@ -35,8 +40,48 @@ def retry_view(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, "Opslaget er sat i kø igen.")
         else:
             messages.warning(request, "Opslaget kan ikke prøves igen i sin nuværende status.")
-        return redirect("channels_publication:index")
-    return TemplateResponse(request, "channels/retry_confirm.html", {"publication": publication})
+        return redirect(_back_to(request))
+    return TemplateResponse(
+        request,
+        "channels/retry_confirm.html",
+        {
+            "publication": publication,
+            "channel_label": channel_label(publication.channel),
+            "next": _back_to(request),
+        },
+    )
+
+
+def _back_to(request: HttpRequest) -> str:
+    """Back where "Prøv igen" was pressed (the story's Kanaler tab), else the report."""
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        return target
+    return reverse("channels_report")
+
+
+@permission_required(MANAGE_CHANNELS, raise_exception=True)
+@require_POST
+def retry_channel_view(request: HttpRequest, slug: str) -> HttpResponse:
+    """ "Prøv alle igen" on one channel: every failed, needs-login or unconfirmed post."""
+    ids = list(
+        Publication.objects.filter(channel=slug, status__in=RETRYABLE).values_list("pk", flat=True)
+    )
+    count = retry(ids) if ids else 0
+    label = channel_label(slug)
+    if count:
+        messages.success(request, f"{count} opslag på {label} er sat i kø igen.")
+    else:
+        messages.warning(request, f"Der var ingen opslag på {label} at prøve igen.")
+    return redirect("channels_report")
+
+
+@permission_required("channels.view_publication", raise_exception=True)
+def renew_login_view(request: HttpRequest) -> HttpResponse:
+    """Who can renew a channel's login and how, step by step, in Danish."""
+    return TemplateResponse(
+        request, "channels/admin/renew_login.html", {"problems": login_warnings()}
+    )
 
 
 @permission_required(MANAGE_CHANNELS, raise_exception=True)
@@ -51,7 +96,7 @@ def record_url_view(request: HttpRequest, pk: int) -> HttpResponse:
         publication.status = PublicationStatus.PUBLISHED
         publication.save()
         messages.success(request, f"Opslaget i {channel.label} er registreret.")
-        return redirect("channels_publication:index")
+        return redirect("channels_report")
     return TemplateResponse(
         request,
         "channels/record_url.html",

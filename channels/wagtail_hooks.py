@@ -1,75 +1,32 @@
-"""Admin wiring: the publications report, its actions and the login banner."""
+"""Admin wiring: the Kanaler report, its actions and the login banner."""
 
+from django.template.loader import render_to_string
 from django.urls import path, reverse
-from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
-from wagtail.admin.ui.tables import Column
-from wagtail.admin.viewsets.model import ModelViewSet
 
 from . import views
+from .admin.dashboard import add_my_stories_panel
+from .admin.listing import EventListingViewSet, StoryListingViewSet
+from .admin.report import PublicationReportView
 from .logins import login_warnings
-from .models import Publication, PublicationStatus
 from .settings_screen import channel_settings_view
 
 
-class ActionColumn(Column):
-    """ "Prøv igen" for failed posts; "Registrér link" for manual channels."""
-
-    def get_value(self, instance):
-        if instance.status == PublicationStatus.MANUAL:
-            url = reverse("channels_record_url", args=[instance.pk])
-            return format_html(
-                '<a class="button button-small" href="{}">Kopiér tekst og registrér link</a>', url
-            )
-        if instance.status in (
-            PublicationStatus.FAILED,
-            PublicationStatus.NEEDS_LOGIN,
-            PublicationStatus.UNCONFIRMED,
-        ):
-            url = reverse("channels_retry", args=[instance.pk])
-            return format_html('<a class="button button-small" href="{}">Prøv igen</a>', url)
-        if instance.external_url:
-            return format_html(
-                '<a href="{}" target="_blank" rel="noopener">Se opslaget</a>', instance.external_url
-            )
-        return ""
-
-
-class PublicationViewSet(ModelViewSet):
-    model = Publication
-    icon = "list-ul"
-    menu_label = "Kanaler"
-    menu_name = "channels-publications"
-    add_to_admin_menu = False
-    url_prefix = "kanaler"
-    name = "channels_publication"
-    list_display = [
-        "page",
-        "channel",
-        "status",
-        "scheduled_at",
-        "published_at",
-        "last_error",
-        "notice",
-        ActionColumn("action_links", label="Handling"),
-    ]
-    list_filter = ["channel", "status"]
-    search_fields = ["page__title"]
-    inspect_view_enabled = True
-    form_fields = ["status"]
-
-    def get_add_view_kwargs(self, **kwargs):  # publications come from publishing only
-        return super().get_add_view_kwargs(**kwargs)
-
-
-publication_viewset = PublicationViewSet()
+@hooks.register("register_admin_viewset")
+def register_story_listing():
+    return StoryListingViewSet()
 
 
 @hooks.register("register_admin_viewset")
-def register_publication_viewset():
-    return publication_viewset
+def register_event_listing():
+    return EventListingViewSet()
+
+
+@hooks.register("insert_global_admin_css")
+def channel_status_css():
+    return render_to_string("channels/admin/status_css.html")
 
 
 class PublicationsMenuItem(MenuItem):
@@ -82,14 +39,26 @@ class PublicationsMenuItem(MenuItem):
 @hooks.register("register_reports_menu_item")
 def register_publications_report_item():
     return PublicationsMenuItem(
-        "Kanaler", reverse("channels_publication:index"), icon_name="list-ul", order=900
+        "Kanaler", reverse("channels_report"), icon_name="list-ul", order=900
     )
 
 
 @hooks.register("register_admin_urls")
 def register_channel_urls():
     return [
+        path("kanaler/", PublicationReportView.as_view(), name="channels_report"),
+        path(
+            "kanaler/results/",
+            PublicationReportView.as_view(results_only=True),
+            name="channels_report_results",
+        ),
+        path("kanaler/forny-login/", views.renew_login_view, name="channels_renew_login"),
         path("kanaler-handling/<int:pk>/proev-igen/", views.retry_view, name="channels_retry"),
+        path(
+            "kanaler-handling/kanal/<slug:slug>/proev-igen/",
+            views.retry_channel_view,
+            name="channels_retry_channel",
+        ),
         path(
             "kanaler-handling/<int:pk>/registrer/",
             views.record_url_view,
@@ -121,4 +90,9 @@ class ChannelLoginPanel(Component):
 
 @hooks.register("construct_homepage_panels")
 def add_channel_login_panel(request, panels):
-    panels.insert(0, ChannelLoginPanel())
+    # Logins and retries are the secretariat's job; co-editors are not warned.
+    if request.user.has_perm("channels.view_publication"):
+        panels.insert(0, ChannelLoginPanel())
+
+
+hooks.register("construct_homepage_panels", add_my_stories_panel)

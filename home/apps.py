@@ -6,11 +6,12 @@ class HomeConfig(AppConfig):
     verbose_name = "Forside og indstillinger"
 
     def ready(self):
-        from django.db.models.signals import post_delete, post_save
+        from django.db.models.signals import post_delete, post_migrate, post_save
         from wagtail.models import Page, Site
         from wagtail.signals import page_published, page_unpublished, post_page_move
 
-        from home import page_chrome, sites
+        from home import page_chrome, sites, tree_names
+        from home.admin_forms import label_link_choosers
         from home.models import SiteSettings
 
         for signal in (page_published, page_unpublished, post_page_move):
@@ -19,3 +20,5 @@ class HomeConfig(AppConfig):
         post_save.connect(page_chrome.forget, sender=SiteSettings, dispatch_uid="page-chrome-set")
         post_save.connect(sites.forget, sender=Site, dispatch_uid="sites-saved")
         post_delete.connect(sites.forget, sender=Site, dispatch_uid="sites-deleted")
+        label_link_choosers()
+        post_migrate.connect(tree_names.name_roots, sender=self, dispatch_uid="home-root-names")

@@ -4,11 +4,14 @@ from wagtail.api import APIField
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Page
 
-HOME_STORY_COUNT = 6
-
 
 class HomePage(Page):
-    """The front page: a short welcome and the newest stories."""
+    """The front page, the residents' hub: what happens this week, tasks that need
+    hands, the newest stories, the map and the ways to take part.
+
+    Each part comes from the app that owns it through a template tag its
+    template loads (stories_hub, locations_hub): home imports neither app.
+    """
 
     intro = models.TextField(
         "Velkomsttekst",
@@ -25,16 +28,6 @@ class HomePage(Page):
     class Meta:
         verbose_name = "Forside"
         verbose_name_plural = "Forsider"
-
-    def get_context(self, request, *args, **kwargs):
-        # Imported here: stories depends on home, not the other way round.
-        from stories.models import StoryIndexPage
-        from stories.newest import newest_stories
-
-        context = super().get_context(request, *args, **kwargs)
-        context["newest_stories"] = newest_stories(self, HOME_STORY_COUNT)
-        context["story_index"] = StoryIndexPage.objects.child_of(self).live().first()
-        return context
 
 
 @register_setting(icon="cog")

@@ -7,3 +7,18 @@ class LocationsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "locations"
     verbose_name = "Steder"
+
+    def ready(self):
+        from django.db.models.signals import post_delete, post_save
+        from wagtail.models import Page, PageViewRestriction
+        from wagtail.signals import page_published, page_unpublished, post_page_move
+
+        from locations import hub
+
+        for signal in (page_published, page_unpublished, post_page_move):
+            signal.connect(hub.forget, dispatch_uid=f"locations-hub-{signal!r}")
+        post_delete.connect(hub.forget, sender=Page, dispatch_uid="locations-hub-delete")
+        post_save.connect(hub.forget, sender=PageViewRestriction, dispatch_uid="locations-hub-vr")
+        post_delete.connect(
+            hub.forget, sender=PageViewRestriction, dispatch_uid="locations-hub-vrd"
+        )

@@ -200,11 +200,49 @@ class QuoteBlock(blocks.StructBlock):
         template = "blocks/quote_block.html"
 
 
+_SITE_PATH = re.compile(r"^/(?!/)[^\s]*$")
+
+
+def validate_link(value: str) -> None:
+    """A web address (http/https) or an address on this site starting with "/"
+    (the residents' forms, /fortael/, are not pages an editor can choose)."""
+    if not value or _SITE_PATH.match(value):
+        return
+    parsed = urlparse(value)
+    if (
+        parsed.scheme not in ("http", "https")
+        or not parsed.netloc
+        or any(c.isspace() for c in value)
+    ):
+        raise ValidationError(
+            "Skriv en hel webadresse (https://…) eller en adresse på Vores Ishøj, "
+            "der begynder med /, fx /fortael/."
+        )
+
+
+class LinkBlock(blocks.CharBlock):
+    """A link to another site or to an address on ours (/fortael/?type=opskrift)."""
+
+    def __init__(self, **kwargs):
+        super().__init__(max_length=500, validators=[validate_link], **kwargs)
+
+    def deconstruct(self):
+        path, args, kwargs = super().deconstruct()
+        kwargs.pop("max_length", None)
+        kwargs.pop("validators", None)
+        return path, args, kwargs
+
+
 class CallToActionBlock(blocks.StructBlock):
     text = blocks.CharBlock(label="Tekst", max_length=200)
     button_label = blocks.CharBlock(label="Knaptekst", max_length=60)
     page = blocks.PageChooserBlock(label="Side på portalen", required=False)
-    url = blocks.URLBlock(label="Eller et link", required=False)
+    url = LinkBlock(
+        label="Eller et link",
+        required=False,
+        help_text="En webadresse (https://…) eller en adresse på Vores Ishøj, fx /fortael/ "
+        "for formularen 'Fortæl din historie'.",
+    )
 
     class Meta:
         icon = "link"
@@ -223,11 +261,11 @@ class CallToActionBlock(blocks.StructBlock):
 
     def get_api_representation(self, value, context=None):
         page = value["page"]
-        return {
-            "text": value["text"],
-            "button_label": value["button_label"],
-            "url": page.full_url if page else value["url"],
-        }
+        url = page.full_url if page else value["url"]
+        request = (context or {}).get("request")
+        if url.startswith("/") and request is not None:
+            url = request.build_absolute_uri(url)  # other sites need the whole address
+        return {"text": value["text"], "button_label": value["button_label"], "url": url}
 
 
 class RecipeBlock(blocks.StructBlock):

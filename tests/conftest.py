@@ -1,4 +1,20 @@
+import shutil
+import subprocess
+from pathlib import Path
+
 import pytest
+
+LOCALE = Path(__file__).resolve().parent.parent / "home" / "locale" / "da" / "LC_MESSAGES"
+
+
+def pytest_configure(config):
+    """Compile the project's Danish (home/locale) when `make install` has not, or the
+    .po changed since: the admin language tests read what Django reads."""
+    po, mo = LOCALE / "django.po", LOCALE / "django.mo"
+    if po.exists() and (not mo.exists() or mo.stat().st_mtime < po.stat().st_mtime):
+        if not shutil.which("msgfmt"):
+            raise pytest.UsageError("msgfmt mangler: installer Debians pakke 'gettext'")
+        subprocess.run(["msgfmt", "--check", "-o", str(mo), str(po)], check=True)
 
 
 @pytest.fixture(autouse=True)

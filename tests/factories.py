@@ -7,15 +7,20 @@ from django.core.files.images import ImageFile
 from PIL import Image as PILImage
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.images import get_image_model
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Collection, Locale, Page, Site
 
 from home.models import HomePage
+from home.tree_names import ROOT_COLLECTION_NAME, ROOT_PAGE_TITLE
 from stories.models import Partner, PartnerKind, StoryIndexPage, StoryPage
 
 _counter = itertools.count(1)
 
 
 def make_image(title="Testbillede", size=(1600, 1000), color=(40, 120, 160)):
+    # A transactional test before this one may have flushed the root collection
+    # Wagtail's migration made (see home_page()); images need it.
+    if not Collection.objects.exists():
+        Collection.add_root(name=ROOT_COLLECTION_NAME)
     buffer = io.BytesIO()
     PILImage.new("RGB", size, color).save(buffer, "JPEG")
     n = next(_counter)
@@ -32,7 +37,9 @@ def home_page() -> HomePage:
     if existing:
         return existing
     Locale.objects.get_or_create(language_code=get_supported_content_language_variant("da"))
-    root = Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root"))
+    root = Page.get_first_root_node() or Page.add_root(
+        instance=Page(title=ROOT_PAGE_TITLE, slug="root")
+    )
     home = root.add_child(instance=HomePage(title="Vores Ishøj", slug="home"))
     Site.objects.update_or_create(
         is_default_site=True,

@@ -13,10 +13,12 @@ from datetime import date, timedelta
 from django.utils import timezone
 
 from demo.images import demo_image
+from demo.stories.events import edited_by_someone
 from home.models import HomePage
 from home.uploads import approved_collection
 from stories.community.submissions import recipe_block
 from stories.models import (
+    EventPage,
     GroupIndexPage,
     GroupPage,
     GroupTask,
@@ -50,6 +52,19 @@ GROUPS = [
      "blandt andet i Vejleåparken.",
      "Sanne", [("til at bygge højbede", 4, 6), ("en til at vande i ferien", 1, 20)]),
 ]  # fmt: skip
+
+# What each group's page lists under "Det sker i gruppen" and "Historier":
+# (event slugs, story slugs).
+GROUP_LINKS = {
+    "cykling-uden-alder": ([], ["cykling-uden-alder"]),
+    "aeldres-netvaerk": (["cafe-solstraalen"], ["cafe-solstraalen"]),
+    "centergruppen": ([], ["centergruppen-bymidtens-fremtid"]),
+    "affaldsindsamling": (
+        ["affaldsindsamling-paa-ishoej-strand"],
+        ["affaldsindsamling-paa-ishoej-strand"],
+    ),
+    "dyrk-ishoej": (["dyrk-ishoej-plantedag"], ["dyrk-ishoej"]),
+}
 
 PHOTOS = [
     ("Badedag ved Ishøj Strand", "Lis H.", "beach"),
@@ -88,7 +103,13 @@ def _groups(home: HomePage, stdout) -> None:
         index.save_revision().publish()
     today = timezone.localdate()
     for slug, title, scene, purpose, contact, tasks in GROUPS:
-        if GroupPage.objects.child_of(index).filter(slug=slug).exists():
+        event_slugs, story_slugs = GROUP_LINKS.get(slug, ([], []))
+        page = GroupPage.objects.child_of(index).filter(slug=slug).first()
+        if page is not None:
+            if not edited_by_someone(page) and _refresh_group(
+                page, tasks, today, event_slugs, story_slugs
+            ):
+                stdout.write(f"Gruppen '{title}' er opdateret til i dag.")
             continue
         demo_image(f"Gruppe: {title}", scene)
         page = GroupPage(title=title, slug=slug, purpose=purpose, contact_name=contact)
@@ -100,9 +121,33 @@ def _groups(home: HomePage, stdout) -> None:
         page.updates.add(
             GroupUpdate(date=today - timedelta(days=3), text=f"{title} har fået nye frivillige.")
         )
+        page.events = EventPage.objects.filter(slug__in=event_slugs)
+        page.stories = StoryPage.objects.filter(slug__in=story_slugs)
         index.add_child(instance=page)
         page.save_revision().publish()
         stdout.write(f"Gruppen '{title}' er oprettet.")
+
+
+def _refresh_group(
+    page: GroupPage, tasks: list, today: date, event_slugs: list, story_slugs: list
+) -> bool:
+    """Give a demo group whose tasks have all passed new ones in the coming weeks,
+    so a demo database started again later still has hands to ask for; and its
+    events and stories, which older demos did not link."""
+    changed = False
+    if not page.tasks.filter(date__gte=today).exists():
+        page.tasks = [
+            GroupTask(title=t, hands_needed=hands, date=today + timedelta(days=days), sort_order=i)
+            for i, (t, hands, days) in enumerate(tasks)
+        ]
+        changed = True
+    if not page.events.exists() and not page.stories.exists():
+        page.events = EventPage.objects.filter(slug__in=event_slugs)
+        page.stories = StoryPage.objects.filter(slug__in=story_slugs)
+        changed = bool(event_slugs or story_slugs) or changed
+    if changed:
+        page.save_revision().publish()
+    return changed
 
 
 def _photo_call(home: HomePage, stdout) -> None:
@@ -133,23 +178,38 @@ def _photo_call(home: HomePage, stdout) -> None:
         )  # fmt: skip
 
 
+def _lead_and_rest(history: str) -> tuple[str, str]:
+    """The first sentence as the lead, the rest as the body's first paragraph."""
+    first, _, rest = history.partition(". ")
+    return (first + "." if rest else first), rest.strip()
+
+
 def _recipes(home: HomePage, stdout) -> None:
     index = StoryIndexPage.objects.child_of(home).first()
     if index is None:
         return
     for dish, servings, history, ingredients, steps in RECIPES:
         title = f"Mad med historie: {dish}"
-        if StoryPage.objects.child_of(index).filter(title=title).exists():
-            continue
         block = recipe_block(
             {"dish": dish, "servings": servings, "ingredients": ingredients, "steps": steps}
         )
+        lead, rest = _lead_and_rest(history)
+        existing = StoryPage.objects.child_of(index).filter(title=title).first()
+        if existing is not None:
+            # Older demos repeated the lead as the first paragraph; mend those
+            # the demo alone has saved.
+            if existing.intro != lead and not edited_by_someone(existing):
+                existing.intro = lead
+                existing.body = ([("paragraph", f"<p>{rest}</p>")] if rest else []) + [block]
+                existing.save_revision().publish()
+            continue
         story = StoryPage(
             title=title,
-            intro=history[:300],
+            intro=lead,
             hero_image=demo_image(f"Opskrift: {dish}", "plates"),
             hero_image_alt=f"Et bord dækket op med {dish.lower()}",
-            body=[("paragraph", f"<p>{history}</p>"), block],
+            # The lead is shown above the body: the body goes on from it.
+            body=([("paragraph", f"<p>{rest}</p>")] if rest else []) + [block],
             byline="Indsendt af en borger",
             # Within the years the demo's stories come from (2014–2016).
             date=date(2016, 9, 1),

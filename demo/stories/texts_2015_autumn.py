@@ -204,8 +204,8 @@ STORIES = [
                 "call_to_action",
                 {
                     "text": "Er du ung i Ishøj og har en historie, vi skal fortælle? Skriv til os.",
-                    "button_label": "Del den i Vores Ishøj",
-                    "url": FACEBOOK_GROUP_URL,
+                    "button_label": "Fortæl din historie",
+                    "url": "/fortael/",
                 },
             ),
         ],
@@ -266,8 +266,8 @@ STORIES = [
                 "call_to_action",
                 {
                     "text": "Har du en god nabo? Fortæl os historien.",
-                    "button_label": "Skriv i Vores Ishøj",
-                    "url": FACEBOOK_GROUP_URL,
+                    "button_label": "Fortæl os historien",
+                    "url": "/fortael/",
                 },
             ),
         ],

@@ -3,7 +3,6 @@
 from datetime import date
 
 BYLINE = "Tekst: Sekretariatet for Vores Ishøj"
-VORES_ISHOJ_URL = "http://www.voresishoj.dk/"
 
 STORIES = [
     {
@@ -154,8 +153,8 @@ STORIES = [
                 "call_to_action",
                 {
                     "text": "Følg Centergruppen og kom med dine idéer til bymidten.",
-                    "button_label": "Gå til voresishoj.dk",
-                    "url": VORES_ISHOJ_URL,
+                    "button_label": "Find Centergruppen",
+                    "url": "/grupper/centergruppen/",
                 },
             ),
         ],
@@ -284,8 +283,8 @@ STORIES = [
                     "text": (
                         "Har du grønne fingre eller lyst til at lære? Dyrk Ishøj har brug for dig."
                     ),
-                    "button_label": "Læs mere på voresishoj.dk",
-                    "url": VORES_ISHOJ_URL,
+                    "button_label": "Find gruppen Dyrk Ishøj",
+                    "url": "/grupper/dyrk-ishoej/",
                 },
             ),
         ],
@@ -337,8 +336,8 @@ STORIES = [
                 "call_to_action",
                 {
                     "text": "Vil du være cykelpilot eller kender du en, der trænger til en tur?",
-                    "button_label": "Find gruppen på voresishoj.dk",
-                    "url": VORES_ISHOJ_URL,
+                    "button_label": "Find gruppen Cykling uden alder",
+                    "url": "/grupper/cykling-uden-alder/",
                 },
             ),
         ],

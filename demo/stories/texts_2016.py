@@ -3,7 +3,6 @@
 from datetime import date
 
 BYLINE = "Tekst: Sekretariatet for Vores Ishøj"
-VORES_ISHOJ_URL = "http://www.voresishoj.dk/"
 
 LENTIL_SOUP = {
     "name": "Familiens røde linsesuppe",
@@ -94,7 +93,7 @@ STORIES = [
                 {
                     "text": "Har du en opskrift med en historie? Del den med resten af Ishøj.",
                     "button_label": "Del din opskrift",
-                    "url": VORES_ISHOJ_URL,
+                    "url": "/fortael/?type=opskrift",
                 },
             ),
         ],
@@ -154,9 +153,9 @@ STORIES = [
             (
                 "call_to_action",
                 {
-                    "text": "Vil du give en hånd med i Havhytten en weekend? Sig til i gruppen.",
-                    "button_label": "Find HavhyttenFri",
-                    "url": VORES_ISHOJ_URL,
+                    "text": "Vil du give en hånd med i Havhytten en weekend? Skriv dig op.",
+                    "button_label": "Jeg vil gerne give en hånd",
+                    "url": "/grupper/giv-en-haand/",
                 },
             ),
         ],

@@ -186,3 +186,25 @@ class PhotoSubmissionForm(PublicFormMixin, forms.Form):
             max_size=settings.EVENT_SUBMISSION_MAX_IMAGE_SIZE,
         )
         return strip_metadata(upload)
+
+
+class GroupContactForm(PublicFormMixin, forms.Form):
+    """ "Skriv til gruppen": a message that reaches the contact person by e-mail."""
+
+    name = _text("Dit navn", 120)
+    email = forms.EmailField(
+        label="Din e-mail",
+        max_length=254,
+        help_text="Kontaktpersonen svarer dig på den. Den vises ikke på sitet.",
+        error_messages={
+            "required": REQUIRED,
+            "invalid": "Skriv en gyldig e-mailadresse, fx navn@eksempel.dk.",
+        },
+    )
+    message = _text("Din besked", 2000, rows=6)
+    consent = forms.BooleanField(
+        label="Jeg giver samtykke til, at mit navn, min e-mail og min besked sendes til "
+        "gruppens kontaktperson. Vores Ishøj gemmer dem ikke.",
+        error_messages={"required": CONSENT_REQUIRED},
+    )
+    field_order = ["name", "email", "message", "consent", "firma"]

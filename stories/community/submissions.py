@@ -80,13 +80,20 @@ def recipe_block(data: dict) -> tuple:
 
 
 def create_recipe_draft(index: StoryIndexPage, data: dict) -> StoryPage:
-    history = data["history"]
+    history = data["history"].replace("\r\n", "\n").strip()
+    first, _, rest = history.partition("\n\n")
+    if "\n" not in first and len(first) <= 300:
+        # A short first paragraph is the lead; the body goes on from it rather
+        # than repeating it under the lead.
+        intro, body_text = first, rest
+    else:
+        intro, body_text = history.split("\n")[0][:300], history
     with transaction.atomic():
         page = _create_draft(
             index,
             title=f"Mad med historie: {data['dish']}",
-            intro=history.split("\n")[0][:300],
-            body=paragraphs(history) + [recipe_block(data)],
+            intro=intro,
+            body=paragraphs(body_text) + [recipe_block(data)],
             tags=("mad med historie",),
         )
         StorySubmission.objects.create(

@@ -21,8 +21,9 @@ from django.views.decorators.http import require_http_methods
 from home.spam import RateLimit
 from stories.models import GroupIndexPage, GroupPage, GroupTask, PhotoCallPage, StoryIndexPage
 
-from . import personal_data, signups, submissions
+from . import group_contact, personal_data, signups, submissions
 from .forms import (
+    GroupContactForm,
     PhotoSubmissionForm,
     RecipeSubmissionForm,
     StorySubmissionForm,
@@ -164,6 +165,31 @@ def task_confirm_view(request: HttpRequest, group: GroupPage, task_id: int):
             request, "community/task_signup_confirm.html", context, status=status
         )
     return TemplateResponse(request, "community/task_signup_confirm.html", context)
+
+
+def group_contact_view(request: HttpRequest, group: GroupPage) -> HttpResponse:
+    """ "Skriv til gruppen": the message goes by mail; the page never shows the address."""
+    url = group.url + group.reverse_subpage("contact")
+    context = {"page": group, "self": group}
+    if request.GET.get("tak") == "1":
+        return TemplateResponse(request, "community/group_contact_thanks.html", context)
+    form = GroupContactForm(request.POST or None)
+
+    def on_valid(data):
+        if group_contact.send_group_message(group, data, request):
+            return None
+        # The mail server would not take it: keep the text and say so.
+        return TemplateResponse(
+            request,
+            "community/group_contact_form.html",
+            {**context, "form": form, "rate_limited": False, "unsent": True},
+            status=503,
+        )
+
+    return _handle(
+        request, form, "group-contact", on_valid, url + "?tak=1",
+        "community/group_contact_form.html", context,
+    )  # fmt: skip
 
 
 def volunteer_view(request: HttpRequest, index: GroupIndexPage) -> HttpResponse:

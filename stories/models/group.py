@@ -18,6 +18,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from home.visibility import as_queryset
+from stories.community.forms import GroupContactForm
 
 
 class GroupIndexPage(RoutablePageMixin, Page):
@@ -133,6 +134,12 @@ class GroupPage(RoutablePageMixin, Page):
         patch_cache_control(response, private=True, no_cache=True)
         return response
 
+    @path("skriv/", name="contact")
+    def contact(self, request):
+        from stories.community.views import group_contact_view
+
+        return group_contact_view(request, self)
+
     @path("opgave/<int:task_id>/", name="task_signup")
     def task_signup(self, request, task_id):
         from stories.community.views import task_signup_view
@@ -147,15 +154,24 @@ class GroupPage(RoutablePageMixin, Page):
 
         return task_confirm_view(request, self, task_id)
 
-    def upcoming_occurrences(self, days: int = 120):
-        """The group's events in the coming months, one entry per occurrence."""
+    def upcoming_occurrences(self, days: int = 366):
+        """The next time each of the group's events happens within a year, soonest
+        first: a fortnightly plant day is one line, not eight, and a seasonal
+        group shows its next season in winter too."""
         from datetime import timedelta
 
         from stories.occurrences import event_queryset, occurrences_between
 
-        today = timezone.localdate()
+        today, now = timezone.localdate(), timezone.now()
         events = event_queryset().filter(groups=self)
-        return occurrences_between(today, today + timedelta(days=days), events)[:8]
+        found = occurrences_between(today, today + timedelta(days=days), events)
+        first, seen = [], set()
+        for occurrence in found:
+            if occurrence.is_cancelled or occurrence.end <= now or occurrence.event.pk in seen:
+                continue
+            seen.add(occurrence.event.pk)
+            first.append(occurrence)
+        return first[:8]
 
     def live_stories(self):
         return as_queryset(self.stories).live().public().order_by("-date")[:6]
@@ -176,6 +192,7 @@ class GroupPage(RoutablePageMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         context["tasks"] = self.open_tasks()
         context["group_updates"] = as_queryset(self.updates).order_by("-date")[:5]
+        context.setdefault("contact_form", GroupContactForm())
         return context
 
 

@@ -167,7 +167,7 @@ def test_the_dashboard_warns_when_a_login_stopped_working(admin_client):
         channel="instagram", auth_failed_at="2026-01-01T00:00Z", auth_error="Session has expired."
     )
     html = admin_client.get("/admin/").content.decode()
-    assert "Kanaler kræver opmærksomhed" in html and "Instagram: login virker ikke" in html
+    assert "Et kanal-login skal fornys" in html and "Instagram: login virker ikke" in html
 
 
 def test_co_editors_never_see_the_kanaler_tab_and_can_still_save(client):
@@ -216,3 +216,34 @@ def test_a_channel_can_be_chosen_only_once_per_page(admin_client):
     assert response.status_code == 200
     assert "Hver kanal kan kun vælges én gang." in response.content.decode()
     assert not PageChannel.objects.filter(page=story).exists()
+
+
+def test_a_failed_channel_is_a_card_with_where_to_fix_and_retry_never_a_form_error(admin_client):
+    story = make_story(title="Videohistorie")
+    pub, _ = Publication.objects.update_or_create(
+        page=story,
+        channel="youtube",
+        defaults={"status": S.FAILED, "last_error": "YouTube afviste videolinket."},
+    )
+    html = admin_client.get(f"/admin/pages/{story.pk}/edit/").content.decode()
+    card = html[html.index('data-channel="youtube"') :]
+    card = card[: card.index("</section>")]
+    assert "channel-chip--critical" in card and "Fejlet" in card
+    assert "Det gik galt:</strong> YouTube afviste videolinket." in card
+    assert f'href="/admin/pages/{story.pk}/edit/#tab-indhold"' in card and "blokken Video" in card
+    assert f"/admin/kanaler-handling/{pub.pk}/proev-igen/?next=" in card
+    # Wagtail counts these classes in a tab as form errors and badges the tab.
+    tab = html[html.index('id="tab-kanaler"') :]
+    assert "help-critical" not in tab and "error-message" not in tab
+
+
+def test_prov_igen_from_the_tab_comes_back_to_the_tab(admin_client):
+    story = make_story(title="Tilbage til fanen")
+    pub, _ = Publication.objects.update_or_create(
+        page=story, channel="youtube", defaults={"status": S.FAILED}
+    )
+    back = f"/admin/pages/{story.pk}/edit/#tab-kanaler"
+    response = admin_client.post(f"/admin/kanaler-handling/{pub.pk}/proev-igen/", {"next": back})
+    assert response["Location"] == back
+    pub.refresh_from_db()
+    assert pub.status == S.QUEUED

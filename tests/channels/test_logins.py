@@ -24,7 +24,7 @@ def test_a_page_token_expiring_in_five_days_puts_a_banner_on_the_dashboard(
     call_command("channels_check_logins")
 
     html = admin_client.get("/admin/").content.decode()
-    assert "Kanaler kræver opmærksomhed" in html
+    assert "Et kanal-login skal fornys" in html
     assert "Facebook-siden: login udløber" in html and "Instagram: login udløber" in html
     inspected = {r["query"]["input_token"] for r in standin.state.requests if "debug" in r["path"]}
     assert inspected == {"test-facebook-token", "test-instagram-token"}
@@ -49,7 +49,7 @@ def test_no_banner_while_the_logins_are_far_from_expiring(standin, admin_client,
     call_command("channels_check_logins")
 
     assert ChannelState.objects.get(channel="instagram").token_expires_at is not None
-    assert "Kanaler kræver opmærksomhed" not in admin_client.get("/admin/").content.decode()
+    assert "Et kanal-login skal fornys" not in admin_client.get("/admin/").content.decode()
 
 
 def test_a_fixed_youtube_token_is_read_from_tokeninfo_and_warned_about(

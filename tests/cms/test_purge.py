@@ -11,6 +11,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 from django.utils import timezone
 
+from tests.community.helpers import make_group
 from tests.factories import home_page, make_story, story_index
 from tests.stories.event_factories import event_index, make_event
 
@@ -155,3 +156,68 @@ def test_purge_keeps_the_public_host_name(client, cdn, django_capture_on_commit_
         story.save_revision().publish()
     hosts = {host for host, _path in cdn.purges}
     assert hosts == {"localhost"}
+
+
+def test_a_new_event_this_week_reaches_the_cached_front_page(
+    client, cdn, django_capture_on_commit_callbacks
+):
+    event_index()
+    client.get("/")
+    assert client.get("/")["X-Page-Cache"] == "hit"
+    cdn.purges.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        make_event("Fællesspisning i Vejleåparken", start_date=timezone.localdate() + timedelta(2))
+
+    assert "/" in purged_paths(cdn)
+    front = client.get("/")
+    assert front["X-Page-Cache"] == "miss"
+    assert "Fællesspisning i Vejleåparken" in front.content.decode()
+
+
+def test_a_new_story_reaches_the_cached_front_page(client, cdn, django_capture_on_commit_callbacks):
+    make_story(title="Strandrensning")
+    client.get("/")
+    assert client.get("/")["X-Page-Cache"] == "hit"
+
+    with django_capture_on_commit_callbacks(execute=True):
+        make_story(title="Sommerfest i Vejleåparken")
+
+    assert "Sommerfest i Vejleåparken" in client.get("/").content.decode()
+
+
+def test_a_task_sign_up_purges_the_front_page_that_counts_the_hands(
+    client, cdn, django_capture_on_commit_callbacks
+):
+    group = make_group("Dyrk Ishøj", tasks=[("til at bygge højbede", 2)])
+    task = group.tasks.get()
+    assert "Mangler 2 hænder" in client.get("/").content.decode()
+    assert client.get("/")["X-Page-Cache"] == "hit"
+    cdn.purges.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            group.url + group.reverse_subpage("task_signup", args=[task.pk]),
+            {"name": "Karen", "contact": "karen@example.dk", "consent": "on"},
+        )
+    assert response.status_code == 302
+
+    assert {"/", "/grupper/"} <= purged_paths(cdn)
+    front = client.get("/")
+    assert front["X-Page-Cache"] == "miss"
+    assert "Mangler 1 hånd" in front.content.decode()
+
+
+def test_editing_the_task_board_purges_the_front_page(
+    client, cdn, django_capture_on_commit_callbacks
+):
+    group = make_group("Centergruppen", tasks=[("til at grille", 3)])
+    assert "Til at grille" in client.get("/").content.decode()
+    cdn.purges.clear()
+
+    group.tasks.get().delete()
+    with django_capture_on_commit_callbacks(execute=True):
+        group.save_revision().publish()
+
+    assert "/" in purged_paths(cdn)
+    assert "Til at grille" not in client.get("/").content.decode()

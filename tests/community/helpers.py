@@ -11,6 +11,7 @@ from django.utils import timezone
 from PIL import Image
 
 from home.roles import MEDREDAKTOR, RAPPORTLAESER, SEKRETARIAT
+from home.tree_names import ROOT_COLLECTION_NAME
 from stories.models import GroupIndexPage, GroupPage, GroupTask, PhotoCallPage
 from tests.factories import home_page
 
@@ -118,7 +119,7 @@ def rebuild_roles():
     from wagtail.models import Collection
 
     if not Collection.objects.exists():
-        Collection.add_root(name="Root")
+        Collection.add_root(name=ROOT_COLLECTION_NAME)
     for config in apps.get_app_configs():
         create_permissions(config, verbosity=0)
     home_page()

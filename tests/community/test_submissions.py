@@ -48,6 +48,21 @@ def test_a_recipe_becomes_a_story_with_a_recipe_block(client):
     assert StorySubmission.objects.get(page=page).kind == "opskrift"
 
 
+def test_a_recipes_first_paragraph_is_its_lead_and_not_repeated_below_it(client):
+    story_index()
+    history = "Min mormor flyttede til Ishøj i 1971.\n\nHver søndag lavede hun frikadeller."
+    client.post(
+        "/fortael/?type=opskrift",
+        {"dish": "Mormors frikadeller", "servings": "4", "history": history,
+         "ingredients": "500 g fars", "steps": "Steg dem.", **PERSON},
+    )  # fmt: skip
+    page = StoryPage.objects.get(title="Mad med historie: Mormors frikadeller")
+    draft = page.get_latest_revision_as_object()
+    paragraphs = [str(b.value) for b in draft.body if b.block_type == "paragraph"]
+    assert draft.intro == "Min mormor flyttede til Ishøj i 1971."
+    assert paragraphs == ["<p>Hver søndag lavede hun frikadeller.</p>"]
+
+
 def test_html_in_a_plain_text_field_is_refused_in_danish(client):
     story_index()
     response = client.post(

@@ -11,8 +11,8 @@ from django.test import Client
 from wagtail.images import get_image_model
 from wagtail.models import Page, Revision
 
-from home.models import HOME_STORY_COUNT
 from stories.models import Partner, StoryIndexPage, StoryPage
+from stories.templatetags.stories_hub import HOME_STORY_COUNT
 
 PASSWORD = "demo-adgang-2015"
 
