@@ -10,7 +10,7 @@ def confirm_existing(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("stories", "0005_term_slug_help"),
+        ("stories", "0006_call_to_action_site_links"),
     ]
 
     operations = [
