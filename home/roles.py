@@ -16,7 +16,10 @@ ROLES = (SEKRETARIAT, MEDREDAKTOR, RAPPORTLAESER)
 
 WORKFLOW_NAME = "Godkendelse"
 APPROVAL_TASK_NAME = "Sekretariatets godkendelse"
+# Residents' uploads wait unmoderated in the first, never served publicly
+# (home/uploads.py); approved ones move to the second.
 SUBMITTED_IMAGES_COLLECTION = "Indsendte billeder"
+APPROVED_IMAGES_COLLECTION = "Godkendte borgerbilleder"
 
 CRUD = ("add", "change", "delete", "view")
 # Page permissions (Wagtail GroupPagePermission) on the root page, so they

@@ -1,6 +1,6 @@
 """Keeping strangers out: login throttling, a Content Security Policy, body limits.
 
-Three small middlewares rather than packages: each is a few lines, and owning
+Small middlewares rather than packages: each is a few lines, and owning
 them means the admin (which needs inline scripts) and the public site (which
 does not) can get different policies without fighting a library.
 """
@@ -17,8 +17,10 @@ from home.spam import RateLimit
 LOGIN_PATH = "/admin/login/"
 LOGIN_LIMITED = (
     "For mange forkerte forsøg på at logge ind. Af sikkerhedshensyn er der lukket for "
-    "flere forsøg med dette brugernavn fra din forbindelse i {minutes} minutter."
+    "flere forsøg {scope} i {minutes} minutter."
 )
+SCOPE_USERNAME = "med dette brugernavn fra din forbindelse (den rigtige adgangskode virker stadig)"
+SCOPE_ADDRESS = "fra din forbindelse"
 TOO_LARGE = "Forespørgslen er for stor. Send mindre tekst eller et mindre billede."
 
 
@@ -26,12 +28,40 @@ def login_rate_limit() -> RateLimit:
     return RateLimit("admin-login", settings.LOGIN_RATE_LIMIT, settings.LOGIN_RATE_WINDOW)
 
 
+def login_address_rate_limit() -> RateLimit:
+    return RateLimit(
+        "admin-login-address", settings.LOGIN_ADDRESS_RATE_LIMIT, settings.LOGIN_RATE_WINDOW
+    )
+
+
+def _too_many(scope: str) -> HttpResponse:
+    minutes = max(settings.LOGIN_RATE_WINDOW // 60, 1)
+    message = LOGIN_LIMITED.format(scope=scope, minutes=minutes)
+    body = (
+        '<!DOCTYPE html><html lang="da"><meta charset="utf-8"><title>For mange forsøg'
+        f"</title><h1>For mange forsøg</h1><p>{message}</p>"
+        f'<p><a href="{LOGIN_PATH}">Tilbage til log ind</a></p></html>'
+    )
+    response = HttpResponse(body, status=429)
+    response["Retry-After"] = str(settings.LOGIN_RATE_WINDOW)
+    return response
+
+
 class LoginRateLimitMiddleware:
-    """At most LOGIN_RATE_LIMIT failed logins per client address and username
-    per LOGIN_RATE_WINDOW seconds; a successful login clears the count.
+    """Failed logins are counted twice: per client address (every username) and
+    per address and username.
+
+    - More than LOGIN_ADDRESS_RATE_LIMIT failures from one address in
+      LOGIN_RATE_WINDOW seconds: every login from it gets 429, whatever the
+      username or password. This caps guessing, also across many usernames.
+    - More than LOGIN_RATE_LIMIT failures for one username from one address: a
+      wrong password gets 429 at once, but the right one still logs in, so a
+      person who mistyped a few times is not shut out once they remember it.
+      (Guessing it is still capped by the address limit above.)
 
     Wagtail answers a failed login with the form again (200) and a success with
-    a redirect (302), which is how the outcome is told apart.
+    a redirect (302), which is how the outcome is told apart. A success clears
+    the username's count, not the address's.
     """
 
     def __init__(self, get_response):
@@ -41,23 +71,17 @@ class LoginRateLimitMiddleware:
         if request.method != "POST" or request.path != LOGIN_PATH:
             return self.get_response(request)
         username = (request.POST.get("username") or "").strip().lower()[:150]
-        limit = login_rate_limit()
-        if limit.exceeded(request, username):
-            minutes = max(settings.LOGIN_RATE_WINDOW // 60, 1)
-            body = (
-                '<!DOCTYPE html><html lang="da"><meta charset="utf-8"><title>For mange forsøg'
-                f"</title><h1>For mange forsøg</h1><p>{LOGIN_LIMITED.format(minutes=minutes)}</p>"
-                f'<p><a href="{LOGIN_PATH}">Tilbage til log ind</a></p></html>'
-            )
-            response = HttpResponse(body, status=429)
-            response["Retry-After"] = str(settings.LOGIN_RATE_WINDOW)
-            return response
+        per_user, per_address = login_rate_limit(), login_address_rate_limit()
+        if per_address.exceeded(request):
+            return _too_many(SCOPE_ADDRESS)
+        throttled = per_user.exceeded(request, username)
         response = self.get_response(request)
         if response.status_code in (301, 302, 303):
-            limit.reset(request, username)
-        else:
-            limit.count(request, username)
-        return response
+            per_user.reset(request, username)
+            return response
+        per_user.count(request, username)
+        per_address.count(request)
+        return _too_many(SCOPE_USERNAME) if throttled else response
 
 
 def _origin(url: str) -> str:

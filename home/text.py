@@ -1,5 +1,7 @@
 """Small text helpers every app needs the same way."""
 
+import re
+
 from django.utils.text import slugify
 
 # Spelled out here rather than taken from the locale: the output must not
@@ -27,3 +29,27 @@ def slugify_da(text: str) -> str:
     """Slugify with the Danish letters spelled out, so 'Hundegård' becomes
     'hundegaard' rather than Django's 'hundegard', which reads as another word."""
     return slugify(text.translate(_DANISH_LETTERS))
+
+
+# A tag-like sequence: "<b>", "</p>", "<!-- x -->", "<script src=x>". "3 < 5" is not one.
+_TAG = re.compile(r"<\s*[/!?]?\s*[a-zA-Z!?-][^<>]*>")
+_TAG_START = re.compile(r"<(?=\s*[/!?]?\s*[a-zA-Z!?])")
+
+
+def plain_text(value):
+    """Stored text as plain text for the feeds, ICS, GeoJSON and the API.
+
+    Public forms refuse markup, but older entries and pasted text may hold
+    some; a site that puts our text into its HTML must never receive a tag
+    from us. Tags are removed (repeatedly, so "<<b>script>" cannot reassemble
+    one); a "<" that still starts something tag-like becomes "‹". Non-strings
+    pass through unchanged.
+    """
+    if not isinstance(value, str) or "<" not in value:
+        return value
+    for _ in range(5):
+        stripped = _TAG.sub("", value)
+        if stripped == value:
+            break
+        value = stripped
+    return _TAG_START.sub("‹", value)

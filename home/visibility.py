@@ -5,7 +5,7 @@ query of its own; a page that shows three lists pays for it three times.
 A correlated subquery gives the same answer without the extra round trips.
 """
 
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.db.models.functions import Length, Substr
 from wagtail.models import PageViewRestriction
 
@@ -16,3 +16,16 @@ def not_restricted() -> Q:
         restricted_path_length=Length("page__path")
     ).filter(page__path=Substr(OuterRef("path"), 1, "restricted_path_length"))
     return ~Q(Exists(restricted_ancestor))
+
+
+def as_queryset(related) -> QuerySet:
+    """A page's modelcluster relation as a real queryset.
+
+    On a preview or an old revision the relation is modelcluster's in-memory
+    FakeQuerySet, which has no `live()`, `public()` or `annotate()`; the
+    saved rows it names are what such a page can show.
+    """
+    rows = related.all()
+    if isinstance(rows, QuerySet):
+        return rows
+    return rows.model._default_manager.filter(pk__in=[row.pk for row in rows if row.pk])

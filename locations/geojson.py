@@ -3,8 +3,9 @@
 import json
 
 from django.http import HttpResponse, JsonResponse
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
+from home.text import plain_text
 from locations.models import PlacePage
 from locations.models.map import filter_places
 
@@ -25,22 +26,23 @@ def place_feature(place: PlacePage, request=None) -> dict:
             # RFC 7946 §3.1.1: longitude first.
             "coordinates": [round(place.longitude, 6), round(place.latitude, 6)],
         },
+        # Plain text only: map sites put these into their own popups' HTML.
         "properties": {
-            "name": place.title,
+            "name": plain_text(place.title),
             "category": place.category.slug if place.category else None,
-            "category_name": place.category.name if place.category else None,
+            "category_name": plain_text(place.category.name) if place.category else None,
             "facilities": [f.slug for f in place.facility_list()],
-            "facility_names": [f.name for f in place.facility_list()],
+            "facility_names": [plain_text(f.name) for f in place.facility_list()],
             "url": place.get_full_url(request),
-            "address": place.address,
-            "summary": place.summary,
-            "opening_hours": place.opening_hours,
+            "address": plain_text(place.address),
+            "summary": plain_text(place.summary),
+            "opening_hours": plain_text(place.opening_hours),
             "website": place.website,
         },
     }
 
 
-@require_GET
+@require_safe
 def places_geojson(request):
     places = (
         PlacePage.objects.live()

@@ -3,6 +3,7 @@
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from home.admin_access import PrivateSnippetChooserViewSet
 from locations.models import Facility, PlaceCategory, PlaceSuggestion
 
 
@@ -29,6 +30,8 @@ class PlaceSuggestionViewSet(SnippetViewSet):
     list_display = ["place_name", "kind", "created_at", "is_handled"]
     list_filter = ["kind", "is_handled"]
     search_fields = ["place_name", "message"]
+    # Its chooser would otherwise list submitters to anyone in the admin.
+    chooser_viewset_class = PrivateSnippetChooserViewSet
 
 
 class LocationsViewSetGroup(SnippetViewSetGroup):

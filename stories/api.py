@@ -10,12 +10,21 @@ from wagtail.api.querysets import get_public_pages_queryset
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.images import get_image_model
 
-from home.api import CompactJSONMixin, SearchOperatorMixin
+from home.api import (
+    CompactJSONMixin,
+    DanishParametersMixin,
+    PlainTextPageSerializer,
+    SearchOperatorMixin,
+)
 from stories.blocks import API_RENDITIONS
 from stories.models import Partner, StoryPage, StoryTag
 
 
-class StoryAwarePagesAPIViewSet(SearchOperatorMixin, CompactJSONMixin, PagesAPIViewSet):
+class StoryAwarePagesAPIViewSet(
+    DanishParametersMixin, SearchOperatorMixin, CompactJSONMixin, PagesAPIViewSet
+):
+    # Plain-text fields leave without markup (home/api.py).
+    base_serializer_class = PlainTextPageSerializer
     listing_default_fields = PagesAPIViewSet.listing_default_fields + [
         "intro",
         "date",

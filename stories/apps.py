@@ -11,7 +11,9 @@ class StoriesConfig(AppConfig):
         from wagtail.models import Page, PageViewRestriction
         from wagtail.signals import page_published, page_unpublished, post_page_move
 
-        from stories import hub, newest
+        from stories import hub, moderation, newest
+
+        moderation.connect()
 
         for signal in (page_published, page_unpublished, post_page_move):
             signal.connect(newest.forget, dispatch_uid=f"newest-stories-{signal!r}")

@@ -17,6 +17,7 @@ from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from wagtail.images import get_image_model
 
+from home import uploads
 from home.spam import RateLimit
 from home.submissions import file_draft, paragraphs, unique_child_slug
 from stories.forms import EventSuggestionForm
@@ -47,7 +48,13 @@ def create_suggested_event(index: EventIndexPage, data: dict) -> EventPage:
     day = data["date"]
     image = None
     if data.get("image"):
-        image = get_image_model()(title=f"Forslag: {data['title']}"[:255], file=data["image"])
+        # Unmoderated: a random file name, in the collection nothing public serves;
+        # publishing the event releases it (stories/moderation.py).
+        image = get_image_model()(
+            title=f"Forslag: {data['title']}"[:255],
+            file=uploads.rename_upload(data["image"]),
+            collection=uploads.pending_collection(),
+        )
         image.save()
     page = EventPage(
         title=data["title"],

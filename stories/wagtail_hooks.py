@@ -1,6 +1,7 @@
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from home.admin_access import PrivateSnippetChooserViewSet
 from stories.models import EventCategory, EventSubmission, Partner
 
 
@@ -41,6 +42,8 @@ class EventSubmissionViewSet(SnippetViewSet):
     inspect_view_enabled = True
     list_display = ["page", "name", "email", "created_at"]
     search_fields = ["name", "email"]
+    # Its chooser would otherwise list submitters to anyone in the admin.
+    chooser_viewset_class = PrivateSnippetChooserViewSet
 
 
 register_snippet(EventCategoryViewSet)

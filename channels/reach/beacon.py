@@ -22,6 +22,9 @@ from .attribution import attribute
 from .counting import is_bot, is_prefetch, record_hit
 
 MAX_BEACON_BYTES = 2048
+# A beacon is one flat object; a little nesting is tolerated, deep nesting is
+# refused before the parser recurses (1,500 "[" used to exhaust Python's stack).
+MAX_BEACON_DEPTH = 4
 INVALID = "Ugyldigt indhold."
 JSON = "application/json"
 TEXT = "text/plain; charset=utf-8"
@@ -38,6 +41,30 @@ class Answer:
 
 
 COUNTED_OR_IGNORED = Answer(204)
+
+
+def _nesting(body: bytes) -> int:
+    """The deepest bracket nesting in a JSON body, counted without parsing, so
+    a hostile body is refused before the parser recurses. Brackets inside
+    strings (a referrer with "a[]=1") do not count."""
+    depth = deepest = 0
+    in_string = escaped = False
+    for byte in body:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif byte == 0x5C:  # backslash
+                escaped = True
+            elif byte == 0x22:  # closing quote
+                in_string = False
+        elif byte == 0x22:
+            in_string = True
+        elif byte in b"[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif byte in b"]}":
+            depth -= 1
+    return deepest
 
 
 def _refused(status: int, reason: str, *headers: tuple[str, str]) -> Answer:
@@ -74,11 +101,13 @@ def receive(meta: Mapping, body: bytes, own_host: str) -> Answer:
     user_agent = meta.get("HTTP_USER_AGENT", "")
     if is_bot(user_agent) or is_prefetch(meta):
         return COUNTED_OR_IGNORED
+    if len(body) > MAX_BEACON_BYTES or _nesting(body) > MAX_BEACON_DEPTH:
+        return Answer(400, json.dumps({"fejl": INVALID}).encode())
     try:
-        data = json.loads(body[:MAX_BEACON_BYTES] or b"{}")
+        data = json.loads(body or b"{}")
         if not isinstance(data, dict):
             raise ValueError
-    except ValueError:
+    except (ValueError, RecursionError):
         return Answer(400, json.dumps({"fejl": INVALID}).encode())
     page_id = data.get("p")
     if not isinstance(page_id, int) or isinstance(page_id, bool) or page_id <= 0:

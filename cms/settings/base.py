@@ -66,6 +66,9 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Oversized public bodies get 413 before anything reads them (home/security.py).
     "home.security.RequestSizeLimitMiddleware",
+    # NUL bytes, control characters and non-UTF-8 form posts get a Danish 400 here,
+    # before any view or query sees them (home/input_guard.py).
+    "home.input_guard.InputCleaningMiddleware",
     "home.security.ContentSecurityPolicyMiddleware",
     "home.security.PublicRateLimitMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -412,6 +415,8 @@ PHOTO_SUBMISSION_MIN_IMAGE_SIZE = (400, 300)
 # Keeping strangers out (home/security.py).
 LOGIN_RATE_LIMIT = int(os.environ.get("LOGIN_RATE_LIMIT", "5"))
 LOGIN_RATE_WINDOW = int(os.environ.get("LOGIN_RATE_WINDOW", str(15 * 60)))
+# Failed logins from one address, whatever the username (home/security.py).
+LOGIN_ADDRESS_RATE_LIMIT = int(os.environ.get("LOGIN_ADDRESS_RATE_LIMIT", "20"))
 # Largest body a public endpoint accepts (an 8 MB photo plus the form), and
 # Django's limit on non-file form data.
 PUBLIC_MAX_REQUEST_BYTES = int(os.environ.get("PUBLIC_MAX_REQUEST_BYTES", str(10 * 1024 * 1024)))

@@ -15,7 +15,8 @@ from django.utils import timezone
 from demo.images import demo_image
 from demo.stories.events import edited_by_someone
 from home.models import HomePage
-from stories.community.submissions import recipe_block, submitted_images_collection
+from home.uploads import approved_collection
+from stories.community.submissions import recipe_block
 from stories.models import (
     EventPage,
     GroupIndexPage,
@@ -162,7 +163,8 @@ def _photo_call(home: HomePage, stdout) -> None:
         home.add_child(instance=call)
         call.save_revision().publish()
         stdout.write("Fotoindkaldelsen 'Min sommer i Ishøj' er oprettet.")
-    collection = submitted_images_collection()
+    # Demo photos count as already approved, so they sit where approved ones do.
+    collection = approved_collection()
     for caption, photographer, scene in PHOTOS:
         if call.submissions.filter(caption=caption).exists():
             continue

@@ -13,6 +13,7 @@ from wagtail.search import index
 from wagtailgeowidget import geocoders
 from wagtailgeowidget.panels import GeoAddressPanel
 
+from home.visibility import as_queryset
 from locations.geo import ISHOJ_BBOX, build_location, map_config, parse_location
 from locations.panels import LocalLeafletPanel
 
@@ -202,7 +203,7 @@ class PlacePage(Page):
         }
 
     def public_stories(self):
-        return self.stories.live().public().order_by("-date", "-pk")
+        return as_queryset(self.stories).live().public().order_by("-date", "-pk")
 
     def related_events(self):
         """Published events held here (EventPage.place, a string foreign key from stories)."""

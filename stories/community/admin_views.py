@@ -21,10 +21,11 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.encoding import force_bytes
-from django.utils.http import urlsafe_base64_encode
+from django.utils.http import urlencode, urlsafe_base64_encode
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from home import uploads
 from home.roles import MEDREDAKTOR, is_secretariat
 from stories.models import PhotoStatus, PhotoSubmission, VolunteerSignup
 
@@ -68,6 +69,9 @@ class SignupsView(CommunityView):
                     "navn": s.name,
                     "kontakt": s.contact,
                     "tilmeldt": timezone.localtime(s.created_at).isoformat(),
+                    "bekraeftet": timezone.localtime(s.confirmed_at).isoformat()
+                    if s.confirmed_at
+                    else "",
                 }
                 for s in signups
             ]
@@ -111,14 +115,18 @@ class PhotosView(CommunityView):
         decision = request.POST.get("decision")
         if decision not in ("approve", "reject"):
             return redirect("community_photos")
-        photo.status = PhotoStatus.APPROVED if decision == "approve" else PhotoStatus.REJECTED
+        if decision == "reject":
+            # The file goes at once (and the submission with it: its image is gone).
+            caption = photo.caption
+            uploads.discard(photo.image)
+            PhotoSubmission.objects.filter(pk=photo.pk).delete()
+            messages.success(request, f"Billedet '{caption}' er afvist og slettet.")
+            return redirect("community_photos")
+        photo.status = PhotoStatus.APPROVED
         photo.reviewed_at = timezone.now()
         photo.save(update_fields=["status", "reviewed_at"])
-        messages.success(
-            request,
-            f"Billedet '{photo.caption}' er "
-            + ("godkendt og vises i galleriet." if decision == "approve" else "afvist."),
-        )
+        uploads.release(photo.image)
+        messages.success(request, f"Billedet '{photo.caption}' er godkendt og vises i galleriet.")
         return redirect("community_photos")
 
 
@@ -132,20 +140,37 @@ class PersonalDataView(CommunityView):
         return personal_data.can_manage_personal_data(user)
 
     def get(self, request, *args, **kwargs):
-        email = request.GET.get("email", "").strip()[:254]
+        raw = request.GET.get("email", "")[:254]
+        email = personal_data.normalise_email(raw)
+        if raw.strip() and email is None:
+            context = self.get_context_data(
+                typed=raw.strip(), error=personal_data.NOT_AN_ADDRESS, **kwargs
+            )
+            return self.render_to_response(context, status=400)
         rows = personal_data.find_by_email(email) if email else []
         export = request.GET.get("format")
         if email and export == "json":
             return _attachment(personal_data.to_json(rows), "persondata.json", "application/json")
         if email and export == "csv":
             return _attachment(personal_data.to_csv(rows), "persondata.csv", "text/csv")
-        return self.render_to_response(self.get_context_data(email=email, rows=rows, **kwargs))
+        context = self.get_context_data(
+            email=email or "",
+            typed=email or "",
+            rows=rows,
+            sources=personal_data.per_source(rows) if email else [],
+            **kwargs,
+        )
+        return self.render_to_response(context)
 
     def post(self, request, *args, **kwargs):
-        email = request.POST.get("email", "").strip()[:254]
-        if request.POST.get("confirm") != "ja" or not email:
+        email = personal_data.normalise_email(request.POST.get("email", "")[:254])
+        if email is None:
+            messages.error(request, personal_data.NOT_AN_ADDRESS)
+            return redirect("community_personal_data")
+        back = f"{reverse('community_personal_data')}?{urlencode({'email': email})}"
+        if request.POST.get("confirm") != "ja":
             messages.error(request, "Sæt kryds for at bekræfte sletningen.")
-            return redirect(f"{reverse('community_personal_data')}?email={email}")
+            return redirect(back)
         count = personal_data.erase_by_email(email)
         messages.success(request, f"{count} oplysninger om {email} er slettet.")
         return redirect("community_personal_data")

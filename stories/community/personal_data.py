@@ -17,6 +17,8 @@ from datetime import timedelta
 
 from django.apps import apps
 from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
 from django.db import models, transaction
 from django.db.models import Q
 from django.utils import timezone
@@ -32,7 +34,10 @@ class Source:
     model: str
     """app_label.ModelName"""
     contact_fields: tuple[str, ...]
-    """Fields that identify the person (searched, exported, blanked or deleted)."""
+    """Fields that identify the person (exported, blanked or deleted)."""
+    email_fields: tuple[str, ...]
+    """The fields a look-up compares with the e-mail address, exactly. Never a
+    name: many residents share a name, and an erase must hit one person only."""
     extra_fields: tuple[str, ...]
     """Other fields exported with them, so the resident sees the whole record."""
     erase: str
@@ -46,25 +51,46 @@ class Source:
         return apps.get_model(self.model)._default_manager.all()
 
     def matching(self, email: str):
+        """Records whose e-mail field is this address; `email` must come from
+        normalise_email (addresses are compared case-insensitively, in full)."""
         query = Q()
-        for name in self.contact_fields:
+        for name in self.email_fields:
             query |= Q(**{f"{name}__iexact": email})
         return self.queryset().filter(query)
 
 
 SOURCES = (
-    Source("Tilmelding til opgave", "stories.TaskSignup", ("name", "contact"),
+    Source("Tilmelding til opgave", "stories.TaskSignup", ("name", "contact"), ("contact",),
            ("task__title", "task__date", "task__page__title"), "delete"),
-    Source("Frivillig", "stories.VolunteerSignup", ("name", "contact"), ("interests",), "delete"),
+    Source("Frivillig", "stories.VolunteerSignup", ("name", "contact"), ("contact",),
+           ("interests",), "delete"),
     Source("Indsendt historie/opskrift", "stories.StorySubmission", ("name", "email"),
-           ("kind", "message", "page__title"), "blank", private_notes=("message",)),
-    Source("Indsendt billede", "stories.PhotoSubmission", ("email",),
+           ("email",), ("kind", "message", "page__title"), "blank", private_notes=("message",)),
+    Source("Indsendt billede", "stories.PhotoSubmission", ("email",), ("email",),
            ("photographer", "caption", "call__title"), "blank"),
-    Source("Forslag til begivenhed", "stories.EventSubmission", ("name", "email"),
+    Source("Forslag til begivenhed", "stories.EventSubmission", ("name", "email"), ("email",),
            ("message", "page__title"), "blank", private_notes=("message",)),
     Source("Forslag til sted", "locations.PlaceSuggestion", ("submitter_name", "submitter_email"),
-           ("message", "place_name"), "blank"),
+           ("submitter_email",), ("message", "place_name"), "blank"),
 )  # fmt: skip
+
+NOT_AN_ADDRESS = (
+    "Skriv en hel e-mailadresse, fx navn@example.dk. Værktøjet søger kun på præcise "
+    "adresser – aldrig på navne eller dele af en adresse – så en sletning kun rammer én person."
+)
+
+
+def normalise_email(raw: str | None) -> str | None:
+    """The address trimmed and lower-cased if it is one whole, valid e-mail
+    address; None for a name, a fragment ("anna", "@example.dk") or anything else."""
+    email = (raw or "").strip().lower()
+    if not email or len(email) > 254:
+        return None
+    try:
+        validate_email(email)
+    except ValidationError:
+        return None
+    return email
 
 
 def can_manage_personal_data(user) -> bool:
@@ -91,16 +117,25 @@ def _row(source: Source, obj) -> dict:
     return row
 
 
-def find_by_email(email: str) -> list[dict]:
-    """Every record that names this e-mail address (case-insensitive, exact)."""
-    email = email.strip()
-    if not email:
+def find_by_email(raw: str) -> list[dict]:
+    """Every record that names this e-mail address (case-insensitive, exact);
+    nothing at all for text that is not a whole address."""
+    email = normalise_email(raw)
+    if email is None:
         return []
     rows = []
     for source in SOURCES:
         if _exists(source):
             rows.extend(_row(source, obj) for obj in source.matching(email))
     return rows
+
+
+def per_source(rows: list[dict]) -> list[tuple[str, int]]:
+    """How many records each source holds, in SOURCES order, shown before an erase."""
+    counts = {source.label: 0 for source in SOURCES}
+    for row in rows:
+        counts[row["kilde"]] += 1
+    return list(counts.items())
 
 
 def to_json(rows: list[dict]) -> str:
@@ -131,10 +166,11 @@ def _blank(source: Source, queryset) -> int:
 
 
 @transaction.atomic
-def erase_by_email(email: str) -> int:
-    """Delete or blank every record naming this e-mail; returns how many."""
-    email = email.strip()
-    if not email:
+def erase_by_email(raw: str) -> int:
+    """Delete or blank every record naming this e-mail; returns how many.
+    Text that is not a whole address erases nothing."""
+    email = normalise_email(raw)
+    if email is None:
         return 0
     count = 0
     for source in SOURCES:

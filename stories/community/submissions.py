@@ -3,7 +3,8 @@
 Nothing is published directly. A story or recipe is an unpublished StoryPage
 under "Historier" in the "Godkendelse" workflow (a recipe as a recipe block
 after its family history); a photo is a Wagtail image in "Indsendte billeder"
-plus a pending `PhotoSubmission`. The submitter's name and e-mail go to the
+plus a pending `PhotoSubmission`, under a random file name and never public
+until approved (home/uploads.py). The submitter's name and e-mail go to the
 submission records only.
 """
 
@@ -13,7 +14,7 @@ from django.db import transaction
 from wagtail.images import get_image_model
 from wagtail.models import Collection
 
-from home.roles import SUBMITTED_IMAGES_COLLECTION
+from home import uploads
 from home.submissions import file_draft, paragraphs, unique_child_slug
 from stories.models import (
     PhotoCallPage,
@@ -28,10 +29,8 @@ PLACEHOLDER_ALT = "Billede mangler – vælges af sekretariatet"
 
 
 def submitted_images_collection() -> Collection:
-    existing = Collection.objects.filter(name=SUBMITTED_IMAGES_COLLECTION).first()
-    if existing:
-        return existing
-    return Collection.get_first_root_node().add_child(name=SUBMITTED_IMAGES_COLLECTION)
+    """Where unmoderated photos wait (home/uploads.py): never served publicly."""
+    return uploads.pending_collection()
 
 
 def _create_draft(
@@ -111,7 +110,7 @@ def create_photo_submission(call: PhotoCallPage, data: dict) -> PhotoSubmission:
     with transaction.atomic():
         image = get_image_model()(
             title=f"{call.title}: {data['caption']}"[:255],
-            file=data["image"],
+            file=uploads.rename_upload(data["image"]),
             collection=submitted_images_collection(),
         )
         image.save()

@@ -10,15 +10,18 @@ from __future__ import annotations
 import logging
 
 from django.conf import settings
+from django.core.mail import send_mail
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.utils.cache import patch_cache_control
+from django.utils.http import urlencode
 from django.views.decorators.http import require_http_methods
 
 from home.spam import RateLimit
 from stories.models import GroupIndexPage, GroupPage, GroupTask, PhotoCallPage, StoryIndexPage
 
-from . import group_contact, signups, submissions
+from . import group_contact, personal_data, signups, submissions
 from .forms import (
     GroupContactForm,
     PhotoSubmissionForm,
@@ -56,6 +59,33 @@ def _handle(request, form, scope: str, on_valid, done_url: str, template: str, c
     return TemplateResponse(request, template, context, status=status)
 
 
+NEEDS_EMAIL = (
+    "Skriv din e-mailadresse: vi sender en mail med et link, du skal trykke på for at "
+    "bekræfte tilmeldingen."
+)
+
+
+def _send_confirmation(request: HttpRequest, group: GroupPage, task: GroupTask, signup) -> None:
+    token = signups.confirmation_token(signup)
+    link = request.build_absolute_uri(
+        group.url
+        + group.reverse_subpage("task_confirm", args=[task.pk])
+        + "?"
+        + urlencode({"t": token})
+    )
+    context = {
+        "name": signup.name, "task": task, "group": group, "link": link,
+        "hours": signups.CONFIRMATION_HOURS,
+    }  # fmt: skip
+    send_mail(
+        subject=f"Bekræft din tilmelding: {task.title}",
+        message=render_to_string("community/emails/task_signup_confirm.txt", context),
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        recipient_list=[signup.contact],
+        fail_silently=True,
+    )
+
+
 def task_signup_view(request: HttpRequest, group: GroupPage, task_id: int) -> HttpResponse:
     task = GroupTask.objects.filter(pk=task_id, page_id=group.pk).first()
     if task is None:
@@ -65,14 +95,30 @@ def task_signup_view(request: HttpRequest, group: GroupPage, task_id: int) -> Ht
         return TemplateResponse(
             request,
             "community/task_signup_thanks.html",
-            {"page": group, "self": group, "task": task, "still_needed": task.still_needed},
-        )
+            {"page": group, "self": group, "task": task, "pending": True,
+             "hours": signups.CONFIRMATION_HOURS},
+        )  # fmt: skip
     form = TaskSignupForm(request.POST or None)
+    form.fields["contact"].label = "Din e-mail"
+    form.fields["contact"].help_text = (
+        "Vi sender et link, du bekræfter tilmeldingen med. Kun gruppens kontaktperson og "
+        "sekretariatet ser adressen."
+    )
     context = {"page": group, "self": group, "task": task, "full": task.still_needed == 0}
 
     def on_valid(data):
-        result = signups.sign_up_for_task(task.pk, group.pk, data["name"], data["contact"])
-        if result.outcome == signups.SignupOutcome.TAKEN:
+        if personal_data.normalise_email(data["contact"]) is None:
+            form.add_error("contact", NEEDS_EMAIL)
+            return TemplateResponse(
+                request,
+                "community/task_signup_form.html",
+                {**context, "form": form, "rate_limited": False},
+                status=400,
+            )
+        contact = personal_data.normalise_email(data["contact"])
+        result = signups.sign_up_for_task(task.pk, group.pk, data["name"], contact)
+        if result.outcome == signups.SignupOutcome.PENDING:
+            _send_confirmation(request, group, task, result.signup)
             return None
         # Someone else took the last spot between page load and submit.
         form.add_error(None, "Opgaven blev fuldt besat, lige før du trykkede. Tak alligevel!")
@@ -95,6 +141,30 @@ def task_signup_view(request: HttpRequest, group: GroupPage, task_id: int) -> Ht
         request, form, "task-signup", on_valid, base + "?tak=1",
         "community/task_signup_form.html", context,
     )  # fmt: skip
+
+
+def task_confirm_view(request: HttpRequest, group: GroupPage, task_id: int):
+    """The link in the mail. GET asks for one click (mail scanners open links
+    too, and a GET never changes data); POST lets the sign-up take its place."""
+    token = (request.POST.get("t") or request.GET.get("t") or "")[:200]
+    signup = signups.signup_from_token(token) if token else None
+    if signup is None or signup.task_id != task_id or signup.task.page_id != group.pk:
+        return TemplateResponse(
+            request,
+            "community/task_signup_confirm.html",
+            {"page": group, "self": group, "invalid": True, "hours": signups.CONFIRMATION_HOURS},
+            status=400,
+        )
+    context = {"page": group, "self": group, "task": signup.task, "signup": signup, "token": token}
+    if request.method == "POST":
+        result = signups.confirm_signup(token)
+        context["outcome"] = result.outcome.value
+        context["still_needed"] = result.still_needed
+        status = 409 if result.outcome == signups.SignupOutcome.FULL else 200
+        return TemplateResponse(
+            request, "community/task_signup_confirm.html", context, status=status
+        )
+    return TemplateResponse(request, "community/task_signup_confirm.html", context)
 
 
 def group_contact_view(request: HttpRequest, group: GroupPage) -> HttpResponse:
@@ -147,7 +217,7 @@ def _story_index() -> StoryIndexPage:
     return index
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def submit_story_view(request: HttpRequest) -> HttpResponse:
     """ "Fortæl din historie": a story, or with ?type=opskrift a recipe with its story."""
     index = _story_index()

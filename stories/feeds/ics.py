@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.views.decorators.http import condition, require_safe
 from icalendar import Calendar, Event
 
-from home.text import slugify_da
+from home.text import plain_text, slugify_da
 from stories.models.event import EventPage, Frequency
 from stories.occurrences import (
     TZ,
@@ -91,21 +91,27 @@ def _base_component(event: EventPage, request: HttpRequest) -> Event:
     stamp = event.last_published_at or timezone.now()
     component.add("dtstamp", stamp.astimezone(UTC))
     component.add("last-modified", stamp.astimezone(UTC))
-    component.add("summary", event.title)
+    # Plain text only (home.text.plain_text): calendars show these as text,
+    # and some render HTML in a description.
+    component.add("summary", plain_text(event.title))
     url = event.get_full_url(request)
-    component.add("description", f"{event.intro}\n\n{url}".strip())
+    component.add("description", f"{plain_text(event.intro)}\n\n{url}".strip())
     component.add("url", url)
-    location = ", ".join(p for p in (event.location_name, event.location_address) if p)
+    location = ", ".join(
+        plain_text(p) for p in (event.location_name, event.location_address) if p
+    )
     if location:
         component.add("location", location)
     if event.coordinates:
         component.add("geo", event.coordinates)
     if event.organiser:
         component.add(
-            "organizer", f"mailto:noreply@{UID_DOMAIN}", parameters={"CN": event.organiser}
+            "organizer",
+            f"mailto:noreply@{UID_DOMAIN}",
+            parameters={"CN": plain_text(event.organiser)},
         )
     for category in event.categories.all():
-        component.add("categories", category.name)
+        component.add("categories", plain_text(category.name))
     return component
 
 

@@ -21,6 +21,10 @@ MAX_SPAN_DAYS = 366
 DEFAULT_PAGE_SIZE = 50
 MAX_PAGE_SIZE = 200
 _SLUG_MAX = 100
+# The calendar's sane range: far enough for any archive or plan, and far from
+# date.min/date.max, where adding the default span or a weekday overflows.
+EARLIEST = date(1900, 1, 1)
+LATEST = date(2199, 12, 31)
 
 
 class ParameterError(ValueError):
@@ -51,11 +55,17 @@ def _date(params: QueryDict, name: str) -> date | None:
     try:
         if len(raw) != 10:
             raise ValueError(raw)
-        return date.fromisoformat(raw)
+        day = date.fromisoformat(raw)
     except ValueError:
         raise ParameterError(
             name, f"'{name}' skal være en dato på formen ÅÅÅÅ-MM-DD, fx 2026-11-24."
         ) from None
+    if not EARLIEST <= day <= LATEST:
+        raise ParameterError(
+            name,
+            f"'{name}' skal ligge mellem {EARLIEST.isoformat()} og {LATEST.isoformat()}.",
+        )
+    return day
 
 
 def _positive_int(params: QueryDict, name: str, default: int, maximum: int | None = None) -> int:

@@ -9,6 +9,7 @@ from datetime import datetime
 
 from django.http import HttpRequest
 
+from home.text import plain_text
 from stories.models.event_taxonomy import Audience
 from stories.occurrences import Occurrence, OccurrenceStatus
 
@@ -44,8 +45,22 @@ def _iso(value: datetime) -> str:
     return value.isoformat()
 
 
+def _plain(value):
+    """Every text in the item as plain text (home.text.plain_text), recursively."""
+    if isinstance(value, dict):
+        return {key: _plain(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_plain(item) for item in value]
+    return plain_text(value)
+
+
 def occurrence_data(occurrence: Occurrence, request: HttpRequest | None = None) -> dict:
-    """The JSON feed's item; documented in docs/det-sker-feed.md."""
+    """The JSON feed's item; documented in docs/det-sker-feed.md. No field holds
+    markup: sites insert these texts into their own HTML."""
+    return _plain(_occurrence_data(occurrence, request))
+
+
+def _occurrence_data(occurrence: Occurrence, request: HttpRequest | None) -> dict:
     event = occurrence.event
     coords = event.coordinates
     place = event.linked_place

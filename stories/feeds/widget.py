@@ -2,6 +2,9 @@
 
 Meant for municipal and association sites, so it is frameable anywhere, has no
 JavaScript and takes its accent colour only from a fixed list (never raw CSS).
+Its response carries its own Content-Security-Policy: any site may frame it
+(`frame-ancestors *`), and it loads nothing but its own stylesheet; every other
+page keeps `frame-ancestors 'self'` (home/security.py).
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from stories.feeds.json_feed import _filtered, error_response
 from stories.feeds.params import ParameterError, parse_feed_query
 from stories.occurrences import feed_queryset, occurrences_between
 
+# Each has a class in static/css/widget.css.
 ACCENTS = {
     "blaa": "#0b5c8a",
     "groen": "#1e6b3a",
@@ -24,6 +28,16 @@ ACCENTS = {
     "sort": "#222222",
 }
 DEFAULT_ACCENT = "blaa"
+WIDGET_POLICY = "; ".join(
+    [
+        "default-src 'none'",
+        "style-src 'self'",
+        "img-src 'self' data:",
+        "base-uri 'none'",
+        "form-action 'none'",
+        "frame-ancestors *",
+    ]
+)
 DEFAULT_LIMIT = 5
 MAX_LIMIT = 20
 
@@ -49,12 +63,14 @@ def det_sker_widget(request: HttpRequest) -> HttpResponse:
         )
         if o.end > now and not o.is_cancelled
     ][: int(raw_limit)]
-    return TemplateResponse(
+    response = TemplateResponse(
         request,
         "stories/widget.html",
         {
             "occurrences": upcoming,
-            "accent": ACCENTS[accent],
+            "accent": accent,
             "title": request.GET.get("titel", "")[:60],
         },
     )
+    response["Content-Security-Policy"] = WIDGET_POLICY
+    return response

@@ -20,6 +20,13 @@ class TaskSignup(models.Model):
     contact = models.CharField("E-mail eller telefon", max_length=254)
     consent = models.BooleanField("Samtykke givet", default=False)
     created_at = models.DateTimeField("Tilmeldt", auto_now_add=True, db_index=True)
+    confirmed_at = models.DateTimeField(
+        "Bekræftet",
+        null=True,
+        blank=True,
+        help_text="Når personen trykkede på linket i bekræftelsesmailen. Først da tager "
+        "tilmeldingen en plads.",
+    )
 
     class Meta:
         ordering = ["-created_at"]

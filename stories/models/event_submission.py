@@ -27,4 +27,6 @@ class EventSubmission(models.Model):
         verbose_name_plural = "Forslag til begivenheder"
 
     def __str__(self):
-        return f"{self.page.title} ({self.name})"
+        # Without the submitter's name: Wagtail shows this string in choosers,
+        # bulk-action lists and logs that other roles can reach.
+        return f"Forslag: {self.page.title}"

@@ -17,6 +17,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from home.visibility import as_queryset
 from stories.community.forms import GroupContactForm
 
 
@@ -54,6 +55,10 @@ class GroupIndexPage(RoutablePageMixin, Page):
         from stories.community.views import volunteer_view
 
         return volunteer_view(request, self)
+
+
+# Who may see and edit residents' contact data in the editor (docs/roles.md).
+PERSONAL_DATA_PERMISSION = "stories.export_personal_data"
 
 
 class GroupPage(RoutablePageMixin, Page):
@@ -99,9 +104,11 @@ class GroupPage(RoutablePageMixin, Page):
         MultiFieldPanel(
             [
                 FieldPanel("contact_name"),
-                FieldPanel("contact_email"),
-                FieldPanel("contact_phone"),
-                FieldPanel("contact_user"),
+                # Personal data: shown to (and kept from) everyone but the
+                # secretariat; a co-editor's save leaves these fields untouched.
+                FieldPanel("contact_email", permission=PERSONAL_DATA_PERMISSION),
+                FieldPanel("contact_phone", permission=PERSONAL_DATA_PERMISSION),
+                FieldPanel("contact_user", permission=PERSONAL_DATA_PERMISSION),
             ],
             heading="Kontakt",
         ),
@@ -139,6 +146,14 @@ class GroupPage(RoutablePageMixin, Page):
 
         return task_signup_view(request, self, task_id)
 
+    # The signed token rides in the query string: page paths allow only
+    # letters, digits and hyphens, and a signature has ":" in it.
+    @path("opgave/<int:task_id>/bekraeft/", name="task_confirm")
+    def task_confirm(self, request, task_id):
+        from stories.community.views import task_confirm_view
+
+        return task_confirm_view(request, self, task_id)
+
     def upcoming_occurrences(self, days: int = 366):
         """The next time each of the group's events happens within a year, soonest
         first: a fortnightly plant day is one line, not eight, and a seasonal
@@ -159,21 +174,24 @@ class GroupPage(RoutablePageMixin, Page):
         return first[:8]
 
     def live_stories(self):
-        return self.stories.live().public().order_by("-date")[:6]
+        return as_queryset(self.stories).live().public().order_by("-date")[:6]
 
     def open_tasks(self):
         """Tasks from today on, with how many hands are still needed."""
         today = timezone.localdate()
         return list(
-            self.tasks.filter(date__gte=today)
-            .annotate(taken=models.Count("signups"))
+            as_queryset(self.tasks)
+            .filter(date__gte=today)
+            .annotate(
+                taken=models.Count("signups", filter=models.Q(signups__confirmed_at__isnull=False))
+            )
             .order_by("date", "sort_order")
         )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["tasks"] = self.open_tasks()
-        context["group_updates"] = self.updates.order_by("-date")[:5]
+        context["group_updates"] = as_queryset(self.updates).order_by("-date")[:5]
         context.setdefault("contact_form", GroupContactForm())
         return context
 
@@ -226,5 +244,5 @@ class GroupTask(Orderable):
     def still_needed(self) -> int:
         taken = getattr(self, "taken", None)
         if taken is None:
-            taken = self.signups.count()
+            taken = self.signups.filter(confirmed_at__isnull=False).count()
         return max(self.hands_needed - taken, 0)

@@ -36,7 +36,7 @@ def test_production_starts_with_a_real_key_and_reads_the_database_url():
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "cms.settings.production",
-        "SECRET_KEY": "k" * 50,
+        "SECRET_KEY": "q3V9-kTz8wLp2nX5rB7mJc4hGd6sYf1aE0uW_oIiZRt8Lm2NqPx7Ve3",
         "ALLOWED_HOSTS": "voresishoj.dk,www.voresishoj.dk",
         "DATABASE_URL": "postgres://portal@db.example:5432/portal",
     }

@@ -111,3 +111,48 @@ def test_the_clock_purges_daily():
     from cms.clock import JOBS
 
     assert any(j.command == "purge_personal_data" and j.minutes == 1440 for j in JOBS)
+
+
+def _two_annas():
+    group = make_group(tasks=[("til at grille", 5)])
+    _signup(group, "Anna", "anna.berg@example.dk")
+    _signup(group, "Anna", "anna.holm@example.dk")
+    VolunteerSignup.objects.create(name="Anna", contact="anna.holm@example.dk", consent=True)
+
+
+@pytest.mark.parametrize(
+    "typed", ["Anna", "anna", "anna.berg", "@example.dk", "example.dk", "anna%", "*"]
+)
+def test_a_name_or_part_of_an_address_finds_and_erases_nothing(client, typed):
+    _two_annas()
+    client.force_login(secretariat())
+    response = client.get("/admin/faellesskab/persondata/", {"email": typed})
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "Skriv en hel e-mailadresse" in html
+    assert "anna.berg@example.dk" not in html and "anna.holm@example.dk" not in html
+    exported = client.get("/admin/faellesskab/persondata/", {"email": typed, "format": "json"})
+    assert exported.status_code == 400
+    assert b"@example.dk</" not in exported.content and b"anna.holm" not in exported.content
+    client.post("/admin/faellesskab/persondata/", {"email": typed, "confirm": "ja"})
+    assert TaskSignup.objects.count() == 2 and VolunteerSignup.objects.count() == 1
+
+
+def test_the_look_up_shows_what_it_found_per_source_before_erasing(client):
+    _two_annas()
+    client.force_login(secretariat())
+    html = client.get(
+        "/admin/faellesskab/persondata/", {"email": "  Anna.Holm@Example.DK "}
+    ).content.decode()
+    assert "<td>Tilmelding til opgave</td><td>1</td>" in html
+    assert "<td>Frivillig</td><td>1</td>" in html
+    assert "<td>Indsendt billede</td><td>0</td>" in html
+    assert "anna.berg@example.dk" not in html
+    # Nothing is gone until the secretariat confirms.
+    assert TaskSignup.objects.count() == 2
+
+    client.post(
+        "/admin/faellesskab/persondata/", {"email": "ANNA.HOLM@example.dk", "confirm": "ja"}
+    )
+    assert list(TaskSignup.objects.values_list("contact", flat=True)) == ["anna.berg@example.dk"]
+    assert not VolunteerSignup.objects.exists()

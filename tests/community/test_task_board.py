@@ -1,12 +1,19 @@
 """A resident signs up for a task in seconds and the board counts down."""
 
 import threading
+from urllib.parse import urlsplit
 
 import pytest
 from django.conf import settings
+from django.core import mail
 from django.db import connection
 
-from stories.community.signups import SignupOutcome, sign_up_for_task
+from stories.community.signups import (
+    SignupOutcome,
+    confirm_signup,
+    confirmation_token,
+    sign_up_for_task,
+)
 from stories.models import TaskSignup
 from tests.community.helpers import make_group
 
@@ -20,6 +27,16 @@ def _signup(client, group, task, name="Karen", contact="karen@example.dk", conse
     return client.post(f"{group.url}opgave/{task.pk}/", data)
 
 
+def _confirm_link(email) -> str:
+    link = urlsplit(next(line for line in email.body.splitlines() if "/bekraeft/" in line))
+    return f"{link.path}?{link.query}".strip()
+
+
+def _signup_and_confirm(client, group, task, **kwargs):
+    assert _signup(client, group, task, **kwargs).status_code == 302
+    return client.post(_confirm_link(mail.outbox[-1]))
+
+
 def test_the_board_shows_how_many_hands_are_still_needed(client):
     group = make_group("Dyrk Ishøj", tasks=[("til at grille", 3)])
     task = group.tasks.get()
@@ -29,17 +46,23 @@ def test_the_board_shows_how_many_hands_are_still_needed(client):
 
     response = _signup(client, group, task)
     assert response.status_code == 302
-    thanks = client.get(response["Location"]).content.decode()
-    assert "du er skrevet op" in thanks
-    assert "Der mangler stadig 2" in thanks
+    assert "Tjek din e-mail" in client.get(response["Location"]).content.decode()
+    # Not confirmed yet: the place is still free.
+    assert "Mangler 3 hænder" in client.get(group.url).content.decode()
+
+    response = client.post(_confirm_link(mail.outbox[-1]))
+    assert response["Content-Type"] == "text/html; charset=utf-8"
+    confirmed = response.content.decode()
+    assert "du er skrevet op" in confirmed
+    assert "Der mangler stadig 2" in confirmed
     assert "Mangler 2 hænder" in client.get(group.url).content.decode()
 
 
 def test_a_full_task_says_so_and_takes_no_more(client):
     group = make_group(tasks=[("en til plakater", 1)])
     task = group.tasks.get()
-    assert _signup(client, group, task).status_code == 302
-    response = _signup(client, group, task, name="Ole", contact="22334455")
+    _signup_and_confirm(client, group, task)
+    response = _signup(client, group, task, name="Ole", contact="ole@example.dk")
     assert response.status_code == 409
     assert "Alle pladser er taget" in response.content.decode()
     assert TaskSignup.objects.count() == 1
@@ -54,19 +77,62 @@ def test_sign_up_needs_explicit_consent(client):
     assert not TaskSignup.objects.exists()
 
 
-def test_contact_must_be_an_email_or_a_phone_number(client):
+@pytest.mark.parametrize("contact", ["spørg på biblioteket", "22 33 44 55"])
+def test_contact_must_be_an_email_address_to_confirm_from(client, contact):
     group = make_group(tasks=[("til at grille", 3)])
-    response = _signup(client, group, group.tasks.get(), contact="spørg på biblioteket")
+    response = _signup(client, group, group.tasks.get(), contact=contact)
     assert response.status_code == 400
-    assert "telefonnummer med mindst 8 cifre" in response.content.decode()
+    assert "e-mail" in response.content.decode()
+    assert not TaskSignup.objects.exists() and not mail.outbox
 
 
-def test_the_last_spot_goes_to_one_of_two_sequential_requests():
+def test_the_confirmation_mail_is_danish_and_its_link_takes_one_click(client):
+    group = make_group("Dyrk Ishøj", tasks=[("til at grille", 3)])
+    task = group.tasks.get()
+    _signup(client, group, task, contact="Karen@Example.dk")
+    email = mail.outbox[-1]
+    assert email.to == ["karen@example.dk"]
+    assert email.subject == "Bekræft din tilmelding: til at grille"
+    assert "Bekræft din tilmelding ved at åbne linket" in email.body
+    link = _confirm_link(email)
+    # Opening the link (as a mail scanner does) changes nothing.
+    page = client.get(link).content.decode()
+    assert "Bekræft din tilmelding" in page
+    assert TaskSignup.objects.get().confirmed_at is None
+    client.post(link)
+    client.post(link)  # a second click changes nothing either
+    assert TaskSignup.objects.get().confirmed_at is not None
+    assert "Mangler 2 hænder" in client.get(group.url).content.decode()
+
+
+def test_ten_unconfirmed_sign_ups_take_no_places(client, settings):
+    settings.COMMUNITY_FORM_RATE_LIMIT = 20
+    group = make_group(tasks=[("til at grille", 2)])
+    task = group.tasks.get()
+    for n in range(10):
+        _signup(client, group, task, name=f"Falsk {n}", contact=f"falsk{n}@example.dk")
+    assert "Mangler 2 hænder" in client.get(group.url).content.decode()
+    _signup_and_confirm(client, group, task, name="Karen", contact="karen@example.dk")
+    assert "Mangler 1 hånd" in client.get(group.url).content.decode()
+
+
+def test_a_forged_or_foreign_link_is_refused(client):
+    group = make_group(tasks=[("til at grille", 2)])
+    task = group.tasks.get()
+    response = client.post(f"{group.url}opgave/{task.pk}/bekraeft/?t=MQ:forfalsket:x")
+    assert response.status_code == 400
+    assert "Linket virker ikke" in response.content.decode()
+    assert not TaskSignup.objects.filter(confirmed_at__isnull=False).exists()
+
+
+def test_the_last_spot_goes_to_whoever_confirms_first():
     group = make_group(tasks=[("en til plakater", 1)])
     task = group.tasks.get()
     first = sign_up_for_task(task.pk, group.pk, "A", "a@example.dk")
     second = sign_up_for_task(task.pk, group.pk, "B", "b@example.dk")
-    assert (first.outcome, second.outcome) == (SignupOutcome.TAKEN, SignupOutcome.FULL)
+    assert (first.outcome, second.outcome) == (SignupOutcome.PENDING, SignupOutcome.PENDING)
+    assert confirm_signup(confirmation_token(second.signup)).outcome == SignupOutcome.TAKEN
+    assert confirm_signup(confirmation_token(first.signup)).outcome == SignupOutcome.FULL
 
 
 @pytest.mark.postgres
@@ -82,7 +148,8 @@ def test_two_simultaneous_sign_ups_for_the_last_spot_do_not_both_succeed():
     def attempt(n):
         try:
             barrier.wait()
-            outcomes.append(sign_up_for_task(task.pk, group.pk, f"P{n}", f"p{n}@example.dk"))
+            signup = TaskSignup.objects.create(task=task, name=f"P{n}", contact="p@example.dk")
+            outcomes.append(confirm_signup(confirmation_token(signup)))
         finally:
             connection.close()
 
@@ -92,7 +159,7 @@ def test_two_simultaneous_sign_ups_for_the_last_spot_do_not_both_succeed():
     for t in threads:
         t.join(30)
     assert sorted(o.outcome for o in outcomes).count(SignupOutcome.TAKEN) == 1
-    assert TaskSignup.objects.filter(task=task).count() == 1
+    assert TaskSignup.objects.filter(task=task, confirmed_at__isnull=False).count() == 1
 
 
 def test_volunteer_sign_up_without_an_account(client):

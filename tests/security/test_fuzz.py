@@ -2,6 +2,8 @@
 
 A bounded budget (50 examples per endpoint, derandomised so CI sees the same
 inputs every run). Any 500 raises in Django's test client and fails the test.
+`test_every_public_url_survives_random_input` takes its URLs from the URL
+configuration (tests/security/world.py), so a new public URL is fuzzed too.
 """
 
 import json
@@ -14,6 +16,7 @@ from hypothesis import strategies as st
 from stories.models import GroupPage, PhotoCallPage
 from tests.community.helpers import make_group, make_photo_call
 from tests.factories import story_index
+from tests.security.world import build_world, public_urls
 from tests.stories.event_factories import event_index
 
 pytestmark = pytest.mark.django_db
@@ -138,4 +141,47 @@ def test_search_feeds_and_api(client, params):  # fmt: skip
         "/historier/",
         "/grupper/",
     ):
+        _ok(client.get(url, params))
+
+
+# Real parameter names of the public URLs and feeds, plus any text.
+PARAMETER_NAMES = st.one_of(
+    st.sampled_from(
+        ["query", "side", "fra", "til", "kategori", "malgruppe", "sted", "periode", "emne",
+         "from", "to", "category", "audience", "place", "updated_since", "page", "page_size",
+         "limit", "offset", "search", "search_operator", "order", "fields", "type", "child_of",
+         "id", "html_path", "facility", "accent", "antal", "titel", "tak", "format"]
+    ),
+    TEXT,
+)  # fmt: skip
+NASTY = st.sampled_from(
+    ["\x00", "kaffe\x00", "\x1b[31m", "9999-12-31", "0001-01-01", "99999999999999999999",
+     "-1", '"', "'", "\\", "*", "%", "a" * 5000, "\ud7ff", "<script>", "xor"]
+)  # fmt: skip
+
+
+@pytest.fixture
+def every_public_url(db):
+    return public_urls(build_world())
+
+
+@settings(
+    max_examples=150,
+    deadline=None,
+    derandomize=True,
+    database=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(data=st.data())
+def test_every_public_url_survives_random_input(client, every_public_url, data):
+    url = data.draw(st.sampled_from(every_public_url), label="url")
+    method = data.draw(st.sampled_from(["GET", "HEAD", "POST"]), label="method")
+    params = data.draw(
+        st.dictionaries(PARAMETER_NAMES, st.one_of(VALUE, NASTY), max_size=4), label="params"
+    )
+    if method == "POST":
+        _ok(client.post(url, params))
+    elif method == "HEAD":
+        _ok(client.head(url, params))
+    else:
         _ok(client.get(url, params))

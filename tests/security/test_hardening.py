@@ -11,6 +11,7 @@ from tests.community.helpers import co_editor
 from tests.factories import home_page
 
 ROOT = Path(__file__).resolve().parents[2]
+GOOD_KEY = "q3V9-kTz8wLp2nX5rB7mJc4hGd6sYf1aE0uW_oIiZ" + "Rt8Lm2NqPx7Ve3"
 
 
 @pytest.mark.django_db
@@ -43,7 +44,7 @@ def test_an_oversized_body_is_refused_with_413(client, settings):
 def _production(**env):
     clean = {k: v for k, v in os.environ.items() if k not in ("SECRET_KEY", "ALLOWED_HOSTS")}
     clean.update(
-        {"SECRET_KEY": "k" * 50, "ALLOWED_HOSTS": "voresishoj.dk",
+        {"SECRET_KEY": GOOD_KEY, "ALLOWED_HOSTS": "voresishoj.dk",
          "DJANGO_SETTINGS_MODULE": "cms.settings.production"},
         **env,
     )  # fmt: skip
@@ -67,3 +68,37 @@ def test_production_refuses_to_start_with_debug_on():
     result = _production(DEBUG="1")
     assert result.returncode != 0
     assert "DEBUG must be off in production" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "env, reason",
+    [
+        ({"ALLOWED_HOSTS": "*"}, "'*' is not allowed"),
+        ({"ALLOWED_HOSTS": "voresishoj.dk,*"}, "'*' is not allowed"),
+        ({"SECRET_KEY": "django-insecure-" + GOOD_KEY}, "SECRET_KEY must be set to a long random"),
+        ({"SECRET_KEY": GOOD_KEY[:40]}, "SECRET_KEY must be set to a long random"),
+        ({"SECRET_KEY": "ab" * 40}, "SECRET_KEY must be set to a long random"),
+    ],
+)
+def test_production_refuses_wildcard_hosts_and_weak_keys(env, reason):
+    result = _production(**env)
+    assert result.returncode != 0
+    assert reason in result.stderr
+
+
+def test_check_deploy_states_why_w019_and_w021_are_silenced():
+    settings_text = (ROOT / "cms/settings/production.py").read_text()
+    clean = {k: v for k, v in os.environ.items() if k not in ("SECRET_KEY", "ALLOWED_HOSTS")}
+    clean.update(
+        {"SECRET_KEY": GOOD_KEY, "ALLOWED_HOSTS": "voresishoj.dk",
+         "DJANGO_SETTINGS_MODULE": "cms.settings.production"}
+    )  # fmt: skip
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy"],
+        cwd=ROOT, env=clean, capture_output=True, text=True,
+    )  # fmt: skip
+    assert "security.W019" not in result.stdout + result.stderr
+    assert "security.W021" not in result.stdout + result.stderr
+    for code in ("W019", "W021"):
+        before = settings_text.split(f'"security.{code}"')[0].rsplit("SILENCED", 1)[-1]
+        assert f"# {code}:" in before, f"{code} er slået fra uden en begrundelse"

@@ -187,7 +187,8 @@ def test_widget_is_frameable_and_opens_events_in_a_new_tab(client):
     response = client.get("/feeds/det-sker/widget/", {"accent": "groen", "antal": "3"})
     assert "X-Frame-Options" not in response
     html = response.content.decode()
-    assert "--accent: #1e6b3a" in html
+    assert '<body class="accent-groen">' in html
+    assert "<style" not in html and "style=" not in html
     assert re.search(
         r'<a href="[^"]+/det-sker/begivenhed-\d+/" target="_blank" rel="noopener">', html
     )

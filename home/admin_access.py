@@ -1,0 +1,110 @@
+"""Admin views that hold residents' personal data open only to those who may read it.
+
+Wagtail's generic chooser views (`/admin/snippets/choose/<app>/<model>/`, its
+results and each `chosen/<pk>/`) check no permission at all: any user who can
+enter the admin could list residents' event suggestions there. A snippet that
+holds personal data uses `PrivateSnippetChooserViewSet`, whose every view
+answers 403 unless the user may view that model (the secretariat).
+
+The admin API (`/admin/api/main/…`) likewise serves any admin user; here its
+images and documents are limited to what the user may choose, and its pages
+to those who may edit pages (home/wagtail_hooks.py registers them).
+"""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied
+from rest_framework.response import Response
+from wagtail.admin.api.views import PagesAdminAPIViewSet
+from wagtail.documents.api.admin.views import DocumentsAdminAPIViewSet
+from wagtail.images.api.admin.views import ImagesAdminAPIViewSet
+from wagtail.permission_policies.pages import PagePermissionPolicy
+from wagtail.permissions import policy_registry
+from wagtail.snippets.views.chooser import (
+    ChooseResultsView,
+    ChooseView,
+    SnippetChooserViewSet,
+    SnippetChosenMultipleView,
+    SnippetChosenView,
+    SnippetCreateView,
+)
+
+
+class ViewPermissionRequired:
+    """403 unless the user has the model's `view` permission."""
+
+    def dispatch(self, request, *args, **kwargs):
+        opts = self.model._meta
+        if not request.user.has_perm(f"{opts.app_label}.view_{opts.model_name}"):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+
+class PrivateChooseView(ViewPermissionRequired, ChooseView):
+    pass
+
+
+class PrivateChooseResultsView(ViewPermissionRequired, ChooseResultsView):
+    pass
+
+
+class PrivateChosenView(ViewPermissionRequired, SnippetChosenView):
+    pass
+
+
+class PrivateChosenMultipleView(ViewPermissionRequired, SnippetChosenMultipleView):
+    pass
+
+
+class PrivateCreateView(ViewPermissionRequired, SnippetCreateView):
+    pass
+
+
+class PrivateSnippetChooserViewSet(SnippetChooserViewSet):
+    choose_view_class = PrivateChooseView
+    choose_results_view_class = PrivateChooseResultsView
+    chosen_view_class = PrivateChosenView
+    chosen_multiple_view_class = PrivateChosenMultipleView
+    create_view_class = PrivateCreateView
+
+
+class ChoosableOnlyMixin:
+    """The admin API's images and documents: only what the user may choose, and
+    403 for a user who may choose none (the report reader, who only reads reports)."""
+
+    def get_queryset(self):
+        policy = policy_registry.get_by_type(self.model)
+        user = self.request.user
+        if not policy.user_has_any_permission(user, ["choose", "add", "change"]):
+            raise PermissionDenied
+        allowed = policy.instances_user_has_any_permission_for(user, ["choose", "add", "change"])
+        return super().get_queryset().filter(pk__in=allowed.values("pk"))
+
+    def handle_exception(self, exc):
+        if isinstance(exc, PermissionDenied):
+            message = "Du har ikke adgang til dette i administrationen."
+            return Response({"message": message}, status=403)
+        return super().handle_exception(exc)
+
+
+class PageEditorsOnlyMixin(ChoosableOnlyMixin):
+    """The admin API's pages (drafts and all): for those who may edit pages."""
+
+    def get_queryset(self):
+        if not PagePermissionPolicy().user_has_any_permission(
+            self.request.user, ["add", "change", "publish"]
+        ):
+            raise PermissionDenied
+        return super(ChoosableOnlyMixin, self).get_queryset()
+
+
+class AdminImagesAPI(ChoosableOnlyMixin, ImagesAdminAPIViewSet):
+    pass
+
+
+class AdminDocumentsAPI(ChoosableOnlyMixin, DocumentsAdminAPIViewSet):
+    pass
+
+
+class AdminPagesAPI(PageEditorsOnlyMixin, PagesAdminAPIViewSet):
+    pass
