@@ -64,3 +64,15 @@ def browser_page(monkeypatch):
             from django.db import connections
 
             connections.close_all()
+
+
+ADMIN_TIMEOUT_MS = 30_000
+
+
+def log_in_to_admin(page, base: str, username: str, password: str) -> None:
+    """Log in through Wagtail's own login form, as a person would."""
+    page.goto(f"{base}/admin/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", password)
+    page.click("button[type=submit]")
+    page.wait_for_url(f"{base}/admin/", timeout=ADMIN_TIMEOUT_MS)

@@ -7,7 +7,7 @@ from playwright.sync_api import expect
 
 from channels.models import Publication
 from channels.models import PublicationStatus as S
-from tests.browser import browser_page  # noqa: F401  (fixture)
+from tests.browser import browser_page, log_in_to_admin  # noqa: F401  (fixture)
 from tests.community.helpers import PASSWORD, co_editor, rebuild_roles, secretariat
 from tests.factories import make_story, story_index
 
@@ -15,11 +15,7 @@ TIMEOUT = 30_000
 
 
 def _log_in(page, base, username):
-    page.goto(f"{base}/admin/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_url(f"{base}/admin/", timeout=TIMEOUT)
+    log_in_to_admin(page, base, username, PASSWORD)
 
 
 @pytest.mark.browser
