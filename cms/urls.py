@@ -5,7 +5,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from home import routing
+from home import admin_access, routing
 from home import views as home_views
 from locations.geojson import places_geojson
 from stories.community.cookbook_pdf import cookbook_view
@@ -15,6 +15,12 @@ from . import health
 from .api import api_router
 
 urlpatterns = [
+    # Before Wagtail's own: answers 403 where Wagtail's view fails on PostgreSQL.
+    path(
+        "admin/settings/<slug:app_name>/<slug:model_name>/",
+        admin_access.site_setting_entry,
+        name="site_setting_entry",
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),

@@ -14,8 +14,12 @@ to those who may edit pages (home/wagtail_hooks.py registers them).
 from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from rest_framework.response import Response
 from wagtail.admin.api.views import PagesAdminAPIViewSet
+from wagtail.admin.auth import require_admin_access
+from wagtail.contrib.settings.registry import registry as settings_registry
+from wagtail.contrib.settings.views import redirect_to_relevant_instance
 from wagtail.documents.api.admin.views import DocumentsAdminAPIViewSet
 from wagtail.images.api.admin.views import ImagesAdminAPIViewSet
 from wagtail.permission_policies.pages import PagePermissionPolicy
@@ -108,3 +112,24 @@ class AdminDocumentsAPI(ChoosableOnlyMixin, DocumentsAdminAPIViewSet):
 
 class AdminPagesAPI(PageEditorsOnlyMixin, PagesAdminAPIViewSet):
     pass
+
+
+def site_setting_entry(request, app_name: str, model_name: str):
+    """/admin/settings/<app>/<model>/ for a user who may change it on no site: 403.
+
+    Wagtail's view looks up "the first site they may edit" with a DISTINCT query
+    ordered by an expression, which PostgreSQL refuses (a 500 for co-editors
+    and report readers); a user without the permission never needs that query.
+    """
+    model = settings_registry.get_by_natural_key(app_name, model_name)
+    if model is None:
+        raise Http404
+    policy = policy_registry.get_by_type(model)
+
+    @require_admin_access
+    def view(request):
+        if not policy.user_has_permission(request.user, "change"):
+            raise PermissionDenied
+        return redirect_to_relevant_instance(request, app_name, model_name)
+
+    return view(request)

@@ -18,7 +18,7 @@ from channels.models import PublicationStatus as S
 from tests.factories import make_story
 
 pytestmark = [
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.django_db(transaction=True),
     pytest.mark.postgres,
     pytest.mark.skipif(
         not django_settings.USES_POSTGRES,

@@ -25,7 +25,7 @@ from stories.models import StoryPage
 from tests.factories import make_story, story_index
 
 pytestmark = [
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.django_db(transaction=True),
     pytest.mark.postgres,
     pytest.mark.skipif(
         not settings.USES_POSTGRES,
