@@ -8,7 +8,7 @@ REDIS_TEST_URL ?= redis://127.0.0.1:6379/15
 
 export PATH := $(CURDIR)/$(BIN):$(PATH)
 
-.PHONY: run test test-sqlite test-postgres lint install benchmark clean
+.PHONY: run test test-sqlite test-postgres lint install system-packages benchmark clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -22,7 +22,18 @@ LOCALE_MO := home/locale/da/LC_MESSAGES/django.mo
 $(LOCALE_MO): home/locale/da/LC_MESSAGES/django.po $(STAMP)
 	cd home && DJANGO_SETTINGS_MODULE=cms.settings.test $(CURDIR)/$(BIN)/python ../manage.py compilemessages --locale da
 
-install: $(STAMP) $(LOCALE_MO)
+# Debian packages the Python packages need: msgfmt for the translations, Pango for
+# WeasyPrint's council PDF. Installed when missing (as root), else named and stopped.
+SYSTEM_PACKAGES := gettext libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core
+system-packages:
+	@missing=$$(for p in $(SYSTEM_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	  else echo "Mangler Debian-pakker; kør som root: apt-get install $$missing"; exit 1; fi; \
+	fi
+
+install: system-packages $(STAMP) $(LOCALE_MO)
 
 # The portal on SQLite with demo content: web (gunicorn), task worker, clock, and the
 # local stand-in for Facebook, Instagram, YouTube and the listing (the demo posts there).
