@@ -8,6 +8,7 @@ away" rather than "our code is wrong", and a bounded way to wait: this module.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import time
 from collections.abc import Callable
@@ -54,10 +55,9 @@ def drop_broken_connections() -> None:
     answering InterfaceError ("connection already closed") on it.
     """
     for conn in connections.all(initialized_only=True):
-        try:
+        # Closing a dead connection may fail; it is gone either way.
+        with contextlib.suppress(DatabaseError):
             conn.close()
-        except DatabaseError:
-            pass  # closing a dead connection may fail; it is gone either way
 
 
 def database_answers(alias: str = "default") -> bool:
