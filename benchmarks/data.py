@@ -163,3 +163,11 @@ def ensure_places(total: int) -> int:
             place.facilities.set([toilet])
             map_page.add_child(instance=place)
     return max(0, total - existing)
+
+
+def benchmark_story():
+    """The story every page benchmark measures: the eleventh newest, so neither
+    the front page's newest nor the archive's oldest."""
+    from stories.models import StoryPage
+
+    return StoryPage.objects.live().order_by("-date", "-pk")[10]

@@ -120,9 +120,9 @@ class Command(BaseCommand):
         self.report(results, urls, database, options, duration)
 
     def urls(self) -> dict[str, str]:
-        from stories.models import StoryPage
+        from benchmarks.data import benchmark_story
 
-        story = StoryPage.objects.live().order_by("-date", "-pk")[10]
+        story = benchmark_story()
         return {
             "Statisk fil (site.css)": "/static/css/site.css",
             "Forside": "/",

@@ -114,9 +114,9 @@ class Command(BaseCommand):
         )
 
     def urls(self) -> dict[str, str]:
-        from stories.models import StoryPage
+        from benchmarks.data import benchmark_story
 
-        story = StoryPage.objects.live().order_by("-date", "-pk")[10]
+        story = benchmark_story()
         return {
             "Forside": "/",
             "Historieoversigt": "/historier/",
