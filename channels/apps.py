@@ -12,5 +12,8 @@ class ChannelsConfig(AppConfig):
         # registers the configuration checks of `manage.py check`.
         from . import checks, signals  # noqa: F401
         from .admin_attach import attach_to_page_types
+        from .governor import governor
+        from .models.ledger import ChannelStateLedger
 
         attach_to_page_types()
+        governor.keep_state_in(ChannelStateLedger())

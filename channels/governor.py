@@ -4,9 +4,9 @@ Knows no platform by name: a platform module reports the usage percentage
 its API announced (Meta's usage headers), books units against a daily quota
 (YouTube) or asks when a rolling publishing window opens again (Instagram),
 and the governor pauses the channel above CHANNELS_USAGE_PAUSE_PERCENT or
-when the quota is spent. State lives in `ChannelState`, so every worker sees
-the same pause. The clock is injectable, so the benchmark can move a
-simulated day forward.
+when the quota is spent. State lives in `ChannelState` (through the ledger
+`ChannelsConfig.ready()` hands over), so every worker sees the same pause.
+The clock is injectable, so the benchmark can move a simulated day forward.
 """
 
 from __future__ import annotations
@@ -14,12 +14,12 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
+from typing import Protocol
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
-from django.db import transaction
-from django.db.models import F
+from django.core.exceptions import ImproperlyConfigured
 from django.utils import timezone
 
 from home.outages import DATABASE_ERRORS
@@ -37,38 +37,59 @@ class QuotaPaused(Exception):
     reason: str
 
 
+class QuotaLedger(Protocol):
+    """Where the governor's state is kept, so every worker sees the same pause.
+
+    The platforms use the governor and the models take their channel choices
+    from the platforms' registry, so the governor cannot import the models:
+    `ChannelsConfig.ready()` hands it `channels.models.ledger.ChannelStateLedger`.
+    """
+
+    def pause_of(self, channel: str) -> tuple[datetime, str] | None:
+        """The channel's last pause (until, reason), past or not; None if never."""
+
+    def pause(self, channel: str, until: datetime, reason: str) -> None: ...
+
+    def record_usage(self, channel: str, percent: int) -> None: ...
+
+    def book_units(self, channel: str, units: int, daily_limit: int, day: date) -> bool:
+        """Book the units on the day's count; False if they do not fit the limit."""
+
+    def oldest_post_since(self, channel: str, since: datetime) -> datetime | None: ...
+
+
 class QuotaGovernor:
     def __init__(self, clock: Callable[[], datetime] = timezone.now) -> None:
         self.clock = clock
+        self._ledger: QuotaLedger | None = None
+
+    def keep_state_in(self, ledger: QuotaLedger) -> None:
+        self._ledger = ledger
+
+    @property
+    def ledger(self) -> QuotaLedger:
+        if self._ledger is None:
+            raise ImproperlyConfigured("The quota governor has no ledger (ChannelsConfig.ready)")
+        return self._ledger
 
     def now(self) -> datetime:
         return self.clock()
 
     def paused_until(self, channel: str) -> tuple[datetime, str] | None:
-        from .models import ChannelState
-
-        state = ChannelState.objects.filter(channel=channel).first()
-        if state and state.paused_until and state.paused_until > self.now():
-            return state.paused_until, state.pause_reason
+        pause = self.ledger.pause_of(channel)
+        if pause and pause[0] > self.now():
+            return pause
         return None
 
     def pause(self, channel: str, until: datetime, reason: str) -> None:
-        from .models import ChannelState
-
-        ChannelState.objects.update_or_create(
-            channel=channel, defaults={"paused_until": until, "pause_reason": reason[:300]}
-        )
+        self.ledger.pause(channel, until, reason)
 
     def record_usage(self, channel: str, percent: int | None) -> None:
         """The share of its call budget the platform says is used; pause near the wall."""
-        from .models import ChannelState
-
         if percent is None:
             return
         try:
-            ChannelState.objects.update_or_create(
-                channel=channel, defaults={"usage_percent": min(percent, 1000)}
-            )
+            self.ledger.record_usage(channel, percent)
             if percent >= settings.CHANNELS_USAGE_PAUSE_PERCENT:
                 self.pause(
                     channel,
@@ -84,32 +105,15 @@ class QuotaGovernor:
         self, channel: str, units: int, daily_limit: int, day_zone: ZoneInfo
     ) -> datetime | None:
         """Book quota units for the platform's day; when it resets if they do not fit."""
-        from .models import ChannelState
-
         today = self.now().astimezone(day_zone).date()
-        with transaction.atomic():
-            state, _ = ChannelState.objects.get_or_create(channel=channel)
-            if state.quota_day != today:
-                ChannelState.objects.filter(channel=channel).update(quota_day=today, quota_units=0)
-            booked = ChannelState.objects.filter(
-                channel=channel, quota_units__lte=daily_limit - units
-            ).update(quota_units=F("quota_units") + units)
-        if booked:
+        if self.ledger.book_units(channel, units, daily_limit, today):
             return None
         tomorrow = datetime.combine(today + timedelta(days=1), datetime.min.time(), day_zone)
         return tomorrow.astimezone(UTC)
 
     def window_opens(self, channel: str, window: timedelta) -> datetime:
         """When the oldest of the channel's posts within a rolling window drops out."""
-        from .models import Publication
-
-        since = self.now() - window
-        oldest = (
-            Publication.objects.filter(channel=channel, published_at__gt=since)
-            .order_by("published_at")
-            .values_list("published_at", flat=True)
-            .first()
-        )
+        oldest = self.ledger.oldest_post_since(channel, self.now() - window)
         return (oldest + window) if oldest else self.now() + timedelta(hours=1)
 
 

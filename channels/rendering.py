@@ -15,7 +15,7 @@ from django.conf import settings
 
 from home.text import MONTHS_DA, WEEKDAYS_DA
 from stories.blocks import parse_video_url
-from stories.occurrences import next_occurrences
+from stories.recurrence import next_occurrences
 
 from .platforms.base import ImageRef
 

@@ -12,7 +12,6 @@ import logging
 import time
 import uuid
 
-from django.apps import apps
 from django.conf import settings
 from django.core.cache import caches
 from django.core.cache.backends.redis import RedisCache
@@ -80,48 +79,43 @@ def _task_backend() -> str:
 def check_tasks():
     """Queue depth, and the age of the oldest channel task still waiting."""
     backend = _task_backend()
-    channels_installed = apps.is_installed("channels")
     if backend.startswith("django_tasks_db"):
+        # Only the configured backend is loaded: its models exist only when installed.
         from django_tasks.base import TaskResultStatus
         from django_tasks_db.models import DBTaskResult
 
         ready = DBTaskResult.objects.filter(status=TaskResultStatus.READY)
-        oldest = None
-        if channels_installed:
-            oldest = (
-                ready.filter(task_path__startswith=CHANNEL_TASK_PREFIX)
-                .order_by("enqueued_at")
-                .values_list("enqueued_at", flat=True)
-                .first()
-            )
-        return _task_report("db", ready.count(), oldest, channels_installed)
+        oldest = (
+            ready.filter(task_path__startswith=CHANNEL_TASK_PREFIX)
+            .order_by("enqueued_at")
+            .values_list("enqueued_at", flat=True)
+            .first()
+        )
+        return _task_report("db", ready.count(), oldest)
     if backend.startswith("django_tasks_rq"):
-        import django_rq
+        import django_rq  # only the configured backend is loaded (see above)
 
         queue = django_rq.get_queue("default")
         oldest = None
-        if channels_installed:
-            for job in queue.get_jobs(0, RQ_SCAN_LIMIT):
-                if job is not None and (job.func_name or "").startswith(CHANNEL_TASK_PREFIX):
-                    enqueued = job.enqueued_at
-                    if enqueued is not None and timezone.is_naive(enqueued):
-                        enqueued = timezone.make_aware(enqueued, timezone.UTC)
-                    if enqueued is not None and (oldest is None or enqueued < oldest):
-                        oldest = enqueued
-        return _task_report("rq", queue.count, oldest, channels_installed)
-    return _task_report(backend.rsplit(".", 1)[-1], None, None, channels_installed)
+        for job in queue.get_jobs(0, RQ_SCAN_LIMIT):
+            if job is not None and (job.func_name or "").startswith(CHANNEL_TASK_PREFIX):
+                enqueued = job.enqueued_at
+                if enqueued is not None and timezone.is_naive(enqueued):
+                    enqueued = timezone.make_aware(enqueued, timezone.UTC)
+                if enqueued is not None and (oldest is None or enqueued < oldest):
+                    oldest = enqueued
+        return _task_report("rq", queue.count, oldest)
+    return _task_report(backend.rsplit(".", 1)[-1], None, None)
 
 
-def _task_report(kind, queued, oldest, channels_installed):
-    """`oldest_channel_task_age_seconds` is null when no channel task waits (or
-    the channel layer is not installed: see `channels_installed`)."""
+def _task_report(kind, queued, oldest):
+    """`oldest_channel_task_age_seconds` is null when no channel task waits."""
     age = None
     if oldest is not None:
         age = max(0.0, round((timezone.now() - oldest).total_seconds(), 1))
     return {
         "backend": kind,
         "queued": queued,
-        "channels_installed": channels_installed,
         "oldest_channel_task_age_seconds": age,
     }
 

@@ -11,21 +11,37 @@ class StoriesConfig(AppConfig):
         from wagtail.models import Page, PageViewRestriction
         from wagtail.signals import page_published, page_unpublished, post_page_move
 
-        from stories import hub, moderation, newest
+        from stories import front_page, hub, moderation, page_views, submissions, views
+        from stories.community import views as community_views
+        from stories.models.story import forget_newest_stories
+
+        # The views behind the pages' own routes (stories/page_views.py).
+        page_views.provide(
+            event_index=views.event_index_view,
+            suggest_event=submissions.suggest_event_view,
+            group=community_views.group_view,
+            group_contact=community_views.group_contact_view,
+            task_signup=community_views.task_signup_view,
+            task_confirm=community_views.task_confirm_view,
+            volunteer=community_views.volunteer_view,
+            photo_call=community_views.photo_call_view,
+        )
 
         moderation.connect()
 
         for signal in (page_published, page_unpublished, post_page_move):
-            signal.connect(newest.forget, dispatch_uid=f"newest-stories-{signal!r}")
+            signal.connect(forget_newest_stories, dispatch_uid=f"newest-stories-{signal!r}")
             signal.connect(hub.forget, dispatch_uid=f"stories-hub-{signal!r}")
         post_delete.connect(hub.forget, sender=Page, dispatch_uid="stories-hub-delete")
         for sender in (PageViewRestriction,):
             post_save.connect(hub.forget, sender=sender, dispatch_uid=f"stories-hub-save-{sender}")
             post_delete.connect(hub.forget, sender=sender, dispatch_uid=f"stories-hub-del-{sender}")
-        from stories import front_page
-
         front_page.connect()
         for sender in (Page, PageViewRestriction, get_image_model()):
-            post_delete.connect(newest.forget, sender=sender, dispatch_uid=f"newest-del-{sender}")
+            post_delete.connect(
+                forget_newest_stories, sender=sender, dispatch_uid=f"newest-del-{sender}"
+            )
         for sender in (PageViewRestriction, get_image_model()):
-            post_save.connect(newest.forget, sender=sender, dispatch_uid=f"newest-save-{sender}")
+            post_save.connect(
+                forget_newest_stories, sender=sender, dispatch_uid=f"newest-save-{sender}"
+            )

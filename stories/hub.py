@@ -30,7 +30,8 @@ from stories.models import (
     PhotoCallPage,
     StoryIndexPage,
 )
-from stories.occurrences import Occurrence, occurrences_between
+from stories.occurrences import occurrences_between
+from stories.recurrence import Occurrence
 
 WEEK_DAYS = 7
 WEEK_LIMIT = 8

@@ -7,13 +7,16 @@ suggestion, or a suggested page deleted unpublished, takes its image with it.
 
 from __future__ import annotations
 
+from django.db.models.signals import post_delete
+from wagtail.images import get_image_model
+from wagtail.signals import page_published, workflow_rejected
+
 from home import uploads
+from stories.models.event import EventPage
+from stories.models.event_submission import EventSubmission
 
 
 def _suggested_image(page):
-    from stories.models.event import EventPage
-    from stories.models.event_submission import EventSubmission
-
     specific = getattr(page, "specific", page)
     if not isinstance(specific, EventPage) or specific.image_id is None:
         return None
@@ -40,17 +43,10 @@ def discard_on_delete(sender, instance, **kwargs):
     image_id = getattr(instance, "image_id", None)
     if image_id is None:
         return
-    from wagtail.images import get_image_model
-
     uploads.discard(get_image_model().objects.filter(pk=image_id).first())
 
 
 def connect() -> None:
-    from django.db.models.signals import post_delete
-    from wagtail.signals import page_published, workflow_rejected
-
-    from stories.models.event import EventPage
-
     page_published.connect(release_on_publish, dispatch_uid="moderation-release")
     workflow_rejected.connect(discard_on_reject, dispatch_uid="moderation-reject")
     post_delete.connect(discard_on_delete, sender=EventPage, dispatch_uid="moderation-delete")

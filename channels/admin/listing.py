@@ -17,6 +17,7 @@ from wagtail.models import Page
 
 from stories.models import EventPage, StoryPage
 
+from ..models import Publication
 from .status import PROBLEMS, status_icons
 
 ONLY_PROBLEMS = "ja"
@@ -42,8 +43,6 @@ class ChannelFilterSet(PageFilterSet):
 
 
 def _pages_with_problems():
-    from ..models import Publication
-
     return Publication.objects.filter(status__in=PROBLEMS).values("page_id")
 
 

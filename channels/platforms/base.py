@@ -9,15 +9,18 @@ recording.
 
 from __future__ import annotations
 
+import hashlib
+import json
 from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
+from channels.http import PlatformError
+
 if TYPE_CHECKING:
     from wagtail.models import Page
 
-    from channels.http import PlatformError
     from channels.models import PageChannel, Publication
 
 
@@ -55,9 +58,6 @@ class Post:
     """Structured payload for listing channels (Det sker)."""
 
     def fingerprint(self) -> str:
-        import hashlib
-        import json
-
         raw = json.dumps(
             [
                 self.title,
@@ -221,8 +221,6 @@ class Channel(ABC):
         raise self._cannot("trække et opslag tilbage")
 
     def _cannot(self, action: str) -> PlatformError:
-        from channels.http import PlatformError  # imports this module's users
-
         return PlatformError(kind="permanent", message_da=f"{self.label} kan ikke {action}.")
 
     def find_existing(self, post: Post, publication: Publication) -> PostResult | None:

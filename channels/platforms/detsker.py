@@ -16,7 +16,8 @@ from django.utils import timezone
 from channels import rendering
 from channels.http import PlatformClient, PlatformError
 from stories.feeds.serialize import occurrence_data
-from stories.occurrences import TZ, event_queryset, expand_event
+from stories.occurrences import event_queryset
+from stories.recurrence import TZ, expand_event
 
 from .base import Channel, Metric, Post, PostResult, ReachResult
 

@@ -23,11 +23,11 @@ def SearchBackend(params):  # noqa: N802 - the name Wagtail looks up in a backen
     SQLite one needs a model that exists only there."""
     backend = database.SearchBackend(params)
     if connection.vendor == "sqlite" and database.USE_SQLITE_FTS:
-        from home.search.sqlite import DanishSQLiteSearchBackend
+        from home.search.sqlite import DanishSQLiteSearchBackend  # SQLite-only model inside
 
         return DanishSQLiteSearchBackend(params)
     if connection.vendor == "postgresql":
-        from home.search.postgres import CleanPostgresSearchBackend
+        from home.search.postgres import CleanPostgresSearchBackend  # only on its database
 
         return CleanPostgresSearchBackend(params)
     return backend

@@ -3,6 +3,8 @@ import json
 from django import template
 from django.utils.safestring import mark_safe
 
+from home.page_chrome import footer_settings as cached_footer_settings
+from home.page_chrome import menu_items
 from home.sites import site_for_request
 
 register = template.Library()
@@ -26,8 +28,6 @@ def _site(context):
 
 @register.inclusion_tag("includes/main_menu.html", takes_context=True)
 def main_menu(context):
-    from home.page_chrome import menu_items
-
     request, site = _site(context)
     return {
         "menu_items": menu_items(site, request) if site else [],
@@ -37,7 +37,5 @@ def main_menu(context):
 
 @register.simple_tag(takes_context=True)
 def footer_settings(context):
-    from home.page_chrome import footer_settings as cached_footer_settings
-
     _request, site = _site(context)
     return cached_footer_settings(site) if site else {}

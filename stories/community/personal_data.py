@@ -24,6 +24,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from home.roles import is_secretariat
+from stories.models.contributions import TaskSignup
 
 
 @dataclass(frozen=True)
@@ -210,8 +211,6 @@ def purge_older_than(days: int | None = None) -> dict[str, int]:
 def signups_visible_to(user):
     """Task sign-ups the user may see: all for the secretariat, their own
     groups' for a group's contact person, none for anyone else."""
-    from stories.models import TaskSignup
-
     signups = TaskSignup.objects.select_related("task", "task__page").order_by(
         "task__date", "created_at"
     )

@@ -1,4 +1,4 @@
-"""Public views: task sign-up, "give a hand", story/recipe submission, photo calls.
+"""Public views: a group's page, task sign-up, "give a hand", story/recipe submission, photo calls.
 
 Each POST goes the same way: honeypot (answer as if it worked, store nothing),
 rate limit per client (429 with the text kept), validation (400 with Danish
@@ -20,6 +20,7 @@ from django.views.decorators.http import require_http_methods
 
 from home.spam import RateLimit
 from stories.models import GroupIndexPage, GroupPage, GroupTask, PhotoCallPage, StoryIndexPage
+from stories.occurrences import event_queryset, next_of_each
 
 from . import group_contact, personal_data, signups, submissions
 from .forms import (
@@ -165,6 +166,19 @@ def task_confirm_view(request: HttpRequest, group: GroupPage, task_id: int):
             request, "community/task_signup_confirm.html", context, status=status
         )
     return TemplateResponse(request, "community/task_signup_confirm.html", context)
+
+
+def group_view(request: HttpRequest, group: GroupPage) -> HttpResponse:
+    """The group's page with the next time each of its events happens."""
+    response = group.render(
+        request,
+        context_overrides={
+            "upcoming_occurrences": next_of_each(event_queryset().filter(groups=group))
+        },
+    )
+    # The board's counts change with every sign-up: never serve a stored copy.
+    patch_cache_control(response, private=True, no_cache=True)
+    return response
 
 
 def group_contact_view(request: HttpRequest, group: GroupPage) -> HttpResponse:

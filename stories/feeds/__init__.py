@@ -1,3 +1,4 @@
 """Machine-readable views of 'Det sker' and the stories: JSON, ICS, RSS, the
 embeddable widget and schema.org markup. All of them read occurrences from
-`stories.occurrences`, so every channel shows the same dates."""
+`stories.recurrence` (one event) and `stories.occurrences` (a period), so every
+channel shows the same dates."""

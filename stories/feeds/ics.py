@@ -3,7 +3,7 @@ and /feeds/begivenheder/<id>.ics: one event to add to a calendar once.
 
 One VEVENT per event carries the series (RRULE, EXDATE for cancelled dates);
 each moved date is an extra VEVENT with the same UID and a RECURRENCE-ID. The
-rule is written from the same structured fields `stories.occurrences` expands,
+rule is written from the same structured fields `stories.recurrence` expands,
 so a calendar app shows the dates the site shows.
 """
 
@@ -18,17 +18,14 @@ from icalendar import Calendar, Event
 
 from home.text import plain_text, slugify_da
 from stories.models.event import EventPage, Frequency
-from stories.occurrences import (
+from stories.occurrences import event_queryset, fingerprint, in_range, load_exceptions
+from stories.recurrence import (
     TZ,
     Exceptions,
     Occurrence,
     OccurrenceStatus,
-    event_queryset,
     expand_event,
-    fingerprint,
     first_start,
-    in_range,
-    load_exceptions,
     localize,
     rule_for,
     series_start,

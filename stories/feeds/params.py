@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
 from stories.models.event_taxonomy import Audience
-from stories.occurrences import TZ
+from stories.recurrence import TZ
 
 DEFAULT_SPAN_DAYS = 90
 MAX_SPAN_DAYS = 366

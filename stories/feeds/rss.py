@@ -9,7 +9,7 @@ from django.utils.feedgenerator import Enclosure, Rss201rev2Feed
 from wagtail.images import get_image_model
 
 from stories.models.story import HERO_CARD_SPEC, StoryPage
-from stories.occurrences import TZ
+from stories.recurrence import TZ
 
 STORY_COUNT = 20
 

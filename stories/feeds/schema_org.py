@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.http import HttpRequest
 
-from stories.occurrences import Occurrence, OccurrenceStatus
+from stories.recurrence import Occurrence, OccurrenceStatus
 
 _STATUS = {
     OccurrenceStatus.SCHEDULED: "https://schema.org/EventScheduled",

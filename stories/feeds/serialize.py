@@ -11,7 +11,7 @@ from django.http import HttpRequest
 
 from home.text import plain_text
 from stories.models.event_taxonomy import Audience
-from stories.occurrences import Occurrence, OccurrenceStatus
+from stories.recurrence import Occurrence, OccurrenceStatus
 
 RENDITION_NAMES = {"card": "fill-640x400", "wide": "width-1200", "social": "fill-1200x630"}
 

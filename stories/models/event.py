@@ -2,7 +2,7 @@
 
 Times are stored as wall-clock dates and times in Europe/Copenhagen, not as UTC
 instants: "every Tuesday 13–16" must stay 13–16 on both sides of a daylight
-saving change. `stories.occurrences` turns these fields into occurrences.
+saving change. `stories.recurrence` turns these fields into occurrences.
 """
 
 from datetime import datetime, timedelta
@@ -27,6 +27,9 @@ from wagtail.search import index
 
 from home.page_extensions import ExtensiblePreviewMixin
 from stories.blocks import StoryBodyBlock
+from stories.event_links import directions
+from stories.feeds.schema_org import event_json_ld
+from stories.recurrence import Frequency, Ordinal, next_occurrences
 
 from .event_fields import ChoiceListField
 from .event_taxonomy import Audience, Weekday
@@ -35,21 +38,6 @@ EVENT_CARD_SPEC = "fill-640x400"
 EVENT_WIDE_SPEC = "width-1200"
 EVENT_SOCIAL_SPEC = "fill-1200x630"
 EVENT_RENDITION_SPECS = (EVENT_CARD_SPEC, EVENT_WIDE_SPEC, EVENT_SOCIAL_SPEC)
-
-
-class Frequency(models.TextChoices):
-    NONE = "ingen", "Gentages ikke"
-    WEEKLY = "ugentlig", "Ugentligt"
-    MONTHLY = "maanedlig", "Månedligt"
-    YEARLY = "aarlig", "Årligt (samme dato)"
-
-
-class Ordinal(models.IntegerChoices):
-    FIRST = 1, "Første"
-    SECOND = 2, "Anden"
-    THIRD = 3, "Tredje"
-    FOURTH = 4, "Fjerde"
-    LAST = -1, "Sidste"
 
 
 class EventPage(ExtensiblePreviewMixin, Page):
@@ -360,10 +348,6 @@ class EventPage(ExtensiblePreviewMixin, Page):
         return self.renditions.get(EVENT_SOCIAL_SPEC)
 
     def get_context(self, request, *args, **kwargs):
-        from stories.event_links import directions
-        from stories.feeds.schema_org import event_json_ld
-        from stories.occurrences import next_occurrences
-
         context = super().get_context(request, *args, **kwargs)
         upcoming = next_occurrences(self, limit=8)
         context["occurrences"] = upcoming

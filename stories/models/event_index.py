@@ -1,16 +1,19 @@
-"""'Det sker': the list residents browse, and the form to suggest an event."""
+"""'Det sker': the list residents browse, and the form to suggest an event.
+
+Both routes are answered by views above the models (`stories.views`,
+`stories.submissions`), supplied through `stories.page_views`.
+"""
 
 from datetime import date, timedelta
-from itertools import groupby
 
+from django.apps import apps
 from django.db import models
-from django.utils import timezone
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 
-from .event_taxonomy import Audience, EventCategory
+from stories import page_views
 
 PERIODS = {
     "i-dag": "I dag",
@@ -57,64 +60,20 @@ class EventIndexPage(RoutablePageMixin, Page):
 
     @path("")
     def listing(self, request):
-        return self.render(request)
+        return page_views.serve("event_index", request, self)
 
     @path("foreslaa/", name="suggest")
     def suggest(self, request):
-        from stories.submissions import suggest_event_view
+        return page_views.serve("suggest_event", request, self)
 
-        return suggest_event_view(request, self)
+    def places(self):
+        """Places that have a live event here, for the filter's dropdown.
 
-    def get_context(self, request, *args, **kwargs):
-        from stories.event_listing import read_listing
-        from stories.occurrences import event_queryset, filter_events, occurrences_between
-
-        context = super().get_context(request, *args, **kwargs)
-        audience = request.GET.get("malgruppe", "")
-        audience = audience if audience in Audience.values else ""
-        category = request.GET.get("kategori", "").strip()[:80]
-        place = request.GET.get("sted", "").strip()[:100]
-        filters = {"malgruppe": audience, "kategori": category, "sted": place}
-        listing = read_listing(request.GET, timezone.localdate(), filters)
-        events = filter_events(
-            event_queryset().child_of(self), category=category, audience=audience, place=place
-        )
-        occurrences = occurrences_between(listing.first_day, listing.last_day, events)
-        context.update(
-            listing=listing,
-            period=listing.period,
-            periods=PERIODS,
-            first_day=listing.first_day,
-            last_day=listing.last_day,
-            days=[
-                (day, list(items)) for day, items in groupby(occurrences, lambda o: o.start.date())
-            ],
-            occurrence_count=len(occurrences),
-            audience=audience,
-            audiences=Audience.choices,
-            category=category,
-            categories=EventCategory.objects.filter(events__live=True).distinct(),
-            place=place,
-            places=self._places(),
-            filters_active=bool(audience or category or place),
-        )
-        return context
-
-    def serve(self, request, *args, **kwargs):
-        response = super().serve(request, *args, **kwargs)
-        # A month or date the listing cannot show is explained on the page, as a 400.
-        listing = getattr(response, "context_data", {}).get("listing")
-        if listing is not None and listing.error:
-            response.status_code = 400
-        return response
-
-    def _places(self):
-        """Places that have a live event here, for the filter's dropdown."""
-        from django.apps import apps
-
-        place_model = apps.get_model("locations", "PlacePage")
+        `locations` sits beside `stories`, not below it: its model is found by name,
+        as the events' foreign key names it."""
         return (
-            place_model.objects.live()
+            apps.get_model("locations", "PlacePage")
+            .objects.live()
             .filter(events__live=True, events__path__startswith=self.path)
             .distinct()
             .order_by("title")

@@ -9,7 +9,6 @@ in the API or indexed for search.
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
-from django.utils.cache import patch_cache_control
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
@@ -18,6 +17,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from home.visibility import as_queryset
+from stories import page_views
 from stories.community.forms import GroupContactForm
 
 
@@ -52,9 +52,7 @@ class GroupIndexPage(RoutablePageMixin, Page):
 
     @path("giv-en-haand/", name="volunteer")
     def volunteer(self, request):
-        from stories.community.views import volunteer_view
-
-        return volunteer_view(request, self)
+        return page_views.serve("volunteer", request, self)
 
 
 # Who may see and edit residents' contact data in the editor (docs/roles.md).
@@ -129,49 +127,21 @@ class GroupPage(RoutablePageMixin, Page):
 
     @path("")
     def detail(self, request):
-        # The board's counts change with every sign-up: never serve a stored copy.
-        response = self.render(request)
-        patch_cache_control(response, private=True, no_cache=True)
-        return response
+        return page_views.serve("group", request, self)
 
     @path("skriv/", name="contact")
     def contact(self, request):
-        from stories.community.views import group_contact_view
-
-        return group_contact_view(request, self)
+        return page_views.serve("group_contact", request, self)
 
     @path("opgave/<int:task_id>/", name="task_signup")
     def task_signup(self, request, task_id):
-        from stories.community.views import task_signup_view
-
-        return task_signup_view(request, self, task_id)
+        return page_views.serve("task_signup", request, self, task_id)
 
     # The signed token rides in the query string: page paths allow only
     # letters, digits and hyphens, and a signature has ":" in it.
     @path("opgave/<int:task_id>/bekraeft/", name="task_confirm")
     def task_confirm(self, request, task_id):
-        from stories.community.views import task_confirm_view
-
-        return task_confirm_view(request, self, task_id)
-
-    def upcoming_occurrences(self, days: int = 366):
-        """The next time each of the group's events happens within a year, soonest
-        first: a fortnightly plant day is one line, not eight, and a seasonal
-        group shows its next season in winter too."""
-        from datetime import timedelta
-
-        from stories.occurrences import event_queryset, occurrences_between
-
-        today, now = timezone.localdate(), timezone.now()
-        events = event_queryset().filter(groups=self)
-        found = occurrences_between(today, today + timedelta(days=days), events)
-        first, seen = [], set()
-        for occurrence in found:
-            if occurrence.is_cancelled or occurrence.end <= now or occurrence.event.pk in seen:
-                continue
-            seen.add(occurrence.event.pk)
-            first.append(occurrence)
-        return first[:8]
+        return page_views.serve("task_confirm", request, self, task_id)
 
     def live_stories(self):
         return as_queryset(self.stories).live().public().order_by("-date")[:6]

@@ -12,6 +12,10 @@ from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 
+from stories import page_views
+
+from .contributions import PhotoStatus
+
 
 class PhotoCallPage(RoutablePageMixin, Page):
     """One photo call and, once photos are approved, its gallery."""
@@ -44,8 +48,6 @@ class PhotoCallPage(RoutablePageMixin, Page):
         return self.is_open and (self.closes_on is None or self.closes_on >= timezone.localdate())
 
     def approved_photos(self):
-        from .contributions import PhotoStatus
-
         return (
             self.submissions.filter(status=PhotoStatus.APPROVED)
             .select_related("image")
@@ -54,6 +56,4 @@ class PhotoCallPage(RoutablePageMixin, Page):
 
     @path("")
     def gallery(self, request):
-        from stories.community.views import photo_call_view
-
-        return photo_call_view(request, self)
+        return page_views.serve("photo_call", request, self)

@@ -1,3 +1,4 @@
+from django.core.cache import cache
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.utils import timezone
@@ -16,7 +17,6 @@ from wagtail.search import index
 from home.page_extensions import ExtensiblePreviewMixin
 from home.visibility import not_restricted
 from stories.blocks import StoryBodyBlock
-from stories.newest import newest_stories
 from stories.serializers import HeroImageField, PartnersField, TopicsField
 
 STORIES_PER_PAGE = 12
@@ -226,3 +226,45 @@ class StoryPage(ExtensiblePreviewMixin, Page):
 
     def related_stories(self, limit=3):
         return newest_stories(self, limit)
+
+
+# The newest stories, as the front page and every story's "Flere historier" show
+# them. They are the same handful of rows for every visitor and every story, but
+# a query Django needs over a millisecond just to build (page inheritance, the
+# hero image, the view-restriction check). So they are kept in the default
+# cache with their card images, and forgotten whenever a page is published,
+# unpublished, moved or deleted, a view restriction changes or an image is
+# edited (StoriesConfig.ready). The short timeout bounds staleness in processes
+# that do not share the cache, as for the page chrome (home.page_chrome).
+NEWEST_TIMEOUT = 60
+NEWEST_KEEP = 7  # the front page's six, or a story's three others plus itself
+NEWEST_CACHE_KEY = "stories:newest:{root_path}"
+
+
+def newest_stories(page: Page, count: int) -> list:
+    """The newest live, public stories of `page`'s site, `page` itself left out."""
+    root_path = page.path[: Page.steplen * 2]  # the site's home page, below the tree root
+    key = NEWEST_CACHE_KEY.format(root_path=root_path)
+    stories = cache.get(key)
+    if stories is None:
+        stories = _newest(root_path)
+        cache.set(key, stories, NEWEST_TIMEOUT)
+    return [story for story in stories if story.pk != page.pk][:count]
+
+
+def _newest(root_path: str) -> list:
+    stories = list(
+        StoryPage.objects.live()
+        .filter(not_restricted(), path__startswith=root_path)
+        .defer_streamfields()
+        .select_related("hero_image")
+        .order_by("-date", "-pk")[:NEWEST_KEEP]
+    )
+    for story in stories:
+        story.hero_card  # noqa: B018 - the card's rendition is kept with the story
+    return stories
+
+
+def forget_newest_stories(**kwargs) -> None:
+    home_paths = Page.objects.filter(depth=2).values_list("path", flat=True)
+    cache.delete_many([NEWEST_CACHE_KEY.format(root_path=path) for path in home_paths])

@@ -13,7 +13,7 @@ from django.utils.safestring import mark_safe
 
 from home.sites import site_for_request
 from stories import hub
-from stories.newest import newest_stories
+from stories.models.story import newest_stories
 
 register = template.Library()
 

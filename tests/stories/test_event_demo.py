@@ -8,7 +8,7 @@ from django.core.management import call_command
 from wagtail.models import Revision
 
 from stories.models import EventPage
-from stories.occurrences import expand_event
+from stories.recurrence import expand_event
 
 pytestmark = pytest.mark.django_db
 

@@ -9,7 +9,7 @@ import pytest
 from django.utils import timezone
 from icalendar import Calendar
 
-from stories.occurrences import next_occurrences
+from stories.recurrence import next_occurrences
 from tests.locations.helpers import make_place
 from tests.stories.event_factories import make_event
 from tests.stories.test_ics_feed import expand_ics

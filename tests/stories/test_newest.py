@@ -1,5 +1,5 @@
 """The newest stories on the front page and under every story are kept between
-page views (stories.newest). A resident must still see a change at once."""
+page views (stories.models.story.newest_stories). A resident must still see a change at once."""
 
 import re
 

@@ -4,7 +4,8 @@ from datetime import date, time, timedelta
 
 import pytest
 
-from stories.occurrences import OccurrenceStatus, expand_event, occurrences_between
+from stories.occurrences import occurrences_between
+from stories.recurrence import OccurrenceStatus, expand_event
 from tests.stories.event_factories import make_event, weekly
 
 pytestmark = pytest.mark.django_db

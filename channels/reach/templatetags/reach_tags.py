@@ -2,6 +2,9 @@
 
 from django import template
 
+from ..channel_figures import metric_info
+from ..periods import danish_date
+
 register = template.Library()
 
 
@@ -40,14 +43,10 @@ def get(mapping, key):
 @register.filter
 def dansk_dato(day):
     """'6. juli 2026': the form Danish readers expect in a report."""
-    from ..periods import danish_date
-
     return danish_date(day) if day else "–"
 
 
 @register.filter
 def metric_label(channel_slug, name):
     """The registry's Danish name of a channel's metric (channel|metric_label:name)."""
-    from ..channel_figures import metric_info
-
     return metric_info(channel_slug, name)
