@@ -54,7 +54,7 @@ def mark_needs_login(channel: Channel, reason: str) -> None:
     Publication.objects.filter(
         channel=channel.slug,
         status__in=[PublicationStatus.QUEUED, PublicationStatus.SCHEDULED],
-    ).update(status=PublicationStatus.NEEDS_LOGIN, last_error=reason, updated_at=now)
+    ).update(status=PublicationStatus.NEEDS_LOGIN, last_error=reason, fix_field="", updated_at=now)
     first = ChannelState.objects.filter(channel=channel.slug, alert_sent_at__isnull=True).update(
         alert_sent_at=now
     )

@@ -43,6 +43,11 @@ class PlatformError(Exception):
     drop_draft: tuple[str, ...] = ()
     """Keys of Publication.draft the failed platform object made useless (e.g. an
     Instagram container that ended in ERROR), so a retry starts afresh."""
+    subcode: int | None = None
+    """The platform's finer error code where it has one (Meta's error_subcode)."""
+    field: str = ""
+    """The page field the editor fixes this in (channels.platforms.base.FIELD_HELP);
+    empty when no field can, e.g. the platform is down or the login expired."""
 
     def __str__(self) -> str:
         return self.message_da

@@ -28,8 +28,9 @@ from wagtail.admin.panels import (
 )
 
 from .admin.status import DEFAULT_TONE, RETRYABLE, TONES
+from .admin.where import FixPlace, fix_place
 from .logins import login_warnings
-from .models import Publication, choice_for
+from .models import Publication, PublicationStatus, choice_for
 from .platforms import all_channels
 
 HELP = (
@@ -108,13 +109,25 @@ class ChannelChoicesPanel(InlinePanel):
         return options
 
 
-# Where in the editor the content each channel posts comes from: the field to fix
-# when the platform refuses the post (tab id, and the way there in words).
-WHERE_TO_FIX: dict[str | None, tuple[str, str]] = {
-    "youtube": ("indhold", "Indhold → Brødtekst → blokken Video"),
-    "instagram": ("indhold", "Indhold → Hovedbillede og Manchet"),
-    None: ("indhold", "Indhold → Titel og Manchet"),
-}
+@dataclass(frozen=True)
+class ShownProblem:
+    """A limit the post breaks, with the field that fixes it (if one does)."""
+
+    message: str
+    place: FixPlace | None
+
+
+def no_field_da(status: str, label: str) -> str:
+    """What to do about a failure no field of the story fixes."""
+    if status == PublicationStatus.NEEDS_LOGIN:
+        return (
+            f"Det kan ikke rettes i historien: portalens login til {label} skal fornyes. "
+            "Når det er gjort, trykker du »Prøv igen«."
+        )
+    return (
+        f"Det kan ikke rettes i historien: fejlen ligger hos {label} eller i forbindelsen. "
+        "Vent lidt, og tryk »Prøv igen«."
+    )
 
 
 @dataclass(frozen=True)
@@ -130,7 +143,7 @@ class ChannelRow:
     text: str
     overridden: bool
     image_url: str
-    problems: tuple[str, ...]
+    problems: tuple[ShownProblem, ...]
     status: str
     status_label: str
     external_url: str
@@ -139,8 +152,10 @@ class ChannelRow:
     notice: str
     publication_id: int | None
     tone: str = "neutral"
-    fix_tab: str = ""
-    fix_label: str = ""
+    fix: FixPlace | None = None
+    """Where the last error is fixed, if a field can fix it."""
+    no_field: str = ""
+    """What to do instead when no field can."""
 
 
 def overview_rows(page: Any) -> list[ChannelRow]:
@@ -153,10 +168,15 @@ def overview_rows(page: Any) -> list[ChannelRow]:
         try:
             post = channel.render(page, choice)
             text, image = post.text, post.image.url if post.image else ""
-            problems = tuple(channel.validate(post)) if enabled else ()
+            problems = tuple(
+                ShownProblem(p.message_da, fix_place(page, p.field, channel.slug))
+                for p in (channel.validate(post) if enabled else ())
+            )
         except Exception:  # noqa: BLE001 - a broken preview must not break the editor
-            text, image, problems = "", "", ("Forhåndsvisningen kunne ikke laves.",)
+            text, image = "", ""
+            problems = (ShownProblem("Forhåndsvisningen kunne ikke laves.", None),)
         pub = publications.get(channel.slug)
+        fix = fix_place(page, pub.fix_field, channel.slug) if pub and pub.last_error else None
         rows.append(
             ChannelRow(
                 slug=channel.slug,
@@ -177,8 +197,10 @@ def overview_rows(page: Any) -> list[ChannelRow]:
                 notice=pub.notice if pub else "",
                 publication_id=pub.pk if pub else None,
                 tone=TONES.get(pub.status, DEFAULT_TONE)[0] if pub else "neutral",
-                fix_tab=WHERE_TO_FIX.get(channel.slug, WHERE_TO_FIX[None])[0],
-                fix_label=WHERE_TO_FIX.get(channel.slug, WHERE_TO_FIX[None])[1],
+                fix=fix,
+                no_field=no_field_da(pub.status, channel.label)
+                if pub and pub.last_error and fix is None
+                else "",
             )
         )
     return rows

@@ -122,7 +122,14 @@ def _attempt(pub: Publication, token: str, channel: Channel, *, was_unconfirmed:
         return S.NOT_CONFIGURED
     blocked = login_blocked(channel.slug)
     if blocked:
-        finish(pub, token, status=S.NEEDS_LOGIN, last_error=blocked, attempts=F("attempts") - 1)
+        finish(
+            pub,
+            token,
+            status=S.NEEDS_LOGIN,
+            last_error=blocked,
+            fix_field="",
+            attempts=F("attempts") - 1,
+        )
         return S.NEEDS_LOGIN
     paused = governor.paused_until(channel.slug)
     if paused:
@@ -140,7 +147,8 @@ def _attempt(pub: Publication, token: str, channel: Channel, *, was_unconfirmed:
             pub,
             token,
             status=S.FAILED,
-            last_error=" ".join(problems),
+            last_error=" ".join(p.message_da for p in problems),
+            fix_field=next((p.field for p in problems if p.field), ""),
             trace_id="",
             next_attempt_at=None,
         )
@@ -187,6 +195,7 @@ def _withdraw(pub: Publication, token: str, channel: Channel, page: Page) -> str
         status=S.WITHDRAWN,
         external_id=pub.external_id,
         last_error="",
+        fix_field="",
         next_attempt_at=None,
         attempts=0,
         payload_hash="",

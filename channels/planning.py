@@ -73,6 +73,7 @@ def plan_page(page: Page) -> list[Job]:
                 attempts=0,
                 next_attempt_at=None,
                 last_error="",
+                fix_field="",
             )
             jobs.append((pub.pk, None))
             continue
@@ -93,6 +94,7 @@ def plan_page(page: Page) -> list[Job]:
             attempts=0,
             next_attempt_at=None,
             last_error="",
+            fix_field="",
             trace_id="",
             notice="",
         )
@@ -142,6 +144,7 @@ def plan_withdrawal(page: Page) -> list[Job]:
                 attempts=0,
                 next_attempt_at=None,
                 last_error="",
+                fix_field="",
             )
             jobs.append((pub.pk, None))
         else:

@@ -43,6 +43,7 @@ def retry_due(now: datetime | None = None) -> int:
         status=S.UNCONFIRMED,
         next_attempt_at=now,
         last_error="Svaret fra platformen blev aldrig gemt; opslaget tjekkes, før det sendes igen.",
+        fix_field="",
     )
     # A post whose task waits in the queue is not enqueued again (a slow platform
     # would otherwise get one more task per post every minute); only a task that

@@ -58,6 +58,7 @@ def published(pub: Publication, token: str, result: PostResult, fingerprint: str
         published_at=pub.published_at or now,
         last_error="",
         trace_id="",
+        fix_field="",
         notice=result.notice_da,
         next_attempt_at=None,
         attempts=0,
@@ -75,7 +76,11 @@ def kept_draft(pub: Publication, drop: tuple[str, ...] = ()) -> dict[str, Any]:
 def failed(pub: Publication, token: str, channel: Channel, error: PlatformError) -> str:
     now = governor.now()
     attempts = pub.attempts
-    common: dict[str, Any] = {"last_error": error.message_da, "trace_id": error.trace_id[:100]}
+    common: dict[str, Any] = {
+        "last_error": error.message_da,
+        "trace_id": error.trace_id[:100],
+        "fix_field": error.field,
+    }
     if error.drop_draft:
         common["draft"] = kept_draft(pub, error.drop_draft)
     if error.kind == "auth":

@@ -136,15 +136,35 @@ def rendition_ref(page: Page, spec: str) -> ImageRef | None:
 
 def video_id_for(page: Page, choice: PageChannel | None) -> str:
     """The YouTube video the page names: the channel's own link, else the body's first."""
-    candidates: list[str] = []
+    return video_source(page, choice)[0]
+
+
+def video_source(page: Page, choice: PageChannel | None) -> tuple[str, str]:
+    """The YouTube video id the page names and the field it came from.
+
+    The field is where an editor fixes a missing or wrong video: the channel's
+    own link, the body's video block (its link, by block id), or the body when
+    there is no video at all (platforms.base.FIELD_HELP).
+    """
+    candidates: list[tuple[str, str]] = []
     if choice is not None and choice.video_url:
-        candidates.append(choice.video_url)
+        candidates.append((choice.video_url, "channel.video_url"))
     body = getattr(page, "body", None)
     for block in body or []:
         if block.block_type == "video":
-            candidates.append(block.value.get("url") or "")
-    for url in candidates:
+            candidates.append((block.value.get("url") or "", f"body.{block.id}.url"))
+    for url, field in candidates:
         parsed = parse_video_url(url)
         if parsed and parsed[0] == "youtube":
-            return parsed[1]
-    return ""
+            return parsed[1], field
+    return "", candidates[0][1] if candidates else "body"
+
+
+def text_field(choice: PageChannel | None) -> str:
+    """Where the channel's text comes from (see base_text): its own text or the manchet."""
+    return "channel.text" if choice is not None and choice.text.strip() else "intro"
+
+
+def image_field(page: Page) -> str:
+    """The page's image field: a story's hero image, an event's image."""
+    return "hero_image" if hasattr(page, "hero_image") else "image"

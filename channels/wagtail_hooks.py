@@ -1,7 +1,9 @@
 """Admin wiring: the Kanaler report, its actions and the login banner."""
 
 from django.template.loader import render_to_string
+from django.templatetags.static import static
 from django.urls import path, reverse
+from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
@@ -96,3 +98,9 @@ def add_channel_login_panel(request, panels):
 
 
 hooks.register("construct_homepage_panels", add_my_stories_panel)
+
+
+@hooks.register("insert_editor_js")
+def fix_field_js():
+    """Opens and focuses the field a channel card's "Ret det her" link points at."""
+    return format_html('<script src="{}" defer></script>', static("channels/js/fix_field.js"))

@@ -61,6 +61,13 @@ class Publication(models.Model):
     next_attempt_at = models.DateTimeField("Næste forsøg", null=True, blank=True)
     last_error = models.TextField("Seneste fejl", blank=True)
     trace_id = models.CharField("Sporings-id", max_length=100, blank=True)
+    fix_field = models.CharField(
+        "Felt at rette",
+        max_length=100,
+        blank=True,
+        help_text="Where in the page editor the last error is fixed "
+        "(channels.platforms.base.FIELD_HELP); empty when no field can fix it.",
+    )
     notice = models.TextField(
         "Bemærkning", blank=True, help_text="Fx at platformen ikke tillader at rette opslaget."
     )

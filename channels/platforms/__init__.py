@@ -8,7 +8,16 @@ here.
 
 from __future__ import annotations
 
-from .base import Channel, ImageRef, Metric, NotReadyYet, Post, PostResult, ReachResult
+from .base import (
+    Channel,
+    ImageRef,
+    Metric,
+    NotReadyYet,
+    Post,
+    PostResult,
+    Problem,
+    ReachResult,
+)
 from .detsker import DetSkerChannel
 from .facebook import FacebookChannel
 from .facebook_group import FacebookGroupChannel
@@ -61,6 +70,7 @@ __all__ = [
     "NotReadyYet",
     "Post",
     "PostResult",
+    "Problem",
     "ReachResult",
     "all_channels",
     "channel_choices",

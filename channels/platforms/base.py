@@ -37,6 +37,31 @@ class ImageRef:
     alt: str = ""
 
 
+FIELD_HELP = """Where an editor fixes a channel's problem, as a path into the page editor's form.
+
+- "" when no field can: the platform is down, the login expired, the account is blocked;
+- a page field: "title", "intro", "hero_image" (events: "image"), "body", "tags";
+- a content path inside one, Wagtail's own notation: "body.<block id>.url";
+- "channel.<name>" for the channel's own row in the Kanaler tab ("channel.text").
+
+The platform module names the field because only it knows which part of the post
+the platform refused; the admin turns the path into a tab, a link and words.
+"""
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing a channel refuses to send, and the field that fixes it."""
+
+    message_da: str
+    """What is wrong and what to do, in Danish, as the editor reads it."""
+    field: str = ""
+    """See FIELD_HELP."""
+
+    def __str__(self) -> str:
+        return self.message_da
+
+
 @dataclass(frozen=True)
 class Post:
     """A page rendered for one channel: exactly what will be sent."""
@@ -56,6 +81,14 @@ class Post:
     as_photo: bool = False
     document: dict[str, Any] | None = None
     """Structured payload for listing channels (Det sker)."""
+    text_field: str = "intro"
+    """The field the text came from (the manchet or the channel's own text), for a
+    refusal of the text to point at."""
+    image_field: str = "hero_image"
+    """The field the image came from."""
+    video_field: str = "body"
+    """Where the video link came from: a video block, the channel's own link, or
+    "body" when there is none yet."""
 
     def fingerprint(self) -> str:
         raw = json.dumps(
@@ -205,8 +238,9 @@ class Channel(ABC):
         """The channel-shaped post for a page (and the editor's overrides)."""
 
     @abstractmethod
-    def validate(self, post: Post) -> list[str]:
-        """Danish messages for every platform limit the post breaks; empty if fine."""
+    def validate(self, post: Post) -> list[Problem]:
+        """Every platform limit the post breaks, each with the field that fixes it;
+        empty if fine."""
 
     # Channels without an API (is_manual) or without edit/delete on the platform
     # (can_update/can_withdraw False) keep these; the publishing service reads the

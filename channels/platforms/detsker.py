@@ -19,7 +19,7 @@ from stories.feeds.serialize import occurrence_data
 from stories.occurrences import event_queryset
 from stories.recurrence import TZ, expand_event
 
-from .base import Channel, Metric, Post, PostResult, ReachResult
+from .base import Channel, Metric, Post, PostResult, Problem, ReachResult
 
 if TYPE_CHECKING:
     from wagtail.models import Page
@@ -99,15 +99,21 @@ class DetSkerChannel(Channel):
             link=link,
             canonical_url=rendering.canonical_url(page),
             document=document,
+            text_field=rendering.text_field(choice),
         )
 
-    def validate(self, post: Post) -> list[str]:
-        errors: list[str] = []
+    def validate(self, post: Post) -> list[Problem]:
+        problems: list[Problem] = []
         if post.document is None:
-            errors.append("Kun begivenheder kan sendes til Det sker i Ishøj.")
+            # A story is never an event; the choice to fix is the channel's own row.
+            problems.append(
+                Problem("Kun begivenheder kan sendes til Det sker i Ishøj.", "channel.enabled")
+            )
         if len(post.title) > MAX_TITLE_CHARS:
-            errors.append(f"Titlen er over {MAX_TITLE_CHARS} tegn, som Det sker tillader.")
-        return errors
+            problems.append(
+                Problem(f"Titlen er over {MAX_TITLE_CHARS} tegn, som Det sker tillader.", "title")
+            )
+        return problems
 
     def _put(self, post: Post) -> PostResult:
         assert post.document is not None

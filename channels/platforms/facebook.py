@@ -11,7 +11,7 @@ from channels import rendering
 from channels.http import PlatformClient
 
 from . import meta
-from .base import Channel, Metric, Post, PostResult, ReachResult
+from .base import Channel, Metric, Post, PostResult, Problem, ReachResult
 
 if TYPE_CHECKING:
     from wagtail.models import Page
@@ -120,28 +120,38 @@ class FacebookChannel(Channel):
             hashtags=tags,
             image=rendering.rendition_ref(page, PHOTO_SPEC) if as_photo else None,
             as_photo=as_photo,
+            text_field=rendering.text_field(choice),
+            image_field=rendering.image_field(page),
         )
 
-    def validate(self, post: Post) -> list[str]:
-        errors: list[str] = []
+    def validate(self, post: Post) -> list[Problem]:
+        problems: list[Problem] = []
         if len(post.text) > MAX_MESSAGE_CHARS:
-            errors.append(
-                f"Facebook-teksten er {len(post.text):,} tegn; Facebook tillader "
-                f"{MAX_MESSAGE_CHARS:,}. Forkort den med {len(post.text) - MAX_MESSAGE_CHARS:,} "
-                "tegn.".replace(",", ".")
+            problems.append(
+                Problem(
+                    f"Facebook-teksten er {len(post.text):,} tegn; Facebook tillader "
+                    f"{MAX_MESSAGE_CHARS:,}. Forkort den med "
+                    f"{len(post.text) - MAX_MESSAGE_CHARS:,} tegn.".replace(",", "."),
+                    post.text_field,
+                )
             )
         if post.as_photo:
             if post.image is None:
-                errors.append("Et billedopslag kræver et billede. Vælg et hovedbillede.")
+                message = "Et billedopslag kræver et billede. Vælg et hovedbillede."
             elif post.image.size_bytes > MAX_PHOTO_BYTES:
-                errors.append(
+                message = (
                     "Billedet er større end 10 MB, som Facebook tillader. Brug et mindre billede."
                 )
             elif post.image.mime not in PHOTO_TYPES:
-                errors.append("Facebook tager kun billeder i JPEG, PNG eller GIF.")
+                message = "Facebook tager kun billeder i JPEG, PNG eller GIF."
+            else:
+                message = ""
+            if message:
+                problems.append(Problem(message, post.image_field))
         if not post.link.startswith(("http://", "https://")):
-            errors.append("Historien har ingen offentlig adresse at linke til.")
-        return errors
+            # The site's address is set up by whoever runs the portal, not in the story.
+            problems.append(Problem("Historien har ingen offentlig adresse at linke til."))
+        return problems
 
     def publish(self, post: Post, publication: Publication) -> PostResult:
         page_id = settings.FACEBOOK_PAGE_ID

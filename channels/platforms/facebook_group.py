@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from channels import rendering
 
-from .base import Channel, Post
+from .base import Channel, Post, Problem
 from .facebook import MAX_MESSAGE_CHARS, PHOTO_SPEC
 
 if TYPE_CHECKING:
@@ -53,11 +53,17 @@ class FacebookGroupChannel(Channel):
             canonical_url=rendering.canonical_url(page),
             hashtags=tags,
             image=rendering.rendition_ref(page, PHOTO_SPEC),
+            text_field=rendering.text_field(choice),
+            image_field=rendering.image_field(page),
         )
 
-    def validate(self, post: Post) -> list[str]:
+    def validate(self, post: Post) -> list[Problem]:
         if len(post.text) > MAX_MESSAGE_CHARS:
             return [
-                f"Teksten er over {MAX_MESSAGE_CHARS} tegn, som Facebook tillader. Forkort den."
+                Problem(
+                    f"Teksten er over {MAX_MESSAGE_CHARS} tegn, som Facebook tillader. "
+                    "Forkort den.",
+                    post.text_field,
+                )
             ]
         return []

@@ -10,6 +10,7 @@ attempt a minute later (`NotReadyYet`) instead of keeping a worker waiting.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
@@ -20,7 +21,7 @@ from channels.governor import QuotaPaused, governor
 from channels.http import PlatformClient, PlatformError
 
 from . import meta
-from .base import Channel, Metric, NotReadyYet, Post, PostResult, ReachResult
+from .base import Channel, Metric, NotReadyYet, Post, PostResult, Problem, ReachResult
 
 if TYPE_CHECKING:
     from wagtail.models import Page
@@ -43,6 +44,9 @@ VIEWS_NOTE_DA = (
     "tal fra før og efter måler ikke helt det samme."
 )
 SUBCODE = re.compile(r"\b(2207\d{3})\b")
+# Instagram's subcodes (meta.INSTAGRAM_SUBCODES_DA) that name a part of the post.
+IMAGE_SUBCODES = frozenset({2207004, 2207005, 2207009, 2207026})
+TEXT_SUBCODES = frozenset({2207010})
 
 
 class InstagramChannel(Channel):
@@ -126,48 +130,69 @@ class InstagramChannel(Channel):
             canonical_url=rendering.canonical_url(page),
             hashtags=tags,
             image=rendering.rendition_ref(page, IMAGE_SPEC),
+            text_field=rendering.text_field(choice),
+            image_field=rendering.image_field(page),
         )
 
-    def validate(self, post: Post) -> list[str]:
-        errors: list[str] = []
+    def validate(self, post: Post) -> list[Problem]:
+        text, image_field = post.text_field, post.image_field
+        problems: list[Problem] = []
         if len(post.text) > MAX_CAPTION_CHARS:
-            errors.append(
-                f"Instagram-teksten er {len(post.text)} tegn; Instagram tillader "
-                f"{MAX_CAPTION_CHARS}. Forkort den med {len(post.text) - MAX_CAPTION_CHARS} tegn."
+            problems.append(
+                Problem(
+                    f"Instagram-teksten er {len(post.text)} tegn; Instagram tillader "
+                    f"{MAX_CAPTION_CHARS}. Forkort den med "
+                    f"{len(post.text) - MAX_CAPTION_CHARS} tegn.",
+                    text,
+                )
             )
         hashtags = re.findall(r"(?<!\w)#\w+", post.text)
         if len(hashtags) > MAX_HASHTAGS:
-            errors.append(
-                f"Teksten har {len(hashtags)} hashtags; Instagram tillader {MAX_HASHTAGS}. "
-                f"Fjern {len(hashtags) - MAX_HASHTAGS} emner eller hashtags."
+            problems.append(
+                Problem(
+                    f"Teksten har {len(hashtags)} hashtags; Instagram tillader {MAX_HASHTAGS}. "
+                    f"Fjern {len(hashtags) - MAX_HASHTAGS} emner eller hashtags.",
+                    text if len(post.hashtags) <= MAX_HASHTAGS else "tags",
+                )
             )
         mentions = re.findall(r"(?<![\w@])@[\w.]+", post.text)
         if len(mentions) > MAX_MENTIONS:
-            errors.append(
-                f"Teksten nævner {len(mentions)} konti med @; Instagram tillader {MAX_MENTIONS}. "
-                f"Fjern {len(mentions) - MAX_MENTIONS}."
+            problems.append(
+                Problem(
+                    f"Teksten nævner {len(mentions)} konti med @; Instagram tillader "
+                    f"{MAX_MENTIONS}. Fjern {len(mentions) - MAX_MENTIONS}.",
+                    text,
+                )
             )
         image = post.image
         if image is None:
-            errors.append("Instagram kræver et billede. Vælg et hovedbillede.")
-            return errors
+            problems.append(
+                Problem("Instagram kræver et billede. Vælg et hovedbillede.", image_field)
+            )
+            return problems
         if image.mime != "image/jpeg":
-            errors.append("Instagram tager kun billeder i JPEG.")
+            problems.append(Problem("Instagram tager kun billeder i JPEG.", image_field))
         if image.size_bytes > MAX_IMAGE_BYTES:
             megabytes = f"{image.size_bytes / 1024 / 1024:.1f}".replace(".", ",")
-            errors.append(
-                f"Billedet fylder {megabytes} MB; Instagram tillader højst 8 MB. "
-                "Brug et mindre billede."
+            problems.append(
+                Problem(
+                    f"Billedet fylder {megabytes} MB; Instagram tillader højst 8 MB. "
+                    "Brug et mindre billede.",
+                    image_field,
+                )
             )
         aspect = image.width / image.height if image.height else 0
         if not MIN_ASPECT - 0.005 <= aspect <= MAX_ASPECT + 0.005:
             ratio = f"{aspect:.2f}".replace(".", ",")
-            errors.append(
-                f"Billedets format er {image.width}×{image.height} (forhold {ratio}:1). "
-                "Instagram kræver mellem 4:5 (højformat) og 1,91:1 (bredformat). "
-                "Beskær billedet eller vælg et andet."
+            problems.append(
+                Problem(
+                    f"Billedets format er {image.width}×{image.height} (forhold {ratio}:1). "
+                    "Instagram kræver mellem 4:5 (højformat) og 1,91:1 (bredformat). "
+                    "Beskær billedet eller vælg et andet.",
+                    image_field,
+                )
             )
-        return errors
+        return problems
 
     def check_publishing_limit(self) -> None:
         """Ask Instagram how much of the rolling 24-hour limit is used; pause if full."""
@@ -190,6 +215,12 @@ class InstagramChannel(Channel):
             )
 
     def publish(self, post: Post, publication: Publication) -> PostResult:
+        try:
+            return self._publish(post, publication)
+        except PlatformError as error:
+            raise with_field(error, post)  # noqa: B904 - the same error, located
+
+    def _publish(self, post: Post, publication: Publication) -> PostResult:
         assert post.image is not None
         client = self.client()
         user = settings.INSTAGRAM_USER_ID
@@ -240,10 +271,13 @@ class InstagramChannel(Channel):
         if code == "FINISHED":
             return
         if code in ("ERROR", "EXPIRED", "PUBLISHED"):
+            status = str(answer.get("status") or "")
+            found = SUBCODE.search(status)
             raise PlatformError(
                 kind="permanent",
-                message_da=container_problem_da(code, str(answer.get("status") or "")),
+                message_da=container_problem_da(code, status),
                 drop_draft=("container", "container_created"),
+                subcode=int(found.group(1)) if found else None,
             )
         waited = governor.now().timestamp() - started
         if waited >= WAIT_AT_MOST.total_seconds():
@@ -281,6 +315,15 @@ class InstagramChannel(Channel):
             self.client(), publication.external_id, self.requested_metrics(refused)
         )
         return ReachResult(metrics=values, refused=newly_refused)
+
+
+def with_field(error: PlatformError, post: Post) -> PlatformError:
+    """The error with the field its Instagram subcode points at (image or text), if any."""
+    if error.subcode in IMAGE_SUBCODES:
+        return replace(error, field=post.image_field)
+    if error.subcode in TEXT_SUBCODES:
+        return replace(error, field=post.text_field)
+    return error
 
 
 def container_problem_da(code: str, status: str) -> str:

@@ -110,6 +110,7 @@ def graph_error(
         code=code if isinstance(code, int) else status,
         trace_id=str(error.get("fbtrace_id") or ""),
         retry_after=retry_after,
+        subcode=subcode if isinstance(subcode, int) else None,
     )
 
 

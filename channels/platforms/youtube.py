@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Mapping
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
@@ -29,7 +30,7 @@ from channels import rendering
 from channels.governor import QuotaPaused, governor
 from channels.http import KIND_TEXT_DA, ErrorKind, PlatformClient, PlatformError
 
-from .base import Channel, Metric, Post, PostResult, ReachResult
+from .base import Channel, Metric, Post, PostResult, Problem, ReachResult
 from .google_oauth import access_token
 
 if TYPE_CHECKING:
@@ -186,6 +187,7 @@ class YouTubeChannel(Channel):
     def render(self, page: Page, choice: PageChannel | None) -> Post:
         link = rendering.utm_link(page, self.link_tags())
         text = f"{rendering.base_text(page, choice)}\n\nLæs historien: {link}"
+        video_id, video_field = rendering.video_source(page, choice)
         return Post(
             channel=self.slug,
             page_id=page.pk,
@@ -193,22 +195,35 @@ class YouTubeChannel(Channel):
             text=text,
             link=link,
             canonical_url=rendering.canonical_url(page),
-            video_id=rendering.video_id_for(page, choice),
+            video_id=video_id,
+            text_field=rendering.text_field(choice),
+            video_field=video_field,
         )
 
-    def validate(self, post: Post) -> list[str]:
-        errors: list[str] = []
+    def validate(self, post: Post) -> list[Problem]:
+        problems: list[Problem] = []
         if not post.video_id:
-            errors.append(
-                "Historien nævner ingen YouTube-video. Indsæt et link til videoen "
-                "under Kanaler eller en video i brødteksten."
+            problems.append(
+                Problem(
+                    "Historien har intet gyldigt link til en YouTube-video. Indsæt linket "
+                    "(fx https://www.youtube.com/watch?v=...) i en video-blok i brødteksten.",
+                    post.video_field,
+                )
             )
         if "<" in post.text or ">" in post.text:
-            errors.append("YouTube tillader ikke < og > i beskrivelsen. Fjern dem fra teksten.")
-        errors += description_limit(merge_description("", post.text))
-        return errors
+            problems.append(
+                Problem(
+                    "YouTube tillader ikke < og > i beskrivelsen. Fjern dem fra teksten.",
+                    post.text_field,
+                )
+            )
+        problems += [
+            Problem(message, post.text_field)
+            for message in description_limit(merge_description("", post.text))
+        ]
+        return problems
 
-    def _snippet(self, client: PlatformClient, video_id: str) -> dict[str, Any]:
+    def _snippet(self, client: PlatformClient, video_id: str, video_field: str) -> dict[str, Any]:
         self._reserve(UNITS_LIST)
         items = client.request("GET", "videos", params={"part": "snippet", "id": video_id}).data
         found = items.get("items") or []
@@ -216,7 +231,8 @@ class YouTubeChannel(Channel):
             raise PlatformError(
                 kind="permanent",
                 message_da=f"YouTube: videoen {video_id} findes ikke, eller kontoen ejer den "
-                "ikke. Tjek linket under Kanaler.",
+                "ikke. Tjek videolinket.",
+                field=video_field,
             )
         return dict(found[0]["snippet"])
 
@@ -227,34 +243,45 @@ class YouTubeChannel(Channel):
         if resume is not None:
             raise QuotaPaused(until=resume, reason="YouTubes daglige kvote er brugt.")
 
-    def _write(self, video_id: str, block: str | None) -> PostResult:
+    def _write(self, video_id: str, block: str | None, post: Post | None = None) -> PostResult:
+        """Write our block into the video's description (`post` says which fields the
+        video and the text came from, for a refusal to point at)."""
+        video_field = post.video_field if post else ""
+        text_field = post.text_field if post else ""
         client = self.client()
-        snippet = self._snippet(client, video_id)
+        snippet = self._snippet(client, video_id, video_field)
         description = merge_description(str(snippet.get("description") or ""), block)
         problems = description_limit(description)
-        if len(str(snippet.get("title") or "")) > MAX_TITLE_CHARS:
-            problems.append(f"Videoens titel er over {MAX_TITLE_CHARS} tegn. Ret den på YouTube.")
         if problems:
-            raise PlatformError(kind="permanent", message_da=" ".join(problems))
+            raise PlatformError(kind="permanent", message_da=" ".join(problems), field=text_field)
+        if len(str(snippet.get("title") or "")) > MAX_TITLE_CHARS:
+            # The video's own title lives on YouTube; no field here fixes it.
+            raise PlatformError(
+                kind="permanent",
+                message_da=f"Videoens titel er over {MAX_TITLE_CHARS} tegn. Ret den på YouTube.",
+            )
         if description != snippet.get("description"):
             body = {k: v for k, v in snippet.items() if k not in READ_ONLY_SNIPPET_FIELDS}
             body["description"] = description
             self._reserve(UNITS_UPDATE)
-            client.request(
-                "PUT",
-                "videos",
-                params={"part": "snippet"},
-                json_body={"id": video_id, "snippet": body},
-            )
+            try:
+                client.request(
+                    "PUT",
+                    "videos",
+                    params={"part": "snippet"},
+                    json_body={"id": video_id, "snippet": body},
+                )
+            except PlatformError as error:
+                raise with_field(error, video_field, text_field)  # noqa: B904 - the same error, located
         return PostResult(external_id=video_id, url=f"https://www.youtube.com/watch?v={video_id}")
 
     def publish(self, post: Post, publication: Publication) -> PostResult:
-        return self._write(post.video_id, post.text)
+        return self._write(post.video_id, post.text, post)
 
     def update(self, publication: Publication, post: Post) -> PostResult:
         if publication.external_id and publication.external_id != post.video_id:
             self._write(publication.external_id, None)
-        return self._write(post.video_id, post.text)
+        return self._write(post.video_id, post.text, post)
 
     def withdraw(self, publication: Publication) -> PostResult:
         return self._write(publication.external_id, None)
@@ -343,6 +370,21 @@ class YouTubeChannel(Channel):
             for name, value in zip(names, rows[0], strict=False)
             if isinstance(value, int | float) and name in metrics
         }
+
+
+# Google's error reasons that name a part of the post, and which part.
+VIDEO_REASONS = frozenset({"videoNotFound", "forbidden"})
+TEXT_REASONS = frozenset({"invalidDescription"})
+
+
+def with_field(error: PlatformError, video_field: str, text_field: str) -> PlatformError:
+    """The error with the field its Google reason (in trace_id) points at, if any."""
+    reasons = set(error.trace_id.split(","))
+    if reasons & VIDEO_REASONS:
+        return replace(error, field=video_field)
+    if reasons & TEXT_REASONS:
+        return replace(error, field=text_field)
+    return error
 
 
 def unknown_metric(error: PlatformError) -> bool:

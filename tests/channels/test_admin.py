@@ -219,22 +219,46 @@ def test_a_channel_can_be_chosen_only_once_per_page(admin_client):
 
 
 def test_a_failed_channel_is_a_card_with_where_to_fix_and_retry_never_a_form_error(admin_client):
-    story = make_story(title="Videohistorie")
+    video = {"url": "https://www.youtube.com/watch?v=ukendtVideo", "title": "Koncerten"}
+    story = make_story(title="Videohistorie", body=[("video", video)])
+    block = story.body[0].id
     pub, _ = Publication.objects.update_or_create(
         page=story,
         channel="youtube",
-        defaults={"status": S.FAILED, "last_error": "YouTube afviste videolinket."},
+        defaults={
+            "status": S.FAILED,
+            "last_error": "YouTube afviste videolinket.",
+            "fix_field": f"body.{block}.url",
+        },
     )
     html = admin_client.get(f"/admin/pages/{story.pk}/edit/").content.decode()
     card = html[html.index('data-channel="youtube"') :]
     card = card[: card.index("</section>")]
     assert "channel-chip--critical" in card and "Fejlet" in card
     assert "Det gik galt:</strong> YouTube afviste videolinket." in card
-    assert f'href="/admin/pages/{story.pk}/edit/#tab-indhold"' in card and "blokken Video" in card
+    assert f'href="/admin/pages/{story.pk}/edit/#:w:contentpath=body.{block}.url"' in card
+    assert "Indhold → Brødtekst → blokken Video → Video-link</a>" in card
     assert f"/admin/kanaler-handling/{pub.pk}/proev-igen/?next=" in card
     # Wagtail counts these classes in a tab as form errors and badges the tab.
     tab = html[html.index('id="tab-kanaler"') :]
     assert "help-critical" not in tab and "error-message" not in tab
+
+
+def test_a_failure_no_field_fixes_says_so_and_what_to_do_instead(admin_client):
+    story = make_story(title="Login udløbet")
+    Publication.objects.update_or_create(
+        page=story,
+        channel="facebook",
+        defaults={"status": S.NEEDS_LOGIN, "last_error": "Facebook: login virker ikke."},
+    )
+    html = admin_client.get(f"/admin/pages/{story.pk}/edit/").content.decode()
+    card = html[html.index('data-channel="facebook"') :]
+    card = card[: card.index("</section>")]
+    assert (
+        "Det kan ikke rettes i historien: portalens login til Facebook-siden skal fornyes" in card
+    )
+    assert 'href="/admin/kanaler/forny-login/">Sådan fornyes login</a>' in card
+    assert "Ret det her" not in card
 
 
 def test_prov_igen_from_the_tab_comes_back_to_the_tab(admin_client):

@@ -52,7 +52,11 @@ def test_the_secretariat_finds_a_failed_channel_and_retries_it_from_the_tab(
     Publication.objects.update_or_create(
         page=story,
         channel="youtube",
-        defaults={"status": S.FAILED, "last_error": "YouTube afviste videolinket."},
+        defaults={
+            "status": S.FAILED,
+            "last_error": "YouTube afviste videolinket.",
+            "fix_field": "body",
+        },
     )
     page = browser_page
     page.set_default_timeout(TIMEOUT)
@@ -65,7 +69,7 @@ def test_the_secretariat_finds_a_failed_channel_and_retries_it_from_the_tab(
     page.goto(f"{base}/admin/pages/{story.pk}/edit/#tab-kanaler")
     card = page.locator('section[data-channel="youtube"]')
     expect(card).to_contain_text("Det gik galt: YouTube afviste videolinket.")
-    expect(card.get_by_role("link", name=re.compile("blokken Video"))).to_be_visible()
+    expect(card.get_by_role("link", name="Indhold → Brødtekst")).to_be_visible()
     expect(page.locator("#tab-label-kanaler .w-tabs__errors")).to_be_hidden()
     card.get_by_role("link", name=re.compile("Prøv igen")).click()
     page.get_by_role("button", name="Prøv igen").click()
