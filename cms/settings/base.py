@@ -269,10 +269,19 @@ if AWS_STORAGE_BUCKET_NAME:
     }
 
 # Background work goes through the Django Tasks API. The database backend is
-# the embedded default; TASK_BACKEND=rq moves it onto Redis.
+# the embedded default; TASK_BACKEND=rq moves it onto Redis. While Redis is away,
+# a task enqueued from a request runs in it instead (cms/task_backends.py), except
+# a channel post: that stays queued in the database and the clock enqueues it later.
+TASKS_ON_REDIS = {
+    "default": {
+        "BACKEND": "cms.task_backends.ResilientRQBackend",
+        "QUEUES": ["default"],
+        "OPTIONS": {"KEEP_QUEUED": ["channels.tasks.perform_publication"]},
+    }
+}
 if os.environ.get("TASK_BACKEND", "db") == "rq":
     INSTALLED_APPS += ["django_rq", "django_tasks_rq"]
-    TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
+    TASKS = TASKS_ON_REDIS
     RQ_QUEUES = {"default": {"URL": REDIS_URL or "redis://127.0.0.1:6379/0"}}
 else:
     TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
