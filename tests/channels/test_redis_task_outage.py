@@ -85,6 +85,7 @@ def test_publishing_while_redis_is_cut_saves_the_page_and_its_post_goes_out_late
     saved = StoryPage.objects.get(pk=story.pk)
     assert saved.live and saved.title == "Strandrensning lørdag"
     assert "Redis svarer ikke" in caplog.text  # Wagtail's own tasks ran in the request
+    assert f"publication {publication(story, 'facebook').pk} stays queued" in caplog.text
     waiting = publication(story, "facebook")
     assert waiting.status == S.QUEUED and waiting.enqueued_for is None  # kept for the clock
     assert standin.posts()["facebook"] == []
