@@ -28,6 +28,10 @@ from .models import PublicationStatus as S
 logger = logging.getLogger("voresishoj.channels")
 
 
+MIN_BEAT_SECONDS = 1.0
+"""However short a lease is set, the database is not written more often than this."""
+
+
 def lease_seconds() -> float:
     return float(settings.CHANNELS_CLAIM_LEASE_SECONDS)
 
@@ -48,7 +52,7 @@ class ClaimHeartbeat:
     def __init__(self, publication_id: int, token: str) -> None:
         self.publication_id = publication_id
         self.token = token
-        self.interval = lease_seconds() / 3
+        self.interval = max(lease_seconds() / 3, MIN_BEAT_SECONDS)
         self._stop = threading.Event()
         self._thread = threading.Thread(
             target=self._beat, name=f"claim-lease-{publication_id}", daemon=True
