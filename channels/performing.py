@@ -21,6 +21,7 @@ from wagtail.models import Page
 from .alerts import login_blocked
 from .governor import QuotaPaused, governor
 from .http import PlatformError
+from .lease import ClaimHeartbeat
 from .models import Publication, PublicationAction, choice_for
 from .models import PublicationStatus as S
 from .platforms import Channel, NotReadyYet, get_channel
@@ -64,6 +65,12 @@ def perform(publication_id: int) -> str:
     if claimed is None:
         return "skipped"
     pub, previous = claimed
+    # The lease is renewed while the attempt runs, however long the platform takes.
+    with ClaimHeartbeat(pub.pk, pub.claim_token):
+        return _perform_claimed(pub, previous)
+
+
+def _perform_claimed(pub: Publication, previous: str) -> str:
     token = pub.claim_token
     channel = get_channel(pub.channel)
     try:

@@ -10,6 +10,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from . import lease
 from .alerts import login_works
 from .governor import governor
 from .models import Publication
@@ -36,15 +37,9 @@ def retry(publication_ids: Iterable[int]) -> int:
 
 
 def retry_due(now: datetime | None = None) -> int:
-    """The clock's sweep: stale claims become unconfirmed, due posts are enqueued."""
+    """The clock's sweep: expired claims become unconfirmed, due posts are enqueued."""
     now = now or governor.now()
-    stale = now - timedelta(seconds=settings.CHANNELS_STALE_CLAIM_SECONDS)
-    Publication.objects.filter(status=S.PUBLISHING, claimed_at__lt=stale).update(
-        status=S.UNCONFIRMED,
-        next_attempt_at=now,
-        last_error="Svaret fra platformen blev aldrig gemt; opslaget tjekkes, før det sendes igen.",
-        fix_field="",
-    )
+    orphaned = _release_expired_claims(now)
     # A post whose task waits in the queue is not enqueued again (a slow platform
     # would otherwise get one more task per post every minute); only a task that
     # should long have run is presumed lost (a flushed Redis, a deleted queue).
@@ -59,6 +54,34 @@ def retry_due(now: datetime | None = None) -> int:
         | Q(status=S.SCHEDULED, scheduled_at__lte=now),
         Q(enqueued_for__isnull=True) | Q(enqueued_for__lt=lost),
     ).values_list("pk", flat=True)
-    ids = list(due)
+    ids = orphaned + [pk for pk in due if pk not in orphaned]
     enqueue((pk, None) for pk in ids)
     return len(ids)
+
+
+ORPHANED = "Svaret fra platformen blev aldrig gemt; opslaget tjekkes, før det sendes igen."
+
+
+def _release_expired_claims(now: datetime) -> list[int]:
+    """Posts whose worker stopped renewing its lease (killed mid-send) become
+    unconfirmed and due at once; the ids returned are enqueued right away.
+
+    Each row is released only if its claim is still the expired one, so a
+    beat that lands meanwhile keeps the post with its living worker.
+    """
+    expired = lease.expired_before(now)
+    released = []
+    claims = Publication.objects.filter(status=S.PUBLISHING, claimed_at__lt=expired)
+    for pk, token in claims.values_list("pk", "claim_token"):
+        if Publication.objects.filter(
+            pk=pk, status=S.PUBLISHING, claim_token=token, claimed_at__lt=expired
+        ).update(
+            status=S.UNCONFIRMED,
+            next_attempt_at=None,
+            enqueued_for=None,
+            last_error=ORPHANED,
+            fix_field="",
+            updated_at=timezone.now(),
+        ):
+            released.append(pk)
+    return released

@@ -15,6 +15,8 @@ from datetime import datetime
 from django.utils import timezone
 from django_tasks import task
 
+from home.outages import REDIS_ERRORS
+
 from . import performing
 from .governor import governor
 from .models import Publication
@@ -68,6 +70,14 @@ def enqueue(jobs: Iterable[Job]) -> None:
                 perform_publication.using(run_after=run_after).enqueue(publication_id)
             else:
                 perform_publication.enqueue(publication_id)
-        except Exception:  # the queue is down; the clock's sweep enqueues it later
+        except REDIS_ERRORS as error:  # Redis is away: one line, the clock enqueues it later
+            logger.warning(
+                "channels: publication %s stays queued for the clock (%s: %s)",
+                publication_id,
+                type(error).__name__,
+                str(error)[:200],
+            )
+            Publication.objects.filter(pk=publication_id).update(enqueued_for=None)
+        except Exception:  # the queue failed otherwise; the clock's sweep enqueues it later
             logger.exception("channels: publication %s could not be enqueued", publication_id)
             Publication.objects.filter(pk=publication_id).update(enqueued_for=None)

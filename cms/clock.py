@@ -14,6 +14,12 @@ class PeriodicJob:
     minutes: int
     """Interval between runs."""
     args: tuple[str, ...] = ()
+    seconds: int = 0
+    """Added to the interval, for the jobs that must come round within a minute."""
+
+    @property
+    def interval_seconds(self) -> int:
+        return self.minutes * 60 + self.seconds
 
 
 JOBS: tuple[PeriodicJob, ...] = (
@@ -23,8 +29,10 @@ JOBS: tuple[PeriodicJob, ...] = (
     # counted), and pull each channel's figures.
     PeriodicJob("aggregate_reach", minutes=5),
     PeriodicJob("pull_reach", minutes=60),
-    # The channel layer: scheduled channel posts, retries and unconfirmed posts.
-    PeriodicJob("channels_retry_due", minutes=1),
+    # The channel layer: scheduled channel posts, retries and unconfirmed posts, and
+    # posts whose worker died mid-send (their claim's lease ran out, channels/lease.py):
+    # every 15 s, so such a post waits no longer than the first retry would (30 s).
+    PeriodicJob("channels_retry_due", minutes=0, seconds=15),
     # Read each channel login's expiry, so the admin warns before it runs out.
     PeriodicJob("channels_check_logins", minutes=24 * 60),
     # Residents' personal data older than PERSONAL_DATA_RETENTION_DAYS is removed daily.

@@ -18,6 +18,7 @@ from django.core.cache.backends.redis import RedisCache
 from django.db import connection
 from django.http import JsonResponse
 from django.utils import timezone
+from django.utils.module_loading import import_string
 from django.views.decorators.cache import never_cache
 
 from home.cache import cache_available
@@ -73,7 +74,12 @@ def _uses_redis() -> bool:
 
 
 def _task_backend() -> str:
-    return settings.TASKS["default"]["BACKEND"]
+    """The task library's backend path, also behind our subclass (cms.task_backends)."""
+    configured = settings.TASKS["default"]["BACKEND"]
+    for cls in import_string(configured).__mro__:
+        if cls.__module__.startswith(("django_tasks_db", "django_tasks_rq")):
+            return f"{cls.__module__}.{cls.__name__}"
+    return configured
 
 
 def check_tasks():
@@ -135,7 +141,7 @@ def healthz(request):
     limit = settings.HEALTHZ_MAX_TASK_AGE_SECONDS
     age = tasks.get("oldest_channel_task_age_seconds")
     tasks_ok = tasks["ok"] and (age is None or age <= limit)
-    redis_used = _uses_redis() or settings.TASKS["default"]["BACKEND"].startswith("django_tasks_rq")
+    redis_used = _uses_redis() or _task_backend().startswith("django_tasks_rq")
     if redis_used:
         cache["service"] = "redis"
     down = [name for name, ok in (("database", database["ok"]), ("tasks", tasks_ok)) if not ok]

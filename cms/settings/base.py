@@ -269,10 +269,19 @@ if AWS_STORAGE_BUCKET_NAME:
     }
 
 # Background work goes through the Django Tasks API. The database backend is
-# the embedded default; TASK_BACKEND=rq moves it onto Redis.
+# the embedded default; TASK_BACKEND=rq moves it onto Redis. While Redis is away,
+# a task enqueued from a request runs in it instead (cms/task_backends.py), except
+# a channel post: that stays queued in the database and the clock enqueues it later.
+TASKS_ON_REDIS = {
+    "default": {
+        "BACKEND": "cms.task_backends.ResilientRQBackend",
+        "QUEUES": ["default"],
+        "OPTIONS": {"KEEP_QUEUED": ["channels.tasks.perform_publication"]},
+    }
+}
 if os.environ.get("TASK_BACKEND", "db") == "rq":
     INSTALLED_APPS += ["django_rq", "django_tasks_rq"]
-    TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
+    TASKS = TASKS_ON_REDIS
     RQ_QUEUES = {"default": {"URL": REDIS_URL or "redis://127.0.0.1:6379/0"}}
 else:
     TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
@@ -394,7 +403,14 @@ CHANNELS_HTTP_TIMEOUT = float(os.environ.get("CHANNELS_HTTP_TIMEOUT", "10"))
 CHANNELS_MAX_ATTEMPTS = int(os.environ.get("CHANNELS_MAX_ATTEMPTS", "6"))
 CHANNELS_USAGE_PAUSE_PERCENT = int(os.environ.get("CHANNELS_USAGE_PAUSE_PERCENT", "90"))
 CHANNELS_YOUTUBE_DAILY_QUOTA = int(os.environ.get("CHANNELS_YOUTUBE_DAILY_QUOTA", "10000"))
-# A post stuck "publishing" longer than this is treated as unconfirmed (the worker died).
+# A worker holds a post it is sending for this long and renews the hold while it
+# sends (channels/lease.py); a post whose worker was killed is looked up and sent
+# again by the clock's next sweep (every 15 s) after that. With the sweep, no more
+# than the first retry's wait (30 s, channels/retry.py), so a killed worker delays
+# a post no more than a failed attempt would.
+CHANNELS_CLAIM_LEASE_SECONDS = int(os.environ.get("CHANNELS_CLAIM_LEASE_SECONDS", "15"))
+# How long a worker that has the platform's answer waits for a lost database to
+# store it (channels/recording.py), rather than drop it.
 CHANNELS_STALE_CLAIM_SECONDS = int(os.environ.get("CHANNELS_STALE_CLAIM_SECONDS", "300"))
 # The clock enqueues a waiting post once; only a task still not taken this long
 # after it was due is presumed lost and enqueued again.

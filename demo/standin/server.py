@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import socket
 import threading
+import time
 import uuid
 from dataclasses import asdict
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -12,7 +13,7 @@ from typing import Any
 from urllib.parse import parse_qsl, urlparse
 
 from . import detsker, graph, youtube
-from .state import FAULT_KINDS, Fault, StandinState
+from .state import ACTS_FIRST, FAULT_KINDS, Fault, StandinState
 from .wire import Reply, Request, google_error, graph_error, parse_body
 
 ALLOWED_HOSTS = ("127.0.0.1",)
@@ -127,12 +128,15 @@ class StandinHandler(BaseHTTPRequestHandler):
             self._send(reply, platform)
             return
         fault = state.take_fault(platform, req.is_write, parsed.path)
-        if fault and fault != "lost_answer":
-            self._send(fault_reply(platform, fault), platform)
+        if fault and fault.kind not in ACTS_FIRST:
+            self._send(fault_reply(platform, fault.kind), platform)
             return
         handler = {"graph": graph.handle, "youtube": youtube.handle, "detsker": detsker.handle}
         reply = handler[kind](state, req, parts)
-        if fault == "lost_answer":
+        if fault and fault.kind == "slow_answer":
+            # The platform acted and takes its time to say so (a worker hangs mid-send).
+            time.sleep(fault.delay)
+        if fault and fault.kind == "lost_answer":
             # The platform acted, but the answer never reaches the caller.
             self.close_connection = True
             try:
@@ -198,6 +202,7 @@ def control(state: StandinState, req: Request, parts: list[str]) -> Reply:
                 rate=float(req.body.get("rate", 1.0)),
                 writes_only=bool(req.body.get("writes_only", False)),
                 path=str(req.body.get("path", "")),
+                delay=float(req.body.get("delay", 0.0)),
             )
             state.faults.append(fault)
             return Reply(201, asdict(fault))

@@ -9,7 +9,16 @@ import time
 from dataclasses import dataclass, field
 from typing import Any
 
-FAULT_KINDS = ("transient", "lost_answer", "token_expired", "permanent", "rate_limit")
+FAULT_KINDS = (
+    "transient",
+    "lost_answer",
+    "slow_answer",
+    "token_expired",
+    "permanent",
+    "rate_limit",
+)
+ACTS_FIRST = ("lost_answer", "slow_answer")
+"""Faults where the platform acts before the answer goes wrong (only writes)."""
 
 
 @dataclass
@@ -24,6 +33,8 @@ class Fault:
     writes_only: bool = False
     path: str = ""
     """Only requests whose path contains this (e.g. "media_publish")."""
+    delay: float = 0.0
+    """slow_answer: seconds the answer is held after the platform acted."""
 
 
 @dataclass
@@ -54,7 +65,7 @@ class StandinState:
     def new_id(self) -> str:
         return str(next(self.ids))
 
-    def take_fault(self, platform: str, is_write: bool, path: str = "") -> str | None:
+    def take_fault(self, platform: str, is_write: bool, path: str = "") -> Fault | None:
         """The fault to inject into this request, if any (consumes counted faults)."""
         with self.lock:
             for fault in list(self.faults):
@@ -62,7 +73,7 @@ class StandinState:
                     continue
                 if fault.path and fault.path not in path:
                     continue
-                if (fault.writes_only or fault.kind == "lost_answer") and not is_write:
+                if (fault.writes_only or fault.kind in ACTS_FIRST) and not is_write:
                     continue
                 if fault.rate < 1.0 and self.rng.random() >= fault.rate:
                     continue
@@ -70,7 +81,7 @@ class StandinState:
                     fault.count -= 1
                     if fault.count <= 0:
                         self.faults.remove(fault)
-                return fault.kind
+                return fault
         return None
 
     def app_usage_percent(self) -> int:

@@ -67,6 +67,30 @@ def test_a_crash_after_the_platform_answered_is_recovered_without_a_duplicate(
     assert len(standin.posts()["facebook"]) == 1
 
 
+def test_a_killed_workers_claim_is_held_for_its_lease_then_settled_without_a_duplicate(
+    standin, settings, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        story = make_story()
+    pub = publication(story, "facebook")
+    # The worker claimed, posted, renewed its lease one last time, and was killed.
+    last_beat = timezone.now()
+    Publication.objects.filter(pk=pub.pk).update(
+        status=S.PUBLISHING, external_id="", claimed_at=last_beat, action="publish"
+    )
+    lease = timedelta(seconds=settings.CHANNELS_CLAIM_LEASE_SECONDS)
+
+    governor.clock = lambda: last_beat + lease - timedelta(seconds=1)
+    reconciling.retry_due()
+    assert publication(story, "facebook").status == S.PUBLISHING
+
+    governor.clock = lambda: last_beat + lease + timedelta(seconds=1)
+    reconciling.retry_due()
+    pub.refresh_from_db()
+    assert pub.status == S.PUBLISHED and pub.external_id
+    assert len(standin.posts()["facebook"]) == 1
+
+
 def test_a_second_run_of_the_same_task_does_nothing(standin, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         story = make_story()

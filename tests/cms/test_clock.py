@@ -4,6 +4,8 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
+from channels import retry
+from cms.clock import JOBS
 from stories.models import StoryPage
 from tests.factories import make_story
 
@@ -33,3 +35,10 @@ def test_clock_leaves_a_future_story_unpublished():
     call_command("run_clock", "--once")
 
     assert not StoryPage.objects.get(pk=story.pk).live
+
+
+def test_a_post_whose_worker_was_killed_waits_no_longer_than_a_first_retry(settings):
+    """The claim's lease runs out, then the next sweep gives the post back: together
+    no longer than the longest wait before a first retry."""
+    sweep = next(job for job in JOBS if job.command == "channels_retry_due")
+    assert settings.CHANNELS_CLAIM_LEASE_SECONDS + sweep.interval_seconds <= retry.BASE_SECONDS

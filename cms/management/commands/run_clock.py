@@ -55,13 +55,13 @@ class Command(BaseCommand):
             scheduler.add_job(
                 run_scheduled_job,
                 "interval",
-                minutes=job.minutes,
+                seconds=job.interval_seconds,
                 args=[job],
                 id=job.command,
                 max_instances=1,
                 coalesce=True,
             )
-            self.stdout.write(f"Clock: {job.command} every {job.minutes} min")
+            self.stdout.write(f"Clock: {job.command} every {job.interval_seconds} s")
         try:
             scheduler.start()
         except (KeyboardInterrupt, SystemExit):

@@ -1,0 +1,74 @@
+"""Residents' pictures approved before uploads were held back come back to the API.
+
+The data migration (stories 0008) is run for real: the database is taken back
+to the state before it, rows are made as they were left before the change
+(approved images still in "Indsendte billeder"), and it is migrated forward.
+"""
+
+import pytest
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
+from wagtail.images import get_image_model
+
+from home import uploads
+from home.roles import APPROVED_IMAGES_COLLECTION, SUBMITTED_IMAGES_COLLECTION
+from stories.models import EventSubmission, PhotoSubmission
+from tests.community.helpers import make_photo_call
+from tests.factories import make_image
+from tests.stories.event_factories import make_event
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+BEFORE = ("stories", "0007_tasksignup_confirmed_at")
+MIGRATION = ("stories", "0008_release_approved_uploads")
+
+
+def migrate(target):
+    MigrationExecutor(connection).migrate([target])
+
+
+def held_back_image():
+    """An image where every resident's upload was left before approval moved it."""
+    image = make_image()
+    image.collection = uploads.pending_collection()
+    image.save()
+    return image
+
+
+def photo(call, status):
+    return PhotoSubmission.objects.create(
+        call=call, image=held_back_image(), caption=f"Billede ({status})",
+        photographer="Karen", consent=True, status=status,
+    )  # fmt: skip
+
+
+def suggested_event(live):
+    event = make_event(publish=live, image=held_back_image(), image_alt="Borde i parken")
+    EventSubmission.objects.create(page=event, name="Ole", email="ole@example.dk")
+    return event
+
+
+def collection_of(image_id):
+    return get_image_model().objects.get(pk=image_id).collection.name
+
+
+def listed_ids(client):
+    return {item["id"] for item in client.get("/api/v2/images/?limit=100").json()["items"]}
+
+
+def test_approved_pictures_become_public_and_the_rest_stays_private(client):
+    migrate(BEFORE)
+    call = make_photo_call()
+    approved, pending, rejected = (photo(call, s) for s in ("godkendt", "afventer", "afvist"))
+    published_event, waiting_event = suggested_event(live=True), suggested_event(live=False)
+    assert not listed_ids(client) & {approved.image_id, published_event.image_id}
+
+    migrate(MIGRATION)
+
+    for image_id in (approved.image_id, published_event.image_id):
+        assert collection_of(image_id) == APPROVED_IMAGES_COLLECTION
+    for image_id in (pending.image_id, rejected.image_id, waiting_event.image_id):
+        assert collection_of(image_id) == SUBMITTED_IMAGES_COLLECTION
+    listed = listed_ids(client)
+    assert {approved.image_id, published_event.image_id} <= listed
+    assert not listed & {pending.image_id, rejected.image_id, waiting_event.image_id}
