@@ -282,7 +282,13 @@ TASKS_ON_REDIS = {
 if os.environ.get("TASK_BACKEND", "db") == "rq":
     INSTALLED_APPS += ["django_rq", "django_tasks_rq"]
     TASKS = TASKS_ON_REDIS
-    RQ_QUEUES = {"default": {"URL": REDIS_URL or "redis://127.0.0.1:6379/0"}}
+    # A Redis that drops packets instead of refusing them must not hold a request:
+    # connecting gives up after two seconds (only the connect; the worker's long
+    # blocking read keeps redis-py's default).
+    _rq_url = REDIS_URL or "redis://127.0.0.1:6379/0"
+    if "socket_connect_timeout=" not in _rq_url:
+        _rq_url += ("&" if "?" in _rq_url else "?") + "socket_connect_timeout=2"
+    RQ_QUEUES = {"default": {"URL": _rq_url}}
 else:
     TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
