@@ -1,8 +1,9 @@
 """`{% page_fragment page "name" %}…{% endpage_fragment %}`: a part of a page
 rendered once per published version.
 
-A story's header, hero and body are most of the time spent on a story page
-and change only when an editor publishes it. The key holds the page's id, its
+A story's header, hero, body and topics are most of the time spent on a
+story page and change only when an editor publishes it; its "Flere historier"
+changes only when some story is published. The key holds the page's id, its
 live revision and publication time, and the chrome's generation
 (home.page_chrome), which every publish, unpublish, move or deletion anywhere
 changes, so internal links and images in the body are never stale for longer

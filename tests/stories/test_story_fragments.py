@@ -8,6 +8,15 @@ from tests.factories import make_story
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def rendered_every_time(settings):
+    """The whole-page cache in front keeps pages for minutes and is purged on
+    its own rules (the page, its listings, the feeds); these tests are about
+    what the page renders, as it does whenever that cache misses. An editor's
+    preview carries their session, which the page cache never answers."""
+    settings.PAGE_CACHE_SECONDS = 0
+
+
 def _body(client, story) -> str:
     return client.get(story.url).content.decode()
 
@@ -31,11 +40,8 @@ def test_an_editor_publishes_new_text_and_readers_see_it_at_once(
 
 
 def test_a_link_in_the_body_follows_the_linked_story_when_it_is_renamed(
-    client, django_capture_on_commit_callbacks, settings
+    client, django_capture_on_commit_callbacks
 ):
-    # The whole-page cache keeps a page that links to a renamed one (its purge
-    # covers the page, its listings and the feeds); this is about the body.
-    settings.PAGE_CACHE_SECONDS = 0
     linked = make_story(title="Strandrensning", slug="strandrensning")
     story = make_story(
         body=[
@@ -56,10 +62,20 @@ def test_a_link_in_the_body_follows_the_linked_story_when_it_is_renamed(
     assert 'href="/historier/strandrensning/"' not in html
 
 
-def test_a_preview_shows_the_draft_and_readers_keep_the_published_text(client, settings):
-    # An editor's preview carries their session, which the whole-page cache
-    # never answers; this dummy preview request has none.
-    settings.PAGE_CACHE_SECONDS = 0
+def test_a_newly_published_story_shows_under_more_stories_at_once(
+    client, django_capture_on_commit_callbacks
+):
+    story = make_story(title="Bænken ved søen")
+    assert "Nyt liv i Strandparken" not in _body(client, story)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        make_story(title="Nyt liv i Strandparken")
+
+    more = _body(client, story).split('id="flere"')[1]
+    assert "Nyt liv i Strandparken" in more
+
+
+def test_a_preview_shows_the_draft_and_readers_keep_the_published_text(client):
     story = make_story(intro="Den udgivne manchet.")
     assert "Den udgivne manchet." in _body(client, story)
 
