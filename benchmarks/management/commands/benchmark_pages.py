@@ -11,9 +11,11 @@ run's.
 """
 
 import os
+import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -43,6 +45,24 @@ BAKERYDEMO_GOALS = [
 ]
 BAKERYDEMO_API = "/api/v2/pages/?type=blog.BlogPage&limit=20"
 ROUNDS = 10
+# gunicorn's own time for each request (path?query microseconds): the same
+# instrument on our server and on bakerydemo's, which sends no Server-Timing.
+ACCESS_LOG_FORMAT = "%(U)s?%(q)s %(D)s"
+
+
+def gunicorn_times(log: Path, offset: int, url: str, warmup: int) -> list[float] | None:
+    """Milliseconds gunicorn logged for `url` after `offset`, warm-up left out."""
+    wanted = url if "?" in url else url + "?"
+    times = []
+    with log.open(encoding="utf-8", errors="replace") as file:
+        file.seek(offset)
+        for line in file:
+            path, _, micros = line.rstrip().rpartition(" ")
+            if path == wanted and micros.isdigit():
+                times.append(int(micros) / 1000)
+    return times[warmup:] or None
+
+
 HISTORY = "benchmark_pages"
 
 
@@ -92,6 +112,9 @@ class Command(BaseCommand):
         bakerydemo = self.bakerydemo_urls()
 
         port = free_port()
+        our_log = Path(tempfile.mkdtemp(prefix="voresishoj-bench-log-")) / "access.log"
+        their_log = os.environ.get("BAKERYDEMO_ACCESS_LOG", "") if bakerydemo else ""
+        their_offset = Path(their_log).stat().st_size if their_log else 0
         server = subprocess.Popen(
             [
                 sys.executable,
@@ -104,6 +127,10 @@ class Command(BaseCommand):
                 "1",
                 "--log-level",
                 "warning",
+                "--access-logfile",
+                str(our_log),
+                "--access-logformat",
+                ACCESS_LOG_FORMAT,
             ],
             env={
                 **os.environ,
@@ -129,8 +156,16 @@ class Command(BaseCommand):
         finally:
             server.terminate()
             server.wait(timeout=10)
+        logged = {label: None for label, _b, _u in targets}
+        for label, base, url in targets:
+            if base is None:
+                logged[label] = gunicorn_times(our_log, 0, url, warmup)
+            elif their_log:
+                logged[label] = gunicorn_times(Path(their_log), their_offset, url, warmup)
+        shutil.rmtree(our_log.parent, ignore_errors=True)
         rows = [
-            (label, url, *measured[label], query_counts.get(label)) for label, _b, url in targets
+            (label, url, *measured[label], logged[label], query_counts.get(label))
+            for label, _b, url in targets
         ]
         previous = history.runs(HISTORY)
         run = history.record(HISTORY, self.figures(rows, stories, api_counts))
@@ -213,8 +248,10 @@ class Command(BaseCommand):
     def figures(self, rows, stories: int, api_counts: dict) -> dict:
         """What history keeps of this run: per URL, medians, p95s and queries."""
         pages = {}
-        for label, url, server, total, queries in rows:
+        for label, url, server, total, logged, queries in rows:
             pages[label] = {
+                "gunicorn_median_ms": round(statistics.median(logged), 2) if logged else None,
+                "gunicorn_p95_ms": round(percentile(logged, 95), 2) if logged else None,
                 "url": url,
                 "server_median_ms": round(statistics.median(server), 2) if server else None,
                 "server_p95_ms": round(percentile(server, 95), 2) if server else None,
@@ -232,12 +269,12 @@ class Command(BaseCommand):
             "tid for hele svaret; queries: databaseforespørgsler pr. visning.\n"
         )
         header = (
-            f"{'Side':<30}{'server median':>14}{'p95':>9}{'rundtur median':>16}{'p95':>9}"
-            f"{'queries':>9}  mål"
+            f"{'Side':<30}{'server median':>14}{'p95':>9}{'gunicorn median':>17}{'p95':>9}"
+            f"{'rundtur median':>16}{'p95':>9}{'queries':>9}  mål"
         )
         self.stdout.write(header)
         self.stdout.write("-" * len(header))
-        for label, _url, server, total, queries in rows:
+        for label, _url, server, total, logged, queries in rows:
             goals = []
             target_ms, target_queries = TARGETS.get(label, (None, None))
             if server and target_ms is not None:
@@ -246,25 +283,20 @@ class Command(BaseCommand):
             if queries is not None and target_queries is not None:
                 ok = queries <= target_queries
                 goals.append(f"<= {target_queries} queries {'OK' if ok else 'IKKE NÅET'}")
-            server_cells = (
-                f"{statistics.median(server):>11.2f} ms{percentile(server, 95):>6.1f} ms"
-                if server
-                else f"{'–':>14}{'–':>9}"
-            )
             self.stdout.write(
-                f"{label:<30}{server_cells}{statistics.median(total):>13.2f} ms"
-                f"{percentile(total, 95):>6.1f} ms{queries if queries is not None else '–':>9}"
-                f"  {'; '.join(goals)}"
+                f"{label:<30}{_cells(server, 14)}{_cells(logged, 17)}{_cells(total, 16)}"
+                f"{queries if queries is not None else '–':>9}  {'; '.join(goals)}"
             )
         self.stdout.write(
-            "(– : bakerydemo sender ingen Server-Timing, og dens queries tælles ikke udefra; "
-            "sammenlign den på rundtur.)"
+            "(gunicorn: tiden gunicorn selv logger for forespørgslen, samme måleinstrument hos os "
+            "og hos bakerydemo. – : ikke målt; bakerydemo sender ingen Server-Timing, dens "
+            "queries tælles ikke udefra, og dens gunicorn-tid kræver BAKERYDEMO_ACCESS_LOG.)"
         )
 
     def compare_bakerydemo(self, run: dict, previous: list[dict]) -> None:
         pages = run["pages"]
         if BAKERYDEMO_GOALS[0][1] in pages:
-            self.stdout.write("\nMod bakerydemo i samme kørsel (rundtur median, skiftevis målt):")
+            self.stdout.write("\nMod bakerydemo i samme kørsel (skiftevis målt):")
             source = run
         else:
             source = next(
@@ -283,13 +315,17 @@ class Command(BaseCommand):
                 "tallene nedenfor er fra dengang, begge sider):"
             )
         for ours, theirs, goal in BAKERYDEMO_GOALS:
-            our_ms = source["pages"][ours]["roundtrip_median_ms"]
-            their_ms = source["pages"][theirs]["roundtrip_median_ms"]
-            times = their_ms / our_ms
+            mine, other = source["pages"][ours], source["pages"][theirs]
+            key = "gunicorn_median_ms"
+            if not (mine.get(key) and other.get(key)):
+                key = "roundtrip_median_ms"
+            what = "gunicorn-tid" if key == "gunicorn_median_ms" else "rundtur"
+            times = other[key] / mine[key]
             verdict = "OK" if times >= goal else "IKKE NÅET"
             self.stdout.write(
-                f"  {ours}: {our_ms:.2f} ms mod {theirs} {their_ms:.2f} ms = "
-                f"{times:.2f} gange hurtigere (mål ≥ {goal}) {verdict}"
+                f"  {ours}: {mine[key]:.2f} ms mod {theirs} {other[key]:.2f} ms ({what}, median) "
+                f"= {times:.2f} gange hurtigere (mål ≥ {goal}) {verdict}; rundtur "
+                f"{mine['roundtrip_median_ms']:.2f} mod {other['roundtrip_median_ms']:.2f} ms"
             )
 
     def compare_previous(self, run: dict, previous: list[dict]) -> None:
@@ -322,6 +358,13 @@ class Command(BaseCommand):
                 f"  {label:<30} {before[key]:7.2f} ms → {now[key]:7.2f} ms  "
                 f"forhold {now[key] / before[key]:.2f}{queries}"
             )
+
+
+def _cells(values: list[float] | None, width: int) -> str:
+    if not values:
+        return f"{'–':>{width}}{'–':>9}"
+    median, p95 = statistics.median(values), percentile(values, 95)
+    return f"{median:>{width - 3}.2f} ms{p95:>6.1f} ms"
 
 
 def requests_session():
