@@ -1,5 +1,5 @@
 """The parts every public page repeats: the main menu and the footer's site
-settings.
+settings; and the generation that retires every cached page fragment.
 
 They change a few times a year but would otherwise cost two queries on every
 page view, so they are cached briefly and dropped whenever a page is published,
@@ -8,12 +8,15 @@ bounds staleness when the change happens in another process (the clock's
 scheduled publishing) than the one serving pages.
 """
 
+from uuid import uuid4
+
 from django.core.cache import cache
 from wagtail.models import Page, Site
 
 from home.models import SiteSettings
 
 CHROME_TIMEOUT = 60
+GENERATION_KEY = "page-chrome:fragment-generation"
 FOOTER_FIELDS = (
     "footer_text",
     "accessibility_statement_url",
@@ -56,9 +59,22 @@ def footer_settings(site: Site) -> dict[str, str]:
     return values
 
 
+def fragment_generation() -> str:
+    """A token that changes whenever the chrome is forgotten. Cached fragments
+    of a page carry it in their key, so a change elsewhere (a linked page moved,
+    a story published) retires them all at once."""
+    token = cache.get(GENERATION_KEY)
+    if token is None:
+        cache.add(GENERATION_KEY, uuid4().hex, None)
+        token = cache.get(GENERATION_KEY) or "-"
+    return token
+
+
 def forget(**kwargs) -> None:
-    """Drop the cached chrome of every site (there are one or two)."""
+    """Drop the cached chrome of every site (there are one or two) and retire
+    every cached page fragment."""
     site_ids = Site.objects.values_list("pk", flat=True)
     cache.delete_many(
         [f"page-chrome:{kind}:{pk}" for pk in site_ids for kind in ("menu", "footer")]
     )
+    cache.set(GENERATION_KEY, uuid4().hex, None)

@@ -63,23 +63,28 @@ def live_page_at(url_path: str) -> Page | None:
     before, otherwise two (its class, then its row)."""
     model = _class_at_path.get(url_path)
     if model is not None:
-        page = _serving_queryset(model).filter(url_path=url_path, live=True).first()
+        page = _one(_serving_queryset(model).filter(url_path=url_path, live=True))
         if page is not None and page.specific_class is model:
             return page
-    base = (
-        Page.objects.filter(url_path=url_path, live=True)
-        .only("id", "content_type_id", "url_path")
-        .first()
+    base = _one(
+        Page.objects.filter(url_path=url_path, live=True).only("id", "content_type_id", "url_path")
     )
     model = base.specific_class if base is not None else None
     if model is None:
         return None
-    page = _serving_queryset(model).filter(pk=base.pk).first()
+    page = _one(_serving_queryset(model).filter(pk=base.pk))
     if page is not None:
         if len(_class_at_path) >= MAX_HINTS:
             _class_at_path.clear()
         _class_at_path[url_path] = model
     return page
+
+
+def _one(queryset):
+    """The first row in the database's own order: a live url_path names one
+    page, so first()'s ORDER BY pk would only cost the query its compiling."""
+    found = list(queryset.order_by()[:1])
+    return found[0] if found else None
 
 
 def _serving_queryset(model):

@@ -10,20 +10,20 @@ from __future__ import annotations
 import hashlib
 from datetime import datetime
 from math import ceil
+from operator import itemgetter
 
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Q
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.views.decorators.http import condition, require_safe
+from wagtail.models import PageLogEntry
 
 from stories.feeds.params import FeedQuery, ParameterError, parse_feed_query
+from stories.feeds.rows import FeedEvent, add_details, series_rows
 from stories.feeds.serialize import occurrence_data
 from stories.models.event import EventPage
-from stories.occurrences import (
-    feed_queryset,
-    filter_events,
-    fingerprint,
-    in_range,
-    occurrences_between,
-)
+from stories.occurrences import filter_events, fingerprint, in_range
+from stories.recurrence import Occurrence, OccurrenceTimes, occurrence_from, occurrence_times
 
 _STATE_ATTR = "_det_sker_feed_state"
 
@@ -38,9 +38,32 @@ def _filtered(events, query: FeedQuery):
     )
 
 
-def _state(request: HttpRequest) -> tuple[FeedQuery, str, datetime | None] | None:
-    """(query, etag, last modified) computed once per request; None if the query
-    string is invalid (the view then answers 400)."""
+def removed_since(since: datetime) -> tuple[list[int], datetime | None]:
+    """Ids of events unpublished or deleted since then and not public now, and
+    when the last of them went.
+
+    An `updated_since` poller never sees these events again, so without the
+    list it would have to fetch the whole window to notice one is gone. Read
+    from Wagtail's own log of page actions, which keeps a deleted page's id.
+    """
+    entries = PageLogEntry.objects.filter(
+        Q(action__startswith="wagtail.unpublish") | Q(action="wagtail.delete"),
+        content_type=ContentType.objects.get_for_model(EventPage),
+        timestamp__gte=since,
+    ).values_list("page_id", "timestamp")
+    gone: dict[int, datetime] = {}
+    for page_id, timestamp in entries:
+        gone[page_id] = max(timestamp, gone.get(page_id, timestamp))
+    if gone:
+        public = EventPage.objects.live().public().filter(pk__in=gone)
+        for page_id in public.values_list("pk", flat=True):
+            del gone[page_id]
+    return sorted(gone), max(gone.values(), default=None)
+
+
+def _state(request: HttpRequest) -> tuple[FeedQuery, str, datetime | None, list[int]] | None:
+    """(query, etag, last modified, removed event ids) computed once per
+    request; None if the query string is invalid (the view then answers 400)."""
     if not hasattr(request, _STATE_ATTR):
         try:
             query = parse_feed_query(request.GET)
@@ -48,6 +71,10 @@ def _state(request: HttpRequest) -> tuple[FeedQuery, str, datetime | None] | Non
             setattr(request, _STATE_ATTR, None)
             return None
         count, newest, top = fingerprint(_filtered(EventPage.objects.live().public(), query))
+        removed: list[int] = []
+        if query.updated_since is not None:
+            removed, last_removal = removed_since(query.updated_since)
+            newest = max(filter(None, (newest, last_removal)), default=None)
         key = "|".join(
             [
                 "v1",
@@ -57,10 +84,11 @@ def _state(request: HttpRequest) -> tuple[FeedQuery, str, datetime | None] | Non
                 str(count),
                 newest.isoformat() if newest else "-",
                 str(top),
+                ",".join(map(str, removed)),
             ]
         )
         etag = hashlib.sha256(key.encode()).hexdigest()[:32]
-        setattr(request, _STATE_ATTR, (query, etag, newest))
+        setattr(request, _STATE_ATTR, (query, etag, newest, removed))
     return getattr(request, _STATE_ATTR)
 
 
@@ -88,6 +116,33 @@ def _page_link(request: HttpRequest, page: int) -> str:
     return request.build_absolute_uri(f"{request.path}?{params.urlencode()}")
 
 
+def _timeline(query: FeedQuery) -> list[tuple[datetime, FeedEvent, OccurrenceTimes]]:
+    """Every occurrence in the window as (start, event, times), in feed order
+    (start, then title, then id): what counting and paging need, without
+    building an item."""
+    events, exceptions = series_rows(_filtered(EventPage.objects.live().public(), query))
+    # Events in title order and a stable sort by start alone give the feed's
+    # order; every start is wall-clock time in one zone, so naive order is
+    # the order in time.
+    events.sort(key=_title_and_id)
+    timeline = []
+    for event in events:
+        for times in occurrence_times(event, query.first_day, query.last_day, exceptions[event.pk]):
+            timeline.append((times[0], event, times))
+    timeline.sort(key=itemgetter(0))
+    return timeline
+
+
+def _title_and_id(event: FeedEvent) -> tuple[str, int]:
+    return event.title, event.pk
+
+
+def _occurrences(page: list, request: HttpRequest) -> list[Occurrence]:
+    """The page's occurrences, its events filled in with what an item shows."""
+    add_details({event for _start, event, _times in page}, request)
+    return [occurrence_from(event, times) for _start, event, times in page]
+
+
 @require_safe
 @condition(etag_func=_etag, last_modified_func=_last_modified)
 def det_sker_json(request: HttpRequest) -> HttpResponse:
@@ -95,17 +150,18 @@ def det_sker_json(request: HttpRequest) -> HttpResponse:
         query = parse_feed_query(request.GET)
     except ParameterError as error:
         return error_response(error)
-    occurrences = occurrences_between(
-        query.first_day, query.last_day, _filtered(feed_queryset(), query)
-    )
-    count = len(occurrences)
+    timeline = _timeline(query)
+    count = len(timeline)
     pages = max(1, ceil(count / query.page_size))
     if query.page > pages:
         return error_response(
             ParameterError("page", f"'page' må højst være {pages} for denne søgning.")
         )
     offset = (query.page - 1) * query.page_size
-    items = occurrences[offset : offset + query.page_size]
+    items = _occurrences(timeline[offset : offset + query.page_size], request)
+    changes = {}
+    if query.updated_since is not None:
+        changes["removed_event_ids"] = _state(request)[3]
     return JsonResponse(
         {
             "count": count,
@@ -117,6 +173,7 @@ def det_sker_json(request: HttpRequest) -> HttpResponse:
             "to": query.last_day.isoformat(),
             "timezone": "Europe/Copenhagen",
             "items": [occurrence_data(o, request) for o in items],
+            **changes,
         },
         json_dumps_params={"ensure_ascii": False},
     )

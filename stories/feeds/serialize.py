@@ -13,6 +13,8 @@ from home.text import plain_text
 from stories.models.event_taxonomy import Audience
 from stories.recurrence import Occurrence, OccurrenceStatus
 
+# Audience.values builds its list on every use; a feed asks it hundreds of times.
+_AUDIENCE_NAMES = {audience.value: audience.label for audience in Audience}
 RENDITION_NAMES = {"card": "fill-640x400", "wide": "width-1200", "social": "fill-1200x630"}
 
 
@@ -47,11 +49,13 @@ def _iso(value: datetime) -> str:
 
 def _plain(value):
     """Every text in the item as plain text (home.text.plain_text), recursively."""
+    if isinstance(value, str):
+        return plain_text(value)
     if isinstance(value, dict):
         return {key: _plain(item) for key, item in value.items()}
     if isinstance(value, list):
         return [_plain(item) for item in value]
-    return plain_text(value)
+    return value
 
 
 def occurrence_data(occurrence: Occurrence, request: HttpRequest | None = None) -> dict:
@@ -91,7 +95,7 @@ def _occurrence_data(occurrence: Occurrence, request: HttpRequest | None) -> dic
             "label": event.price_label,
         },
         "audience": [
-            {"slug": a, "name": Audience(a).label} for a in event.audience if a in Audience.values
+            {"slug": a, "name": _AUDIENCE_NAMES[a]} for a in event.audience if a in _AUDIENCE_NAMES
         ],
         "categories": [{"slug": c.slug, "name": c.name} for c in event.categories.all()],
         "signup_url": event.signup_url or None,

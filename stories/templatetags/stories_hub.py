@@ -129,12 +129,16 @@ def link_phrase(text: str, url: str):
 @register.inclusion_tag("stories/hub/story_take_part.html", takes_context=True)
 def story_take_part(context, page):
     """The end of a story: tell us yours (and for a recipe: share yours, get the cookbook)."""
-    is_recipe = any(block.block_type == "recipe" for block in page.body)
+    # The stored blocks, not page.body's values: converting those would load
+    # every image of the body, which the cached body fragment no longer needs.
+    blocks = list(page.body.raw_data)
+    is_recipe = any(block["type"] == "recipe" for block in blocks)
     take_part = {link.key: link for link in _links(context)}
     form_url = take_part["historie"].url if "historie" in take_part else None
     if form_url and any(
-        block.block_type == "call_to_action" and (block.value["url"] or "").startswith(form_url)
-        for block in page.body
+        block["type"] == "call_to_action"
+        and ((block.get("value") or {}).get("url") or "").startswith(form_url)
+        for block in blocks
     ):
         take_part = {}  # the story already ends by asking for the reader's own
     return {

@@ -3,8 +3,11 @@
 from datetime import date, time
 
 import pytest
+from django.utils import timezone
 from django.utils.http import http_date
+from wagtail.actions.delete_page import DeletePageAction
 
+from stories.models import EventCancellation
 from tests.factories import make_image
 from tests.locations.helpers import make_place
 from tests.stories.event_factories import make_category, make_event, weekly
@@ -104,6 +107,71 @@ def test_updated_since_leaves_out_events_not_published_since(client):
     make_event("Gammel", start_date=date(2026, 3, 5))
     assert titles(get(client, updated_since="2000-01-01T00:00:00+01:00", **MARCH)) == ["Gammel"]
     assert titles(get(client, updated_since="2099-01-01T00:00:00+01:00", **MARCH)) == []
+
+
+def _publish_change(event, **changes):
+    """What an editor does: edit the page, publish a new revision."""
+    for name, value in changes.items():
+        setattr(event, name, value)
+    event.save_revision().publish()
+    event.refresh_from_db()
+
+
+def test_updated_since_returns_only_the_event_changed_since(client):
+    weekly("Café Solstrålen")
+    changed = make_event("Loppemarked", start_date=date(2026, 3, 14))
+    make_event("Koncert", start_date=date(2026, 3, 20))
+    before = timezone.now().isoformat()
+
+    _publish_change(changed, title="Loppemarked i Vejleåparken")
+
+    data = get(client, updated_since=before, **MARCH).json()
+    assert [(i["event_id"], i["title"]) for i in data["items"]] == [
+        (changed.pk, "Loppemarked i Vejleåparken")
+    ]
+    assert data["removed_event_ids"] == []
+
+
+def test_updated_since_shows_an_occurrence_cancelled_since(client):
+    cafe = weekly("Café Solstrålen")
+    make_event("Koncert", start_date=date(2026, 3, 20))
+    before = timezone.now().isoformat()
+
+    cafe.cancellations.add(EventCancellation(date=date(2026, 3, 17), reason="Påskeferie"))
+    _publish_change(cafe)
+
+    items = get(client, updated_since=before, **MARCH).json()["items"]
+    assert {i["event_id"] for i in items} == {cafe.pk}
+    cancelled = [i for i in items if i["status"] == "cancelled"]
+    assert [(i["start"][:10], i["note"]) for i in cancelled] == [("2026-03-17", "Påskeferie")]
+
+
+def test_updated_since_names_events_unpublished_or_deleted_since(
+    client, django_capture_on_commit_callbacks
+):
+    make_event("Bliver", start_date=date(2026, 3, 14))
+    unpublished = make_event("Aflyst helt", start_date=date(2026, 3, 15))
+    deleted = make_event("Slettet", start_date=date(2026, 3, 16))
+    before = timezone.now().isoformat()
+    first = get(client, updated_since=before, **MARCH)
+    assert first.json()["items"] == [] and first.json()["removed_event_ids"] == []
+
+    with django_capture_on_commit_callbacks(execute=True):  # the editor's changes commit
+        unpublished.unpublish()
+        DeletePageAction(deleted).execute()
+
+    again = client.get(
+        FEED, {"updated_since": before, **MARCH}, headers={"If-None-Match": first["ETag"]}
+    )
+    assert again.status_code == 200
+    data = again.json()
+    assert data["items"] == []
+    assert data["removed_event_ids"] == sorted([unpublished.pk, deleted.pk])
+
+
+def test_removed_event_ids_only_with_updated_since(client):
+    make_event("Bliver", start_date=date(2026, 3, 14))
+    assert "removed_event_ids" not in get(client, **MARCH).json()
 
 
 def test_pagination_with_next_and_previous_links(client):

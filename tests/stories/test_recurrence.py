@@ -1,11 +1,12 @@
 """When things happen: recurrence, exceptions and daylight saving time."""
 
-from datetime import date, time, timedelta
+from datetime import date, datetime, time, timedelta
 
 import pytest
 
+from stories.models.event import EventPage
 from stories.occurrences import occurrences_between
-from stories.recurrence import OccurrenceStatus, expand_event
+from stories.recurrence import OccurrenceStatus, expand_event, rule_for, series_starts_between
 from tests.stories.event_factories import make_event, weekly
 
 pytestmark = pytest.mark.django_db
@@ -159,3 +160,32 @@ def test_occurrences_between_costs_a_fixed_number_of_queries(django_assert_max_n
         assert len(found) == 6 * 5
         assert sum(o.is_cancelled for o in found) == 6
         [o.event.location_name for o in found]
+
+
+@pytest.mark.parametrize("interval", [1, 2, 3])
+@pytest.mark.parametrize("weekdays", [[], [1], [0, 3], [6, 2, 4]])
+@pytest.mark.parametrize("repeat_until", [None, date(2026, 5, 13), date(2026, 2, 2)])
+def test_weekly_series_lists_exactly_the_dates_a_calendar_app_expands(
+    interval, weekdays, repeat_until
+):
+    """The site counts weekly dates itself (fast); calendar apps read the ICS
+    RRULE, which dateutil expands. Both must give the same dates."""
+    event = EventPage(
+        title="Strikkeklub",
+        start_date=date(2026, 1, 15),  # a Thursday
+        start_time=time(18, 30),
+        end_time=time(20, 0),
+        frequency="ugentlig",
+        interval=interval,
+        weekdays=weekdays,
+        repeat_until=repeat_until,
+    )
+    rule = rule_for(event)
+    for after, before in [
+        ("2025-12-01T00:00", "2026-07-01T00:00"),
+        ("2026-01-15T18:30", "2026-01-29T18:30"),
+        ("2026-03-04T10:00", "2026-04-22T23:59"),
+        ("2026-01-01T00:00", "2026-01-15T18:29"),
+    ]:
+        lo, hi = (datetime.fromisoformat(after), datetime.fromisoformat(before))
+        assert series_starts_between(event, lo, hi) == rule.between(lo, hi, inc=True)

@@ -2,13 +2,20 @@
 and the API list, with a realistic archive of stories, served by gunicorn.
 
 Not part of the test suite: timings depend on the machine, so they are
-printed next to their targets, never asserted.
+printed next to their targets, never asserted. Every URL is measured in
+rounds, interleaved with the others (a static file, and Wagtail's bakerydemo
+when BAKERYDEMO_URL names a running one), so a busy moment on a shared
+machine hits all of them alike. Each run's figures go to
+var/benchmarks/benchmark_pages.jsonl and are printed next to the previous
+run's.
 """
 
 import os
+import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -19,6 +26,7 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
+from benchmarks import history
 from benchmarks.server import free_port, wait_until_serving, yardstick_line
 
 # (label, target median ms, target max queries)
@@ -28,6 +36,34 @@ TARGETS = {
     "Historie": (13, 12),
     "API-liste (20 historier)": (15, None),
 }
+STATIC_LABEL = "Statisk fil (site.css)"
+STATIC_URL = "/static/css/site.css"
+# Ours against bakerydemo's: (our label, bakerydemo's label, how many times faster).
+BAKERYDEMO_GOALS = [
+    ("Historie", "bakerydemo: blogindlæg", 3),
+    ("API-liste (20 historier)", "bakerydemo: API-liste (20)", 2),
+]
+BAKERYDEMO_API = "/api/v2/pages/?type=blog.BlogPage&limit=20"
+ROUNDS = 10
+# gunicorn's own time for each request (path?query microseconds): the same
+# instrument on our server and on bakerydemo's, which sends no Server-Timing.
+ACCESS_LOG_FORMAT = "%(U)s?%(q)s %(D)s"
+
+
+def gunicorn_times(log: Path, offset: int, url: str, warmup: int) -> list[float] | None:
+    """Milliseconds gunicorn logged for `url` after `offset`, warm-up left out."""
+    wanted = url if "?" in url else url + "?"
+    times = []
+    with log.open(encoding="utf-8", errors="replace") as file:
+        file.seek(offset)
+        for line in file:
+            path, _, micros = line.rstrip().rpartition(" ")
+            if path == wanted and micros.isdigit():
+                times.append(int(micros) / 1000)
+    return times[warmup:] or None
+
+
+HISTORY = "benchmark_pages"
 
 
 def percentile(values: list[float], pct: float) -> float:
@@ -73,8 +109,12 @@ class Command(BaseCommand):
             for size in (5, 20, 50)
         }
         connection.close()
+        bakerydemo = self.bakerydemo_urls()
 
         port = free_port()
+        our_log = Path(tempfile.mkdtemp(prefix="voresishoj-bench-log-")) / "access.log"
+        their_log = os.environ.get("BAKERYDEMO_ACCESS_LOG", "") if bakerydemo else ""
+        their_offset = Path(their_log).stat().st_size if their_log else 0
         server = subprocess.Popen(
             [
                 sys.executable,
@@ -87,6 +127,10 @@ class Command(BaseCommand):
                 "1",
                 "--log-level",
                 "warning",
+                "--access-logfile",
+                str(our_log),
+                "--access-logformat",
+                ACCESS_LOG_FORMAT,
             ],
             env={
                 **os.environ,
@@ -96,22 +140,69 @@ class Command(BaseCommand):
             },
             cwd=settings.BASE_DIR,
         )
+        targets = [(label, None, url) for label, url in urls.items()]
+        targets.append((STATIC_LABEL, None, STATIC_URL))
+        targets += [(label, base, url) for label, (base, url) in bakerydemo.items()]
         try:
-            base = f"http://127.0.0.1:{port}"
-            wait_until_serving(base)
+            ours = f"http://127.0.0.1:{port}"
+            wait_until_serving(ours)
             session = requests_session()
-            rows = []
-            for label, url in urls.items():
-                server_ms, total_ms = self.measure(session, base + url, warmup, requests_count)
-                rows.append((label, url, server_ms, total_ms, query_counts[label]))
+            measured = self.measure_interleaved(
+                session,
+                [(label, base or ours, url) for label, base, url in targets],
+                warmup,
+                requests_count,
+            )
         finally:
             server.terminate()
             server.wait(timeout=10)
+        logged = {label: None for label, _b, _u in targets}
+        for label, base, url in targets:
+            if base is None:
+                logged[label] = gunicorn_times(our_log, 0, url, warmup)
+            elif their_log:
+                logged[label] = gunicorn_times(Path(their_log), their_offset, url, warmup)
+        shutil.rmtree(our_log.parent, ignore_errors=True)
+        rows = [
+            (label, url, *measured[label], logged[label], query_counts.get(label))
+            for label, _b, url in targets
+        ]
+        previous = history.runs(HISTORY)
+        run = history.record(HISTORY, self.figures(rows, stories, api_counts))
         self.report(rows, stories, requests_count)
         self.stdout.write(
             "API-liste, queries ved 5/20/50 historier pr. side: "
             + " / ".join(str(api_counts[size]) for size in (5, 20, 50))
         )
+        self.compare_bakerydemo(run, previous)
+        self.compare_previous(run, previous)
+        self.stdout.write(
+            "Maskinens belastning under kørslen (load average 1/5/15 min): "
+            + " / ".join(f"{n:.2f}" for n in run["load"])
+        )
+        self.stdout.write(yardstick_line())
+
+    def bakerydemo_urls(self) -> dict[str, tuple[str, str]]:
+        """bakerydemo's blog post and API list, if BAKERYDEMO_URL names a running
+        one (set-up: README); BAKERYDEMO_POST is the path of one of its posts."""
+        base = os.environ.get("BAKERYDEMO_URL", "").rstrip("/")
+        if not base:
+            return {}
+        post = os.environ.get("BAKERYDEMO_POST", "")
+        if not post:
+            raise CommandError(
+                "BAKERYDEMO_URL er sat, men BAKERYDEMO_POST mangler: stien til et blogindlæg "
+                "i bakerydemo, fx /blog/wild-yeast-999/."
+            )
+        api = os.environ.get("BAKERYDEMO_API", BAKERYDEMO_API)
+        try:
+            requests.get(base + post, timeout=10).raise_for_status()
+        except requests.RequestException as error:
+            raise CommandError(f"bakerydemo svarer ikke på {base + post}: {error}") from None
+        return {
+            BAKERYDEMO_GOALS[0][1]: (base, post),
+            BAKERYDEMO_GOALS[1][1]: (base, api),
+        }
 
     def urls(self) -> dict[str, str]:
         from benchmarks.data import benchmark_story
@@ -133,49 +224,147 @@ class Command(BaseCommand):
             raise CommandError(f"{url} svarede {response.status_code}")
         return len(ctx.captured_queries)
 
-    def measure(self, session, url: str, warmup: int, count: int):
-        for _ in range(warmup):
-            session.get(url, timeout=10)
-        server, total = [], []
-        for _ in range(count):
-            t0 = time.perf_counter()
-            response = session.get(url, timeout=10)
-            total.append((time.perf_counter() - t0) * 1000)
-            response.raise_for_status()
-            server.append(float(response.headers["Server-Timing"].split("dur=")[1]))
-        return server, total
+    def measure_interleaved(self, session, targets, warmup: int, count: int) -> dict:
+        """Median and p95 of every URL, measured in ROUNDS rounds that take
+        each URL in turn: label -> (server ms or None, round trip ms)."""
+        for _label, base, url in targets:
+            for _ in range(warmup):
+                session.get(base + url, timeout=10)
+        found = {label: ([], []) for label, _base, _url in targets}
+        per_round = max(1, count // ROUNDS)
+        for _ in range(ROUNDS):
+            for label, base, url in targets:
+                server, total = found[label]
+                for _ in range(per_round):
+                    t0 = time.perf_counter()
+                    response = session.get(base + url, timeout=10)
+                    total.append((time.perf_counter() - t0) * 1000)
+                    response.raise_for_status()
+                    timing = response.headers.get("Server-Timing", "")
+                    if "dur=" in timing:
+                        server.append(float(timing.split("dur=")[1]))
+        return {label: (server or None, total) for label, (server, total) in found.items()}
+
+    def figures(self, rows, stories: int, api_counts: dict) -> dict:
+        """What history keeps of this run: per URL, medians, p95s and queries."""
+        pages = {}
+        for label, url, server, total, logged, queries in rows:
+            pages[label] = {
+                "gunicorn_median_ms": round(statistics.median(logged), 2) if logged else None,
+                "gunicorn_p95_ms": round(percentile(logged, 95), 2) if logged else None,
+                "url": url,
+                "server_median_ms": round(statistics.median(server), 2) if server else None,
+                "server_p95_ms": round(percentile(server, 95), 2) if server else None,
+                "roundtrip_median_ms": round(statistics.median(total), 2),
+                "roundtrip_p95_ms": round(percentile(total, 95), 2),
+                "queries": queries,
+            }
+        return {"stories": stories, "pages": pages, "api_queries": api_counts}
 
     def report(self, rows, stories: int, count: int) -> None:
         self.stdout.write(
             f"\nSQLite, gunicorn (1 sync worker) på 127.0.0.1, {stories} historier, "
-            f"{count} målte forespørgsler pr. URL, uden side-cache.\n"
+            f"{count} målte forespørgsler pr. URL i {ROUNDS} runder, hvor URL'erne skiftes, "
+            "uden side-cache. Server: tiden i Django (Server-Timing); rundtur: klientens "
+            "tid for hele svaret; queries: databaseforespørgsler pr. visning.\n"
         )
         header = (
-            f"{'Side':<26}{'server median':>14}{'p95':>8}{'rundtur median':>16}{'queries':>9}  mål"
+            f"{'Side':<30}{'server median':>14}{'p95':>9}{'gunicorn median':>17}{'p95':>9}"
+            f"{'rundtur median':>16}{'p95':>9}{'queries':>9}  mål"
         )
         self.stdout.write(header)
         self.stdout.write("-" * len(header))
-        for label, _url, server, total, queries in rows:
-            median = statistics.median(server)
-            target_ms, target_queries = TARGETS[label]
+        for label, _url, server, total, logged, queries in rows:
             goals = []
-            if target_ms is not None:
-                goals.append(
-                    f"median < {target_ms} ms {'OK' if median < target_ms else 'IKKE NÅET'}"
-                )
-            if target_queries is not None:
+            target_ms, target_queries = TARGETS.get(label, (None, None))
+            if server and target_ms is not None:
+                ok = statistics.median(server) < target_ms
+                goals.append(f"median < {target_ms} ms {'OK' if ok else 'IKKE NÅET'}")
+            if queries is not None and target_queries is not None:
                 ok = queries <= target_queries
                 goals.append(f"<= {target_queries} queries {'OK' if ok else 'IKKE NÅET'}")
             self.stdout.write(
-                f"{label:<26}{median:>11.2f} ms{percentile(server, 95):>5.1f} ms"
-                f"{statistics.median(total):>13.2f} ms{queries:>9}  {'; '.join(goals)}"
+                f"{label:<30}{_cells(server, 14)}{_cells(logged, 17)}{_cells(total, 16)}"
+                f"{queries if queries is not None else '–':>9}  {'; '.join(goals)}"
             )
         self.stdout.write(
-            "\nTil sammenligning (Wagtails bakerydemo, 1.000 blogindlæg, målt én gang den "
-            "2026-11-23 på en anden maskine, før målestokken fandtes, ikke i denne kørsel): "
-            "indlæg 19 ms / 21 queries, API-liste 20 ms / 29 queries, forside 42 ms / 43 queries."
+            "(gunicorn: tiden gunicorn selv logger for forespørgslen, samme måleinstrument hos os "
+            "og hos bakerydemo. – : ikke målt; bakerydemo sender ingen Server-Timing, dens "
+            "queries tælles ikke udefra, og dens gunicorn-tid kræver BAKERYDEMO_ACCESS_LOG.)"
         )
-        self.stdout.write(yardstick_line())
+
+    def compare_bakerydemo(self, run: dict, previous: list[dict]) -> None:
+        pages = run["pages"]
+        if BAKERYDEMO_GOALS[0][1] in pages:
+            self.stdout.write("\nMod bakerydemo i samme kørsel (skiftevis målt):")
+            source = run
+        else:
+            source = next(
+                (r for r in reversed(previous) if BAKERYDEMO_GOALS[0][1] in r.get("pages", {})),
+                None,
+            )
+            self.stdout.write(
+                "\nbakerydemo er IKKE målt i denne kørsel (sæt BAKERYDEMO_URL og BAKERYDEMO_POST, "
+                "se README)."
+            )
+            if source is None:
+                self.stdout.write("Ingen tidligere kørsel har målt bakerydemo.")
+                return
+            self.stdout.write(
+                f"Sidst målt {history.when(source)} (en tidligere kørsel, ikke denne; "
+                "tallene nedenfor er fra dengang, begge sider):"
+            )
+        for ours, theirs, goal in BAKERYDEMO_GOALS:
+            mine, other = source["pages"][ours], source["pages"][theirs]
+            key = "gunicorn_median_ms"
+            if not (mine.get(key) and other.get(key)):
+                key = "roundtrip_median_ms"
+            what = "gunicorn-tid" if key == "gunicorn_median_ms" else "rundtur"
+            times = other[key] / mine[key]
+            verdict = "OK" if times >= goal else "IKKE NÅET"
+            self.stdout.write(
+                f"  {ours}: {mine[key]:.2f} ms mod {theirs} {other[key]:.2f} ms ({what}, median) "
+                f"= {times:.2f} gange hurtigere (mål ≥ {goal}) {verdict}; rundtur "
+                f"{mine['roundtrip_median_ms']:.2f} mod {other['roundtrip_median_ms']:.2f} ms"
+            )
+
+    def compare_previous(self, run: dict, previous: list[dict]) -> None:
+        if not previous:
+            self.stdout.write(
+                "\nIngen forrige kørsel at sammenligne med (første kørsel med "
+                f"var/benchmarks/{HISTORY}.jsonl)."
+            )
+            return
+        last = previous[-1]
+        load = " / ".join(f"{n:.2f}" for n in last.get("load", []))
+        self.stdout.write(
+            f"\nForrige kørsel {history.when(last)} (load average dengang {load}) mod nu, "
+            "server median (rundtur median for bakerydemo og den statiske fil); "
+            "forhold = nu / forrige, under 1 er hurtigere:"
+        )
+        for label, now in run["pages"].items():
+            before = last.get("pages", {}).get(label)
+            if before is None:
+                self.stdout.write(f"  {label:<30} ikke målt i forrige kørsel")
+                continue
+            key = "server_median_ms" if now["server_median_ms"] else "roundtrip_median_ms"
+            if not before.get(key):
+                self.stdout.write(f"  {label:<30} ikke sammenlignelig")
+                continue
+            queries = ""
+            if now["queries"] is not None and before.get("queries") is not None:
+                queries = f", queries {before['queries']} → {now['queries']}"
+            self.stdout.write(
+                f"  {label:<30} {before[key]:7.2f} ms → {now[key]:7.2f} ms  "
+                f"forhold {now[key] / before[key]:.2f}{queries}"
+            )
+
+
+def _cells(values: list[float] | None, width: int) -> str:
+    if not values:
+        return f"{'–':>{width}}{'–':>9}"
+    median, p95 = statistics.median(values), percentile(values, 95)
+    return f"{median:>{width - 3}.2f} ms{p95:>6.1f} ms"
 
 
 def requests_session():
