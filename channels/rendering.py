@@ -8,6 +8,7 @@ topics and channel renditions of its image with absolute URLs.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlencode
 
@@ -17,14 +18,25 @@ from home.text import MONTHS_DA, WEEKDAYS_DA
 from stories.blocks import parse_video_url
 from stories.recurrence import next_occurrences
 
-from .platforms.base import ImageRef
-
 if TYPE_CHECKING:
     from wagtail.models import Page
 
     from .models import PageChannel
 
 PAGE_TYPES_WITH_CHANNELS = ("stories.storypage", "stories.eventpage")
+
+
+@dataclass(frozen=True)
+class ImageRef:
+    """A channel rendition of the page's image, as the platform will fetch it."""
+
+    url: str
+    """Absolute URL the platform downloads the image from."""
+    width: int
+    height: int
+    size_bytes: int
+    mime: str
+    alt: str = ""
 
 
 def is_event(page: Page) -> bool:

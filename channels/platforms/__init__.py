@@ -8,9 +8,10 @@ here.
 
 from __future__ import annotations
 
+from channels.rendering import ImageRef
+
 from .base import (
     Channel,
-    ImageRef,
     Metric,
     NotReadyYet,
     Post,

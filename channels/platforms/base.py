@@ -17,24 +17,12 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from channels.http import PlatformError
+from channels.rendering import ImageRef
 
 if TYPE_CHECKING:
     from wagtail.models import Page
 
     from channels.models import PageChannel, Publication
-
-
-@dataclass(frozen=True)
-class ImageRef:
-    """A channel rendition of the page's image, as the platform will fetch it."""
-
-    url: str
-    """Absolute URL the platform downloads the image from."""
-    width: int
-    height: int
-    size_bytes: int
-    mime: str
-    alt: str = ""
 
 
 FIELD_HELP = """Where an editor fixes a channel's problem, as a path into the page editor's form.

@@ -89,7 +89,7 @@ def test_too_many_hashtags_and_mentions_are_blocked(standin, django_capture_on_c
 
 
 def test_a_png_or_oversized_image_is_blocked():
-    from channels.platforms.base import ImageRef
+    from channels.rendering import ImageRef
 
     channel = get_channel("instagram")
     image = ImageRef(
