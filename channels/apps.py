@@ -12,5 +12,9 @@ class ChannelsConfig(AppConfig):
         # registers the configuration checks of `manage.py check`.
         from . import checks, signals  # noqa: F401
         from .admin_attach import attach_to_page_types
+        from .logins import StoredRefreshToken
+        from .platforms import google_oauth
 
         attach_to_page_types()
+        # A refresh token Google rotates goes to the database, not this process.
+        google_oauth.keep_refresh_tokens_in(StoredRefreshToken())

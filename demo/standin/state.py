@@ -125,4 +125,6 @@ DEFAULT_CONFIG: dict[str, Any] = {
     "data_access_expires_in_days": 90,
     "youtube_token_expires_in_days": 1 / 24,
     "youtube_rotated_refresh_token": "",
+    # Rotate on every refresh: answer a new refresh token and revoke the one sent.
+    "youtube_rotate_refresh_tokens": False,
 }

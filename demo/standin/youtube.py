@@ -55,6 +55,10 @@ def handle(state: StandinState, req: Request, parts: list[str]) -> Reply:
                 "token_type": "Bearer",
             }
             rotated = state.config.get("youtube_rotated_refresh_token")
+            if state.config.get("youtube_rotate_refresh_tokens"):
+                # As Google may: a new refresh token in every answer, the old one retired.
+                rotated = f"standin-refresh-{state.new_id()}"
+                state.config["revoked_tokens"].append(given)
             if rotated:
                 body["refresh_token"] = rotated
         return Reply(200, body)
