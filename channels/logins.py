@@ -119,9 +119,10 @@ def login_warnings(now: datetime | None = None) -> dict[str, str]:
 
 class StoredRefreshToken:
     """The YouTube refresh token Google rotated, in `ChannelState`: every process
-    and every restart renews with it. The row lock makes renewals take turns
-    (PostgreSQL; SQLite has one writer at a time anyway), so no process renews
-    with a token another has just retired."""
+    and every restart renews with it. On PostgreSQL the row lock makes renewals
+    take turns, so no process renews with a token another has just retired;
+    SQLite has no row locks, and there two processes renewing in the same
+    moment can still race (the dev demo, never production)."""
 
     slug = "youtube"
 
