@@ -13,7 +13,11 @@ class ChannelsConfig(AppConfig):
         from . import checks, signals  # noqa: F401
         from .admin_attach import attach_to_page_types
         from .governor import governor
+        from .logins import StoredRefreshToken
         from .models.ledger import ChannelStateLedger
+        from .platforms import google_oauth
 
         attach_to_page_types()
         governor.keep_state_in(ChannelStateLedger())
+        # A refresh token Google rotates goes to the database, not this process.
+        google_oauth.keep_refresh_tokens_in(StoredRefreshToken())

@@ -5,22 +5,27 @@ must renew it before that, not after the first failed post. So each channel
 that has such a login asks its platform (`Channel.token_expiry`: Graph
 `debug_token`, Google `tokeninfo`), the answer is stored in `ChannelState`,
 turned into a banner `CHANNELS_TOKEN_WARN_DAYS` days before, and mailed to
-the secretariat once per token with the steps to renew it.
+the secretariat once per token with the steps to renew it. A refresh token
+Google rotates is stored here too (`StoredRefreshToken`), so it outlives the
+process that received it.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.core.mail import send_mail
+from django.db import transaction
 from django.utils import timezone
 
 from .alerts import alert_address
 from .http import PlatformError
 from .models import ChannelState
 from .platforms import Channel, all_channels
+from .platforms.google_oauth import configured_origin
 
 logger = logging.getLogger("voresishoj.channels")
 
@@ -110,3 +115,24 @@ def login_warnings(now: datetime | None = None) -> dict[str, str]:
             verb = "udløb" if state.token_expires_at <= now else "udløber"
             warnings[channel.slug] = f"{channel.label}: login {verb} {when:%d.%m.%Y kl. %H.%M}."
     return warnings
+
+
+class StoredRefreshToken:
+    """The YouTube refresh token Google rotated, in `ChannelState`: every process
+    and every restart renews with it. On PostgreSQL the row lock makes renewals
+    take turns, so no process renews with a token another has just retired;
+    SQLite has no row locks, and there two processes renewing in the same
+    moment can still race (the dev demo, never production)."""
+
+    slug = "youtube"
+
+    def renew_with(self, renew: Callable[[str], str]) -> None:
+        ChannelState.objects.get_or_create(channel=self.slug)
+        with transaction.atomic():
+            state = ChannelState.objects.select_for_update().get(channel=self.slug)
+            mine = state.refresh_token_origin == configured_origin()
+            kept = renew(state.refresh_token if mine else "")
+            if kept:
+                ChannelState.objects.filter(channel=self.slug).update(
+                    refresh_token=kept, refresh_token_origin=configured_origin()
+                )

@@ -6,14 +6,20 @@ saw from Facebook for it (demo.reach writes those first). Figures grow with a
 post's age and with the story's popularity, are pulled weekly as the clock
 would, and carry the metric names of their time: Meta's impressions metrics
 before 15 November 2025, its views metrics after. Deterministic and
-idempotent: a demo that has channel figures keeps them.
+idempotent: a demo that has channel figures keeps them. Each run also hands
+the latest figures to the platform stand-in (`seed_standin`), so the first
+live pull of `make run` continues the history rather than undercutting it.
 """
 
 import datetime
 import math
 import random
+import time
 from collections import defaultdict
+from pathlib import Path
+from urllib.parse import urlparse
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import Sum
 from django.utils import timezone
@@ -21,6 +27,8 @@ from django.utils import timezone
 from channels.models import Publication
 from channels.platforms.facebook import VIEWS_REPLACED_IMPRESSIONS
 from channels.reach.models import ChannelMetric, PageSourceDay, ReachPull, Source
+from channels.rendering import canonical_url
+from demo.standin import seed as standin_seed
 from stories.models import StoryPage
 
 SEED = 2026
@@ -29,15 +37,60 @@ CHANNELS = ("facebook", "instagram")
 
 
 def load(stdout) -> None:
+    stories = list(StoryPage.objects.live().order_by("date", "pk"))
     if ReachPull.objects.exists():
         stdout.write("Kanaltal: demo-historikken findes allerede.")
-        return
-    rng = random.Random(SEED)
-    today = timezone.localdate()
-    stories = list(StoryPage.objects.live().order_by("date", "pk"))
-    with transaction.atomic():
-        count = _history(rng, stories, today)
-    stdout.write(f"Kanaltal: {count} ugentlige hentninger fra Facebook og Instagram er indlæst.")
+    else:
+        rng = random.Random(SEED)
+        with transaction.atomic():
+            count = _history(rng, stories, timezone.localdate())
+        stdout.write(
+            f"Kanaltal: {count} ugentlige hentninger fra Facebook og Instagram er indlæst."
+        )
+    path = seed_standin(stories)
+    stdout.write(f"Kanaltal: platform-stand-in'en fortsætter fra de seneste tal ({path}).")
+
+
+def seed_standin(stories: list[StoryPage]) -> Path:
+    """Hand each story's latest stored figures to the stand-in (demo.standin.seed),
+    so a live pull continues the history instead of starting below it."""
+    latest: dict[tuple[int, str], int] = {}
+    pulls = ReachPull.objects.filter(
+        ok=True, channel__in=CHANNELS, page_id__in=[s.pk for s in stories]
+    ).order_by("pulled_at", "pk")
+    for page_id, channel, pk in pulls.values_list("page_id", "channel", "pk"):
+        latest[(page_id, channel)] = pk
+    figures: dict[int, dict[str, int]] = defaultdict(dict)
+    for pull_id, metric, value in ChannelMetric.objects.filter(
+        pull_id__in=latest.values()
+    ).values_list("pull_id", "metric", "value"):
+        figures[pull_id][metric] = value
+    external_ids: dict[int, dict[str, str]] = defaultdict(dict)
+    for page_id, channel, external_id in Publication.objects.filter(
+        page__in=stories, channel__in=CHANNELS
+    ).values_list("page_id", "channel", "external_id"):
+        external_ids[page_id][channel] = external_id
+    visits = facebook_visits([s.pk for s in stories])
+    entries = []
+    for story in stories:
+        entry: dict = {
+            "path": urlparse(canonical_url(story)).path,
+            "external_ids": external_ids.get(story.pk, {}),
+        }
+        for channel in CHANNELS:
+            values = dict(figures.get(latest.get((story.pk, channel), 0), {}))
+            if channel == "facebook" and "post_total_media_view_unique" in values:
+                # The platform saw at least everyone who clicked through to the site.
+                clicked = sum(visits.get(story.pk, {}).values())
+                if values["post_total_media_view_unique"] < clicked:
+                    values["post_total_media_view_unique"] = clicked
+                    values["post_media_view"] = max(values.get("post_media_view", 0), clicked + 1)
+            if values:
+                entry[channel] = values
+        entries.append(entry)
+    path = Path(settings.VAR_DIR) / standin_seed.FILE_NAME
+    standin_seed.write(path, entries, time.time())
+    return path
 
 
 def facebook_visits(story_ids: list[int]) -> dict[int, dict[datetime.date, int]]:

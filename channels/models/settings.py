@@ -83,6 +83,17 @@ class ChannelState(models.Model):
         blank=True,
         help_text="The token expiry the secretariat was mailed about: one mail per token.",
     )
+    refresh_token = models.TextField(
+        blank=True,
+        help_text="A refresh token the platform handed out in place of the configured one "
+        "(Google may rotate it); every process renews with it, also after a restart.",
+    )
+    refresh_token_origin = models.CharField(
+        max_length=64,
+        blank=True,
+        help_text="SHA-256 of the configured refresh token the stored one replaced: a newly "
+        "configured login is not overruled by a token of the old one.",
+    )
     quota_day = models.DateField(null=True, blank=True)
     quota_units = models.PositiveIntegerField(default=0)
     updated_at = models.DateTimeField(auto_now=True)

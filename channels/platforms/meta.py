@@ -70,6 +70,11 @@ INSTAGRAM_SUBCODES_DA: dict[int, str] = {
 
 SEARCH_MARGIN = timedelta(hours=1)
 MAX_SEARCH_PAGES = 50
+PAGE_TRIES = 3
+"""Tries per listing page before a transient error ends the lookup. A lookup after
+a lost answer reads many pages and runs again on every attempt until it
+succeeds, so one page's hiccup must not cost the attempt: that let a post whose
+answer was lost use up all its attempts on lookups (bench_channels)."""
 
 
 def graph_url(base_url: str) -> str:
@@ -163,7 +168,7 @@ def graph_items_since(
         params: dict[str, Any] = {"fields": fields, "limit": 100}
         if after:
             params["after"] = after
-        answer = client.request("GET", path, params=params).data
+        answer = _read_page(client, path, params)
         for item in answer.get("data", []):
             stamp = item.get(time_field)
             if stamp and datetime.strptime(stamp, "%Y-%m-%dT%H:%M:%S%z") < horizon:
@@ -172,6 +177,18 @@ def graph_items_since(
         after = ((answer.get("paging") or {}).get("cursors") or {}).get("after") or ""
         if not after:
             return
+
+
+def _read_page(client: PlatformClient, path: str, params: dict[str, Any]) -> dict[str, Any]:
+    """One page of a listing; a read, so a transient error is simply asked again."""
+    tries_left = PAGE_TRIES
+    while True:
+        try:
+            return client.request("GET", path, params=params).data
+        except PlatformError as error:
+            tries_left -= 1
+            if error.kind != "transient" or not tries_left:
+                raise
 
 
 def is_invalid_metric(error: PlatformError) -> bool:

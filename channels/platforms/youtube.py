@@ -10,8 +10,10 @@ Reach per video comes from two places (read 2026-11-30, docs/channels.md):
 `videos.list` statistics, the public figure of the day, and the YouTube
 Analytics API (`reports.query`), which lags two to three days but also gives
 `engagedViews`, the view count as defined before YouTube changed how Shorts
-views are counted (31 March 2025). Both book their unit cost with the quota
-governor. Google's error shape is mapped here.
+views are counted (31 March 2025). `videos.list` books its unit with the quota
+governor; `reports.query` belongs to another API with its own quota and is not
+booked against the Data API's day (see UNITS_ANALYTICS_QUERY). Google's error
+shape is mapped here.
 """
 
 from __future__ import annotations
@@ -51,11 +53,18 @@ READ_ONLY_SNIPPET_FIELDS = (
     "localized",
     "liveBroadcastContent",
 )
-# Unit costs from "YouTube Data API (v3) – Quota Calculator"; an Analytics
-# reports.query is booked at the minimum any request costs.
+# Unit costs from "YouTube Data API (v3) – Quota Calculator".
 UNITS_UPDATE = 50
 UNITS_LIST = 1
-UNITS_ANALYTICS_QUERY = 1
+# Read 2026-12-01: the Quota Calculator (developers.google.com/youtube/v3/
+# determine_quota_cost) prices only the Data API's own methods against its
+# 10,000 units a day, and the Analytics API's reports.query reference
+# (developers.google.com/youtube/analytics/reference/reports/query) names no
+# unit cost and no shared quota. The Analytics API is a separate API
+# (youtubeanalytics.googleapis.com) whose limits Google Cloud shows per API, so a
+# report costs the Data API's day nothing; when Analytics itself says
+# quotaExceeded or rateLimitExceeded, that answer is the limit (google_error).
+UNITS_ANALYTICS_QUERY = 0
 PACIFIC = ZoneInfo("America/Los_Angeles")  # YouTube's quota day resets at Pacific midnight
 SHORTS_VIEWS_CHANGED = date(2025, 3, 31)
 SHORTS_NOTE_DA = (
@@ -344,7 +353,8 @@ class YouTubeChannel(Channel):
         return found, refused
 
     def _report(self, publication: Publication, metrics: tuple[str, ...]) -> dict[str, int]:
-        self._reserve(UNITS_ANALYTICS_QUERY)
+        if UNITS_ANALYTICS_QUERY:
+            self._reserve(UNITS_ANALYTICS_QUERY)
         start = timezone.localdate(publication.published_at) if publication.published_at else None
         answer = (
             self.analytics_client()

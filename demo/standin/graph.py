@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, datetime
+from pathlib import Path
 
 from .state import StandinState
 from .wire import Reply, Request, fetch_image, graph_error
@@ -290,14 +291,18 @@ def _insights(state: StandinState, node: str, metrics: str) -> Reply:
     """Lifetime insights; one removed or unknown metric fails the whole request (#100)."""
     known: dict[str, int | None] = {}
     if node in state.fb_posts:
-        text = state.fb_posts[node]["message"]
-        unique = 40 + len(text) % 100
+        post = state.fb_posts[node]
+        unique = 40 + len(post["message"]) % 100
         known = {"post_total_media_view_unique": unique, "post_media_view": unique + 25}
+        known.update(_seeded(state, "facebook", node, post["link"], post["message"]))
     elif node in state.ig_media:
         # 'saved' is a valid metric Instagram has no figure for yet: left out of `data`.
         known = {"reach": 30, "views": 45, "likes": 7, "comments": 2, "saved": None}
+        known.update(_seeded(state, "instagram", node, state.ig_media[node]["caption"]))
     else:
-        return graph_error(400, 100, f"(#100) Object with ID '{node}' does not exist")
+        known = _restored(state, node)
+        if not known:
+            return graph_error(400, 100, f"(#100) Object with ID '{node}' does not exist")
     asked = [m for m in metrics.split(",") if m]
     if not asked:
         return graph_error(
@@ -322,6 +327,33 @@ def _insights(state: StandinState, node: str, metrics: str) -> Reply:
         if known[m] is not None
     ]
     return Reply(200, {"data": data})
+
+
+SEEDED_METRICS = {
+    "facebook": ("post_total_media_view_unique", "post_media_view"),
+    "instagram": ("reach", "views", "likes", "comments"),
+}
+
+
+def _seeded(state: StandinState, channel: str, node: str, *texts: str) -> dict[str, int | None]:
+    """The demo history's figures for this post's story (demo.standin.seed), if any."""
+    seed_file = state.config.get("reach_seed_file")
+    if not seed_file:
+        return {}
+    state.reach_seed.use(Path(seed_file))
+    figures = state.reach_seed.figures(channel, state.now(), texts=texts, external_id=node) or {}
+    return {name: figures[name] for name in SEEDED_METRICS[channel] if name in figures}
+
+
+def _restored(state: StandinState, node: str) -> dict[str, int | None]:
+    """A post from before the stand-in restarted, known by its id from the demo's history."""
+    facebook = _seeded(state, "facebook", node)
+    if len(facebook) == len(SEEDED_METRICS["facebook"]):
+        return facebook
+    instagram = _seeded(state, "instagram", node)
+    if len(instagram) == len(SEEDED_METRICS["instagram"]):
+        return {**instagram, "saved": None}
+    return {}
 
 
 def _node(state: StandinState, node: str, req: Request) -> Reply:

@@ -9,6 +9,8 @@ import time
 from dataclasses import dataclass, field
 from typing import Any
 
+from .seed import ReachSeed
+
 FAULT_KINDS = (
     "transient",
     "lost_answer",
@@ -53,6 +55,7 @@ class StandinState:
     calls: list[float] = field(default_factory=list)
     youtube_units: dict[str, int] = field(default_factory=dict)
     refresh_tokens_seen: list[str] = field(default_factory=list)
+    reach_seed: ReachSeed = field(default_factory=ReachSeed)
     config: dict[str, Any] = field(
         default_factory=lambda: {
             k: list(v) if isinstance(v, list) else v for k, v in DEFAULT_CONFIG.items()
@@ -136,4 +139,9 @@ DEFAULT_CONFIG: dict[str, Any] = {
     "data_access_expires_in_days": 90,
     "youtube_token_expires_in_days": 1 / 24,
     "youtube_rotated_refresh_token": "",
+    # Rotate on every refresh: answer a new refresh token and revoke the one sent.
+    "youtube_rotate_refresh_tokens": False,
+    # The demo history's latest figures per story (demo.standin.seed), written by
+    # load_demo; None = the stand-in's own small figures for every post.
+    "reach_seed_file": None,
 }

@@ -55,6 +55,10 @@ def handle(state: StandinState, req: Request, parts: list[str]) -> Reply:
                 "token_type": "Bearer",
             }
             rotated = state.config.get("youtube_rotated_refresh_token")
+            if state.config.get("youtube_rotate_refresh_tokens"):
+                # As Google may: a new refresh token in every answer, the old one retired.
+                rotated = f"standin-refresh-{state.new_id()}"
+                state.config["revoked_tokens"].append(given)
             if rotated:
                 body["refresh_token"] = rotated
         return Reply(200, body)
@@ -154,9 +158,7 @@ def _report(state: StandinState, req: Request) -> Reply:
             "badRequest",
             f"Unknown identifier ({unknown[0]}) given in field parameters.metrics.",
         )
-    over = _charge(state, 1)
-    if over:
-        return over
+    # The Analytics API has its own quota, not the Data API's 10,000 units a day.
     video_id = query.get("filters", "").removeprefix("video==")
     video = state.videos.get(video_id)
     headers = [{"name": m, "columnType": "METRIC", "dataType": "INTEGER"} for m in metrics]

@@ -280,10 +280,29 @@ class Command(BaseCommand):
                 f"  {channel:<10} opslag på platformen: {created[channel]:>5} af {expected:>5}  "
                 f"{verdict}  ({by_status})"
             )
+        self._report_failures()
         manual = Publication.objects.filter(channel="facebook_group").count()
         self.stdout.write(f"  facebook_group: {manual} klar til manuel deling (ikke sendt).")
         if show_days:
             self._instagram_days(standin)
+
+    def _report_failures(self) -> None:
+        """Every post that did not go out, with the reason the admin shows for it."""
+        from channels.models import Publication
+        from channels.models import PublicationStatus as S
+
+        stuck = (
+            Publication.objects.filter(channel__in=EXTERNAL)
+            .exclude(status=S.PUBLISHED)
+            .select_related("page")
+            .order_by("channel", "pk")
+        )
+        for pub in stuck:
+            self.stdout.write(
+                f"  ikke ude: {pub.channel} »{pub.page.title}« "
+                f"({pub.get_status_display()}, {pub.attempts} forsøg): "
+                f"{pub.last_error or pub.notice or 'ingen fejl gemt'}"
+            )
 
     def _instagram_days(self, standin: Any) -> None:
         stamps = sorted(m["published"] for m in standin.state.ig_media.values())

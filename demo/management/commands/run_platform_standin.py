@@ -1,8 +1,12 @@
 """Run the local platform stand-in (Facebook, Instagram, YouTube, Det sker) on 127.0.0.1."""
 
+from pathlib import Path
+
+from django.conf import settings
 from django.core.management.base import BaseCommand
 
 from demo.standin import PlatformStandin
+from demo.standin.seed import FILE_NAME
 
 
 class Command(BaseCommand):
@@ -16,9 +20,16 @@ class Command(BaseCommand):
             default=[],
             help="YouTube-video-id, der skal findes i stand-in'en (kan gentages).",
         )
+        parser.add_argument(
+            "--reach-seed",
+            default=str(Path(settings.VAR_DIR) / FILE_NAME),
+            help="Demoens seneste kanaltal pr. historie (skrives af load_demo); "
+            "stand-in'en fortsætter derfra.",
+        )
 
     def handle(self, *args, **options):
         standin = PlatformStandin(port=options["port"])
+        standin.state.config["reach_seed_file"] = options["reach_seed"]
         for video_id in options["demo_video"]:
             standin.state.videos[video_id] = {
                 "snippet": {

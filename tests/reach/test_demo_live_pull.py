@@ -1,0 +1,78 @@
+"""After `make run`'s first live pull the demo's figures still hold up on screen.
+
+load_demo writes a year of channel figures and hands the latest to the
+platform stand-in; the posts then go out to the stand-in and the clock's
+pull asks it over HTTP, as in the running demo.
+"""
+
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.db.models import Sum
+
+from channels.models import Publication
+from channels.reach.models import PageSourceDay, ReachPull
+from channels.reach.pulling import pull_reach
+from demo.standin.seed import FILE_NAME
+from stories.models import StoryPage
+
+pytestmark = pytest.mark.django_db
+
+
+def figures(pull):
+    return dict(pull.metrics.values_list("metric", "value"))
+
+
+def last_two(page_id, channel):
+    pulls = ReachPull.objects.filter(page_id=page_id, channel=channel, ok=True).order_by(
+        "-pulled_at", "-pk"
+    )
+    latest, before = pulls[:2]
+    return figures(latest), figures(before)
+
+
+def live(channel):
+    """Demo stories with a post on the channel (events have no history to continue)."""
+    return sorted(
+        Publication.objects.filter(
+            channel=channel, status="published", page__in=StoryPage.objects.live()
+        )
+        .exclude(external_id="")
+        .values_list("page_id", flat=True)
+    )
+
+
+def test_the_first_live_pull_continues_the_demo_history_believably(
+    standin, settings, tmp_path, django_capture_on_commit_callbacks
+):
+    settings.VAR_DIR = tmp_path / "var"
+    with django_capture_on_commit_callbacks(execute=True):  # the worker sends the posts
+        call_command("load_demo", stdout=StringIO())
+    standin.configure(reach_seed_file=str(settings.VAR_DIR / FILE_NAME))
+    standin.advance(3 * 86400)  # the demo has run a few days
+
+    summary = pull_reach()
+
+    assert summary.pulled and not summary.failed
+    for channel in ("facebook", "instagram"):
+        stories = live(channel)
+        assert len(stories) >= 10, channel
+        shown = []
+        for page_id in stories:
+            latest, before = last_two(page_id, channel)
+            # Never below the figure the reports showed before the pull, and growing.
+            assert set(before) <= set(latest), (channel, page_id)
+            for metric, value in before.items():
+                assert latest[metric] >= value, (channel, page_id, metric)
+            assert latest != before, (channel, page_id)
+            shown.append(tuple(sorted(latest.items())))
+        # No two stories show the same figures.
+        assert len(set(shown)) == len(shown), channel
+    for page_id in live("facebook"):
+        latest, _ = last_two(page_id, "facebook")
+        visits = PageSourceDay.objects.filter(page_id=page_id, source="facebook").aggregate(
+            n=Sum("views")
+        )["n"]
+        # Facebook saw at least everyone who came to the site from Facebook.
+        assert latest["post_total_media_view_unique"] >= visits > 0, page_id
