@@ -21,6 +21,9 @@ def pytest_configure(config):
 def _media_in_tmp(settings, tmp_path):
     """Every test writes its images and renditions to its own folder."""
     settings.MEDIA_ROOT = tmp_path / "media"
+    # Files the code writes beside the database (the demo's stand-in seed) stay
+    # out of the checkout's var/.
+    settings.VAR_DIR = tmp_path / "var"
 
 
 def _clear_caches():
