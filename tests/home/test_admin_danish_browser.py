@@ -2,12 +2,13 @@
 
 tests/home/test_admin_danish.py reads the HTML the server sends; much of what an
 editor meets in the page editor is put on screen by Wagtail's JavaScript only:
-the rich-text toolbar and its tooltips, the block menu behind "+", the buttons on
-each block, the minimap, the image chooser opened from a block, the comments and
-their "Are you sure?". This test walks those in Chromium twice, once with the
-editor's admin language set to Danish and once to English, and fails on any
-visible text or spoken attribute that is the same in both, by the same rules
-(and the same list of excepted names) as the server-side test.
+the sidebar and its page explorer, the rich-text toolbar and its tooltips, the
+block menus behind "/" and "+", the buttons on each block, the minimap, the image
+chooser opened from a block, the comments and their "Are you sure?". This test
+walks those in Chromium twice, once with the editor's admin language set to
+Danish and once to English, and fails on any visible text or spoken attribute
+that is the same in both, by the same rules and the same list of excepted names
+as the server-side test.
 """
 
 from __future__ import annotations
@@ -69,6 +70,13 @@ def _walk_the_editor(page, base: str, story) -> dict[str, list[str]]:
     editor = page.locator(".public-DraftEditor-content").first
     editor.wait_for()
     seen["redigering"] = _texts(page)
+
+    # The sidebar's "Sider" opens the page explorer, built by JavaScript.
+    page.locator(".sidebar-page-explorer-item > button").click()
+    page.locator(".c-page-explorer__item").first.wait_for()
+    seen["sidetræ"] = _texts(page)
+    page.keyboard.press("Escape")
+    page.locator(".c-page-explorer").wait_for(state="detached")
 
     # The rich-text toolbar appears over selected text.
     editor.click()
@@ -189,7 +197,12 @@ def test_the_page_editors_javascript_is_danish(live_server, browser_page, settin
     failures = {}
     for step, da in walks["da"].items():
         da, en = _labels(da, database), _labels(walks["en"][step], database)
-        left = _untranslated(da, en, database, ours, danish)
+        # Each step shows the whole screen; name each text once, where first seen.
+        left = [
+            text
+            for text in _untranslated(da, en, database, ours, danish)
+            if not any(text in earlier for earlier in failures.values())
+        ]
         if left:
             failures[step] = left
     if os.environ.get("DANISH_DUMP"):
