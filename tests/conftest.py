@@ -3,6 +3,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from django.utils.translation.reloader import translation_file_changed
 
 LOCALE = Path(__file__).resolve().parent.parent / "home" / "locale" / "da" / "LC_MESSAGES"
 
@@ -17,6 +18,9 @@ def pytest_configure(config):
             if not shutil.which("msgfmt"):
                 raise pytest.UsageError("msgfmt mangler: installer Debians pakke 'gettext'")
             subprocess.run(["msgfmt", "--check", "-o", str(mo), str(po)], check=True)
+            # pytest-django has set Django up and may have read the old .mo
+            # already; forget it, as the dev server does when a .mo changes.
+            translation_file_changed(None, mo)
 
 
 @pytest.fixture(autouse=True)
