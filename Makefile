@@ -16,11 +16,12 @@ $(STAMP): requirements.txt requirements-dev.txt
 	$(BIN)/pip install --quiet -r requirements-dev.txt
 	touch $(STAMP)
 
-# The project's own Danish for the admin (home/locale), compiled, never committed.
-# compilemessages needs msgfmt: Debian's `gettext` package (.ci/run installs it).
-LOCALE_MO := home/locale/da/LC_MESSAGES/django.mo
-$(LOCALE_MO): home/locale/da/LC_MESSAGES/django.po $(STAMP)
-	cd home && DJANGO_SETTINGS_MODULE=cms.settings.test $(CURDIR)/$(BIN)/python ../manage.py compilemessages --locale da
+# The project's own Danish for the admin (home/locale): one .mo for each .po (django.po
+# for the server, djangojs.po for the admin's JavaScript), compiled, never committed.
+# msgfmt is Debian's `gettext` package (system-packages, .ci/run install it).
+LOCALE_MO := $(patsubst %.po,%.mo,$(wildcard home/locale/*/LC_MESSAGES/*.po))
+home/locale/%.mo: home/locale/%.po | system-packages
+	msgfmt --check -o $@ $<
 
 # Debian packages the Python packages need: msgfmt for the translations, Pango for
 # WeasyPrint's council PDF. Installed when missing (as root), else named and stopped.

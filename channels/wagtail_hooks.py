@@ -10,7 +10,12 @@ from wagtail.admin.ui.components import Component
 
 from . import views
 from .admin.dashboard import add_my_stories_panel
-from .admin.listing import EventListingViewSet, StoryListingViewSet
+from .admin.listing import (
+    EventListingViewSet,
+    EventPageViewSet,
+    StoryListingViewSet,
+    StoryPageViewSet,
+)
 from .admin.report import PublicationReportView
 from .logins import login_warnings
 from .settings_screen import channel_settings_view
@@ -24,6 +29,12 @@ def register_story_listing():
 @hooks.register("register_admin_viewset")
 def register_event_listing():
     return EventListingViewSet()
+
+
+@hooks.register("register_admin_viewset")
+def register_page_explorer_columns():
+    """The channel column in the page explorer under the story and event index."""
+    return [StoryPageViewSet(), EventPageViewSet()]
 
 
 @hooks.register("insert_global_admin_css")

@@ -3,18 +3,24 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from django.utils.translation.reloader import translation_file_changed
 
 LOCALE = Path(__file__).resolve().parent.parent / "home" / "locale" / "da" / "LC_MESSAGES"
 
 
 def pytest_configure(config):
-    """Compile the project's Danish (home/locale) when `make install` has not, or the
-    .po changed since: the admin language tests read what Django reads."""
-    po, mo = LOCALE / "django.po", LOCALE / "django.mo"
-    if po.exists() and (not mo.exists() or mo.stat().st_mtime < po.stat().st_mtime):
-        if not shutil.which("msgfmt"):
-            raise pytest.UsageError("msgfmt mangler: installer Debians pakke 'gettext'")
-        subprocess.run(["msgfmt", "--check", "-o", str(mo), str(po)], check=True)
+    """Compile the project's Danish (home/locale: the server's django.po and the
+    JavaScript's djangojs.po) when `make install` has not, or a .po changed since:
+    the admin language tests read what Django reads."""
+    for po in sorted(LOCALE.glob("*.po")):
+        mo = po.with_suffix(".mo")
+        if not mo.exists() or mo.stat().st_mtime < po.stat().st_mtime:
+            if not shutil.which("msgfmt"):
+                raise pytest.UsageError("msgfmt mangler: installer Debians pakke 'gettext'")
+            subprocess.run(["msgfmt", "--check", "-o", str(mo), str(po)], check=True)
+            # pytest-django has set Django up and may have read the old .mo
+            # already; forget it, as the dev server does when a .mo changes.
+            translation_file_changed(None, mo)
 
 
 @pytest.fixture(autouse=True)

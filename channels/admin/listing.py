@@ -1,18 +1,22 @@
-"""Flat listings of stories and events with where each went, at a glance.
+"""Stories and events with where each went, at a glance, wherever editors list them.
 
-Wagtail's PageListingViewSet gives the filters, search and bulk actions editors
-know from the page explorer; the channel layer adds one column of per-channel
-status icons and the filter "Kanaler med fejl". The stories app knows nothing
-of this: channels attaches itself (cms → channels → stories).
+Two places, one column: the flat listings (Historier, Begivenheder; Wagtail's
+PageListingViewSet with the filters, search and bulk actions editors know from
+the page explorer) and the page explorer itself under the story index and the
+event index (Wagtail's PageViewSet, which the explorer uses for a parent whose
+children are all of its model). Both add the same column of per-channel status
+icons and the filter "Kanaler med fejl". The stories app knows nothing of this:
+channels attaches itself (cms → channels → stories).
 """
 
 from __future__ import annotations
 
 import django_filters
+from django.db.models import prefetch_related_objects
 from django.forms import RadioSelect
 from wagtail.admin.ui.tables import Column
-from wagtail.admin.views.pages.listing import IndexView, PageFilterSet
-from wagtail.admin.viewsets.pages import PageListingViewSet
+from wagtail.admin.views.pages.listing import ExplorableIndexView, IndexView, PageFilterSet
+from wagtail.admin.viewsets.pages import PageListingViewSet, PageViewSet
 from wagtail.models import Page
 
 from stories.models import EventPage, StoryPage
@@ -53,16 +57,32 @@ class ChannelStatusColumn(Column):
         return status_icons(instance.publications.all())
 
 
-class ChannelIndexView(IndexView):
-    def get_base_queryset(self):
-        return super().get_base_queryset().prefetch_related("publications")
+class PublicationsPrefetchMixin:
+    """The rows shown get their publications in one query, whatever search or
+    filter produced them: the column reads them for every row."""
+
+    def get_table(self, object_list):
+        rows = list(object_list)
+        prefetch_related_objects(rows, "publications")
+        return super().get_table(rows)
+
+
+class ChannelIndexView(PublicationsPrefetchMixin, IndexView):
+    pass
+
+
+class ChannelExplorerIndexView(PublicationsPrefetchMixin, ExplorableIndexView):
+    pass
+
+
+CHANNEL_COLUMN = ChannelStatusColumn("kanaler", label="Kanaler")
 
 
 class ChannelListingViewSet(PageListingViewSet):
     index_view_class = ChannelIndexView
     filterset_class = ChannelFilterSet
     add_to_admin_menu = True
-    columns = [*IndexView.base_columns, ChannelStatusColumn("kanaler", label="Kanaler")]
+    columns = [*IndexView.base_columns, CHANNEL_COLUMN]
 
 
 class StoryListingViewSet(ChannelListingViewSet):
@@ -79,3 +99,25 @@ class EventListingViewSet(ChannelListingViewSet):
     menu_label = "Begivenheder"
     menu_order = 120
     name = "begivenheder"
+
+
+class ChannelPageViewSet(PageViewSet):
+    """Wagtail's own views for the page type, with the channel column in the explorer
+    of its parent (the story index, the event index); every other parent keeps
+    Wagtail's explorer."""
+
+    index_view_class = ChannelExplorerIndexView
+    filterset_class = ChannelFilterSet
+    columns = [*ExplorableIndexView.base_columns, CHANNEL_COLUMN]
+
+
+class StoryPageViewSet(ChannelPageViewSet):
+    model = StoryPage
+    icon = "doc-full"
+    name = "historiesider"
+
+
+class EventPageViewSet(ChannelPageViewSet):
+    model = EventPage
+    icon = "date"
+    name = "begivenhedssider"

@@ -18,7 +18,8 @@ import re
 from functools import cached_property
 from pathlib import Path
 
-from bs4 import BeautifulSoup, Comment
+from bs4 import BeautifulSoup, Comment, NavigableString
+from bs4.element import TemplateString
 
 ROOT = Path(__file__).resolve().parents[2]
 PROJECT_DIRS = ("cms", "home", "stories", "locations", "channels", "templates")
@@ -60,6 +61,10 @@ def _json_texts(value, out: list[str]) -> None:
 
 def visible_texts(html: str) -> list[str]:
     soup = BeautifulSoup(html, "html.parser")
+    # Text in <template> is what Wagtail's JavaScript shows later (dropdowns,
+    # "Autosave is paused"); BeautifulSoup leaves it out of stripped_strings.
+    for text in soup.find_all(string=lambda s: isinstance(s, TemplateString)):
+        text.replace_with(NavigableString(str(text)))
     found: list[str] = []
     for tag in soup.find_all(attrs={"data-block": True}):
         try:

@@ -88,6 +88,9 @@ CONTENT_TOKENS = re.compile(
 )
 SEPARATORS = re.compile(r": | – | · ")
 IDENTIFIER = re.compile(r"[a-z_]+\.[a-z_]+")
+# Key names in the keyboard shortcuts dialog ("Esc", "Ctrl + Shift + v") are
+# printed on Danish keyboards the same way.
+KEYS = re.compile(r"(Ctrl|Alt|Shift|Cmd|Esc)( \+ (Ctrl|Alt|Shift|\S))*")
 # Dates the project writes with its own Danish month names are figures.
 _MONTHS = "|".join(MONTHS_DA + tuple(m[:3] for m in MONTHS_DA))
 DANISH_DATE = re.compile(rf"\d{{1,2}}\.? ({_MONTHS})( \d{{4}})?")
@@ -260,7 +263,7 @@ def _allowed(text: str, database: list[str], ours, danish) -> bool:
         return True
     if text in danish[0] or any(p.fullmatch(text) for p in danish[1]):
         return True  # translated once at import, so Danish in both renders
-    if IDENTIFIER.fullmatch(text):
+    if IDENTIFIER.fullmatch(text) or KEYS.fullmatch(text):
         return True
     rest = "\0".join(ours.pieces_left(text))
     for value in database:
