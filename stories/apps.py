@@ -22,9 +22,10 @@ class StoriesConfig(AppConfig):
         for sender in (PageViewRestriction,):
             post_save.connect(hub.forget, sender=sender, dispatch_uid=f"stories-hub-save-{sender}")
             post_delete.connect(hub.forget, sender=sender, dispatch_uid=f"stories-hub-del-{sender}")
-        from stories import front_page
+        from stories import front_page, topics
 
         front_page.connect()
+        topics.connect(self)
         for sender in (Page, PageViewRestriction, get_image_model()):
             post_delete.connect(newest.forget, sender=sender, dispatch_uid=f"newest-del-{sender}")
         for sender in (PageViewRestriction, get_image_model()):

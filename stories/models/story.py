@@ -1,4 +1,4 @@
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.paginator import EmptyPage, PageNotAnInteger
 from django.db import models
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -18,6 +18,7 @@ from home.visibility import not_restricted
 from stories.blocks import StoryBodyBlock
 from stories.newest import newest_stories
 from stories.serializers import HeroImageField, PartnersField, TopicsField
+from stories.story_listing import ArchivePaginator, TopicCounts, about_topic
 
 STORIES_PER_PAGE = 12
 
@@ -71,26 +72,22 @@ class StoryIndexPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         stories = self.stories()
+        counts = TopicCounts(self)
+        count = counts.total
         topic = None
         topic_slug = request.GET.get("emne", "").strip()
         if topic_slug:
             topic = Tag.objects.filter(slug=topic_slug).first()
-            stories = stories.filter(tags=topic) if topic else stories.none()
-        paginator = Paginator(stories, STORIES_PER_PAGE)
+            count = counts.count_for(topic) if topic else 0
+            stories = about_topic(stories, topic, count, counts.total) if topic else stories.none()
+        paginator = ArchivePaginator(stories, STORIES_PER_PAGE, count=count)
         try:
             page = paginator.page(request.GET.get("side", 1))
         except PageNotAnInteger:
             page = paginator.page(1)
         except EmptyPage:
             page = paginator.page(paginator.num_pages)
-        context.update(
-            stories=page,
-            topic=topic,
-            topic_slug=topic_slug,
-            topics=Tag.objects.filter(stories_storytag_items__content_object__live=True)
-            .distinct()
-            .order_by("name"),
-        )
+        context.update(stories=page, topic=topic, topic_slug=topic_slug, topics=counts.topics)
         return context
 
 
