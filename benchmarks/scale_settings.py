@@ -3,6 +3,7 @@ media folder the command names (BENCH_SCALE_DB_URL, BENCH_SCALE_MEDIA) and
 removes afterwards, so two archives can be served side by side."""
 
 import os
+import warnings
 
 import dj_database_url
 
@@ -24,3 +25,5 @@ else:
     DATABASES["default"]["OPTIONS"] = dict(POSTGRES_OPTIONS)  # noqa: F405
     WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "danish"  # noqa: F405
 MEDIA_ROOT = os.environ.get("BENCH_SCALE_MEDIA", str(VAR_DIR / "bench-scale-media"))  # noqa: F405
+# Static files are served by the finders here; no collected folder is expected.
+warnings.filterwarnings("ignore", message="No directory at")
