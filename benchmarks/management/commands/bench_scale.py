@@ -18,6 +18,7 @@ import math
 import os
 import secrets
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
@@ -69,6 +70,8 @@ class Command(BaseCommand):
         small = max(1, min(small, 50_000))
         large = max(small, min(large, 50_000))
         count = max(1, min(requests, 2000))
+        # Stopped with kill as with Ctrl-C: the databases it made are dropped.
+        signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))
         load_before = os.getloadavg()
         started = time.monotonic()
         databases = []
