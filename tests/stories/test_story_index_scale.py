@@ -153,5 +153,14 @@ def test_the_api_list_counts_only_live_public_stories(client, committed):
         PageViewRestriction.objects.create(page=private, restriction_type="login")
     data = client.get("/api/v2/pages/?type=stories.StoryPage&limit=1").json()
     assert data["meta"]["total_count"] == 1 and len(data["items"]) == 1
-    searched = client.get("/api/v2/pages/?type=stories.StoryPage&limit=1&offset=1").json()
-    assert searched["meta"]["total_count"] == 1 and searched["items"] == []
+    beyond = client.get("/api/v2/pages/?type=stories.StoryPage&limit=1&offset=1").json()
+    assert beyond["meta"]["total_count"] == 1 and beyond["items"] == []
+
+
+def test_a_filtered_api_list_counts_what_it_filtered(client, committed):
+    with committed():
+        make_story(title="Strandrensning")
+        make_story(title="Kaffe i Vejleåparken")
+    data = client.get("/api/v2/pages/?type=stories.StoryPage&title=Strandrensning").json()
+    assert data["meta"]["total_count"] == 1
+    assert [item["title"] for item in data["items"]] == ["Strandrensning"]
