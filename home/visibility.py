@@ -18,7 +18,8 @@ def not_restricted() -> Q:
     of the site for every page it checked: 10,000 stories made one list take
     seconds.
     """
-    restricted_path = Subquery(Page.objects.filter(pk=OuterRef("page_id")).values("path")[:1])
+    page = Page.objects.filter(pk=OuterRef("page_id")).order_by()
+    restricted_path = Subquery(page.values("path"))
     restricted_ancestor = PageViewRestriction.objects.annotate(
         restricted_path=restricted_path
     ).filter(restricted_path=Substr(OuterRef("path"), 1, Length("restricted_path")))
