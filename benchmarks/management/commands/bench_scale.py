@@ -36,7 +36,6 @@ from benchmarks.server import free_port, wait_until_serving, yardstick_line
 
 SETTINGS = "benchmarks.scale_settings"
 TOLERANCE = 0.20
-API_LIST = "/api/v2/pages/?type=stories.StoryPage&limit=20"
 # (label, whether the 20 % goal applies): the middle page is shown, not promised.
 ROWS = [
     ("Historieoversigt, side 1", True),
@@ -124,7 +123,9 @@ class Command(BaseCommand):
         if parts.scheme == "sqlite":
             source = Path(f"/{parts.path.lstrip('/')}")
             target = source.with_name(f"{Path(name).stem}.sqlite3")
-            shutil.copyfile(source, target)
+            for suffix in ("", "-wal"):  # a write-ahead log not yet folded in, too
+                if Path(f"{source}{suffix}").exists():
+                    shutil.copyfile(f"{source}{suffix}", f"{target}{suffix}")
             return f"sqlite:///{target}"
         self.postgres(db_url, f'CREATE DATABASE "{name}" TEMPLATE "{parts.path.lstrip("/")}"')
         return urlunsplit(parts._replace(path=f"/{name}"))
