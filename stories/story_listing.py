@@ -58,7 +58,8 @@ class TopicCounts:
     """An index's topics and story counts, read in one query."""
 
     def __init__(self, index):
-        rows = list(StoryTopic.objects.filter(index=index).select_related("tag"))
+        # By key: a new index in preview has none yet, and no rows either.
+        rows = list(StoryTopic.objects.filter(index_id=index.pk).select_related("tag"))
         totals = [row.story_count for row in rows if row.tag_id is None]
         # None until the counts have been made (stories.topics): then the
         # paginator counts the stories itself.
