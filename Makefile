@@ -62,6 +62,7 @@ test-postgres: install
 
 benchmark: install
 	$(BIN)/python manage.py benchmark_pages --settings=benchmarks.settings
+	$(BIN)/python manage.py bench_scale --settings=benchmarks.settings
 
 clean:
 	rm -rf $(VENV) var media static_collected

@@ -5,16 +5,24 @@ query of its own; a page that shows three lists pays for it three times.
 A correlated subquery gives the same answer without the extra round trips.
 """
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Length, Substr
-from wagtail.models import PageViewRestriction
+from wagtail.models import Page, PageViewRestriction
 
 
 def not_restricted() -> Q:
-    """Pages with no view restriction on themselves or any ancestor."""
+    """Pages with no view restriction on themselves or any ancestor.
+
+    The subquery reads the restrictions (a handful) and each one's page by its
+    key. Written as a join of restrictions to pages, SQLite read every page
+    of the site for every page it checked: 10,000 stories made one list take
+    seconds.
+    """
+    page = Page.objects.filter(pk=OuterRef("page_id")).order_by()
+    restricted_path = Subquery(page.values("path"))
     restricted_ancestor = PageViewRestriction.objects.annotate(
-        restricted_path_length=Length("page__path")
-    ).filter(page__path=Substr(OuterRef("path"), 1, "restricted_path_length"))
+        restricted_path=restricted_path
+    ).filter(restricted_path=Substr(OuterRef("path"), 1, Length("restricted_path")))
     return ~Q(Exists(restricted_ancestor))
 
 

@@ -5,10 +5,13 @@ related fields (tags, partners, image renditions); municipal sites page
 through the whole archive, so the cost must not grow with the page size.
 """
 
+from django.conf import settings
 from django.db.models import Prefetch
 from wagtail.api.querysets import get_public_pages_queryset
+from wagtail.api.v2.pagination import WagtailPagination
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.images import get_image_model
+from wagtail.models import Site
 
 from home.api import (
     CompactJSONMixin,
@@ -18,6 +21,29 @@ from home.api import (
 )
 from stories.blocks import API_RENDITIONS
 from stories.models import Partner, StoryPage, StoryTag
+from stories.models.listing import listed_total_under
+
+# Parameters that page or shape the story list without changing which stories
+# are in it: its total can come from the topic table.
+PLAIN_LIST_PARAMETERS = {"type", "limit", "offset", "fields", "order"}
+
+
+class KnownTotalPagination(WagtailPagination):
+    """Wagtail's limit/offset paging, with the list's `total_count` taken from
+    the view when it knows it (StoryAwarePagesAPIViewSet.known_total): a
+    COUNT over the public pages walks every story on each request."""
+
+    def paginate_queryset(self, queryset, request, view=None):
+        total = view.known_total() if view is not None else None
+        if total is None:
+            return super().paginate_queryset(queryset, request, view)
+        # Wagtail checks limit and offset (and counts nothing: the list is empty).
+        super().paginate_queryset(queryset.none(), request, view)
+        limit_max = getattr(settings, "WAGTAILAPI_LIMIT_MAX", 20)
+        offset = int(request.GET.get("offset", 0))
+        limit = int(request.GET.get("limit", min(20, limit_max) if limit_max else 20))
+        self.total_count = total
+        return queryset[offset : offset + limit]
 
 
 class StoryAwarePagesAPIViewSet(
@@ -25,6 +51,7 @@ class StoryAwarePagesAPIViewSet(
 ):
     # Plain-text fields leave without markup (home/api.py).
     base_serializer_class = PlainTextPageSerializer
+    pagination_class = KnownTotalPagination
     listing_default_fields = PagesAPIViewSet.listing_default_fields + [
         "intro",
         "date",
@@ -91,6 +118,24 @@ class StoryAwarePagesAPIViewSet(
             if listing and not self.asks_for("body"):
                 queryset = queryset.defer_streamfields()
         return queryset
+
+    def known_total(self) -> int | None:
+        """The number of stories in a plain story list, from the topic table.
+
+        Only where it is the same set the topic table counts: every live story
+        of the site with no view restriction, asked for by a client that has
+        no session (so no password or log-in opens a restricted story to it)
+        and filters nothing.
+        """
+        request = self.request
+        if request.GET.get("type") != "stories.StoryPage" or not set(request.GET).issubset(
+            PLAIN_LIST_PARAMETERS
+        ):
+            return None
+        if settings.SESSION_COOKIE_NAME in request.COOKIES or settings.WAGTAIL_I18N_ENABLED:
+            return None  # a session may open restricted stories; translations are other trees
+        site = Site.find_for_request(request)
+        return listed_total_under(site.root_page) if site else None
 
     def asks_for(self, field: str) -> bool:
         fields = self.request.GET.get("fields", "")

@@ -11,7 +11,7 @@ class StoriesConfig(AppConfig):
         from wagtail.models import Page, PageViewRestriction
         from wagtail.signals import page_published, page_unpublished, post_page_move
 
-        from stories import front_page, hub, moderation, page_views, submissions, views
+        from stories import front_page, hub, moderation, page_views, submissions, topics, views
         from stories.community import views as community_views
         from stories.models.story import forget_newest_stories
 
@@ -37,6 +37,7 @@ class StoriesConfig(AppConfig):
             post_save.connect(hub.forget, sender=sender, dispatch_uid=f"stories-hub-save-{sender}")
             post_delete.connect(hub.forget, sender=sender, dispatch_uid=f"stories-hub-del-{sender}")
         front_page.connect()
+        topics.connect(self)
         for sender in (Page, PageViewRestriction, get_image_model()):
             post_delete.connect(
                 forget_newest_stories, sender=sender, dispatch_uid=f"newest-del-{sender}"

@@ -14,6 +14,7 @@ from .group import GroupIndexPage, GroupPage, GroupTask, GroupUpdate
 from .partner import Partner, PartnerKind
 from .photo_call import PhotoCallPage
 from .story import StoryIndexPage, StoryPage, StoryTag
+from .topic import StoryTopic
 
 __all__ = [
     "Audience",
@@ -38,6 +39,7 @@ __all__ = [
     "StoryPage",
     "StorySubmission",
     "StoryTag",
+    "StoryTopic",
     "SubmissionKind",
     "TaskSignup",
     "VolunteerSignup",
