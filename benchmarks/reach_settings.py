@@ -7,26 +7,19 @@ var/, or a separate PostgreSQL database, never the portal's own).
 import os
 import warnings
 
-import dj_database_url
-
 from benchmarks import scratch
+from benchmarks.databases import throwaway_database
 from cms.settings.base import *  # noqa: F403
 
 DEBUG = False
 SECRET_KEY = "reach-benchmark-only-not-secret"
 ALLOWED_HOSTS = ["127.0.0.1", "localhost"]
 DATABASES = {
-    "default": dj_database_url.parse(
+    "default": throwaway_database(
         os.environ.get("REACH_BENCH_DB_URL", f"sqlite:///{VAR_DIR / 'bench_reach.sqlite3'}"),  # noqa: F405
-        conn_max_age=600,
+        POSTGRES_OPTIONS,  # noqa: F405
     )
 }
-if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    DATABASES["default"]["OPTIONS"] = {
-        "transaction_mode": "IMMEDIATE",
-        "timeout": 20,
-        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
-    }
 STORAGES["staticfiles"]["BACKEND"] = (  # noqa: F405
     "django.contrib.staticfiles.storage.StaticFilesStorage"
 )

@@ -5,24 +5,16 @@ removes afterwards, so two archives can be served side by side."""
 import os
 import warnings
 
-import dj_database_url
-
+from benchmarks.databases import throwaway_database
 from benchmarks.settings import *  # noqa: F403
 
 DATABASES = {
-    "default": dj_database_url.parse(
+    "default": throwaway_database(
         os.environ.get("BENCH_SCALE_DB_URL", f"sqlite:///{VAR_DIR / 'bench_scale.sqlite3'}"),  # noqa: F405
-        conn_max_age=600,
+        POSTGRES_OPTIONS,  # noqa: F405
     )
 }
-if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    DATABASES["default"]["OPTIONS"] = {
-        "transaction_mode": "IMMEDIATE",
-        "timeout": 20,
-        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
-    }
-else:
-    DATABASES["default"]["OPTIONS"] = dict(POSTGRES_OPTIONS)  # noqa: F405
+if DATABASES["default"]["ENGINE"] != "django.db.backends.sqlite3":
     WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "danish"  # noqa: F405
 MEDIA_ROOT = os.environ.get("BENCH_SCALE_MEDIA", str(VAR_DIR / "bench-scale-media"))  # noqa: F405
 # Static files are served by the finders here; no collected folder is expected.

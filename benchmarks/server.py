@@ -4,12 +4,25 @@ machine itself."""
 
 import socket
 import statistics
+import sys
 import time
 
 import requests
 from django.core.management import CommandError
 
 STARTUP_SECONDS = 30
+
+
+def gunicorn_command(port: int, *options: str, workers: int = 1) -> list[str]:
+    """The portal under gunicorn on 127.0.0.1:`port`, as every benchmark serves it:
+    the same server and log level, so their figures compare."""
+    return [
+        sys.executable, "-m", "gunicorn", "cms.wsgi",
+        "--bind", f"127.0.0.1:{port}",
+        "--workers", str(workers),
+        "--log-level", "warning",
+        *options,
+    ]  # fmt: skip
 
 
 def free_port() -> int:

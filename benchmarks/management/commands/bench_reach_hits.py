@@ -25,7 +25,7 @@ from django.conf import settings
 from django.core.management import BaseCommand, CommandError
 
 from benchmarks import scratch
-from benchmarks.server import free_port, wait_until_serving, yardstick_line
+from benchmarks.server import free_port, gunicorn_command, wait_until_serving, yardstick_line
 
 SETTINGS = "benchmarks.reach_settings"
 PAGES = (1, 2)  # Wagtail's root and welcome page exist after migrate
@@ -81,13 +81,12 @@ class Command(BaseCommand):
         subprocess.run([*manage, "migrate", "--noinput", "-v", "0"], env=env, check=True)
         port = free_port()
         server = subprocess.Popen(
-            [
-                sys.executable, "-m", "gunicorn", "cms.wsgi",
-                "--bind", f"127.0.0.1:{port}",
+            gunicorn_command(
+                port,
                 "--preload",  # every worker ready before the first hit, not booting during the run
                 *self.worker_options(workers, threads, clients),
-                "--log-level", "warning",
-            ],
+                workers=workers,
+            ),
             env=env,
             cwd=settings.BASE_DIR,
         )  # fmt: skip
@@ -118,12 +117,12 @@ class Command(BaseCommand):
     @staticmethod
     def worker_options(workers: int, threads: int, clients: int) -> list[str]:
         if threads <= 1:
-            return ["--workers", str(workers), "--worker-class", "sync"]
+            return ["--worker-class", "sync"]
         # gthread keeps wrk's connections open; capped per worker so that the
         # first worker to wake does not take them all while the others idle.
         per_worker = max(threads + 1, -(-clients // workers) + 1)
         return [
-            "--workers", str(workers), "--worker-class", "gthread", "--threads", str(threads),
+            "--worker-class", "gthread", "--threads", str(threads),
             "--worker-connections", str(per_worker),
         ]  # fmt: skip
 

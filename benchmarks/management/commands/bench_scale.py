@@ -32,7 +32,7 @@ from django.conf import settings
 from django.core.management import BaseCommand, CommandError
 
 from benchmarks import scratch
-from benchmarks.server import free_port, wait_until_serving, yardstick_line
+from benchmarks.server import free_port, gunicorn_command, wait_until_serving, yardstick_line
 
 SETTINGS = "benchmarks.scale_settings"
 TOLERANCE = 0.20
@@ -195,18 +195,7 @@ class Command(BaseCommand):
                 port = free_port()
                 servers.append(
                     subprocess.Popen(
-                        [
-                            sys.executable,
-                            "-m",
-                            "gunicorn",
-                            "cms.wsgi",
-                            "--bind",
-                            f"127.0.0.1:{port}",
-                            "--workers",
-                            "1",
-                            "--log-level",
-                            "warning",
-                        ],
+                        gunicorn_command(port),
                         env=self.env(db_url, media),
                         cwd=settings.BASE_DIR,
                     )  # fmt: skip

@@ -27,7 +27,7 @@ from django.core.management import BaseCommand, CommandError, call_command
 from django.db import connection
 
 from benchmarks import scratch
-from benchmarks.server import free_port, wait_until_serving, yardstick_line
+from benchmarks.server import free_port, gunicorn_command, wait_until_serving, yardstick_line
 
 WRK_MISSING = (
     "wrk findes ikke. Installer Debians pakke: sudo apt-get install -y wrk "
@@ -137,18 +137,7 @@ class Command(BaseCommand):
         """gunicorn on a free port of 127.0.0.1, stopped again whatever happens."""
         port = free_port()
         process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "gunicorn",
-                "cms.wsgi",
-                "--bind",
-                f"127.0.0.1:{port}",
-                "--workers",
-                str(max(1, min(workers, 16))),
-                "--log-level",
-                "warning",
-            ],
+            gunicorn_command(port, workers=max(1, min(workers, 16))),
             env={
                 **os.environ,
                 "DJANGO_SETTINGS_MODULE": "benchmarks.settings",

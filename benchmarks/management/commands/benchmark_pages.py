@@ -14,7 +14,6 @@ import os
 import shutil
 import statistics
 import subprocess
-import sys
 import tempfile
 import time
 from pathlib import Path
@@ -27,7 +26,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from benchmarks import history
-from benchmarks.server import free_port, wait_until_serving, yardstick_line
+from benchmarks.server import free_port, gunicorn_command, wait_until_serving, yardstick_line
 
 # (label, target median ms, target max queries)
 TARGETS = {
@@ -116,22 +115,9 @@ class Command(BaseCommand):
         their_log = os.environ.get("BAKERYDEMO_ACCESS_LOG", "") if bakerydemo else ""
         their_offset = Path(their_log).stat().st_size if their_log else 0
         server = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "gunicorn",
-                "cms.wsgi",
-                "--bind",
-                f"127.0.0.1:{port}",
-                "--workers",
-                "1",
-                "--log-level",
-                "warning",
-                "--access-logfile",
-                str(our_log),
-                "--access-logformat",
-                ACCESS_LOG_FORMAT,
-            ],
+            gunicorn_command(
+                port, "--access-logfile", str(our_log), "--access-logformat", ACCESS_LOG_FORMAT
+            ),
             env={
                 **os.environ,
                 "DJANGO_SETTINGS_MODULE": "benchmarks.settings",
