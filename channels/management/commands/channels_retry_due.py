@@ -10,4 +10,6 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         count = retry_due()
-        self.stdout.write(f"{count} kanal-opslag sat i kø.")
+        # The clock runs this every 15 s: a quiet sweep says nothing unless asked.
+        if count or options["verbosity"] > 1:
+            self.stdout.write(f"{count} kanal-opslag sat i kø.")
