@@ -7,9 +7,10 @@ through the whole archive, so the cost must not grow with the page size.
 
 from django.conf import settings
 from django.db.models import Prefetch
+from django.utils.functional import SimpleLazyObject
 from wagtail.api.querysets import get_public_pages_queryset
 from wagtail.api.v2.pagination import WagtailPagination
-from wagtail.api.v2.views import PagesAPIViewSet
+from wagtail.api.v2.views import BaseAPIViewSet, PagesAPIViewSet
 from wagtail.images import get_image_model
 from wagtail.models import Site
 
@@ -98,8 +99,9 @@ class StoryAwarePagesAPIViewSet(
             queryset = get_public_pages_queryset(self.request, model=StoryPage)
         else:
             queryset = super().get_queryset()
-        # `fields=*` shows each page's locale: one query per item without this.
-        queryset = queryset.select_related("locale")
+        if self.asks_for("locale") or settings.WAGTAIL_I18N_ENABLED:
+            # Shown with `fields=*`: one query per item without this join.
+            queryset = queryset.select_related("locale")
         if queryset.model is StoryPage:
             # Renditions come prefetched in one query: for a list of images
             # that is cheaper than one cache lookup per image and size.
@@ -118,6 +120,14 @@ class StoryAwarePagesAPIViewSet(
             if listing and not self.asks_for("body"):
                 queryset = queryset.defer_streamfields()
         return queryset
+
+    def get_serializer_context(self):
+        # Wagtail puts the public pages in the context for the `parent` field
+        # alone, building the queryset (and loading every view restriction) a
+        # second time per request; a list never shows `parent`.
+        context = BaseAPIViewSet.get_serializer_context(self)
+        context["base_queryset"] = SimpleLazyObject(self.get_base_queryset)
+        return context
 
     def known_total(self) -> int | None:
         """The number of stories in a plain story list, from the topic table.
