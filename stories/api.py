@@ -28,6 +28,20 @@ from stories.models.listing import listed_total_under
 # are in it: its total can come from the topic table.
 PLAIN_LIST_PARAMETERS = {"type", "limit", "offset", "fields", "order"}
 
+# What a story list shows with the default fields (id, meta, title, intro, date,
+# hero_image with its alt text, tags): a list loads no other column.
+LISTING_COLUMNS = (
+    "content_type_id",
+    "url_path",
+    "slug",
+    "title",
+    "first_published_at",
+    "intro",
+    "date",
+    "hero_image_id",
+    "hero_image_alt",
+)
+
 
 class KnownTotalPagination(WagtailPagination):
     """Wagtail's limit/offset paging, with the list's `total_count` taken from
@@ -117,7 +131,10 @@ class StoryAwarePagesAPIViewSet(
                 queryset = queryset.prefetch_related(
                     Prefetch("partners", queryset=Partner.objects.select_related("logo"))
                 )
-            if listing and not self.asks_for("body"):
+            if listing and "fields" not in self.request.GET:
+                # The default fields read these columns alone (LISTING_COLUMNS).
+                queryset = queryset.only(*LISTING_COLUMNS)
+            elif listing and not self.asks_for("body"):
                 queryset = queryset.defer_streamfields()
         return queryset
 

@@ -17,7 +17,13 @@ class HeroImageField(Field):
         return instance
 
     def to_representation(self, page):
-        data = image_api_representation(page.hero_image)
+        # Stories often share a picture: its renditions are looked up once per request.
+        images = self.context.setdefault("_image_representations", {})
+        if page.hero_image_id not in images:
+            images[page.hero_image_id] = image_api_representation(page.hero_image)
+        data = images[page.hero_image_id]
+        if data is not None:
+            data = {**data}
         if data is not None and self.alt_source:
             data["alt"] = getattr(page, self.alt_source)
         return data
