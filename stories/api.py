@@ -20,6 +20,7 @@ from home.api import (
     PlainTextPageSerializer,
     SearchOperatorMixin,
 )
+from home.sites import site_for_request
 from stories.blocks import API_RENDITIONS
 from stories.models import Partner, StoryPage, StoryTag
 from stories.models.listing import listed_total_under
@@ -41,6 +42,20 @@ LISTING_COLUMNS = (
     "hero_image_id",
     "hero_image_alt",
 )
+
+
+def add_topic_names(stories: list[StoryPage]) -> None:
+    """Each story's topic names as `topic_names` (stories.serializers.TopicsField),
+    in one query that loads names only, not a tag and a tagged item per topic."""
+    names = {story.pk: [] for story in stories}
+    if names:
+        rows = StoryTag.objects.filter(content_object_id__in=names).values_list(
+            "content_object_id", "tag__name"
+        )
+        for story_id, name in rows:
+            names[story_id].append(name)
+    for story in stories:
+        story.topic_names = names[story.pk]
 
 
 class KnownTotalPagination(WagtailPagination):
@@ -120,11 +135,13 @@ class StoryAwarePagesAPIViewSet(
             # Renditions come prefetched in one query: for a list of images
             # that is cheaper than one cache lookup per image and size.
             images = get_image_model().objects.prefetch_renditions(*API_RENDITIONS.values())
-            queryset = queryset.prefetch_related(
-                Prefetch("hero_image", queryset=images),
-                Prefetch("tagged_items", queryset=StoryTag.objects.select_related("tag")),
-            )
+            queryset = queryset.prefetch_related(Prefetch("hero_image", queryset=images))
             listing = self.action == "listing_view"
+            if not listing:
+                # A list reads its topic names in bulk instead (paginate_queryset).
+                queryset = queryset.prefetch_related(
+                    Prefetch("tagged_items", queryset=StoryTag.objects.select_related("tag"))
+                )
             # Lists show teasers: partners and the body only when asked for, so
             # a plain list does not load and parse 20 bodies it never shows.
             if not listing or self.asks_for("partners"):
@@ -137,6 +154,23 @@ class StoryAwarePagesAPIViewSet(
             elif listing and not self.asks_for("body"):
                 queryset = queryset.defer_streamfields()
         return queryset
+
+    def initial(self, request, *args, **kwargs):
+        # The site from home.sites' cache, left where Wagtail's lookups find it:
+        # Wagtail would rank the sites in a query on every request.
+        site_for_request(request._request)
+        super().initial(request, *args, **kwargs)
+
+    def paginate_queryset(self, queryset):
+        page = super().paginate_queryset(queryset)
+        if (
+            page is not None
+            and self.get_queryset().model is StoryPage
+            and self.action == "listing_view"
+        ):
+            page = list(page)
+            add_topic_names(page)
+        return page
 
     def get_serializer_context(self):
         # Wagtail puts the public pages in the context for the `parent` field

@@ -52,4 +52,7 @@ class TopicsField(Field):
         return instance
 
     def to_representation(self, page):
-        return sorted(item.tag.name for item in page.tagged_items.all())
+        names = getattr(page, "topic_names", None)  # a list's, read in bulk (stories/api.py)
+        if names is None:
+            names = [item.tag.name for item in page.tagged_items.all()]
+        return sorted(names)
