@@ -2,7 +2,7 @@
 of a list done once per request.
 
 Wagtail reverses the detail URL and looks up the site root paths (from the
-cache) for every page of a list: in a list of 20 stories that was a fifth of
+cache) for every page of a list: in a list of 20 stories about a tenth of
 the request. The answer for one item is unchanged; what is shared between
 items is kept in the serializer context, which lives for one request.
 """

@@ -17,7 +17,7 @@ class HeroImageField(Field):
         return instance
 
     def to_representation(self, page):
-        # Stories often share a picture: its renditions are looked up once per request.
+        # A picture several stories in the list share is worked out once.
         images = self.context.setdefault("_image_representations", {})
         if page.hero_image_id not in images:
             images[page.hero_image_id] = image_api_representation(page.hero_image)
@@ -45,8 +45,9 @@ class PartnersField(Field):
 
 
 class TopicsField(Field):
-    """Topic names, read from the prefetched tagged items (Wagtail's own tags
-    field queries once per page)."""
+    """Topic names: a list's read in bulk (stories.api.add_topic_names), a single
+    story's from its prefetched tagged items (Wagtail's own tags field queries
+    once per page)."""
 
     def get_attribute(self, instance):
         return instance
