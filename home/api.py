@@ -23,6 +23,7 @@ from rest_framework.response import Response
 from wagtail.api.v2.serializers import PageSerializer
 from wagtail.api.v2.utils import BadRequestError
 
+from home.api_fields import DetailUrlField, PageHtmlUrlField
 from home.text import plain_text
 
 logger = logging.getLogger("voresishoj.api")
@@ -141,6 +142,10 @@ def plain_representation(data):
 
 
 class PlainTextPageSerializer(PageSerializer):
+    # Wagtail's fields, with what every item shares worked out once (home/api_fields.py).
+    detail_url = DetailUrlField(read_only=True)
+    html_url = PageHtmlUrlField(read_only=True)
+
     def to_representation(self, instance):
         return plain_representation(super().to_representation(instance))
 

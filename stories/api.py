@@ -7,9 +7,10 @@ through the whole archive, so the cost must not grow with the page size.
 
 from django.conf import settings
 from django.db.models import Prefetch
+from django.utils.functional import SimpleLazyObject
 from wagtail.api.querysets import get_public_pages_queryset
 from wagtail.api.v2.pagination import WagtailPagination
-from wagtail.api.v2.views import PagesAPIViewSet
+from wagtail.api.v2.views import BaseAPIViewSet, PagesAPIViewSet
 from wagtail.images import get_image_model
 from wagtail.models import Site
 
@@ -19,6 +20,7 @@ from home.api import (
     PlainTextPageSerializer,
     SearchOperatorMixin,
 )
+from home.sites import site_for_request
 from stories.blocks import API_RENDITIONS
 from stories.models import Partner, StoryPage, StoryTag
 from stories.models.listing import listed_total_under
@@ -26,6 +28,34 @@ from stories.models.listing import listed_total_under
 # Parameters that page or shape the story list without changing which stories
 # are in it: its total can come from the topic table.
 PLAIN_LIST_PARAMETERS = {"type", "limit", "offset", "fields", "order"}
+
+# What a story list shows with the default fields (id, meta, title, intro, date,
+# hero_image with its alt text, tags): a list loads no other column.
+LISTING_COLUMNS = (
+    "content_type_id",
+    "url_path",
+    "slug",
+    "title",
+    "first_published_at",
+    "intro",
+    "date",
+    "hero_image_id",
+    "hero_image_alt",
+)
+
+
+def add_topic_names(stories: list[StoryPage]) -> None:
+    """Each story's topic names as `topic_names` (stories.serializers.TopicsField),
+    in one query that loads names only, not a tag and a tagged item per topic."""
+    names = {story.pk: [] for story in stories}
+    if names:
+        rows = StoryTag.objects.filter(content_object_id__in=names).values_list(
+            "content_object_id", "tag__name"
+        )
+        for story_id, name in rows:
+            names[story_id].append(name)
+    for story in stories:
+        story.topic_names = names[story.pk]
 
 
 class KnownTotalPagination(WagtailPagination):
@@ -98,26 +128,57 @@ class StoryAwarePagesAPIViewSet(
             queryset = get_public_pages_queryset(self.request, model=StoryPage)
         else:
             queryset = super().get_queryset()
-        # `fields=*` shows each page's locale: one query per item without this.
-        queryset = queryset.select_related("locale")
+        if self.asks_for("locale") or settings.WAGTAIL_I18N_ENABLED:
+            # Shown with `fields=*`: one query per item without this join.
+            queryset = queryset.select_related("locale")
         if queryset.model is StoryPage:
             # Renditions come prefetched in one query: for a list of images
             # that is cheaper than one cache lookup per image and size.
             images = get_image_model().objects.prefetch_renditions(*API_RENDITIONS.values())
-            queryset = queryset.prefetch_related(
-                Prefetch("hero_image", queryset=images),
-                Prefetch("tagged_items", queryset=StoryTag.objects.select_related("tag")),
-            )
+            queryset = queryset.prefetch_related(Prefetch("hero_image", queryset=images))
             listing = self.action == "listing_view"
+            if not listing:
+                # A list reads its topic names in bulk instead (paginate_queryset).
+                queryset = queryset.prefetch_related(
+                    Prefetch("tagged_items", queryset=StoryTag.objects.select_related("tag"))
+                )
             # Lists show teasers: partners and the body only when asked for, so
             # a plain list does not load and parse 20 bodies it never shows.
             if not listing or self.asks_for("partners"):
                 queryset = queryset.prefetch_related(
                     Prefetch("partners", queryset=Partner.objects.select_related("logo"))
                 )
-            if listing and not self.asks_for("body"):
+            if listing and "fields" not in self.request.GET:
+                # The default fields read these columns alone (LISTING_COLUMNS).
+                queryset = queryset.only(*LISTING_COLUMNS)
+            elif listing and not self.asks_for("body"):
                 queryset = queryset.defer_streamfields()
         return queryset
+
+    def initial(self, request, *args, **kwargs):
+        # The site from home.sites' cache, left where Wagtail's lookups find it:
+        # Wagtail would rank the sites in a query on every request.
+        site_for_request(request._request)
+        super().initial(request, *args, **kwargs)
+
+    def paginate_queryset(self, queryset):
+        page = super().paginate_queryset(queryset)
+        if (
+            page is not None
+            and self.get_queryset().model is StoryPage
+            and self.action == "listing_view"
+        ):
+            page = list(page)
+            add_topic_names(page)
+        return page
+
+    def get_serializer_context(self):
+        # Wagtail puts the public pages in the context for the `parent` field
+        # alone, building the queryset (and loading every view restriction) a
+        # second time per request; a list never shows `parent`.
+        context = BaseAPIViewSet.get_serializer_context(self)
+        context["base_queryset"] = SimpleLazyObject(self.get_base_queryset)
+        return context
 
     def known_total(self) -> int | None:
         """The number of stories in a plain story list, from the topic table.

@@ -17,7 +17,13 @@ class HeroImageField(Field):
         return instance
 
     def to_representation(self, page):
-        data = image_api_representation(page.hero_image)
+        # A picture several stories in the list share is worked out once.
+        images = self.context.setdefault("_image_representations", {})
+        if page.hero_image_id not in images:
+            images[page.hero_image_id] = image_api_representation(page.hero_image)
+        data = images[page.hero_image_id]
+        if data is not None:
+            data = {**data}
         if data is not None and self.alt_source:
             data["alt"] = getattr(page, self.alt_source)
         return data
@@ -39,11 +45,15 @@ class PartnersField(Field):
 
 
 class TopicsField(Field):
-    """Topic names, read from the prefetched tagged items (Wagtail's own tags
-    field queries once per page)."""
+    """Topic names: a list's read in bulk (stories.api.add_topic_names), a single
+    story's from its prefetched tagged items (Wagtail's own tags field queries
+    once per page)."""
 
     def get_attribute(self, instance):
         return instance
 
     def to_representation(self, page):
-        return sorted(item.tag.name for item in page.tagged_items.all())
+        names = getattr(page, "topic_names", None)  # a list's, read in bulk (stories/api.py)
+        if names is None:
+            names = [item.tag.name for item in page.tagged_items.all()]
+        return sorted(names)

@@ -123,3 +123,24 @@ def test_password_protected_stories_are_not_in_the_api(client):
     for url in ("/api/v2/pages/?type=stories.StoryPage", "/api/v2/pages/"):
         titles = [i["title"] for i in client.get(url).json()["items"]]
         assert "Åben" in titles and "Lukket" not in titles, url
+
+
+def test_every_story_in_a_list_links_to_itself_with_its_own_topics(client):
+    """A list works out the links once for all its stories (home/api_fields.py);
+    each must still be the story's own, a Danish slug included."""
+    stories = [
+        make_story(slug="bytte-på-bredekærgård", tags=["ældre", "børn og familier"]),
+        make_story(tags=["natur"]),
+        make_story(),
+    ]
+    data = client.get("/api/v2/pages/", {"type": "stories.StoryPage", "limit": 20}).json()
+    items = {item["id"]: item for item in data["items"]}
+    for story in stories:
+        item = items[story.pk]
+        assert item["meta"]["html_url"] == story.full_url
+        assert item["meta"]["detail_url"].endswith(f"/api/v2/pages/{story.pk}/")
+        assert client.get(item["meta"]["detail_url"]).json()["title"] == story.title
+    assert "/bytte-p%C3%A5-bredek%C3%A6rg%C3%A5rd/" in items[stories[0].pk]["meta"]["html_url"]
+    assert items[stories[0].pk]["tags"] == ["børn og familier", "ældre"]
+    assert items[stories[1].pk]["tags"] == ["natur"]
+    assert items[stories[2].pk]["tags"] == []
