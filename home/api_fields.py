@@ -7,16 +7,10 @@ the request. The answer for one item is unchanged; what is shared between
 items is kept in the serializer context, which lives for one request.
 """
 
-from urllib.parse import quote
-
-from django.conf import settings
-from django.urls import reverse
 from wagtail.api.v2 import serializers as wagtail_serializers
-from wagtail.models import Page, Site
+from wagtail.models import Page
 
-# What Django's reverse() leaves unquoted in a path (RFC 3986 sub-delimiters
-# and "/~:@"), so a page's URL is the one Wagtail's reverse() gives.
-_PATH_SAFE = "!$&'()*+,;=/~:@"
+from home.page_urls import PageUrls, wagtail_rule_holds
 
 
 class DetailUrlField(wagtail_serializers.DetailUrlField):
@@ -40,26 +34,15 @@ class PageHtmlUrlField(wagtail_serializers.PageHtmlUrlField):
     """`page.full_url`, with the site root paths and the serve prefix read once."""
 
     def to_representation(self, page):
-        if (
-            getattr(settings, "WAGTAIL_I18N_ENABLED", False)
-            or type(page).get_url_parts is not Page.get_url_parts
-        ):
+        if not wagtail_rule_holds() or type(page).get_url_parts is not Page.get_url_parts:
             return super().to_representation(page)
         return page_full_url(page, self.context)
 
 
 def page_full_url(page, memo: dict) -> str | None:
-    """Page.get_full_url() without a request, for a site without i18n and a
-    page class that keeps Wagtail's get_url_parts; `memo` keeps the site root
-    paths and the serve prefix between calls (one request's worth)."""
-    if "_site_root_paths" not in memo:
-        memo["_site_root_paths"] = Site.get_site_root_paths()
-        memo["_serve_prefix"] = reverse("wagtail_serve", args=("",))
-    url_path = page.url_path
-    root = next((r for r in memo["_site_root_paths"] if url_path.startswith(r.root_path)), None)
-    if root is None:
-        return None
-    path = memo["_serve_prefix"] + quote(url_path[len(root.root_path) :], safe=_PATH_SAFE)
-    if not getattr(settings, "WAGTAIL_APPEND_SLASH", True) and path != "/":
-        path = path.rstrip("/")
-    return root.root_url + path
+    """Page.get_full_url() without a request; `memo` (the serializer context)
+    keeps what every page of the list shares."""
+    urls = memo.get("_page_urls")
+    if urls is None:
+        urls = memo["_page_urls"] = PageUrls()
+    return urls.full_url(page.url_path)

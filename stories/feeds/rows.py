@@ -15,15 +15,12 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from types import SimpleNamespace
-from urllib.parse import quote
 
-from django.conf import settings
 from django.db.models import Exists, OuterRef, QuerySet
 from django.http import HttpRequest
-from django.urls import reverse
 from wagtail.images import get_image_model
-from wagtail.models import Site
 
+from home.page_urls import PageUrls, wagtail_rule_holds
 from stories.models.event import (
     EVENT_RENDITION_SPECS,
     EventCancellation,
@@ -152,24 +149,9 @@ def add_details(events: Iterable[FeedEvent], request: HttpRequest | None) -> Non
 
 
 def _full_urls(events: Iterable[FeedEvent], request: HttpRequest | None) -> dict:
-    """Page.get_full_url() for many pages: the site root paths and the serve
-    prefix are looked up once instead of per page (the same rule as
-    Wagtail's get_url_parts for a site without i18n)."""
-    if getattr(settings, "WAGTAIL_I18N_ENABLED", False):
+    """Page.get_full_url() for many pages, what they share read once."""
+    if not wagtail_rule_holds():
         pages = EventPage.objects.in_bulk([event.pk for event in events])
         return {pk: page.get_full_url(request) for pk, page in pages.items()}
-    roots = Site.get_site_root_paths()
-    prefix = reverse("wagtail_serve", args=("",))
-    urls = {}
-    for event in events:
-        matching = [root for root in roots if event.url_path.startswith(root.root_path)]
-        if not matching:
-            urls[event.pk] = None
-            continue
-        root = matching[0]
-        if request is not None and len({r.site_id for r in matching}) > 1:
-            current = Site.find_for_request(request)
-            root = next((r for r in matching if current and r.site_id == current.pk), root)
-        path = quote(event.url_path[len(root.root_path) :], safe="/:@&+$,;=!*'()~")
-        urls[event.pk] = root.root_url + prefix + path
-    return urls
+    urls = PageUrls(request)
+    return {event.pk: urls.full_url(event.url_path) for event in events}
