@@ -75,3 +75,15 @@ def test_healthz_is_never_cached_and_holds_nothing_personal(client, db_tasks):
     assert not response.cookies
     text = response.content.decode()
     assert "@" not in text and "127.0.0.1" not in text
+
+
+def test_a_page_cache_switched_off_is_not_reported_as_down(client, db_tasks, settings):
+    # An operator (or a benchmark) may run with the page cache switched off:
+    # a load balancer must not take the machine out for it.
+    settings.CACHES = {
+        **settings.CACHES,
+        settings.PAGE_CACHE_ALIAS: {"BACKEND": "django.core.cache.backends.dummy.DummyCache"},
+    }
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.json()["cache"]["ok"]
