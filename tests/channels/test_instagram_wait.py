@@ -60,6 +60,24 @@ def test_a_container_ending_in_error_shows_instagrams_reason_in_danish(
     assert standin.posts()["instagram"] == []
 
 
+@pytest.mark.parametrize(
+    ("subcode", "field"),
+    [(2207026, "hero_image"), (2207009, "hero_image"), (2207010, "intro")],
+)
+def test_a_refused_container_points_the_editor_at_the_field_that_fixes_it(
+    standin, django_capture_on_commit_callbacks, subcode, field
+):
+    # The Kanaler card links to this field ("where to fix"): a wrong image format
+    # is fixed in the story's image, a too long caption in its teaser text.
+    standin.configure(ig_container_error_subcode=subcode)
+    with django_capture_on_commit_callbacks(execute=True):
+        story = make_story()
+
+    pub = publication(story, "instagram")
+    assert pub.status == S.FAILED
+    assert pub.fix_field == field
+
+
 def test_after_five_minutes_of_processing_the_post_fails_and_keeps_its_container(
     standin, django_capture_on_commit_callbacks
 ):
