@@ -94,9 +94,7 @@ def _base_component(event: EventPage, request: HttpRequest) -> Event:
     url = event.get_full_url(request)
     component.add("description", f"{plain_text(event.intro)}\n\n{url}".strip())
     component.add("url", url)
-    location = ", ".join(
-        plain_text(p) for p in (event.location_name, event.location_address) if p
-    )
+    location = ", ".join(plain_text(p) for p in (event.location_name, event.location_address) if p)
     if location:
         component.add("location", location)
     if event.coordinates:

@@ -45,7 +45,5 @@ def build_public_forms() -> list[PublicForm]:
         ),
         PublicForm("Giv en hånd", groups.url + groups.reverse_subpage("volunteer"), "name"),
         PublicForm("Foreslå et sted", places.url + "foreslaa/", "name"),
-        PublicForm(
-            "Foreslå en rettelse", places.url + f"foreslaa/rettelse/{place.pk}/", "message"
-        ),
+        PublicForm("Foreslå en rettelse", places.url + f"foreslaa/rettelse/{place.pk}/", "message"),
     ]

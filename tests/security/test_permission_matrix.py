@@ -97,7 +97,6 @@ def world(db):
     """One of everything, with residents' contact data planted in every store."""
     from wagtail.models import Site
 
-
     built = build_world()
     pages, objects = built.pages, built.objects
     return {

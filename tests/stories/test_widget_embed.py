@@ -13,9 +13,7 @@ from tests.stories.event_factories import event_index, make_event
 
 def _policy(response) -> dict:
     header = response["Content-Security-Policy"]
-    return {
-        part.split()[0]: part.split()[1:] for part in header.split(";") if part.strip()
-    }
+    return {part.split()[0]: part.split()[1:] for part in header.split(";") if part.strip()}
 
 
 @pytest.mark.django_db
@@ -66,7 +64,9 @@ def other_site(live_server):
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True)
 def test_the_widget_shows_on_another_origin_styled_and_a_page_does_not(
-    other_site, browser_page, settings  # noqa: F811
+    other_site,
+    browser_page,  # noqa: F811
+    settings,
 ):
     settings.CONTENT_SECURITY_POLICY = True
     make_event("Byttemarked i Vejleåparken", start_date=timezone.localdate() + timedelta(days=2))
