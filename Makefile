@@ -49,9 +49,10 @@ run: install
 # The whole suite: lint, then SQLite. .ci/run adds the PostgreSQL pass.
 test: install lint test-sqlite
 
-# ruff, and the import contracts: which app may import which (pyproject.toml).
+# ruff (lint and format), and the import contracts: which app may import which (pyproject.toml).
 lint: install
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
 
 test-sqlite: install
