@@ -11,7 +11,6 @@ and p95 latency.
 import json
 import os
 import re
-import secrets
 import shutil
 import signal
 import subprocess
@@ -19,12 +18,11 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
 from django.conf import settings
 from django.core.management import BaseCommand, CommandError
 
-from benchmarks import scratch
+from benchmarks import databases, scratch
 from benchmarks.server import free_port, gunicorn_command, wait_until_serving, yardstick_line
 
 SETTINGS = "benchmarks.reach_settings"
@@ -169,33 +167,10 @@ class Command(BaseCommand):
         return result
 
     def prepare_database(self) -> str:
-        """A database of the run's own, never one it was given: a SQLite file
-        under var/, or a new PostgreSQL database beside DATABASE_URL's."""
-        url = os.environ.get("DATABASE_URL", "")
-        name = f"bench_reach_{secrets.token_hex(4)}"
-        if not url:
-            return f"sqlite:///{Path(settings.VAR_DIR) / f'{name}.sqlite3'}"
-        parts = urlsplit(url)
-        if not parts.scheme.startswith("postgres"):
-            raise CommandError("DATABASE_URL skal være PostgreSQL eller tom (SQLite).")
-        import psycopg
-
-        with psycopg.connect(urlunsplit(parts._replace(path="/postgres")), autocommit=True) as c:
-            c.execute(f'CREATE DATABASE "{name}"')
-        return urlunsplit(parts._replace(path=f"/{name}"))
+        return databases.new_database("bench_reach")
 
     def drop_database(self, db_url: str) -> None:
-        """Remove what prepare_database made, and nothing else."""
-        parts = urlsplit(db_url)
-        if parts.scheme == "sqlite":
-            for suffix in ("", "-wal", "-shm"):
-                Path(f"/{parts.path.lstrip('/')}{suffix}").unlink(missing_ok=True)
-            return
-        import psycopg
-
-        name = parts.path.lstrip("/")
-        with psycopg.connect(urlunsplit(parts._replace(path="/postgres")), autocommit=True) as c:
-            c.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        databases.drop_database(db_url)
 
     def verify(self) -> None:
         """Run inside the benchmark's settings: aggregate and print what was stored."""

@@ -16,7 +16,6 @@ databases beside it that the run creates and drops (never the one named).
 import json
 import math
 import os
-import secrets
 import shutil
 import signal
 import statistics
@@ -25,13 +24,13 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import urlsplit
 
 import requests
 from django.conf import settings
 from django.core.management import BaseCommand, CommandError
 
-from benchmarks import scratch
+from benchmarks import databases, scratch
 from benchmarks.server import free_port, gunicorn_command, wait_until_serving, yardstick_line
 
 SETTINGS = "benchmarks.scale_settings"
@@ -103,49 +102,15 @@ class Command(BaseCommand):
     # -- the run's own databases ---------------------------------------------
 
     def new_database(self, label: str) -> str:
-        """A database of the run's own: a SQLite file under var/, or a new
-        PostgreSQL database beside DATABASE_URL's (which is never touched)."""
-        url = os.environ.get("DATABASE_URL", "")
-        name = f"bench_scale_{secrets.token_hex(4)}_{label}"
-        if not url:
-            Path(settings.VAR_DIR).mkdir(parents=True, exist_ok=True)
-            return f"sqlite:///{Path(settings.VAR_DIR) / f'{name}.sqlite3'}"
-        parts = urlsplit(url)
-        if not parts.scheme.startswith("postgres"):
-            raise CommandError("DATABASE_URL skal være PostgreSQL eller tom (SQLite).")
-        self.postgres(url, f'CREATE DATABASE "{name}"')
-        return urlunsplit(parts._replace(path=f"/{name}"))
+        return databases.new_database("bench_scale", label)
 
     def copy_database(self, db_url: str, label: str) -> str:
         """The same archive under a new name, to be grown while the original stays."""
-        parts = urlsplit(db_url)
-        name = Path(parts.path).name.rsplit("_", 1)[0] + f"_{label}"
-        if parts.scheme == "sqlite":
-            source = Path(f"/{parts.path.lstrip('/')}")
-            target = source.with_name(f"{Path(name).stem}.sqlite3")
-            for suffix in ("", "-wal"):  # a write-ahead log not yet folded in, too
-                if Path(f"{source}{suffix}").exists():
-                    shutil.copyfile(f"{source}{suffix}", f"{target}{suffix}")
-            return f"sqlite:///{target}"
-        self.postgres(db_url, f'CREATE DATABASE "{name}" TEMPLATE "{parts.path.lstrip("/")}"')
-        return urlunsplit(parts._replace(path=f"/{name}"))
+        name = Path(urlsplit(db_url).path).stem.rsplit("_", 1)[0] + f"_{label}"
+        return databases.copy_database(db_url, name)
 
     def drop_database(self, db_url: str) -> None:
-        """Remove what new_database or copy_database made, and nothing else."""
-        parts = urlsplit(db_url)
-        if parts.scheme == "sqlite":
-            for suffix in ("", "-wal", "-shm"):
-                Path(f"/{parts.path.lstrip('/')}{suffix}").unlink(missing_ok=True)
-            return
-        self.postgres(db_url, f'DROP DATABASE IF EXISTS "{parts.path.lstrip("/")}" WITH (FORCE)')
-
-    @staticmethod
-    def postgres(db_url: str, statement: str) -> None:
-        import psycopg
-
-        parts = urlsplit(db_url)
-        with psycopg.connect(urlunsplit(parts._replace(path="/postgres")), autocommit=True) as c:
-            c.execute(statement)
+        databases.drop_database(db_url)
 
     # -- child processes, in the benchmark's settings and database -----------
 
