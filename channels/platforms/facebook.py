@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 from typing import TYPE_CHECKING
 
 from django.conf import settings
 
 from channels import rendering
-from channels.http import PlatformClient
 
 from . import meta
 from .base import Channel, Metric, Post, PostResult, Problem, ReachResult
@@ -29,7 +28,7 @@ VIEWS_NOTE_DA = (
 )
 
 
-class FacebookChannel(Channel):
+class FacebookChannel(meta.GraphAccount, Channel):
     slug = "facebook"
     label = "Facebook-siden"
     can_update = True
@@ -63,6 +62,10 @@ class FacebookChannel(Channel):
             removed_on=VIEWS_REPLACED_IMPRESSIONS,
         ),
     )
+    graph_label = "Facebook"
+    id_setting = "FACEBOOK_PAGE_ID"
+    token_setting = "FACEBOOK_PAGE_TOKEN"
+    url_setting = "FACEBOOK_API_URL"
     renewal_steps_da = (
         "1. Log ind på business.facebook.com med en konto, der er administrator af "
         "Facebook-siden.\n"
@@ -75,32 +78,8 @@ class FacebookChannel(Channel):
         "den nye udløbsdato står der."
     )
 
-    def is_configured(self) -> bool:
-        return bool(
-            settings.FACEBOOK_API_URL and settings.FACEBOOK_PAGE_ID and settings.FACEBOOK_PAGE_TOKEN
-        )
-
     def default_enabled(self, page: Page) -> bool:
         return True
-
-    def configuration_problems(self) -> list[str]:
-        return meta.credential_problems(
-            "FACEBOOK_PAGE_ID", "FACEBOOK_PAGE_TOKEN", "FACEBOOK_API_URL"
-        )
-
-    def login_expires(self) -> bool:
-        return self.is_configured()
-
-    def token_expiry(self) -> datetime | None:
-        return meta.graph_token_expiry(settings.FACEBOOK_API_URL, settings.FACEBOOK_PAGE_TOKEN)
-
-    def api_url(self) -> str:
-        return meta.graph_url(settings.FACEBOOK_API_URL)
-
-    def client(self) -> PlatformClient:
-        return meta.graph_client(
-            "Facebook", self.slug, settings.FACEBOOK_API_URL, lambda: settings.FACEBOOK_PAGE_TOKEN
-        )
 
     def render(self, page: Page, choice: PageChannel | None) -> Post:
         link = rendering.utm_link(page, self.link_tags())

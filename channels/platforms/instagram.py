@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from django.conf import settings
@@ -49,7 +49,7 @@ IMAGE_SUBCODES = frozenset({2207004, 2207005, 2207009, 2207026})
 TEXT_SUBCODES = frozenset({2207010})
 
 
-class InstagramChannel(Channel):
+class InstagramChannel(meta.GraphAccount, Channel):
     slug = "instagram"
     label = "Instagram"
     can_update = False
@@ -71,6 +71,10 @@ class InstagramChannel(Channel):
         Metric("plays", "Afspilninger (gammel måling)", removed_on=VIEWS_REPLACED),
         Metric("video_views", "Videovisninger (gammel måling)", removed_on=VIEWS_REPLACED),
     )
+    graph_label = "Instagram"
+    id_setting = "INSTAGRAM_USER_ID"
+    token_setting = "INSTAGRAM_TOKEN"
+    url_setting = "INSTAGRAM_API_URL"
     renewal_steps_da = (
         "1. Log ind på business.facebook.com med en konto, der er administrator af den "
         "Facebook-side, Instagram-kontoen er knyttet til.\n"
@@ -83,30 +87,8 @@ class InstagramChannel(Channel):
         "den nye udløbsdato står der."
     )
 
-    def is_configured(self) -> bool:
-        return bool(
-            settings.INSTAGRAM_API_URL and settings.INSTAGRAM_USER_ID and settings.INSTAGRAM_TOKEN
-        )
-
     def default_enabled(self, page: Page) -> bool:
         return not rendering.is_event(page) and rendering.page_image(page)[0] is not None
-
-    def configuration_problems(self) -> list[str]:
-        return meta.credential_problems("INSTAGRAM_USER_ID", "INSTAGRAM_TOKEN", "INSTAGRAM_API_URL")
-
-    def login_expires(self) -> bool:
-        return self.is_configured()
-
-    def token_expiry(self) -> datetime | None:
-        return meta.graph_token_expiry(settings.INSTAGRAM_API_URL, settings.INSTAGRAM_TOKEN)
-
-    def api_url(self) -> str:
-        return meta.graph_url(settings.INSTAGRAM_API_URL)
-
-    def client(self) -> PlatformClient:
-        return meta.graph_client(
-            "Instagram", self.slug, settings.INSTAGRAM_API_URL, lambda: settings.INSTAGRAM_TOKEN
-        )
 
     def render(self, page: Page, choice: PageChannel | None) -> Post:
         link = rendering.utm_link(page, self.link_tags())

@@ -271,3 +271,46 @@ def credential_problems(id_setting: str, token_setting: str, url_setting: str) -
             "version once in GRAPH_API_VERSION."
         )
     return problems
+
+
+class GraphAccount:
+    """The login half of a channel on Meta's Graph API: an account id and a token
+    from settings, named by the subclass; Facebook and Instagram differ only in
+    which settings they read."""
+
+    graph_label = ""
+    """The platform's name in error messages ("Facebook", "Instagram")."""
+    id_setting = ""
+    token_setting = ""
+    url_setting = ""
+    slug: str
+
+    def _setting(self, name: str) -> str:
+        return getattr(settings, name) or ""
+
+    def is_configured(self) -> bool:
+        return all(
+            self._setting(name) for name in (self.url_setting, self.id_setting, self.token_setting)
+        )
+
+    def configuration_problems(self) -> list[str]:
+        return credential_problems(self.id_setting, self.token_setting, self.url_setting)
+
+    def login_expires(self) -> bool:
+        return self.is_configured()
+
+    def token_expiry(self) -> datetime | None:
+        return graph_token_expiry(
+            self._setting(self.url_setting), self._setting(self.token_setting)
+        )
+
+    def api_url(self) -> str:
+        return graph_url(self._setting(self.url_setting))
+
+    def client(self) -> PlatformClient:
+        return graph_client(
+            self.graph_label,
+            self.slug,
+            self._setting(self.url_setting),
+            lambda: self._setting(self.token_setting),
+        )
