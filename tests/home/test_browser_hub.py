@@ -39,6 +39,9 @@ def portal(settings):
 
 
 def fits_the_phone(page) -> bool:
+    # Measured once the stylesheet has loaded: before it, an unstyled form is as
+    # wide as its widest field (seen on a busy machine), which no resident sees.
+    page.wait_for_load_state("load")
     return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
 
 
