@@ -302,14 +302,12 @@ WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "xlsx", "csv", "txt"]
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 
-# Wagtail's database search backend with clean queries (home/search.py); on
-# PostgreSQL it uses the Danish full-text configuration so "cyklerne" finds
-# "cykel", on SQLite the same Snowball stemmer in Python.
+# Wagtail's database search backend with one analysis on both databases
+# (home/search/): each page stemmed in its own language ("cyklerne" finds
+# "cykel"), æ/ø/å and accents folded ("ishoj" finds Ishøj).
 WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "home.search"},
 }
-if USES_POSTGRES:
-    WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "danish"
 
 # The community map. Tiles come from OpenStreetMap unless MAP_TILE_URL says otherwise;
 # an empty value shows markers and the list without a background map.
