@@ -316,6 +316,14 @@ MAP_TILE_ATTRIBUTION = os.environ.get(
     "MAP_TILE_ATTRIBUTION",
     '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>-bidragydere',
 )
+# The same attribution as plain text, printed on the front page's map picture
+# (locations/static_map.py), and how the portal names itself to the tile server.
+MAP_TILE_ATTRIBUTION_TEXT = os.environ.get(
+    "MAP_TILE_ATTRIBUTION_TEXT", "© OpenStreetMap-bidragydere"
+)
+MAP_TILE_USER_AGENT = os.environ.get(
+    "MAP_TILE_USER_AGENT", "VoresIshoj/1.0 (+https://voresishoj.dk; forsidekort)"
+)
 GEO_WIDGET_DEFAULT_LOCATION = {"lat": 55.6155, "lng": 12.3320}  # Ishøj
 GEO_WIDGET_ZOOM = 13
 GEO_WIDGET_LEAFLET_TILE_LAYER = MAP_TILE_URL or "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
