@@ -10,6 +10,7 @@ from home import views as home_views
 from locations.geojson import places_geojson
 from stories.community.cookbook_pdf import cookbook_view
 from stories.community.views import submit_story_view
+from stories.poster import poster_view
 
 from . import health
 from .api import api_router
@@ -35,7 +36,9 @@ urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
     path("fortael/", submit_story_view, name="submit_story"),
     path("kogebog.pdf", cookbook_view, name="cookbook_pdf"),
+    path("plakat/<int:page_id>.pdf", poster_view, name="event_poster"),
     path("was", home_views.accessibility_statement, name="accessibility_statement"),
+    path("k/<str:code>", home_views.short_link, name="short_link"),
 ]
 
 if settings.DEBUG:
