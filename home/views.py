@@ -4,6 +4,7 @@ from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.templatetags.static import static
 from django.urls import reverse
 from wagtail.models import Page, Site
 
@@ -65,3 +66,8 @@ def short_link(request, code):
     if not url:
         raise Http404("Den korte adresse findes ikke.")
     return redirect(f"{url}?{urlencode(link.tags)}" if link.tags else url)
+
+
+def favicon(request):
+    """Browsers ask for /favicon.ico whatever the page links to."""
+    return redirect(static("favicon.ico"), permanent=True)
