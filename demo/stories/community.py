@@ -75,11 +75,34 @@ GROUP_LINKS = {
     "dyrk-ishoej": (["dyrk-ishoej-plantedag"], ["dyrk-ishoej"]),
 }
 
-PHOTOS = [
-    ("Badedag ved Ishøj Strand", "Lis H.", "beach"),
-    ("Grillaften i Strandparken", "Ahmad", "festival"),
-    ("Byhaven i Vejleåparken i juli", "Sanne og naboerne", "garden"),
-]
+# The photo call follows the season the demo is loaded in: (slug word, title
+# word, what to photograph, the gallery's first photos).
+SEASONS = {
+    "vinter": ("vinter", "vinteren", "fra vinterbadningen, julemarkedet eller ældrecaféen",
+               [("Vinterbadning ved Ishøj Strand", "Lis H.", "beach"),
+                ("Julemarked i bycentret", "Mia", "town"),
+                ("Æbleskiver i ældrecaféen", "Bent", "cafe")]),
+    "foraar": ("forår", "foråret", "fra plantedagen, strandrensningen eller byttemarkedet",
+               [("Plantedag i byhaven", "Sanne og naboerne", "garden"),
+                ("Strandrens i april", "Lars", "beach"),
+                ("Første tur i rickshaw", "Jytte", "trishaw")]),
+    "sommer": ("sommer", "sommeren", "fra stranden, byhaven eller gården",
+               [("Badedag ved Ishøj Strand", "Lis H.", "beach"),
+                ("Grillaften i Strandparken", "Ahmad", "festival"),
+                ("Byhaven i Vejleåparken i juli", "Sanne og naboerne", "garden")]),
+    "efteraar": ("efterår", "efteråret", "fra kulturfestivalen, høsten i byhaven eller skoven",
+                 [("Kulturfestival på torvet", "Ahmad", "festival"),
+                  ("Græskar fra byhaven", "Sanne og naboerne", "garden"),
+                  ("Efterårstur langs stranden", "Jytte", "trishaw")]),
+}  # fmt: skip
+SEASON_OF_MONTH = {12: "vinter", 1: "vinter", 2: "vinter", 3: "foraar", 4: "foraar",
+                   5: "foraar", 6: "sommer", 7: "sommer", 8: "sommer", 9: "efteraar",
+                   10: "efteraar", 11: "efteraar"}  # fmt: skip
+
+
+def season_of(day: date) -> str:
+    return SEASON_OF_MONTH[day.month]
+
 
 RECIPES = [
     ("Mormors frikadeller", 4,
@@ -163,21 +186,25 @@ def _refresh_group(
 
 
 def _photo_call(home: HomePage, stdout) -> None:
-    call = PhotoCallPage.objects.child_of(home).filter(slug="min-sommer-i-ishoej").first()
+    """This season's photo call ("Min vinter i Ishøj" in December)."""
+    key = season_of(timezone.localdate())
+    word, the_season, what, photos = SEASONS[key]
+    slug, title = f"min-{key}-i-ishoej", f"Min {word} i Ishøj"
+    call = PhotoCallPage.objects.child_of(home).filter(slug=slug).first()
     if call is None:
         call = PhotoCallPage(
-            title="Min sommer i Ishøj",
-            slug="min-sommer-i-ishoej",
-            intro="Send os dit bedste billede fra sommeren i Ishøj – fra stranden, byhaven "
-            "eller gården. De bedste kommer med i galleriet.",
+            title=title,
+            slug=slug,
+            intro=f"Send os dit bedste billede fra {the_season} i Ishøj – {what}. "
+            "De bedste kommer med i galleriet.",
             is_open=True,
         )
         home.add_child(instance=call)
         call.save_revision().publish()
-        stdout.write("Fotoindkaldelsen 'Min sommer i Ishøj' er oprettet.")
+        stdout.write(f"Fotoindkaldelsen '{title}' er oprettet.")
     # Demo photos count as already approved, so they sit where approved ones do.
     collection = approved_collection()
-    for caption, photographer, scene in PHOTOS:
+    for caption, photographer, scene in photos:
         if call.submissions.filter(caption=caption).exists():
             continue
         image = demo_image(f"Indsendt: {caption}", scene)

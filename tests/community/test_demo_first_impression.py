@@ -50,3 +50,16 @@ def test_every_page_names_a_favicon_that_exists(client):
     assert finders.find("favicon.svg") and finders.find("favicon.ico")
     response = client.get("/favicon.ico")
     assert response.status_code == 301 and response["Location"] == "/static/favicon.ico"
+
+
+def test_the_photo_call_follows_the_season_the_demo_is_loaded_in():
+    from datetime import date
+
+    from demo.stories.community import SEASONS, season_of
+
+    assert [season_of(date(2026, m, 15)) for m in (12, 1, 4, 7, 10)] == [
+        "vinter", "vinter", "foraar", "sommer", "efteraar",
+    ]  # fmt: skip
+    # No summer pictures in a winter call: every season has photos of its own.
+    captions = {season: {c for c, _p, _s in data[3]} for season, data in SEASONS.items()}
+    assert all(captions[a].isdisjoint(captions[b]) for a in captions for b in captions if a != b)
