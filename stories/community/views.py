@@ -106,7 +106,8 @@ def _ask_contact_to_confirm(request: HttpRequest, group: GroupPage, task: GroupT
         "days": signups.HAND_CONFIRMATION_DAYS,
     }  # fmt: skip
     send_mail(
-        subject=f"Ring til {signup.name} og bekræft: {task.title}",
+        # One line: a name typed with a line break must not break the mail's header.
+        subject=f"Ring til {' '.join(signup.name.split())} og bekræft: {task.title}",
         message=render_to_string("community/emails/task_signup_by_phone.txt", context),
         from_email=settings.DEFAULT_FROM_EMAIL,
         recipient_list=[recipient],
