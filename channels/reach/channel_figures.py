@@ -46,6 +46,8 @@ class MetricInfo:
     definition_da: str
     change_note_da: str = ""
     """Set when the report's period spans the day the platform changed the metric."""
+    counts_people: bool = False
+    """Unique people or accounts: never added up over posts (Metric.counts_people)."""
 
 
 def metric_info(channel: str, name: str, period: Period | None = None) -> MetricInfo:
@@ -55,7 +57,8 @@ def metric_info(channel: str, name: str, period: Period | None = None) -> Metric
     if metric is None:
         return MetricInfo(channel, name, f"{name} (uden dansk navn)", "")
     definition = metric.definition_da
-    if metric.changed_on:
+    # A change after the period's end does not touch its figures: not in its notes.
+    if metric.changed_on and (period is None or period.end >= metric.changed_on):
         definition = (
             f"{definition} Platformen ændrede tallet {danish_date(metric.changed_on)}: "
             f"{metric.change_note_da}"
@@ -73,7 +76,9 @@ def metric_info(channel: str, name: str, period: Period | None = None) -> Metric
             f"{CHANNEL_LABELS.get(channel, channel)} leverer ikke tallet efter "
             f"{danish_date(metric.removed_on)}."
         )
-    return MetricInfo(channel, name, metric.label_da, definition, " ".join(notes))
+    return MetricInfo(
+        channel, name, metric.label_da, definition, " ".join(notes), metric.counts_people
+    )
 
 
 @dataclass(frozen=True)

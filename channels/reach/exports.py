@@ -82,20 +82,41 @@ def source_table(sources: list[SourceRow]) -> Table:
     )
 
 
-def channel_table(totals) -> Table:
+def channel_table(figures) -> Table:
+    """Counts of people stay per post (median, best, share above the threshold);
+    only counts that add up have a total, so no spreadsheet sum can mislead."""
     return Table(
         "Kanaler",
         [
             "Kanal",
             "Tal",
             "Platformens navn",
-            "Summen over historierne",
+            "Opslag sendt i perioden",
+            "Alle opslagene tilsammen (kun tal, der kan lægges sammen)",
+            "Typisk opslag (median)",
+            "Bedste opslag",
+            "Bedste opslags tal",
+            "Opslag, der nåede tærsklen",
+            "Tærskel",
             "Sådan tæller platformen",
             "Bemærkning om perioden",
         ],
         [
-            [t.channel_label, t.label_da, t.name, t.value, t.definition_da, t.change_note_da]
-            for t in totals
+            [
+                f.channel_label,
+                f.label_da,
+                f.name,
+                f.posts,
+                f.total,
+                f.median,
+                f.best_title or None,
+                f.best_value,
+                f.above if f.counts_people else None,
+                f.threshold if f.counts_people else None,
+                f.definition_da,
+                f.change_note_da,
+            ]
+            for f in figures
         ],
     )
 

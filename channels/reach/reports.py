@@ -148,6 +148,27 @@ def monthly_trend(period: Period) -> list[MonthPoint]:
     ]
 
 
+def whole_months(period: Period) -> list[MonthPoint]:
+    """Calendar months wholly inside the period that have a count: a month cut
+    by the period's edges has no unique-visitor figure of its own."""
+    return [
+        m
+        for m in monthly_trend(period)
+        if m.visitors is not None and m.month >= period.start and month_end(m.month) <= period.end
+    ]
+
+
+def best_month(period: Period) -> MonthPoint | None:
+    """The whole month with the most unique visitors: a floor for the period's people."""
+    return max(whole_months(period), key=lambda m: (m.visitors, m.month), default=None)
+
+
+def month_sum(period: Period) -> int | None:
+    """The whole months' unique visitors added up: a ceiling for the period's people."""
+    months = whole_months(period)
+    return sum(m.visitors for m in months) if months else None
+
+
 def daily_views(period: Period) -> list[tuple[datetime.date, int | None]]:
     """Every day of the period; a day without any row is a gap (None)."""
     rows = dict(SiteDay.objects.filter(**_between(period)).values_list("day", "views"))
