@@ -20,6 +20,21 @@ from .periods import Period, danish_date
 CHANNEL_LABELS = {channel.slug: channel.label for channel in all_channels()}
 
 
+def _utm_labels() -> dict[str, str]:
+    labels: dict[str, list[str]] = {}
+    for channel in all_channels():
+        labels.setdefault(channel.link_tags()["utm_source"], []).append(channel.label)
+    return {utm: " og ".join(names) for utm, names in labels.items()}
+
+
+UTM_LABELS = _utm_labels()
+"""A utm_source on our links as staff read it: 'detsker' is "Det sker i Ishøj"."""
+
+
+def utm_label(utm_source: str) -> str:
+    return UTM_LABELS.get(utm_source, f"andre links ({utm_source})")
+
+
 def refused_notes() -> list[str]:
     """One Danish sentence per metric a platform stopped serving, for the reach admin."""
     notes = []

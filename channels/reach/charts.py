@@ -221,7 +221,8 @@ def month_charts(months, notes=()) -> dict[str, SafeString]:
     axis the visitors (a tenth of the views) would lie flat along the bottom.
     Two charts rather than two axes, so no reader mixes up which scale is whose."""
     dates = [m.month for m in months]
-    labels = [month_label(m) for m in dates]
+    # A month whose figures are not a whole month's is starred; the table says why.
+    labels = [month_label(m.month) + ("*" if m.incomplete else "") for m in months]
     marks = [ChartNote(n.number, month_position(dates, n.date)) for n in notes] if dates else []
     return {
         "month_chart": line_chart(

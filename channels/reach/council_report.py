@@ -278,7 +278,7 @@ def council_report(period: Period, site, today: datetime.date, request=None) -> 
         goals_source=targets.goals_source,
         top_stories=sorted((r for r in rows if r.views), key=lambda r: (-r.views, r.title))[:10],
         sources=source_mix(period),
-        months=monthly_trend(period),
+        months=monthly_trend(period, today),
         channel_figures=figures,
         channel_notes=list(dict.fromkeys(f.change_note_da for f in figures if f.change_note_da)),
         people_threshold=targets.people_threshold,

@@ -69,8 +69,13 @@ def story_table(rows: list[StoryRow], period: Period | None = None) -> Table:
 def month_table(months: list[MonthPoint]) -> Table:
     return Table(
         "Måneder",
-        ["Måned", "Sidevisninger", "Unikke besøgende i måneden (hver måned for sig)"],
-        [[m.month.strftime("%Y-%m"), m.views, m.visitors] for m in months],
+        [
+            "Måned",
+            "Sidevisninger",
+            "Unikke besøgende i måneden (hver måned for sig)",
+            "Ikke en hel måned",
+        ],
+        [[m.month.strftime("%Y-%m"), m.views, m.visitors, m.incomplete] for m in months],
     )
 
 

@@ -15,7 +15,13 @@ from wagtail.models import Site
 from stories.models import StoryPage
 
 from . import charts, exports
-from .channel_figures import CHANNEL_LABELS, channel_series, metric_info, refused_notes
+from .channel_figures import (
+    CHANNEL_LABELS,
+    channel_series,
+    metric_info,
+    refused_notes,
+    utm_label,
+)
 from .channel_summary import channel_summary
 from .council_report import timeline_notes
 from .models import EvaluationTargets, PageDay
@@ -208,6 +214,7 @@ class StoryDetailView(ReachView):
         context.update(
             story=self.story,
             row=row,
+            utm_views=[(utm_label(utm), n) for utm, n in row.utm_views.items()] if row else [],
             chart=charts.line_chart(
                 "Sidevisninger pr. dag",
                 [charts.day_label(d) for d in dates],
@@ -259,30 +266,18 @@ class PeriodsView(ReachView):
     export_name = "raekkevidde-maaneder"
 
     def tables(self):
-        return [exports.month_table(monthly_trend(self.period))]
+        return [exports.month_table(monthly_trend(self.period, self.today))]
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        months = monthly_trend(self.period)
+        months = monthly_trend(self.period, self.today)
         days = daily_views(self.period)
         notes = timeline_notes(self.period)
-        month_dates = [m.month for m in months]
         context.update(
             months=months,
             days=days,
             notes=notes,
-            month_chart=charts.line_chart(
-                "Sidevisninger og unikke besøgende pr. måned",
-                [charts.month_label(m) for m in month_dates],
-                [
-                    charts.Series("Sidevisninger", [m.views for m in months]),
-                    charts.Series("Unikke besøgende i måneden", [m.visitors for m in months]),
-                ],
-                notes=[
-                    charts.ChartNote(n.number, charts.month_position(month_dates, n.date))
-                    for n in notes
-                ],
-            ),
+            **charts.month_charts(months, notes),
             day_chart=charts.line_chart(
                 "Sidevisninger pr. dag",
                 [charts.day_label(d) for d, _ in days],
