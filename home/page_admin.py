@@ -5,6 +5,8 @@
   with the same title then meets "slug already in use" for a page she never
   saved. On the create form she saves with "Gem kladde" herself; once the
   page exists, the edit form autosaves as Wagtail does.
+- An approval that publishes the page says so ("godkendt og udgivet"), not
+  Wagtail's "has been updated", which reads as if nothing went out.
 - Withdrawing a page from approval ("Træk tilbage fra godkendelse") is not one
   more item among the approve actions: it stands apart at the end of the menu
   and asks first, on a page of its own that says what will happen.
@@ -17,6 +19,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.translation import gettext
 from wagtail.admin.action_menu import ActionMenuItem, CancelWorkflowMenuItem
 from wagtail.admin.views.pages.create import CreateView
 from wagtail.models import Page
@@ -80,3 +83,27 @@ def set_withdraw_apart(menu_items, request, context):
         del menu_items[index]
     if found:
         menu_items.append(WithdrawFromApprovalMenuItem())
+
+
+def say_published_after_approval(request, page):
+    """after_edit_page: replace "has been updated" when the approval published the page.
+
+    Messages are read (which takes them from the queue) and put back, all but
+    Wagtail's one, through Django's public messages API.
+    """
+    if request.method != "POST" or request.POST.get("workflow-action-name") != "approve":
+        return None
+    page.refresh_from_db()
+    if not page.live or page.has_unpublished_changes or page.current_workflow_state:
+        return None
+    updated = gettext("Page '%(page_title)s' has been updated.") % {
+        "page_title": page.get_admin_display_title()
+    }
+    # Wagtail adds buttons to its message (HTML after the text): compare the text.
+    kept = [m for m in messages.get_messages(request) if updated not in str(m.message)]
+    for message in kept:
+        messages.add_message(request, message.level, message.message, message.extra_tags)
+    messages.success(
+        request, f"»{page.get_admin_display_title()}« er godkendt og udgivet på voresishoj.dk."
+    )
+    return None

@@ -3,7 +3,11 @@ from wagtail import hooks
 
 from home.admin_access import AdminDocumentsAPI, AdminImagesAPI, AdminPagesAPI
 from home.editor_guide import EditorGuideView, editor_guide_menu_item, keep_our_help
-from home.page_admin import set_withdraw_apart, withdraw_from_approval
+from home.page_admin import (
+    say_published_after_approval,
+    set_withdraw_apart,
+    withdraw_from_approval,
+)
 
 
 # After Wagtail's own registrations (order 0), so these replace them.
@@ -35,3 +39,4 @@ hooks.register("construct_help_menu", keep_our_help)
 
 
 hooks.register("construct_page_action_menu", set_withdraw_apart)
+hooks.register("after_edit_page", say_published_after_approval)

@@ -59,13 +59,31 @@ def _json_texts(value, out: list[str]) -> None:
             _json_texts(item, out)
 
 
+def _sidebar_texts(value, out: list[str]) -> None:
+    """Labels in the sidebar's packed props (menu items, help menu, account menu):
+    the sidebar is drawn by JavaScript from this JSON, so it is text a person reads."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if key in ("label", "title") and isinstance(item, str):
+                out.append(item)
+            else:
+                _sidebar_texts(item, out)
+    elif isinstance(value, list):
+        for item in value:
+            _sidebar_texts(item, out)
+
+
 def visible_texts(html: str) -> list[str]:
     soup = BeautifulSoup(html, "html.parser")
+    found_in_json: list[str] = []
+    props = soup.find(id="wagtail-sidebar-props")
+    if props is not None and props.string:
+        _sidebar_texts(json.loads(props.string), found_in_json)
     # Text in <template> is what Wagtail's JavaScript shows later (dropdowns,
     # "Autosave is paused"); BeautifulSoup leaves it out of stripped_strings.
     for text in soup.find_all(string=lambda s: isinstance(s, TemplateString)):
         text.replace_with(NavigableString(str(text)))
-    found: list[str] = []
+    found: list[str] = found_in_json
     for tag in soup.find_all(attrs={"data-block": True}):
         try:
             _json_texts(json.loads(tag["data-block"]), found)
@@ -215,7 +233,12 @@ def danish_catalogue() -> tuple[set[str], list[re.Pattern]]:
 
     exact: set[str] = set()
     patterns: list[re.Pattern] = []
-    for _key, value in trans_real.translation("da")._catalog.items():
+    for key, value in trans_real.translation("da")._catalog.items():
+        msgid = key[0] if isinstance(key, tuple) else key
+        # A catalogue may carry English as its "translation" (msgstr = msgid, as
+        # Wagtail's Danish does for "Go live date/time"): that is not Danish.
+        if _clean(value) == _clean(msgid):
+            continue
         if _PLACEHOLDER.search(value):
             pattern = _pattern([_PLACEHOLDER.sub("\0", value)])
             if pattern:

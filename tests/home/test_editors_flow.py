@@ -10,11 +10,13 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 from wagtail.models import Page, Workflow, WorkflowState
+from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from home.roles import MEDREDAKTOR, RAPPORTLAESER, SEKRETARIAT, WORKFLOW_NAME
 from stories.models import StoryPage
 from tests.community.helpers import user_in
 from tests.factories import make_story, story_index
+from tests.home.admin_text import form_values
 
 pytestmark = pytest.mark.django_db
 
@@ -139,3 +141,20 @@ def test_the_help_menu_leads_to_a_danish_guide_not_wagtails_english_one(client):
     guide = client.get("/admin/vejledning/").content.decode()
     assert "Træk tilbage fra godkendelse" in guide and "alt-tekst" in guide
     assert "guide.wagtail.org" not in client.get("/admin/").content.decode()
+
+
+def test_an_approval_that_publishes_says_published(client, in_moderation):
+    story, _ = in_moderation
+    client.force_login(user_in(SEKRETARIAT))
+    url = f"/admin/pages/{story.pk}/edit/"
+    data = form_values(client.get(url).content.decode())
+    data.pop("partners", None)  # a multiple select with nothing chosen sends nothing
+    # The body is a StreamField its JavaScript sends; sent here as a browser would.
+    data.update(nested_form_data({"body": streamfield([("paragraph", rich_text("Tekst"))])}))
+    data.update({"action-workflow-action": "true", "workflow-action-name": "approve"})
+    response = client.post(url, data, follow=True)
+    html = response.content.decode()
+    story.refresh_from_db()
+    assert story.live
+    assert "er godkendt og udgivet" in html
+    assert "er gemt" not in html and "opdateret" not in html
