@@ -73,12 +73,28 @@ def _sidebar_texts(value, out: list[str]) -> None:
             _sidebar_texts(item, out)
 
 
+def _config_texts(value, out: list[str]) -> None:
+    if isinstance(value, str):
+        out.append(_PLACEHOLDER.sub("2", value))  # JavaScript puts a number there
+    elif isinstance(value, dict):
+        for item in value.values():
+            _config_texts(item, out)
+    elif isinstance(value, list):
+        for item in value:
+            _config_texts(item, out)
+
+
 def visible_texts(html: str) -> list[str]:
     soup = BeautifulSoup(html, "html.parser")
     found_in_json: list[str] = []
     props = soup.find(id="wagtail-sidebar-props")
     if props is not None and props.string:
         _sidebar_texts(json.loads(props.string), found_in_json)
+    # Texts Wagtail's JavaScript shows from its config ("1 page selected" when a
+    # row is ticked): every string under STRINGS.
+    config = soup.find(id="wagtail-config")
+    if config is not None and config.string:
+        _config_texts(json.loads(config.string).get("STRINGS", {}), found_in_json)
     # Text in <template> is what Wagtail's JavaScript shows later (dropdowns,
     # "Autosave is paused"); BeautifulSoup leaves it out of stripped_strings.
     for text in soup.find_all(string=lambda s: isinstance(s, TemplateString)):

@@ -484,10 +484,18 @@ def test_the_duplicate_image_dialog_is_danish(world, client, settings, project_s
         buffer.name = "strand.jpg"
         return buffer
 
-    client.post(
-        "/admin/images/chooser/create/",
-        {"image-chooser-upload-title": "Strand", "image-chooser-upload-file": picture()},
-    )
+    def upload():
+        return client.post(
+            "/admin/images/chooser/create/",
+            {
+                "image-chooser-upload-title": "Strand",
+                "image-chooser-upload-description": "Strand ved Ishøj",
+                "image-chooser-upload-collection": Collection.get_first_root_node().pk,
+                "image-chooser-upload-file": picture(),
+            },
+        )
+
+    assert json.loads(upload().content)["step"] == "chosen"
     rendered = {}
     for language in ("da", "en"):
         settings.LANGUAGE_CODE = language
@@ -495,11 +503,7 @@ def test_the_duplicate_image_dialog_is_danish(world, client, settings, project_s
         profile = UserProfile.get_for_user(users["sekretariat"])
         profile.preferred_language = "" if language == "da" else language
         profile.save()
-        response = client.post(
-            "/admin/images/chooser/create/",
-            {"image-chooser-upload-title": "Strand", "image-chooser-upload-file": picture()},
-        )
-        data = json.loads(response.content)
+        data = json.loads(upload().content)
         assert data["step"] == "duplicate_found"
         rendered[language] = visible_texts(data["htmlFragment"])
     left = _untranslated(
