@@ -47,30 +47,16 @@ def _clean(text: str) -> str:
     return _SPACE.sub(" ", text).strip()
 
 
-def _json_texts(value, out: list[str]) -> None:
+def _json_texts(value, out: list[str], keys=BLOCK_TEXT_KEYS) -> None:
     if isinstance(value, dict):
         for key, item in value.items():
-            if key in BLOCK_TEXT_KEYS and isinstance(item, str):
+            if key in keys and isinstance(item, str):
                 out.append(item)
             else:
-                _json_texts(item, out)
+                _json_texts(item, out, keys)
     elif isinstance(value, list):
         for item in value:
-            _json_texts(item, out)
-
-
-def _sidebar_texts(value, out: list[str]) -> None:
-    """Labels in the sidebar's packed props (menu items, help menu, account menu):
-    the sidebar is drawn by JavaScript from this JSON, so it is text a person reads."""
-    if isinstance(value, dict):
-        for key, item in value.items():
-            if key in ("label", "title") and isinstance(item, str):
-                out.append(item)
-            else:
-                _sidebar_texts(item, out)
-    elif isinstance(value, list):
-        for item in value:
-            _sidebar_texts(item, out)
+            _json_texts(item, out, keys)
 
 
 def _config_texts(value, out: list[str]) -> None:
@@ -84,22 +70,28 @@ def _config_texts(value, out: list[str]) -> None:
             _config_texts(item, out)
 
 
-def visible_texts(html: str) -> list[str]:
+def script_texts(html: str) -> list[str]:
+    """Text Wagtail's JavaScript puts on screen from JSON in the page: the sidebar
+    (its menu, help menu and account menu, from `wagtail-sidebar-props`) and the
+    strings under STRINGS in `wagtail-config` ("1 side valgt" when a row is ticked)."""
     soup = BeautifulSoup(html, "html.parser")
-    found_in_json: list[str] = []
+    found: list[str] = []
     props = soup.find(id="wagtail-sidebar-props")
     if props is not None and props.string:
-        _sidebar_texts(json.loads(props.string), found_in_json)
-    # Texts Wagtail's JavaScript shows from its config ("1 page selected" when a
-    # row is ticked): every string under STRINGS.
+        _json_texts(json.loads(props.string), found, ("label", "title"))
     config = soup.find(id="wagtail-config")
     if config is not None and config.string:
-        _config_texts(json.loads(config.string).get("STRINGS", {}), found_in_json)
+        _config_texts(json.loads(config.string).get("STRINGS", {}), found)
+    return [text for text in map(_clean, found) if text]
+
+
+def visible_texts(html: str) -> list[str]:
+    soup = BeautifulSoup(html, "html.parser")
     # Text in <template> is what Wagtail's JavaScript shows later (dropdowns,
     # "Autosave is paused"); BeautifulSoup leaves it out of stripped_strings.
     for text in soup.find_all(string=lambda s: isinstance(s, TemplateString)):
         text.replace_with(NavigableString(str(text)))
-    found: list[str] = found_in_json
+    found: list[str] = []
     for tag in soup.find_all(attrs={"data-block": True}):
         try:
             _json_texts(json.loads(tag["data-block"]), found)

@@ -39,6 +39,7 @@ from tests.home.admin_text import (
     ProjectStrings,
     danish_catalogue,
     form_values,
+    script_texts,
     visible_texts,
 )
 from tests.stories.event_factories import event_index, make_event
@@ -306,7 +307,8 @@ def _render(client, settings, language, url, data):
         response = client.post(post_to, {**form_values(_html(response)), **data})
     if response.status_code != 200:
         return [f"HTTP {response.status_code} for {url}"]
-    return visible_texts(_html(response))
+    html = _html(response)
+    return visible_texts(html) + script_texts(html)
 
 
 _DATABASE_PATTERNS: dict[tuple, re.Pattern] = {}

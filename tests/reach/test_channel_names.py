@@ -6,7 +6,6 @@ import datetime
 import io
 
 import pytest
-from django.contrib.auth.models import Group, User
 from django.utils import timezone
 from openpyxl import load_workbook
 
@@ -18,14 +17,6 @@ from tests.factories import make_story
 pytestmark = pytest.mark.django_db
 
 PERIOD = "fra=2025-01-01&til=2025-12-31"
-
-
-@pytest.fixture
-def reader(client):
-    user = User.objects.create_user("laeser")
-    user.groups.add(Group.objects.get(name="Rapportlæsere"))
-    client.force_login(user)
-    return client
 
 
 @pytest.fixture

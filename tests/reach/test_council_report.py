@@ -8,7 +8,6 @@ import datetime
 import re
 
 import pytest
-from django.contrib.auth.models import Group, User
 from django.utils import timezone
 
 from channels.models import Publication
@@ -56,14 +55,6 @@ def targets():
 @pytest.fixture(autouse=True)
 def today(monkeypatch):
     monkeypatch.setattr(timezone, "localdate", lambda *a: TODAY)
-
-
-@pytest.fixture
-def reader(client):
-    user = User.objects.create_user("laeser")
-    user.groups.add(Group.objects.get(name="Rapportlæsere"))
-    client.force_login(user)
-    return client
 
 
 def counted(start: datetime.date, end: datetime.date, views=10, visitors=4, monthly=None):

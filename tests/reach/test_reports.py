@@ -2,7 +2,6 @@ import datetime
 import io
 
 import pytest
-from django.contrib.auth.models import Group, User
 from django.core.management import call_command
 from django.db.models import Sum
 from django.utils import timezone
@@ -31,14 +30,6 @@ pytestmark = pytest.mark.django_db
 
 MARCH = datetime.date(2025, 3, 1)
 TODAY = datetime.date(2025, 5, 15)
-
-
-@pytest.fixture
-def reader(client):
-    user = User.objects.create_user("laeser")
-    user.groups.add(Group.objects.get(name="Rapportlæsere"))
-    client.force_login(user)
-    return client
 
 
 @pytest.fixture

@@ -4,7 +4,6 @@ Danish names, the running month shown and marked as not over, and no empty axes.
 import datetime
 
 import pytest
-from django.contrib.auth.models import Group, User
 from django.utils import timezone
 
 from channels.platforms import all_channels
@@ -15,14 +14,6 @@ from tests.factories import make_story
 from .helpers import at, hit
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def reader(client):
-    user = User.objects.create_user("laeser")
-    user.groups.add(Group.objects.get(name="Rapportlæsere"))
-    client.force_login(user)
-    return client
 
 
 def test_a_storys_tagged_link_views_name_each_channel_in_danish(reader):
