@@ -139,8 +139,11 @@ class CouncilReport:
 
     @property
     def footnoted_figures(self) -> list[tuple[int, ChannelFigure]]:
-        """Each channel figure with the number of its footnote."""
-        return list(enumerate(self.channel_figures, start=1))
+        """Each channel figure with the number of its footnote, in reading order:
+        the figures that add up first, then the counts of people."""
+        summed = [f for f in self.channel_figures if not f.counts_people]
+        people = [f for f in self.channel_figures if f.counts_people]
+        return list(enumerate(summed + people, start=1))
 
     @property
     def summed_figures(self) -> list[tuple[int, ChannelFigure]]:

@@ -95,13 +95,6 @@ def last_twelve_months(today: datetime.date) -> Period:
     return Period(add_months(month_start(today), -11), today)
 
 
-def last_whole_year(today: datetime.date) -> Period:
-    """The council report's default: the twelve whole months before this one,
-    so every month in it is over and it can be set beside the year before."""
-    end = month_start(today) - datetime.timedelta(days=1)
-    return Period(add_months(month_start(today), -12), end)
-
-
 def year_from(start: datetime.date) -> Period:
     """Twelve months from `start`: 1.10.2015 gives 1.10.2015–30.9.2016."""
     try:
