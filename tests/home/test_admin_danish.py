@@ -96,6 +96,7 @@ WRONG_DANISH = (
     "skitse",
     "Log ind i Wagtail",
     "er blevet opdateret",
+    "0 minutter siden",
 )
 _NO_WORDS = re.compile(r"^[\W\d_]*$")
 _WORD = re.compile(r"\||[^\W_]+")
@@ -513,3 +514,15 @@ def test_the_duplicate_image_dialog_is_danish(world, client, settings, project_s
     )
     assert not left, _report({"dubletbillede": left})
     assert "Brug det eksisterende og slet det nye" in rendered["da"]
+
+
+def test_something_changed_a_moment_ago_reads_lige_nu(settings):
+    """Wagtail's "just now" (not "For 0 minutter siden") in the editors' Danish."""
+    from django.utils import timezone, translation
+    from wagtail.admin.templatetags.wagtailadmin_tags import timesince_simple
+
+    with translation.override("da"):
+        assert timesince_simple(timezone.now()) == "lige nu"
+        assert (
+            timesince_simple(timezone.now() - timezone.timedelta(hours=3)) == "for 3\xa0timer siden"
+        )
