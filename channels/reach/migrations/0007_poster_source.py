@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('reach', '0005_merge_notes_and_refused_metrics'),
+        ('reach', '0006_evaluation_year_and_reach_threshold'),
     ]
 
     operations = [
