@@ -14,8 +14,6 @@ DATABASES = {
         POSTGRES_OPTIONS,  # noqa: F405
     )
 }
-if DATABASES["default"]["ENGINE"] != "django.db.backends.sqlite3":
-    WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "danish"  # noqa: F405
 MEDIA_ROOT = os.environ.get("BENCH_SCALE_MEDIA", str(VAR_DIR / "bench-scale-media"))  # noqa: F405
 # Static files are served by the finders here; no collected folder is expected.
 warnings.filterwarnings("ignore", message="No directory at")

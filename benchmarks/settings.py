@@ -32,7 +32,6 @@ if os.environ.get("BENCHMARK_DATABASE_URL"):
         os.environ["BENCHMARK_DATABASE_URL"], conn_max_age=600
     )
     DATABASES["default"]["OPTIONS"] = dict(POSTGRES_OPTIONS)  # noqa: F405
-    WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "danish"  # noqa: F405
 # Caches of the run's own, never the portal's Redis or page cache (benchmarks/scratch.py).
 CACHES = scratch.caches()
 # One client address drives every request here; per-client limits would stop it.

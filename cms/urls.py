@@ -11,6 +11,7 @@ from home import views as home_views
 from locations.geojson import places_geojson
 from stories.community.cookbook_pdf import cookbook_view
 from stories.community.views import submit_story_view
+from stories.poster import poster_view
 
 from . import health
 from .api import api_router
@@ -40,10 +41,14 @@ urlpatterns = [
     path("search/", home_views.search, name="search"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
+    # Browsers ask for /favicon.ico whatever the page says.
+    path("favicon.ico", home_views.favicon, name="favicon"),
     path("healthz", health.healthz, name="healthz"),
     path("fortael/", submit_story_view, name="submit_story"),
     path("kogebog.pdf", cookbook_view, name="cookbook_pdf"),
+    path("plakat/<int:page_id>.pdf", poster_view, name="event_poster"),
     path("was", home_views.accessibility_statement, name="accessibility_statement"),
+    path("k/<str:code>", home_views.short_link, name="short_link"),
 ]
 
 if settings.DEBUG:

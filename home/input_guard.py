@@ -16,6 +16,7 @@ from urllib.parse import unquote_to_bytes
 
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.http.multipartparser import parse_header_parameters
+from django.shortcuts import render
 
 # C0 controls except tab, line feed and carriage return, plus DEL.
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -42,13 +43,21 @@ def _wants_json(request: HttpRequest) -> bool:
     return path.startswith("/api/") or path.endswith((".json", ".geojson"))
 
 
+def _wants_html(request: HttpRequest) -> bool:
+    accept = request.META.get("HTTP_ACCEPT", "")
+    return "text/html" in accept or not accept
+
+
 def refuse(request: HttpRequest, reason: str) -> HttpResponse:
     """A 400 with the reason in Danish: as JSON for the API and JSON feeds
-    (the shape their other errors have), as plain text elsewhere."""
+    (the shape their other errors have), as the site's own error page for a
+    browser (menu, search and all), as plain text for feed readers and the rest."""
     if _wants_json(request):
         return JsonResponse(
             {"error": reason}, status=400, json_dumps_params={"ensure_ascii": False}
         )
+    if _wants_html(request) and not request.path.startswith("/admin/"):
+        return render(request, "400.html", {"reason": reason}, status=400)
     return HttpResponse(reason, status=400, content_type="text/plain; charset=utf-8")
 
 

@@ -67,3 +67,56 @@ class SiteSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = "Indstillinger for sitet"
+
+
+class ShortLinkQuerySet(models.QuerySet):
+    def for_page(self, page: Page, source: str, tags: dict[str, str]) -> "ShortLink":
+        """The page's short link for `source`, made on first use with the tags
+        its visits carry (e.g. the Instagram channel's UTM tags)."""
+        link = self.filter(page=page, source=source).first()
+        if link is None:
+            link = self.create(page=page, source=source, code=new_short_code(), tags=tags)
+        return link
+
+
+SHORT_CODE_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"  # no 0/o, 1/l/i: read off paper
+SHORT_CODE_LENGTH = 5
+
+
+def new_short_code() -> str:
+    import secrets
+
+    while True:
+        code = "".join(secrets.choice(SHORT_CODE_ALPHABET) for _ in range(SHORT_CODE_LENGTH))
+        if not ShortLink.objects.filter(code=code).exists():
+            return code
+
+
+class ShortLink(models.Model):
+    """A short address on the portal's own domain (/k/abc23) for one page and one
+    place it is shared: Instagram, where links in captions cannot be clicked,
+    and the printed poster. It sends the visitor to the page with the tags that
+    credit the visit to that source in reach."""
+
+    code = models.CharField("Kode", max_length=16, unique=True)
+    page = models.ForeignKey(
+        Page, on_delete=models.CASCADE, related_name="short_links", verbose_name="Side"
+    )
+    source = models.CharField("Kilde", max_length=20)
+    tags = models.JSONField("Sporingsmærker", default=dict, blank=True)
+    created_at = models.DateTimeField("Oprettet", auto_now_add=True)
+
+    objects = ShortLinkQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "Kort adresse"
+        verbose_name_plural = "Korte adresser"
+        constraints = [
+            models.UniqueConstraint(fields=["page", "source"], name="one_short_link_per_source")
+        ]
+
+    def __str__(self) -> str:
+        return f"/k/{self.code}"
+
+    def path(self) -> str:
+        return f"/k/{self.code}"

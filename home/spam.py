@@ -144,6 +144,19 @@ def reject_markup(value: str) -> None:
         raise forms.ValidationError("Teksten indeholder ugyldige tegn.", code="control")
 
 
+AUTOCOMPLETE = {
+    "name": "name",
+    "submitter_name": "name",
+    "email": "email",
+    "submitter_email": "email",
+    "phone": "tel",
+}
+CHOOSE_AGAIN = (
+    "Vælg billedet «{filename}» igen: formularen havde fejl, og browseren glemmer "
+    "et valgt billede, når siden vises igen."
+)
+
+
 class PublicFormMixin(forms.Form):
     """What every form a resident sends without an account has: the hidden
     honeypot field `firma`, and plain text only in every text field
@@ -157,13 +170,32 @@ class PublicFormMixin(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        for field in self.fields.values():
+        for name, field in self.fields.items():
             if isinstance(field, forms.CharField) and reject_markup not in field.validators:
                 field.validators.append(reject_markup)
+            # The sender's own name, e-mail and phone fill in from the browser
+            # (WCAG 1.3.5), in every form, a new one too.
+            token = AUTOCOMPLETE.get(name) or (
+                "email" if isinstance(field, forms.EmailField) else None
+            )
+            if token:
+                field.widget.attrs.setdefault("autocomplete", token)
 
     def is_spam(self) -> bool:
         """Bots fill in every field; people never see `firma`."""
         return honeypot_filled(self.data, "firma")
+
+    def full_clean(self):
+        """A browser never keeps a chosen file when a form comes back with
+        errors: say so at the file's own field, by name, so it is chosen again
+        instead of silently missing on the next send."""
+        super().full_clean()
+        if not self._errors or not self.files:
+            return
+        for name, field in self.fields.items():
+            upload = self.files.get(name)
+            if isinstance(field, forms.FileField) and upload and name not in self._errors:
+                self.add_error(name, CHOOSE_AGAIN.format(filename=upload.name[:80]))
 
 
 # The name the forms used before the plain-text rule joined the honeypot.

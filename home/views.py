@@ -1,11 +1,14 @@
+from urllib.parse import urlencode
+
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.templatetags.static import static
 from django.urls import reverse
 from wagtail.models import Page, Site
 
-from home.models import SiteSettings
+from home.models import ShortLink, SiteSettings
 
 SEARCH_RESULTS_PER_PAGE = 10
 MAX_QUERY_LENGTH = 200
@@ -51,3 +54,20 @@ def accessibility_statement(request):
     statement wherever the secretariat publishes it."""
     site = Site.find_for_request(request)
     return redirect(SiteSettings.for_site(site).accessibility_statement_url)
+
+
+def short_link(request, code):
+    """/k/<code>: the page a short link names, with the tags that credit the
+    visit to where the link was shared (Instagram, the poster)."""
+    link = ShortLink.objects.select_related("page").filter(code=code.lower()[:16]).first()
+    if link is None or not link.page.live:
+        raise Http404("Den korte adresse findes ikke.")
+    url = link.page.get_url(request)
+    if not url:
+        raise Http404("Den korte adresse findes ikke.")
+    return redirect(f"{url}?{urlencode(link.tags)}" if link.tags else url)
+
+
+def favicon(request):
+    """Browsers ask for /favicon.ico whatever the page links to."""
+    return redirect(static("favicon.ico"), permanent=True)

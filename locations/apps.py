@@ -13,11 +13,13 @@ class LocationsConfig(AppConfig):
         from wagtail.models import Page, PageViewRestriction
         from wagtail.signals import page_published, page_unpublished, post_page_move
 
-        from locations import hub
+        from locations import hub, tasks
 
         for signal in (page_published, page_unpublished, post_page_move):
             signal.connect(hub.forget, dispatch_uid=f"locations-hub-{signal!r}")
+            signal.connect(tasks.schedule_pictures, dispatch_uid=f"locations-picture-{signal!r}")
         post_delete.connect(hub.forget, sender=Page, dispatch_uid="locations-hub-delete")
+        post_delete.connect(tasks.schedule_pictures, dispatch_uid="locations-picture-delete")
         post_save.connect(hub.forget, sender=PageViewRestriction, dispatch_uid="locations-hub-vr")
         post_delete.connect(
             hub.forget, sender=PageViewRestriction, dispatch_uid="locations-hub-vrd"

@@ -17,14 +17,14 @@ def _messages(required: str, max_length: str | None = None, **extra) -> dict:
 
 class SubmitterFields(forms.Form):
     submitter_name = forms.CharField(
-        label="Dit navn (frivilligt)",
+        label="Dit navn (valgfrit)",
         max_length=120,
         required=False,
         error_messages=_messages("", "Dit navn må højst være 120 tegn."),
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
     )
     submitter_email = forms.EmailField(
-        label="Din e-mail (frivilligt)",
+        label="Din e-mail (valgfrit)",
         required=False,
         help_text="Kun hvis sekretariatet må skrive til dig om forslaget. Den vises ikke på sitet.",
         error_messages={"invalid": "Skriv en gyldig e-mailadresse, fx navn@eksempel.dk."},
@@ -74,13 +74,13 @@ class PlaceSuggestionForm(PublicFormMixin, SubmitterFields):
         error_messages={"invalid_choice": "Vælg faciliteter fra listen."},
     )
     opening_hours = forms.CharField(
-        label="Åbningstider (frivilligt)",
+        label="Åbningstider (valgfrit)",
         max_length=300,
         required=False,
         error_messages=_messages("", "Åbningstiderne må højst være 300 tegn."),
     )
     website = forms.URLField(
-        label="Link til stedet (frivilligt)",
+        label="Link til stedet (valgfrit)",
         required=False,
         assume_scheme="https",
         error_messages={"invalid": "Skriv et gyldigt link, fx https://eksempel.dk."},

@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.utils.translation import gettext
 
 _POINT = re.compile(
     r"^\s*SRID=(?P<srid>\d+);\s*POINT\s*\(\s*(?P<lng>-?\d+(?:\.\d+)?)\s+(?P<lat>-?\d+(?:\.\d+)?)\s*\)\s*$",
@@ -49,11 +50,21 @@ def build_location(lat: float, lng: float) -> str:
 
 
 def map_config(center=ISHOJ_CENTER, zoom=13) -> dict:
-    """Settings for static/js/map.js; an empty tile URL means markers without tiles."""
+    """Settings for static/js/map.js; an empty tile URL means markers without tiles.
+    The texts are Leaflet's own (zoom buttons, attribution) and the clusters',
+    in the reader's language."""
     return {
         "tileUrl": settings.MAP_TILE_URL,
         "attribution": settings.MAP_TILE_ATTRIBUTION,
         "center": list(center),
         "zoom": zoom,
         "iconPath": settings.STATIC_URL + "vendor/leaflet/images/",
+        "texts": {
+            "zoomIn": gettext("Zoom ind"),
+            "zoomOut": gettext("Zoom ud"),
+            "attributionPrefix": '<a href="https://leafletjs.com" title="{}">Leaflet</a>'.format(
+                gettext("Kortet er lavet med Leaflet")
+            ),
+            "cluster": gettext("{count} steder her – tryk for at zoome ind"),
+        },
     }

@@ -4,19 +4,32 @@ importing locations: a small teaser of the map and the "suggest a place" link.
 home's templates load `locations.templatetags.locations_hub`. The teaser is the
 same for every visitor, so it is kept in the default cache and forgotten when
 a page is published, unpublished, moved or deleted (as home.page_chrome).
+
+Its picture is a real map of the places (locations/static_map.py), rendered by
+a task when the places change and stored under a name made from what it shows,
+so the same places are never drawn twice. Until one exists (or while the tile
+server cannot be reached) the teaser draws the places as dots in a sketch.
 """
 
 from __future__ import annotations
 
+import hashlib
+import logging
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.core.cache import cache
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.db.models import Count
 from wagtail.models import Site
 
 from home.visibility import not_restricted
+from locations import static_map
 from locations.geo import ISHOJ_BBOX
 from locations.models import MapPage, PlacePage
+
+logger = logging.getLogger("voresishoj.locations")
 
 TEASER_TIMEOUT = 60
 TEASER_KEY = "locations:teaser:{site_id}"
@@ -25,6 +38,8 @@ TOP_CATEGORIES = 4
 SKETCH_WIDTH = 320
 SKETCH_HEIGHT = 200
 MAX_DOTS = 300
+PICTURE_SIZE = (640, 400)
+PICTURE_FOLDER = "kort"
 
 
 @dataclass(frozen=True)
@@ -36,6 +51,58 @@ class MapTeaser:
     """(name, how many places, the map's URL filtered to it), the largest first."""
     dots: list[tuple[int, int]] = field(default_factory=list)
     """Places as points in the sketch's units (x right, y down)."""
+    picture_url: str = ""
+    """The rendered map picture of these places, or "" while there is none."""
+
+
+def _map_page(site: Site) -> MapPage | None:
+    return (
+        MapPage.objects.live()
+        .filter(not_restricted(), path__startswith=site.root_page.path)
+        .order_by("path")
+        .first()
+    )
+
+
+def _places(map_page: MapPage):
+    return PlacePage.objects.child_of(map_page).live().filter(not_restricted())
+
+
+def _points(places) -> list[tuple[float, float]]:
+    points = places.exclude(latitude=None).order_by("pk").values_list("latitude", "longitude")
+    return [(lat, lng) for lat, lng in points[:MAX_DOTS] if ISHOJ_BBOX.contains(lat, lng)]
+
+
+def picture_name(site: Site, points: list[tuple[float, float]]) -> str:
+    """The picture's file name: what it shows and where the tiles came from."""
+    recipe = repr((points, settings.MAP_TILE_URL, PICTURE_SIZE)).encode()
+    return f"{PICTURE_FOLDER}/forside-{site.pk}-{hashlib.sha256(recipe).hexdigest()[:16]}.png"
+
+
+def render_picture(site: Site) -> str | None:
+    """Draw the site's teaser picture unless the same one exists; the file name,
+    or None without a map, places or tiles. Older pictures of the site go."""
+    map_page = _map_page(site)
+    points = _points(_places(map_page)) if map_page else []
+    if not points:
+        return None
+    name = picture_name(site, points)
+    if not default_storage.exists(name):
+        try:
+            png = static_map.render(points, width=PICTURE_SIZE[0], height=PICTURE_SIZE[1])
+        except static_map.TilesUnavailable as error:
+            logger.warning("Front page map picture not drawn: %s", error)
+            return None
+        default_storage.save(name, ContentFile(png))
+    try:
+        _, files = default_storage.listdir(PICTURE_FOLDER)
+    except FileNotFoundError:
+        files = []
+    for old in files:
+        if old.startswith(f"forside-{site.pk}-") and f"{PICTURE_FOLDER}/{old}" != name:
+            default_storage.delete(f"{PICTURE_FOLDER}/{old}")
+    forget()
+    return name
 
 
 def _dot(lat: float, lng: float) -> tuple[int, int]:
@@ -46,23 +113,19 @@ def _dot(lat: float, lng: float) -> tuple[int, int]:
 
 
 def _build(site: Site) -> MapTeaser | None:
-    map_page = (
-        MapPage.objects.live()
-        .filter(not_restricted(), path__startswith=site.root_page.path)
-        .order_by("path")
-        .first()
-    )
+    map_page = _map_page(site)
     if map_page is None:
         return None
     map_url = map_page.get_url()
-    places = PlacePage.objects.child_of(map_page).live().filter(not_restricted())
+    places = _places(map_page)
     categories = (
         places.exclude(category=None)
         .values("category__name", "category__slug")
         .annotate(n=Count("pk"))
         .order_by("-n", "category__name")[:TOP_CATEGORIES]
     )
-    points = places.exclude(latitude=None).values_list("latitude", "longitude")[:MAX_DOTS]
+    points = _points(places)
+    name = picture_name(site, points) if points else ""
     return MapTeaser(
         map_url=map_url,
         suggest_url=map_url + map_page.reverse_subpage("suggest_route"),
@@ -71,7 +134,8 @@ def _build(site: Site) -> MapTeaser | None:
             (c["category__name"], c["n"], f"{map_url}?kategori={c['category__slug']}")
             for c in categories
         ],
-        dots=[_dot(lat, lng) for lat, lng in points if ISHOJ_BBOX.contains(lat, lng)],
+        dots=[_dot(lat, lng) for lat, lng in points],
+        picture_url=default_storage.url(name) if name and default_storage.exists(name) else "",
     )
 
 

@@ -2,8 +2,10 @@
 date onwards, with the filters kept in every link, so any view can be shared.
 
 The listing reaches as far as the Det sker feed does (`MAX_SPAN_DAYS` from
-today), month by month. A month or date outside that reach, or not a date at
-all, gets a Danish explanation and the default view, never a 500.
+today), month by month, and back to the month of the first event as an archive
+(at most ARCHIVE_YEARS): a past month shows what took place, read-only. A month
+or date outside that reach, or not a date at all, gets a Danish explanation and
+the default view, never a 500.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from stories.feeds.params import MAX_SPAN_DAYS
 from stories.models.event_index import DEFAULT_PERIOD, PERIODS, period_range
 
 FILTER_PARAMS = ("malgruppe", "kategori", "sted")
+ARCHIVE_YEARS = 10
 
 
 def month_label(month: date) -> str:
@@ -59,6 +62,17 @@ class Listing:
     """The date jumped to (a date view)."""
     filters: dict = field(default_factory=dict)
     error: str = ""
+    archive_from: date | None = None
+    """The first month of the archive (the first event's), or None without one."""
+
+    @property
+    def is_archive(self) -> bool:
+        """A past month: what took place, with nothing left to sign up for."""
+        return self.month is not None and self.day is None and self.month < self.this_month
+
+    @property
+    def this_month(self) -> date:
+        return _month_start(self.today)
 
     @property
     def view_params(self) -> dict:
@@ -93,9 +107,10 @@ class Listing:
 
     @property
     def previous_month(self) -> date | None:
-        if self.month is None or self.month <= _month_start(self.today):
+        earliest = min(self.archive_from or self.this_month, self.this_month)
+        if self.shown_month <= earliest:
             return None
-        return _previous_month(self.month)
+        return _previous_month(self.shown_month)
 
     @property
     def next_month(self) -> date | None:
@@ -136,6 +151,15 @@ class Listing:
         return found
 
     @property
+    def archive_months(self) -> list[date]:
+        """The past months of the archive, the latest first, for the month menu."""
+        found, month = [], _previous_month(self.this_month)
+        while self.archive_from and month >= self.archive_from:
+            found.append(month)
+            month = _previous_month(month)
+        return found
+
+    @property
     def heading(self) -> str:
         if self.day:
             return f"Fra {self.day.day}. {MONTHS_DA[self.day.month - 1]} {self.day.year}"
@@ -161,12 +185,26 @@ def _parse_day(raw: str) -> date | None:
         return None
 
 
-def read_listing(params: QueryDict, today: date, filters: dict) -> Listing:
+def archive_start(first_event_day: date | None, today: date) -> date | None:
+    """The archive's first month: the first event's, at most ARCHIVE_YEARS back."""
+    if first_event_day is None or first_event_day >= _month_start(today):
+        return None
+    oldest = date(today.year - ARCHIVE_YEARS, today.month, 1)
+    return max(_month_start(first_event_day), oldest)
+
+
+def read_listing(
+    params: QueryDict, today: date, filters: dict, archive_from: date | None = None
+) -> Listing:
     """The view the address asks for; the default period with a Danish error if it
     asks for something the listing cannot show."""
     reach = today + timedelta(days=MAX_SPAN_DAYS)
-    base = {"today": today, "reach": reach, "filters": filters}
+    base = {"today": today, "reach": reach, "filters": filters, "archive_from": archive_from}
     reach_text = f"{today.day}. {MONTHS_DA[today.month - 1]} {today.year} til " + (
+        f"{reach.day}. {MONTHS_DA[reach.month - 1]} {reach.year}"
+    )
+    first_month = archive_from or _month_start(today)
+    months_text = f"{month_label(first_month).lower()} til " + (
         f"{reach.day}. {MONTHS_DA[reach.month - 1]} {reach.year}"
     )
     error = ""
@@ -185,10 +223,12 @@ def read_listing(params: QueryDict, today: date, filters: dict) -> Listing:
         month = _parse_month(raw_month)
         if month is None:
             error = "Måneden skal skrives som ÅÅÅÅ-MM, fx 2027-03."
-        elif not _month_start(today) <= month <= reach:
-            error = f"Det sker viser måneder fra {reach_text}."
+        elif not first_month <= month <= reach:
+            error = f"Det sker viser måneder fra {months_text}."
         else:
-            first, last = max(month, today), min(_month_end(month), reach)
+            # A past month shows all of it; this month and later from today.
+            first = month if month < _month_start(today) else max(month, today)
+            last = min(_month_end(month), reach)
             return Listing(first, last, month=month, **base)
     period = params.get("periode", DEFAULT_PERIOD)
     if period not in PERIODS:

@@ -213,10 +213,6 @@ class EventSuggestionForm(PublicFormMixin, forms.Form):
                 self.add_error("image_alt", "Fortæl kort, hvad billedet viser.")
             if not data.get("image_rights"):
                 self.add_error("image_rights", "Bekræft, at du må bruge billedet.")
-        if self.errors and self.files.get("image") and "image" not in self.errors:
-            # A browser cannot refill a file field; say so, so nothing is silently lost.
-            self.add_error(
-                "image",
-                "Vælg billedet igen, når du har rettet fejlene – browseren husker det ikke.",
-            )
+        # A chosen image the browser will forget is asked for again by
+        # PublicFormMixin.full_clean, in every form with an image.
         return data

@@ -6,10 +6,11 @@ from __future__ import annotations
 
 from itertools import groupby
 
+from django.db.models import Min
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 
-from stories.event_listing import read_listing
+from stories.event_listing import archive_start, read_listing
 from stories.models.event_index import PERIODS, EventIndexPage
 from stories.models.event_taxonomy import Audience, EventCategory
 from stories.occurrences import event_queryset, filter_events, occurrences_between
@@ -25,7 +26,9 @@ def event_index_view(request: HttpRequest, index: EventIndexPage) -> HttpRespons
     category = request.GET.get("kategori", "").strip()[:80]
     place = request.GET.get("sted", "").strip()[:100]
     filters = {"malgruppe": audience, "kategori": category, "sted": place}
-    listing = read_listing(request.GET, timezone.localdate(), filters)
+    today = timezone.localdate()
+    first_day = event_queryset().child_of(index).aggregate(first=Min("start_date"))["first"]
+    listing = read_listing(request.GET, today, filters, archive_start(first_day, today))
     events = filter_events(
         event_queryset().child_of(index), category=category, audience=audience, place=place
     )

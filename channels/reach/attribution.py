@@ -26,6 +26,10 @@ def channel_tags() -> dict[tuple[str, str], tuple[str, str]]:
 
 CHANNEL_TAGS = channel_tags()
 
+# Sources that are not channels, each with the utm_source its short links carry
+# (home.models.ShortLink): the printed poster's QR code and address.
+OWN_TAGS = {"plakat": Source.POSTER}
+
 # Referrer host suffixes. Checked in order; the first match wins.
 REFERRER_HOSTS: tuple[tuple[str, str], ...] = (
     ("facebook.com", Source.FACEBOOK),
@@ -90,4 +94,6 @@ def attribute(query: str, referrer: str, own_host: str = "") -> Attribution:
     if channel is not None:
         slug, source = channel
         return Attribution(source, slug, campaign, content)
+    if utm_source in OWN_TAGS:
+        return Attribution(OWN_TAGS[utm_source], "", campaign, content)
     return Attribution(source_from_referrer(referrer, own_host), "", campaign, content)

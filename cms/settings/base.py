@@ -302,14 +302,12 @@ WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "xlsx", "csv", "txt"]
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 
-# Wagtail's database search backend with clean queries (home/search.py); on
-# PostgreSQL it uses the Danish full-text configuration so "cyklerne" finds
-# "cykel", on SQLite the same Snowball stemmer in Python.
+# Wagtail's database search backend with one analysis on both databases
+# (home/search/): each page stemmed in its own language ("cyklerne" finds
+# "cykel"), æ/ø/å and accents folded ("ishoj" finds Ishøj).
 WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "home.search"},
 }
-if USES_POSTGRES:
-    WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "danish"
 
 # The community map. Tiles come from OpenStreetMap unless MAP_TILE_URL says otherwise;
 # an empty value shows markers and the list without a background map.
@@ -317,6 +315,14 @@ MAP_TILE_URL = os.environ.get("MAP_TILE_URL", "https://tile.openstreetmap.org/{z
 MAP_TILE_ATTRIBUTION = os.environ.get(
     "MAP_TILE_ATTRIBUTION",
     '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>-bidragydere',
+)
+# The same attribution as plain text, printed on the front page's map picture
+# (locations/static_map.py), and how the portal names itself to the tile server.
+MAP_TILE_ATTRIBUTION_TEXT = os.environ.get(
+    "MAP_TILE_ATTRIBUTION_TEXT", "© OpenStreetMap-bidragydere"
+)
+MAP_TILE_USER_AGENT = os.environ.get(
+    "MAP_TILE_USER_AGENT", "VoresIshoj/1.0 (+https://voresishoj.dk; forsidekort)"
 )
 GEO_WIDGET_DEFAULT_LOCATION = {"lat": 55.6155, "lng": 12.3320}  # Ishøj
 GEO_WIDGET_ZOOM = 13

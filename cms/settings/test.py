@@ -31,3 +31,7 @@ else:
 # Each beacon is written as it arrives, so a test sees its hit in the database
 # (tests/reach/test_hit_buffer.py sets a batch size to test the batching).
 REACH_HIT_BATCH_SIZE = 1
+
+# No tile server here: a test that wants the map picture starts its own
+# (tests/locations/test_map_teaser.py); the others never reach for the internet.
+MAP_TILE_URL = ""

@@ -34,15 +34,15 @@ GROUPS = [
     ("cykling-uden-alder", "Cykling uden alder", "trishaw",
      "Frivillige cykelpiloter tager ældre fra plejecentrene med på ture i rickshaw langs "
      "stranden og gennem byen. Gymnasiets elever er med som piloter.",
-     "Jytte", [("piloter til søndagsturen", 3, 5), ("en til at vaske cyklerne", 1, 12)]),
+     "Jytte", [("piloter til søndagsturen", 3, 5), ("til at vaske cyklerne", 1, 12)]),
     ("aeldres-netvaerk", "Ældres netværk", "cafe",
      "Et netværk for ældre i Ishøj, der mødes i ældrecaféerne og hjælper hinanden med at "
      "komme ud og møde nye mennesker.",
-     "Bent", [("til at bage kage til caféen", 2, 4), ("en til plakater", 1, 9)]),
+     "Bent", [("til at bage kage til caféen", 2, 4), ("til at lave plakater", 1, 9)]),
     ("centergruppen", "Centergruppen", "town",
      "Centergruppen for byfornyelse samler naboer, butikker og boligforeninger om ideer til "
      "et levende bycenter – fx Store Grill Dag i Strandparken.",
-     "Mia", [("til at grille", 3, 14), ("en til plakater", 1, 7)]),
+     "Mia", [("til at grille", 3, 14), ("til at lave plakater", 1, 7)]),
     ("affaldsindsamling", "Affaldsindsamling", "beach",
      "Sammen med Danmarks Naturfredningsforening samler vi affald på Ishøj Strand og i "
      "byens grønne områder – med handsker, tænger og kaffe bagefter.",
@@ -50,8 +50,17 @@ GROUPS = [
     ("dyrk-ishoej", "Dyrk Ishøj", "garden",
      "Et byhaveprojekt, hvor naboer går sammen om små byhaver rundt om i bebyggelserne, "
      "blandt andet i Vejleåparken.",
-     "Sanne", [("til at bygge højbede", 4, 6), ("en til at vande i ferien", 1, 20)]),
+     "Sanne", [("til at bygge højbede", 4, 6), ("til at vande i ferien", 1, 20)]),
 ]  # fmt: skip
+
+# The groups' demo pictures are drawings (demo/images.py); their text alternatives.
+SCENE_ALT = {
+    "trishaw": "Tegning af en rickshaw-cykel på stien langs stranden",
+    "cafe": "Tegning af kaffekopper og kage på et cafébord",
+    "town": "Tegning af butikker og træer i bycentret",
+    "beach": "Tegning af stranden med sække til affald",
+    "garden": "Tegning af højbede med grøntsager mellem blokkene",
+}
 
 # What each group's page lists under "Det sker i gruppen" and "Historier":
 # (event slugs, story slugs).
@@ -66,11 +75,34 @@ GROUP_LINKS = {
     "dyrk-ishoej": (["dyrk-ishoej-plantedag"], ["dyrk-ishoej"]),
 }
 
-PHOTOS = [
-    ("Badedag ved Ishøj Strand", "Lis H.", "beach"),
-    ("Grillaften i Strandparken", "Ahmad", "festival"),
-    ("Byhaven i Vejleåparken i juli", "Sanne og naboerne", "garden"),
-]
+# The photo call follows the season the demo is loaded in: (slug word, title
+# word, what to photograph, the gallery's first photos).
+SEASONS = {
+    "vinter": ("vinter", "vinteren", "fra vinterbadningen, julemarkedet eller ældrecaféen",
+               [("Vinterbadning ved Ishøj Strand", "Lis H.", "beach"),
+                ("Julemarked i bycentret", "Mia", "town"),
+                ("Æbleskiver i ældrecaféen", "Bent", "cafe")]),
+    "foraar": ("forår", "foråret", "fra plantedagen, strandrensningen eller byttemarkedet",
+               [("Plantedag i byhaven", "Sanne og naboerne", "garden"),
+                ("Strandrens i april", "Lars", "beach"),
+                ("Første tur i rickshaw", "Jytte", "trishaw")]),
+    "sommer": ("sommer", "sommeren", "fra stranden, byhaven eller gården",
+               [("Badedag ved Ishøj Strand", "Lis H.", "beach"),
+                ("Grillaften i Strandparken", "Ahmad", "festival"),
+                ("Byhaven i Vejleåparken i juli", "Sanne og naboerne", "garden")]),
+    "efteraar": ("efterår", "efteråret", "fra kulturfestivalen, høsten i byhaven eller skoven",
+                 [("Kulturfestival på torvet", "Ahmad", "festival"),
+                  ("Græskar fra byhaven", "Sanne og naboerne", "garden"),
+                  ("Efterårstur langs stranden", "Jytte", "trishaw")]),
+}  # fmt: skip
+SEASON_OF_MONTH = {12: "vinter", 1: "vinter", 2: "vinter", 3: "foraar", 4: "foraar",
+                   5: "foraar", 6: "sommer", 7: "sommer", 8: "sommer", 9: "efteraar",
+                   10: "efteraar", 11: "efteraar"}  # fmt: skip
+
+
+def season_of(day: date) -> str:
+    return SEASON_OF_MONTH[day.month]
+
 
 RECIPES = [
     ("Mormors frikadeller", 4,
@@ -111,8 +143,11 @@ def _groups(home: HomePage, stdout) -> None:
             ):
                 stdout.write(f"Gruppen '{title}' er opdateret til i dag.")
             continue
-        demo_image(f"Gruppe: {title}", scene)
-        page = GroupPage(title=title, slug=slug, purpose=purpose, contact_name=contact)
+        page = GroupPage(
+            title=title, slug=slug, purpose=purpose, contact_name=contact,
+            image=demo_image(f"Gruppe: {title}", scene),
+            image_alt=SCENE_ALT[scene],
+        )  # fmt: skip
         for i, (task, hands, days) in enumerate(tasks):
             page.tasks.add(
                 GroupTask(title=task, hands_needed=hands, date=today + timedelta(days=days),
@@ -151,21 +186,25 @@ def _refresh_group(
 
 
 def _photo_call(home: HomePage, stdout) -> None:
-    call = PhotoCallPage.objects.child_of(home).filter(slug="min-sommer-i-ishoej").first()
+    """This season's photo call ("Min vinter i Ishøj" in December)."""
+    key = season_of(timezone.localdate())
+    word, the_season, what, photos = SEASONS[key]
+    slug, title = f"min-{key}-i-ishoej", f"Min {word} i Ishøj"
+    call = PhotoCallPage.objects.child_of(home).filter(slug=slug).first()
     if call is None:
         call = PhotoCallPage(
-            title="Min sommer i Ishøj",
-            slug="min-sommer-i-ishoej",
-            intro="Send os dit bedste billede fra sommeren i Ishøj – fra stranden, byhaven "
-            "eller gården. De bedste kommer med i galleriet.",
+            title=title,
+            slug=slug,
+            intro=f"Send os dit bedste billede fra {the_season} i Ishøj – {what}. "
+            "De bedste kommer med i galleriet.",
             is_open=True,
         )
         home.add_child(instance=call)
         call.save_revision().publish()
-        stdout.write("Fotoindkaldelsen 'Min sommer i Ishøj' er oprettet.")
+        stdout.write(f"Fotoindkaldelsen '{title}' er oprettet.")
     # Demo photos count as already approved, so they sit where approved ones do.
     collection = approved_collection()
-    for caption, photographer, scene in PHOTOS:
+    for caption, photographer, scene in photos:
         if call.submissions.filter(caption=caption).exists():
             continue
         image = demo_image(f"Indsendt: {caption}", scene)

@@ -7,6 +7,7 @@ a dict with the keys of `StoryPage` plus `hero` (scene, image title) and a
 """
 
 from collections import Counter
+from urllib.parse import parse_qs, urlsplit
 
 from demo.images import demo_image
 from stories.models import Partner, PartnerKind, StoryIndexPage, StoryPage
@@ -17,6 +18,20 @@ from .texts_2015_spring import STORIES as STORIES_2015_SPRING
 from .texts_2016 import STORIES as STORIES_2016
 
 STORIES = [*STORIES_2014, *STORIES_2015_SPRING, *STORIES_2015_AUTUMN, *STORIES_2016]
+
+
+def demo_video_ids() -> list[str]:
+    """The YouTube videos the demo stories show. The platform stand-in knows
+    them from the start, so a fresh demo's YouTube posts go out instead of
+    failing with "video not found"."""
+    ids = []
+    for story in STORIES:
+        for block_type, value in story["body"]:
+            if block_type == "video":
+                ids += parse_qs(urlsplit(value["url"]).query).get("v", [])
+    return ids
+
+
 IMAGE_CREDIT = "Illustration: Vores Ishøj"
 
 # Links are left blank rather than guessed; the secretariat fills them in.

@@ -1,16 +1,20 @@
-"""Queries reduced to their words, and Danish stems (see home/search/__init__.py)."""
+"""Queries reduced to their words, each word looked up in all its forms.
+
+Wagtail's database backend hands the typed text to the database's own query
+language, where a lone double quote is a syntax error on SQLite and a NUL byte
+one on PostgreSQL. Here every query is reduced to its words first, so quotes,
+operators, brackets and control characters are plain separators everywhere.
+Each word then becomes "any of its forms" (home/search/analysis.py): the index
+holds no original words, only those forms.
+"""
 
 from __future__ import annotations
 
-import re
-from functools import lru_cache
-
-import snowballstemmer
 from modelsearch.backends.base import EmptySearchResults
 from modelsearch.query import And, Boost, Not, Or, Phrase, PlainText
 
-# Letters and digits; everything else (quotes, *, :, ^, brackets, "_") separates words.
-WORD = re.compile(r"[^\W_]+")
+from home.search.analysis import WORD, fold, query_forms
+
 # A search is a few words; more, or longer ones, find nothing a shorter query
 # would not, and only make the database work.
 MAX_QUERY_WORDS = 16
@@ -22,52 +26,55 @@ def query_words(text: str) -> list[str]:
     return [word[:MAX_WORD_LENGTH] for word in WORD.findall(text)][:MAX_QUERY_WORDS]
 
 
-_stemmer = snowballstemmer.stemmer("danish")
+def _any_form(word: str, boost: float):
+    forms = [PlainText(form, boost=boost) for form in query_forms(word)]
+    if len(forms) <= 1:
+        return forms[0] if forms else None
+    return Or(forms)
 
 
-@lru_cache(maxsize=50_000)
-def danish_stem(word: str) -> str:
-    return _stemmer.stemWord(word.lower())
+def _words_query(text: str, operator: str, boost: float = 1.0):
+    parts = [_any_form(word, boost) for word in query_words(text)]
+    parts = [part for part in parts if part is not None]
+    if not parts:
+        return None
+    if len(parts) == 1:
+        return parts[0]
+    return Or(parts) if operator.lower() == "or" else And(parts)
 
 
-def stem_text(text: str) -> str:
-    """Every word of an indexed text replaced by its Danish stem."""
-    return " ".join(danish_stem(word) for word in WORD.findall(text))
+def analyse_query(query, autocomplete: bool = False):
+    """The query with every typed text replaced by the forms the index holds;
+    None when no word is left anywhere, so the caller finds nothing instead of
+    handing the database an empty or broken expression.
 
-
-def clean_query(query, transform=None):
-    """The query with each text part reduced to its words (and transformed, e.g.
-    stemmed); None when no word is left anywhere, so the caller finds nothing
-    instead of handing the database an empty or broken expression."""
+    Autocomplete matches the start of whole words, so its words are only
+    folded. A phrase becomes all of its words, in any order: its words have
+    several forms each, and the index keeps no positions of the originals.
+    """
     if isinstance(query, str):
-        words = query_words(query)
-        if transform:
-            words = [transform(word) for word in words]
-        return " ".join(words) or None
-    if isinstance(query, PlainText):
-        text = clean_query(query.query_string, transform)
-        return text and PlainText(text, operator=query.operator, boost=query.boost)
-    if isinstance(query, Phrase):
-        text = clean_query(query.query_string, transform)
-        return text and Phrase(text)
+        query = PlainText(query)
+    if isinstance(query, (PlainText, Phrase)):
+        operator = getattr(query, "operator", "and")
+        if autocomplete:
+            words = " ".join(fold(word) for word in query_words(query.query_string))
+            return PlainText(words, operator=operator) if words else None
+        return _words_query(query.query_string, operator, getattr(query, "boost", 1.0))
     if isinstance(query, (And, Or)):
-        parts = [clean_query(sub, transform) for sub in query.subqueries]
+        parts = [analyse_query(sub, autocomplete) for sub in query.subqueries]
         parts = [part for part in parts if part is not None]
         return type(query)(parts) if parts else None
     if isinstance(query, Not):
-        inner = clean_query(query.subquery, transform)
+        inner = analyse_query(query.subquery, autocomplete)
         return inner and Not(inner)
     if isinstance(query, Boost):
-        inner = clean_query(query.subquery, transform)
+        inner = analyse_query(query.subquery, autocomplete)
         return inner and Boost(inner, query.boost)
     return query  # MatchAll and anything else without typed text
 
 
-class CleanQueryMixin:
-    """Reduce every query to words before the database sees it."""
-
-    def stem_query_word(self, word: str) -> str:
-        return word
+class AnalysedQueryMixin:
+    """Reduce every query to the indexed forms of its words before the database sees it."""
 
     def _search(self, query_compiler_class, query, model_or_queryset, **kwargs):
         if isinstance(query, str):
@@ -76,7 +83,7 @@ class CleanQueryMixin:
             # caller's ValueError whatever the words are.
             query = PlainText(query, operator=operator)
         is_autocomplete = query_compiler_class is self.autocomplete_query_compiler_class
-        query = clean_query(query, None if is_autocomplete else self.stem_query_word)
+        query = analyse_query(query, autocomplete=is_autocomplete)
         if query is None:
             return EmptySearchResults()
         return super()._search(query_compiler_class, query, model_or_queryset, **kwargs)

@@ -1,30 +1,37 @@
-"""SQLite: the Danish Snowball stemmer at index and query time (FTS5 has none)."""
+"""SQLite: FTS5 has no stemmer for our languages, so the index holds the forms
+home/search/analysis.py makes, in each object's own language."""
 
 from modelsearch.backends.database.sqlite import sqlite
 
-from home.search.query import CleanQueryMixin, danish_stem, stem_text
+from home.search.analysis import analyse_text, fold_text
+from home.search.languages import language_of
+from home.search.query import AnalysedQueryMixin
 
 
-class DanishObjectIndexer(sqlite.ObjectIndexer):
-    """Index titles and bodies as Danish stems (the autocomplete column keeps whole words)."""
+class AnalysedObjectIndexer(sqlite.ObjectIndexer):
+    """Titles and bodies as word forms in the object's language; autocomplete as folded words."""
 
     @property
     def title(self):
-        return stem_text(super().title)
+        return analyse_text(super().title, language_of(self.obj))
 
     @property
     def body(self):
-        return stem_text(super().body)
+        return analyse_text(super().body, language_of(self.obj))
+
+    @property
+    def autocomplete(self):
+        return fold_text(super().autocomplete)
 
 
-class DanishSQLiteIndex(sqlite.SQLiteIndex):
+class AnalysedSQLiteIndex(sqlite.SQLiteIndex):
     def add_items(self, model, objs):
-        # Wagtail's SQLiteIndex.add_items, with the stemming indexer.
+        # Wagtail's SQLiteIndex.add_items, with the analysing indexer.
         if not model.get_search_fields():
             return
         data = {}
         for obj in objs:
-            indexer = DanishObjectIndexer(obj, self.backend)
+            indexer = AnalysedObjectIndexer(obj, self.backend)
             data[indexer.id] = (indexer.title, indexer.autocomplete, indexer.body)
         if not data:
             return
@@ -50,8 +57,5 @@ class DanishSQLiteIndex(sqlite.SQLiteIndex):
         self._refresh_title_norms()
 
 
-class DanishSQLiteSearchBackend(CleanQueryMixin, sqlite.SQLiteSearchBackend):
-    index_class = DanishSQLiteIndex
-
-    def stem_query_word(self, word):
-        return danish_stem(word)
+class AnalysedSQLiteSearchBackend(AnalysedQueryMixin, sqlite.SQLiteSearchBackend):
+    index_class = AnalysedSQLiteIndex

@@ -1,7 +1,10 @@
 /*
- * The community map: markers for the places in the page's JSON, and filtering
- * of markers and list without a reload. The page works without this script –
- * the filter form is a plain GET form and the list is rendered by the server.
+ * The community map: markers for the places in the page's JSON, clustered where
+ * they overlap (Leaflet.markercluster, vendored), and filtering of markers and
+ * list without a reload. The page works without this script – the filter form
+ * is a plain GET form and the list is rendered by the server. Every text the
+ * map shows (zoom buttons, attribution, clusters) comes from the page's config
+ * in the reader's language.
  */
 (function () {
   "use strict";
@@ -58,24 +61,57 @@
     var places = readJSON(container.dataset.mapPlaces) || [];
     var single = container.hasAttribute("data-single");
 
+    var texts = config.texts || {};
     L.Icon.Default.imagePath = config.iconPath;
-    var map = L.map(container, { scrollWheelZoom: false }).setView(config.center, config.zoom);
+    var map = L.map(container, { scrollWheelZoom: false, zoomControl: false, maxZoom: 19 })
+      .setView(config.center, config.zoom);
+    L.control.zoom({ zoomInTitle: texts.zoomIn, zoomOutTitle: texts.zoomOut }).addTo(map);
+    map.attributionControl.setPrefix(texts.attributionPrefix || false);
     if (config.tileUrl) {
       // Markers do not depend on tiles: if the tile server fails, the map is just blank.
       L.tileLayer(config.tileUrl, { maxZoom: 19, attribution: config.attribution }).addTo(map);
+    } else if (config.attribution) {
+      map.attributionControl.addAttribution(config.attribution);
     }
-    var layer = L.featureGroup().addTo(map);
+
+    // A cluster is a button of its own: its number, and what pressing it does.
+    function clusterIcon(cluster) {
+      var count = cluster.getChildCount();
+      var icon = L.divIcon({
+        html: "<span>" + count + "</span>",
+        className: "map-cluster",
+        iconSize: L.point(44, 44)
+      });
+      var createIcon = icon.createIcon;
+      icon.createIcon = function (old) {
+        var node = createIcon.call(icon, old);
+        node.setAttribute("role", "button");
+        node.setAttribute("aria-label", (texts.cluster || "{count}").replace("{count}", count));
+        node.title = node.getAttribute("aria-label");
+        return node;
+      };
+      return icon;
+    }
+    var layer = L.markerClusterGroup({
+      maxClusterRadius: 44,
+      showCoverageOnHover: false,
+      spiderfyOnMaxZoom: true,
+      iconCreateFunction: clusterIcon
+    }).addTo(map);
 
     function showMarkers(list) {
       layer.clearLayers();
-      list.forEach(function (place) {
-        L.marker([place.lat, place.lng], { title: place.name, alt: place.name, keyboard: true })
-          .bindPopup(popupContent(place))
-          .addTo(layer);
+      var markers = list.map(function (place) {
+        return L.marker([place.lat, place.lng], { title: place.name, alt: place.name, keyboard: true })
+          .bindPopup(popupContent(place));
       });
       if (!single && list.length) {
-        map.fitBounds(layer.getBounds(), { padding: [24, 24], maxZoom: 15 });
+        // Placed before the markers are added, without animation, so the
+        // clusters are made once, for the zoom the reader sees.
+        var bounds = L.latLngBounds(list.map(function (p) { return [p.lat, p.lng]; }));
+        map.fitBounds(bounds, { padding: [24, 24], maxZoom: 15, animate: false });
       }
+      layer.addLayers(markers);
     }
 
     var form = document.querySelector("[data-map-filters]");

@@ -1,35 +1,27 @@
 """The residents' cookbook: every published "Mad med historie" recipe as a small PDF.
 
-ReportLab (pure Python, already used for the council's report) builds it, so
-the print shop and the library get the same recipes the site shows, with the
-family history in front of each one.
+Made by WeasyPrint from an HTML template, as the council report and the event
+posters are, as a tagged PDF (PDF/UA-1: headings, lists, the photos' text
+alternatives, the document's language and title), so the print shop and the
+library get the same recipes the site shows, each with its photo and the
+family history in front of it.
 """
 
 from __future__ import annotations
 
-import io
 from dataclasses import dataclass
 from html import unescape
 
 from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
+from django.template.loader import render_to_string
 from django.utils import timezone
-from django.utils.html import escape, strip_tags
-from reportlab.lib.pagesizes import A5
-from reportlab.lib.styles import getSampleStyleSheet
-from reportlab.lib.units import mm
-from reportlab.platypus import (
-    ListFlowable,
-    ListItem,
-    PageBreak,
-    Paragraph,
-    SimpleDocTemplate,
-    Spacer,
-)
+from django.utils.html import strip_tags
 
 from home.visibility import not_restricted
 from stories.models import StoryPage, SubmissionKind
 
+PDF_VARIANT = "pdf/ua-1"
 RECIPE_TAG = "mad med historie"
 
 
@@ -41,6 +33,9 @@ class CookbookRecipe:
     servings: int
     ingredients: list[str]
     steps: list[str]
+    photo: str = ""
+    """A local file path of the story's photo, or "" (then the page goes without)."""
+    photo_alt: str = ""
 
 
 def cookbook_recipes() -> list[CookbookRecipe]:
@@ -50,6 +45,7 @@ def cookbook_recipes() -> list[CookbookRecipe]:
         .filter(not_restricted())
         .filter(Q(submission__kind=SubmissionKind.RECIPE) | Q(tags__name__iexact=RECIPE_TAG))
         .distinct()
+        .select_related("hero_image")
         .order_by("title")
     )
     recipes = []
@@ -71,51 +67,29 @@ def cookbook_recipes() -> list[CookbookRecipe]:
                     servings=value["servings"],
                     ingredients=list(value["ingredients"]),
                     steps=list(value["steps"]),
+                    photo=_photo_path(story),
+                    photo_alt=story.hero_image_alt if story.hero_image_id else "",
                 )
             )
     return recipes
 
 
+def _photo_path(story: StoryPage) -> str:
+    if not story.hero_image_id:
+        return ""
+    try:
+        return story.hero_image.get_rendition("fill-800x500").file.path
+    except (NotImplementedError, OSError, ValueError):  # remote storage or a lost file
+        return ""
+
+
 def build_cookbook(recipes: list[CookbookRecipe]) -> bytes:
-    buffer = io.BytesIO()
-    doc = SimpleDocTemplate(
-        buffer,
-        pagesize=A5,
-        leftMargin=14 * mm,
-        rightMargin=14 * mm,
-        topMargin=14 * mm,
-        bottomMargin=14 * mm,
-        title="Mad med historie – Vores Ishøjs kogebog",
-        author="Vores Ishøj",
-        lang="da",
+    from weasyprint import HTML  # loads Pango: only where a PDF is made
+
+    html = render_to_string(
+        "community/cookbook.html", {"recipes": recipes, "published": timezone.localdate()}
     )
-    styles = getSampleStyleSheet()
-    flow = [
-        Paragraph("Mad med historie", styles["Title"]),
-        Paragraph("Opskrifter og historier fra borgerne i Ishøj", styles["Heading3"]),
-        Paragraph(f"Udgivet {timezone.localdate():%d.%m.%Y} af Vores Ishøj.", styles["Normal"]),
-    ]
-    if not recipes:
-        flow.append(Paragraph("Der er endnu ingen godkendte opskrifter.", styles["Normal"]))
-    for recipe in recipes:
-        flow += [PageBreak(), Paragraph(escape(recipe.name), styles["Heading1"])]
-        flow += [Paragraph(escape(p), styles["Italic"]) for p in recipe.history]
-        flow += [
-            Spacer(1, 4 * mm),
-            Paragraph(f"Til {recipe.servings} personer", styles["Heading4"]),
-            Paragraph("Ingredienser", styles["Heading3"]),
-            ListFlowable(
-                [ListItem(Paragraph(escape(i), styles["Normal"])) for i in recipe.ingredients],
-                bulletType="bullet",
-            ),
-            Paragraph("Sådan gør du", styles["Heading3"]),
-            ListFlowable(
-                [ListItem(Paragraph(escape(s), styles["Normal"])) for s in recipe.steps],
-                bulletType="1",
-            ),
-        ]
-    doc.build(flow)
-    return buffer.getvalue()
+    return HTML(string=html).write_pdf(pdf_variant=PDF_VARIANT)
 
 
 def cookbook_view(request: HttpRequest) -> HttpResponse:

@@ -30,12 +30,29 @@ def _text(label: str, max_length: int, required: bool = True, rows: int = 0, **k
     )
 
 
+INVALID_EMAIL = "Skriv en gyldig e-mailadresse, fx navn@eksempel.dk."
+NEEDS_CONTACT = "Skriv din e-mail eller dit telefonnummer, så gruppen kan kontakte dig."
+
+
 class ContactFields(forms.Form):
+    """Name and a way to reach the person: an e-mail, or a phone number for the
+    many volunteers without one. Either is kept as `contact`."""
+
     name = _text("Dit navn", 120)
-    contact = _text(
-        "Din e-mail eller dit telefonnummer",
-        254,
-        help_text="Kun gruppens kontaktperson og sekretariatet ser det.",
+    email = forms.EmailField(
+        label="Din e-mail",
+        required=False,
+        max_length=254,
+        error_messages={"invalid": INVALID_EMAIL},
+    )
+    phone = forms.CharField(
+        label="Dit telefonnummer",
+        required=False,
+        max_length=40,
+        help_text="Hvis du ikke har en e-mail. Kun gruppens kontaktperson og sekretariatet "
+        "ser dine oplysninger.",
+        widget=forms.TextInput(attrs={"type": "tel"}),
+        error_messages={"max_length": "Højst 40 tegn."},
     )
     consent = forms.BooleanField(
         label="Jeg giver samtykke til, at mit navn og min kontaktoplysning gemmes, så gruppen "
@@ -43,22 +60,23 @@ class ContactFields(forms.Form):
         error_messages={"required": CONSENT_REQUIRED},
     )
 
-    def clean_contact(self):
-        value = self.cleaned_data["contact"].strip()
-        digits = [c for c in value if c.isdigit()]
-        if "@" in value:
-            forms.EmailField(
-                error_messages={"invalid": "Skriv en gyldig e-mailadresse, fx navn@eksempel.dk."}
-            ).clean(value)
-        elif len(digits) < 8:
-            raise forms.ValidationError(
-                "Skriv en e-mailadresse eller et telefonnummer med mindst 8 cifre."
-            )
+    def clean_phone(self):
+        value = self.cleaned_data["phone"].strip()
+        if value and len([c for c in value if c.isdigit()]) < 8:
+            raise forms.ValidationError("Skriv et telefonnummer med mindst 8 cifre.")
         return value
+
+    def clean(self):
+        cleaned = super().clean()
+        email, phone = cleaned.get("email"), cleaned.get("phone")
+        if not email and not phone and not self.has_error("email") and not self.has_error("phone"):
+            self.add_error("email", NEEDS_CONTACT)
+        cleaned["contact"] = email or phone or ""
+        return cleaned
 
 
 class TaskSignupForm(PublicFormMixin, ContactFields):
-    field_order = ["name", "contact", "consent", "firma"]
+    field_order = ["name", "email", "phone", "consent", "firma"]
 
 
 class VolunteerForm(PublicFormMixin, ContactFields):
@@ -70,7 +88,7 @@ class VolunteerForm(PublicFormMixin, ContactFields):
         widget=forms.CheckboxSelectMultiple,
         error_messages={"invalid_choice": "Vælg grupper fra listen."},
     )
-    field_order = ["name", "contact", "interests", "groups", "consent", "firma"]
+    field_order = ["name", "email", "phone", "interests", "groups", "consent", "firma"]
 
     def __init__(self, *args, groups=None, **kwargs):
         super().__init__(*args, **kwargs)

@@ -5,6 +5,10 @@ A sign-up takes a place only once it is confirmed from the e-mail it names
 fill a task with made-up names. The form records an unconfirmed sign-up and
 sends the mail; confirming counts the confirmed ones again under the lock.
 
+Many volunteers have a phone and no e-mail. Their sign-up is confirmed by
+hand: the group's contact person gets a link of their own (valid
+HAND_CONFIRMATION_DAYS), calls or texts the volunteer, and confirms with it.
+
 Two residents pressing "Jeg tager den" for the last spot at the same moment
 must not both get it. The task row is locked (`select_for_update`, PostgreSQL)
 inside the transaction that counts and inserts; on SQLite the settings open
@@ -33,24 +37,48 @@ class SignupOutcome(StrEnum):
 
 
 CONFIRMATION_HOURS = 48
+HAND_CONFIRMATION_DAYS = 14
 _SALT = "stories.task-signup-confirmation"
+# Another salt: the volunteer's own link never works as the contact person's.
+_HAND_SALT = "stories.task-signup-confirmation-by-hand"
 
 
 def confirmed(signups):
     return signups.filter(confirmed_at__isnull=False)
 
 
-def confirmation_token(signup: TaskSignup) -> str:
-    return signing.dumps(signup.pk, salt=_SALT, compress=True)
+def confirmation_token(signup: TaskSignup, by_hand: bool = False) -> str:
+    """The volunteer's link, or (by_hand) the group contact's for a phone sign-up."""
+    return signing.dumps(signup.pk, salt=_HAND_SALT if by_hand else _SALT, compress=True)
+
+
+def _signed_pk(token: str) -> tuple[int, bool] | None:
+    for salt, max_age, by_hand in (
+        (_SALT, timedelta(hours=CONFIRMATION_HOURS), False),
+        (_HAND_SALT, timedelta(days=HAND_CONFIRMATION_DAYS), True),
+    ):
+        try:
+            return signing.loads(token, salt=salt, max_age=max_age), by_hand
+        except signing.BadSignature:
+            continue
+    return None
 
 
 def signup_from_token(token: str) -> TaskSignup | None:
-    """The sign-up a confirmation link names; None when forged or expired."""
-    try:
-        pk = signing.loads(token, salt=_SALT, max_age=timedelta(hours=CONFIRMATION_HOURS))
-    except signing.BadSignature:
+    """The sign-up a confirmation link names; None when forged or expired. A
+    link the contact person confirms with marks it `confirmed_by_hand`."""
+    signed = _signed_pk(token)
+    if signed is None:
         return None
-    return TaskSignup.objects.select_related("task", "task__page").filter(pk=pk).first()
+    pk, by_hand = signed
+    signup = TaskSignup.objects.select_related("task", "task__page").filter(pk=pk).first()
+    if signup is not None:
+        signup.confirmed_by_hand = by_hand
+    return signup
+
+
+def is_email(contact: str) -> bool:
+    return "@" in contact
 
 
 @dataclass(frozen=True)

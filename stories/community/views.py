@@ -60,22 +60,26 @@ def _handle(request, form, scope: str, on_valid, done_url: str, template: str, c
     return TemplateResponse(request, template, context, status=status)
 
 
-NEEDS_EMAIL = (
-    "Skriv din e-mailadresse: vi sender en mail med et link, du skal trykke på for at "
-    "bekræfte tilmeldingen."
+EMAIL_HELP = "Du får en mail med et link, du bekræfter tilmeldingen med."
+PHONE_HELP = (
+    "Hvis du ikke har en e-mail: gruppens kontaktperson ringer eller skriver til dig og "
+    "bekræfter for dig. Kun kontaktpersonen og sekretariatet ser dine oplysninger."
 )
 
 
-def _send_confirmation(request: HttpRequest, group: GroupPage, task: GroupTask, signup) -> None:
-    token = signups.confirmation_token(signup)
-    link = request.build_absolute_uri(
+def _confirm_link(request: HttpRequest, group: GroupPage, task: GroupTask, token: str) -> str:
+    return request.build_absolute_uri(
         group.url
         + group.reverse_subpage("task_confirm", args=[task.pk])
         + "?"
         + urlencode({"t": token})
     )
+
+
+def _send_confirmation(request: HttpRequest, group: GroupPage, task: GroupTask, signup) -> None:
     context = {
-        "name": signup.name, "task": task, "group": group, "link": link,
+        "name": signup.name, "task": task, "group": group,
+        "link": _confirm_link(request, group, task, signups.confirmation_token(signup)),
         "hours": signups.CONFIRMATION_HOURS,
     }  # fmt: skip
     send_mail(
@@ -87,40 +91,58 @@ def _send_confirmation(request: HttpRequest, group: GroupPage, task: GroupTask, 
     )
 
 
+def _ask_contact_to_confirm(request: HttpRequest, group: GroupPage, task: GroupTask, signup):
+    """A volunteer without e-mail: the group's contact person (else the
+    secretariat) calls them and confirms with a link of their own."""
+    recipient, _to_contact = group_contact.recipient_for(group, request)
+    if not recipient:
+        logger.warning("Phone sign-up for task %s: the group has nobody to confirm it", task.pk)
+        return
+    context = {
+        "name": signup.name, "phone": signup.contact, "task": task, "group": group,
+        "link": _confirm_link(
+            request, group, task, signups.confirmation_token(signup, by_hand=True)
+        ),
+        "days": signups.HAND_CONFIRMATION_DAYS,
+    }  # fmt: skip
+    send_mail(
+        # One line: a name typed with a line break must not break the mail's header.
+        subject=f"Ring til {' '.join(signup.name.split())} og bekræft: {task.title}",
+        message=render_to_string("community/emails/task_signup_by_phone.txt", context),
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        recipient_list=[recipient],
+        fail_silently=True,
+    )
+
+
 def task_signup_view(request: HttpRequest, group: GroupPage, task_id: int) -> HttpResponse:
     task = GroupTask.objects.filter(pk=task_id, page_id=group.pk).first()
     if task is None:
         raise Http404("Opgaven findes ikke.")
     base = group.url + group.reverse_subpage("task_signup", args=[task.pk])
-    if request.GET.get("tak") == "1":
+    if request.GET.get("tak") in ("1", "telefon"):
         return TemplateResponse(
             request,
             "community/task_signup_thanks.html",
             {"page": group, "self": group, "task": task, "pending": True,
+             "by_phone": request.GET["tak"] == "telefon",
              "hours": signups.CONFIRMATION_HOURS},
         )  # fmt: skip
     form = TaskSignupForm(request.POST or None)
-    form.fields["contact"].label = "Din e-mail"
-    form.fields["contact"].help_text = (
-        "Vi sender et link, du bekræfter tilmeldingen med. Kun gruppens kontaktperson og "
-        "sekretariatet ser adressen."
-    )
+    form.fields["email"].help_text = EMAIL_HELP
+    form.fields["phone"].help_text = PHONE_HELP
     context = {"page": group, "self": group, "task": task, "full": task.still_needed == 0}
 
     def on_valid(data):
-        if personal_data.normalise_email(data["contact"]) is None:
-            form.add_error("contact", NEEDS_EMAIL)
-            return TemplateResponse(
-                request,
-                "community/task_signup_form.html",
-                {**context, "form": form, "rate_limited": False},
-                status=400,
-            )
-        contact = personal_data.normalise_email(data["contact"])
+        email = personal_data.normalise_email(data["contact"])
+        contact = email or data["contact"]
         result = signups.sign_up_for_task(task.pk, group.pk, data["name"], contact)
         if result.outcome == signups.SignupOutcome.PENDING:
-            _send_confirmation(request, group, task, result.signup)
-            return None
+            if email:
+                _send_confirmation(request, group, task, result.signup)
+                return None
+            _ask_contact_to_confirm(request, group, task, result.signup)
+            return HttpResponseRedirect(base + "?tak=telefon")
         # Someone else took the last spot between page load and submit.
         form.add_error(None, "Opgaven blev fuldt besat, lige før du trykkede. Tak alligevel!")
         return TemplateResponse(

@@ -7,6 +7,7 @@ in the API or indexed for search.
 """
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -19,6 +20,7 @@ from wagtail.search import index
 from home.visibility import as_queryset
 from stories import page_views
 from stories.community.forms import GroupContactForm
+from stories.recurrence import next_occurrences
 
 
 class GroupIndexPage(RoutablePageMixin, Page):
@@ -45,6 +47,26 @@ class GroupIndexPage(RoutablePageMixin, Page):
 
     def groups(self):
         return GroupPage.objects.child_of(self).live().public().order_by("title")
+
+    def group_cards(self) -> list[dict]:
+        """Each group as its card shows it: picture, next event, hands needed."""
+        cards = []
+        for group in self.groups().select_related("image"):
+            coming = [
+                occurrence
+                for event in as_queryset(group.events).live().public()
+                for occurrence in next_occurrences(event, limit=3)
+                if not occurrence.is_cancelled
+            ]
+            cards.append(
+                {
+                    "group": group,
+                    "picture": group.image.get_rendition("fill-480x300") if group.image else None,
+                    "next": min(coming, key=lambda o: o.start) if coming else None,
+                    "hands": group.hands_needed(),
+                }
+            )
+        return cards
 
     @path("")
     def listing(self, request):
@@ -96,9 +118,25 @@ class GroupPage(RoutablePageMixin, Page):
     stories = ParentalManyToManyField(
         "stories.StoryPage", verbose_name="Historier om gruppen", blank=True, related_name="groups"
     )
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name="Billede",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Vises på gruppens kort under Grupper.",
+    )
+    image_alt = models.CharField(
+        "Alternativ tekst",
+        max_length=200,
+        blank=True,
+        help_text="Hvad ser man på billedet? Læses op for blinde og svagsynede.",
+    )
 
     content_panels = Page.content_panels + [
         FieldPanel("purpose"),
+        MultiFieldPanel([FieldPanel("image"), FieldPanel("image_alt")], heading="Billede"),
         MultiFieldPanel(
             [
                 FieldPanel("contact_name"),
@@ -143,8 +181,19 @@ class GroupPage(RoutablePageMixin, Page):
     def task_confirm(self, request, task_id):
         return page_views.serve("task_confirm", request, self, task_id)
 
+    def clean(self):
+        super().clean()
+        if self.image_id and not self.image_alt.strip():
+            raise ValidationError(
+                {"image_alt": "Skriv en alternativ tekst, når der er et billede."}
+            )
+
     def live_stories(self):
         return as_queryset(self.stories).live().public().order_by("-date")[:6]
+
+    def hands_needed(self) -> int:
+        """Hands still needed on the open tasks, all told."""
+        return sum(max(task.hands_needed - task.taken, 0) for task in self.open_tasks())
 
     def open_tasks(self):
         """Tasks from today on, with how many hands are still needed."""

@@ -198,7 +198,7 @@ def test_a_task_sign_up_purges_the_front_page_that_counts_the_hands(
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
             group.url + group.reverse_subpage("task_signup", args=[task.pk]),
-            {"name": "Karen", "contact": "karen@example.dk", "consent": "on"},
+            {"name": "Karen", "email": "karen@example.dk", "consent": "on"},
         )
     assert response.status_code == 302
 

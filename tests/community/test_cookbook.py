@@ -1,6 +1,9 @@
 """The approved recipes print as a small cookbook."""
 
+import io
+
 import pytest
+from pypdf import PdfReader
 
 from stories.community.cookbook_pdf import build_cookbook, cookbook_recipes
 from stories.community.submissions import recipe_block
@@ -39,3 +42,15 @@ def test_the_cookbook_is_a_pdf_anyone_can_download(client):
     assert response.content.startswith(b"%PDF")
     assert b"a@b.dk" not in response.content
     assert len(build_cookbook(cookbook_recipes())) > 1000
+
+
+def test_the_cookbook_is_tagged_by_the_council_reports_engine_with_each_recipes_photo(client):
+    """Made by WeasyPrint as a tagged PDF (PDF/UA-1), one page per recipe with its photo."""
+    _recipe("Mad med historie: Frikadeller", "Frikadeller")
+    pdf = PdfReader(io.BytesIO(client.get("/kogebog.pdf").content))
+    catalog = pdf.trailer["/Root"]
+    assert "/StructTreeRoot" in catalog and catalog["/Lang"] == "da"
+    assert "WeasyPrint" in str(pdf.metadata.get("/Producer"))
+    recipe_page = pdf.pages[1]
+    assert "Frikadeller" in recipe_page.extract_text()
+    assert len(recipe_page.images) == 1  # the story's photo

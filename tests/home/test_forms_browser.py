@@ -1,7 +1,9 @@
-"""At phone width in Chromium: every public form, sent empty, is still free of
-anything axe-core finds wrong or wants reviewed; and search takes a quote."""
+"""At phone width in Chromium: every public form, sent empty, puts the focus on
+its error summary and is still free of anything axe-core finds wrong or wants
+reviewed; and search takes a quote."""
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser import browser_page  # noqa: F401  (fixture)
 from tests.community.helpers import rebuild_roles
@@ -26,14 +28,17 @@ def _axe_findings(page) -> list[str]:
     ]
 
 
-def test_every_public_form_after_a_failed_submit_passes_axe(live_server, browser_page):  # noqa: F811
+def test_every_public_form_after_a_failed_submit_focuses_its_errors_and_passes_axe(
+    live_server,
+    browser_page,  # noqa: F811
+):
     page = browser_page
     page.set_viewport_size(PHONE)
     findings = {}
     for form in build_public_forms():
         page.goto(live_server.url + form.url)
         page.locator("main form button[type=submit]").last.click()
-        page.locator("#fejl").wait_for()
+        expect(page.locator("#fejl")).to_be_focused()
         found = _axe_findings(page)
         if found:
             findings[form.name] = found

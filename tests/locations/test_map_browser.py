@@ -1,4 +1,5 @@
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser import browser_page  # noqa: F401  (fixture)
 from tests.locations.helpers import make_place
@@ -20,9 +21,8 @@ def test_filtering_by_category_updates_markers_and_list(live_server, browser_pag
     page.goto(f"{live_server.url}/kort/")
     markers = page.locator("#place-map .leaflet-marker-icon")
     items = page.locator("#place-list .place-list__item")
-    markers.first.wait_for()
-    assert markers.count() == 4
-    assert items.count() == 4
+    expect(markers).to_have_count(4)
+    expect(items).to_have_count(4)
 
     page.select_option("#filter-kategori", "legeplads")
     page.wait_for_function(

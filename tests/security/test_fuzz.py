@@ -45,7 +45,7 @@ def _ok(response):
 STORY_FIELDS = ["title", "intro", "body", "name", "email", "message", "consent", "firma"]
 RECIPE_FIELDS = ["dish", "servings", "history", "ingredients", "steps", "name", "email",
                  "consent"]  # fmt: skip
-SIGNUP_FIELDS = ["name", "contact", "consent", "firma", "interests", "groups"]
+SIGNUP_FIELDS = ["name", "email", "phone", "consent", "firma", "interests", "groups"]
 EVENT_FIELDS = ["title", "intro", "date", "start_time", "end_time", "all_day", "frequency",
                 "place_name", "organiser", "audience", "price_dkk", "is_free", "name", "email",
                 "categories", "signup_url", "firma"]  # fmt: skip

@@ -261,7 +261,7 @@ def _value(name: str, route: str, world: World, page: Page):
         objects["workflow_state"].pk, "uploaded_file_id": 0, "session_id": 0,
         "restriction_id": 0, "page_view_restriction_id": 0, "filter_spec": "max-165x165",
         "action_name": "approve", "action": "delete", "uidb64": "MQ", "token": "x-y",
-        "slug": "facebook",
+        "slug": "facebook", "code": "abc23",
         "content_type_app_name": "stories", "content_type_model_name": "storypage",
         "app_label": "stories", "model_name": "storypage", "app_name": "stories",
     }  # fmt: skip

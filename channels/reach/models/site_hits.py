@@ -10,6 +10,7 @@ class Source(models.TextChoices):
     YOUTUBE = "youtube", "YouTube"
     SEARCH = "search", "Søgemaskiner"
     MUNICIPAL = "municipal", "Kommunale sites"
+    POSTER = "poster", "Plakat"
     DIRECT = "direct", "Direkte"
     OTHER = "other", "Andre"
 

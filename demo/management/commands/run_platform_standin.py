@@ -7,6 +7,7 @@ from django.core.management.base import BaseCommand
 
 from demo.standin import PlatformStandin
 from demo.standin.seed import FILE_NAME
+from demo.stories.stories import demo_video_ids
 
 
 class Command(BaseCommand):
@@ -30,18 +31,23 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         standin = PlatformStandin(port=options["port"])
         standin.state.config["reach_seed_file"] = options["reach_seed"]
-        for video_id in options["demo_video"]:
-            standin.state.videos[video_id] = {
-                "snippet": {
-                    "title": "Vores Ishøj",
-                    "categoryId": "22",
-                    "tags": ["Ishøj"],
-                    "description": "En video fra Ishøj.",
-                },
-                "statistics": {"viewCount": "0"},
-            }
+        seed_videos(standin.state, [*demo_video_ids(), *options["demo_video"]])
         self.stdout.write(f"Platform-stand-in kører på {standin.url} (Ctrl+C stopper).")
         try:
             standin.serve_forever()
         except KeyboardInterrupt:
             standin.stop()
+
+
+def seed_videos(state, video_ids) -> None:
+    """Videos the stand-in's YouTube knows, as the demo's stories link to them."""
+    for video_id in video_ids:
+        state.videos[video_id] = {
+            "snippet": {
+                "title": "Vores Ishøj",
+                "categoryId": "22",
+                "tags": ["Ishøj"],
+                "description": "En video fra Ishøj.",
+            },
+            "statistics": {"viewCount": "0"},
+        }
