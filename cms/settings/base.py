@@ -14,6 +14,8 @@ BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(os.environ.get("VAR_DIR", BASE_DIR / "var"))
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
+# Which code is deployed (a tag or commit); written into every backup's manifest.
+RELEASE = os.environ.get("RELEASE", "")
 DEBUG = False
 ALLOWED_HOSTS = [h for h in os.environ.get("ALLOWED_HOSTS", "").split(",") if h]
 
@@ -26,6 +28,8 @@ INSTALLED_APPS = [
     "channels",
     "cms",
     "cms.caching",
+    # Backups, restores and the nightly restore drill (docs/deploy.md).
+    "cms.backups",
     "channels.reach",
     "wagtail.api.v2",
     "wagtail.contrib.forms",
@@ -267,6 +271,45 @@ if AWS_STORAGE_BUCKET_NAME:
             "file_overwrite": False,
         },
     }
+
+# Backups (cms/backups, docs/deploy.md): `manage.py backup` writes one archive (the
+# database as engine-neutral JSON Lines, the media files, a manifest with checksums)
+# to BACKUP_DIR, or, with BACKUP_S3_BUCKET set, to that private bucket under
+# `backups/` (use a bucket of its own, never the public media bucket's ACL).
+BACKUP_DIR = Path(os.environ.get("BACKUP_DIR", VAR_DIR / "backups"))
+BACKUP_S3_BUCKET = os.environ.get("BACKUP_S3_BUCKET", "")
+if BACKUP_S3_BUCKET:
+    STORAGES["backups"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": BACKUP_S3_BUCKET,
+            "location": "backups",
+            "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+            "default_acl": "private",
+            "querystring_auth": True,
+            "file_overwrite": False,
+        },
+    }
+else:
+    STORAGES["backups"] = {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": str(BACKUP_DIR), "base_url": None},
+    }
+# The clock's nightly backup (local time), and how many archives it keeps: the
+# newest of each of the last 7 days, 4 weeks and 12 months.
+BACKUP_TIME = os.environ.get("BACKUP_TIME", "03:15")
+BACKUP_KEEP_DAILY = int(os.environ.get("BACKUP_KEEP_DAILY", "7"))
+BACKUP_KEEP_WEEKLY = int(os.environ.get("BACKUP_KEEP_WEEKLY", "4"))
+BACKUP_KEEP_MONTHLY = int(os.environ.get("BACKUP_KEEP_MONTHLY", "12"))
+# /healthz and the dashboard call a backup or drill older than this stale.
+BACKUP_MAX_AGE_HOURS = int(os.environ.get("BACKUP_MAX_AGE_HOURS", "26"))
+# The drill restores into a scratch database: this one when set (emptied first;
+# for a database user without CREATEDB), else a new temporary SQLite file or
+# PostgreSQL database named "<database>_drill_<random>", dropped afterwards.
+BACKUP_DRILL_DATABASE_URL = os.environ.get("BACKUP_DRILL_DATABASE_URL", "")
+# Who is told, once, when a backup or a drill fails (else the site's contact e-mail).
+OPERATIONS_ALERT_EMAIL = os.environ.get("OPERATIONS_ALERT_EMAIL", "")
 
 # Background work goes through the Django Tasks API. The database backend is
 # the embedded default; TASK_BACKEND=rq moves it onto Redis. While Redis is away,
