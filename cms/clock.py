@@ -38,3 +38,21 @@ JOBS: tuple[PeriodicJob, ...] = (
     # Residents' personal data older than PERSONAL_DATA_RETENTION_DAYS is removed daily.
     PeriodicJob("purge_personal_data", minutes=24 * 60),
 )
+
+
+@dataclass(frozen=True)
+class NightlyJob:
+    """A job run once a night at a fixed local time, when the portal is quiet."""
+
+    command: str
+    """Management command to run."""
+    time_setting: str
+    """The setting holding the local time, "HH:MM"."""
+    args: tuple[str, ...] = ()
+
+
+NIGHTLY_JOBS: tuple[NightlyJob, ...] = (
+    # Back up the database and media, thin out old archives, and restore the new
+    # archive into a scratch database as a drill (cms/backups, docs/deploy.md).
+    NightlyJob("backup_nightly", "BACKUP_TIME"),
+)

@@ -6,3 +6,6 @@ class BackupsConfig(AppConfig):
     label = "backups"
     verbose_name = "Sikkerhedskopier"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import checks  # noqa: F401 - registers the system checks

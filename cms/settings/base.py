@@ -308,6 +308,7 @@ BACKUP_MAX_AGE_HOURS = int(os.environ.get("BACKUP_MAX_AGE_HOURS", "26"))
 # for a database user without CREATEDB), else a new temporary SQLite file or
 # PostgreSQL database named "<database>_drill_<random>", dropped afterwards.
 BACKUP_DRILL_DATABASE_URL = os.environ.get("BACKUP_DRILL_DATABASE_URL", "")
+BACKUP_DRILL_DATABASE_PREFIX = os.environ.get("BACKUP_DRILL_DATABASE_PREFIX", "")
 # Who is told, once, when a backup or a drill fails (else the site's contact e-mail).
 OPERATIONS_ALERT_EMAIL = os.environ.get("OPERATIONS_ALERT_EMAIL", "")
 
