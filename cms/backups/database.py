@@ -41,6 +41,7 @@ from django.core.serializers.python import Serializer as PythonSerializer
 from django.db import connections, transaction
 from django.db.migrations.executor import MigrationExecutor
 from django.db.migrations.loader import MigrationLoader
+from django.db.utils import load_backend
 
 # Tables kept out of every archive, and why.
 EXCLUDED_MODELS = {
@@ -218,13 +219,15 @@ def table_digests(alias: str, schema: Schema, tables: list[str] | None = None) -
 
 @contextmanager
 def _extra_connection(alias: str, settings_dict: dict) -> Iterator[str]:
-    connections.settings[alias] = settings_dict
+    """A second connection under its own alias, for this thread only (it is
+    not added to DATABASES, which other threads and processes read)."""
+    backend = load_backend(settings_dict["ENGINE"])
+    connections[alias] = backend.DatabaseWrapper(settings_dict, alias)
     try:
         yield alias
     finally:
         connections[alias].close()
         del connections[alias]
-        del connections.settings[alias]
 
 
 @contextmanager
