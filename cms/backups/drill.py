@@ -87,7 +87,8 @@ def run_drill(archive: str | None = None) -> DrillResult:
         with scratch_database(work) as url:
             env = {
                 **os.environ,
-                "DJANGO_SETTINGS_MODULE": settings.SETTINGS_MODULE,
+                "DJANGO_SETTINGS_MODULE": settings.SETTINGS_MODULE
+                or os.environ["DJANGO_SETTINGS_MODULE"],
                 "DATABASE_URL": url,
                 "MEDIA_ROOT": str(work / "media"),
                 "VAR_DIR": str(work / "var"),

@@ -96,7 +96,7 @@ def require_postgres() -> str:
 
 @contextmanager
 def scratch_postgres(purpose: str):
-    """A new, empty PostgreSQL database named after the suite's ("<db>_<purpose>_<hex>"), dropped after."""
+    """A new, empty PostgreSQL database, "<suite's db>_<purpose>_<hex>", dropped after."""
     base = urlsplit(require_postgres())
     name = f"{base.path.lstrip('/')}_{purpose}_{uuid.uuid4().hex[:8]}"
     with psycopg.connect(POSTGRES_URL, autocommit=True) as connection:
