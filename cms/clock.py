@@ -35,7 +35,7 @@ JOBS: tuple[PeriodicJob, ...] = (
     PeriodicJob("channels_retry_due", minutes=0, seconds=15),
     # Read each channel login's expiry, so the admin warns before it runs out.
     PeriodicJob("channels_check_logins", minutes=24 * 60),
-    # Residents' personal data older than PERSONAL_DATA_RETENTION_DAYS is removed daily.
+    # Residents' personal data past its PERSONAL_DATA_RETENTION period is erased daily.
     PeriodicJob("purge_personal_data", minutes=24 * 60),
 )
 

@@ -36,6 +36,7 @@ urlpatterns = [
     path("fortael/", submit_story_view, name="submit_story"),
     path("kogebog.pdf", cookbook_view, name="cookbook_pdf"),
     path("was", home_views.accessibility_statement, name="accessibility_statement"),
+    path("privatliv", home_views.privacy, name="privacy"),
 ]
 
 if settings.DEBUG:

@@ -5,6 +5,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from wagtail.models import Page, Site
 
+from home import retention
 from home.models import SiteSettings
 
 SEARCH_RESULTS_PER_PAGE = 10
@@ -51,3 +52,20 @@ def accessibility_statement(request):
     statement wherever the secretariat publishes it."""
     site = Site.find_for_request(request)
     return redirect(SiteSettings.for_site(site).accessibility_statement_url)
+
+
+def privacy(request):
+    """/privatliv: what each form and the page view counter store, why, for how
+    long and whom to ask; the periods are the retention jobs' own settings."""
+    site = Site.find_for_request(request)
+    days = {kind: retention.days(kind) for kind in retention.KINDS}
+    periods = {kind: retention.period_text(n) for kind, n in days.items()}
+    days["backups"] = retention.backup_horizon_days()
+    periods["backups"] = retention.backup_horizon_text()
+    context = {
+        "days": days,
+        "periods": periods,
+        "rate_limit_minutes": retention.rate_limit_minutes(),
+        "contact_email": SiteSettings.for_site(site).contact_email,
+    }
+    return TemplateResponse(request, "home/privacy.html", context)

@@ -5,12 +5,14 @@ unpack and check every checksum; refuse a newer release's archive or a database
 that holds content (unless told to replace it); bring the database to the
 archive's migrations; load every table in one transaction and read it back
 against the manifest; migrate forward to this release; put back the media;
-rebuild the search index; drop the caches.
+rebuild the search index; erase what the retention rules say is past its
+time (an older archive holds such data); drop the caches.
 """
 
 from __future__ import annotations
 
 import tempfile
+from io import StringIO
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -103,6 +105,8 @@ def restore_archive(
             result.media_files = _restore_media(verified)
     log("Genopbygger søgeindekset …")
     call_command("update_index", verbosity=0)
+    # An older archive holds personal data the retention rules have erased since.
+    call_command("purge_personal_data", stdout=StringIO())
     drop_caches()
     return result
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime
-
 from django.conf import settings
 from django.utils import timezone
 
@@ -44,12 +42,3 @@ def prune(backups=None) -> list[str]:
     for name in deleted:
         backups.delete(name)
     return deleted
-
-
-def longest_kept(daily: int, weekly: int, monthly: int) -> datetime.timedelta:
-    """How old the oldest kept archive can get (for the privacy page)."""
-    return max(
-        datetime.timedelta(days=daily),
-        datetime.timedelta(weeks=weekly),
-        datetime.timedelta(days=31 * monthly),
-    )

@@ -467,9 +467,26 @@ CHANNELS_STALE_CLAIM_SECONDS = int(os.environ.get("CHANNELS_STALE_CLAIM_SECONDS"
 CHANNELS_REQUEUE_AFTER_SECONDS = int(os.environ.get("CHANNELS_REQUEUE_AFTER_SECONDS", "900"))
 
 # Residents taking part (stories.community): groups' task boards, sign-ups,
-# stories, recipes and photos. Personal data is purged after this many days
-# (`manage.py purge_personal_data`, run daily by the clock).
+# stories, recipes and photos.
+# How long personal data is kept, in days from the moment each comment names.
+# The retention jobs (`purge_personal_data`, daily; reach counting for the
+# beacon) and the /privatliv page read this one dict (home/retention.py), so
+# what residents are told is what the code does.
 PERSONAL_DATA_RETENTION_DAYS = int(os.environ.get("PERSONAL_DATA_RETENTION_DAYS", "365"))
+PERSONAL_DATA_RETENTION = {
+    # A page view's raw beacon hit (no address, no cookie: keys under a salt
+    # deleted every night), after its day is counted; the day's figures stay.
+    "beacon_hits": int(os.environ.get("RETENTION_BEACON_HITS_DAYS", "1")),
+    # A task sign-up's name and e-mail or phone, after the task's day.
+    "task_signups": int(os.environ.get("RETENTION_TASK_SIGNUP_DAYS", "30")),
+    # "Giv en hånd": name, e-mail or phone and wishes, after signing up.
+    "volunteers": int(os.environ.get("RETENTION_VOLUNTEER_DAYS", "365")),
+    # A rejected or withdrawn submission's name, e-mail and note, after the decision.
+    "closed_submissions": int(os.environ.get("RETENTION_CLOSED_SUBMISSION_DAYS", "30")),
+    # Any other submission's name, e-mail and note (the story, event, photo or
+    # place stays), after it was sent.
+    "submissions": PERSONAL_DATA_RETENTION_DAYS,
+}
 COMMUNITY_FORM_RATE_LIMIT = int(os.environ.get("COMMUNITY_FORM_RATE_LIMIT", "10"))
 COMMUNITY_FORM_RATE_WINDOW = int(os.environ.get("COMMUNITY_FORM_RATE_WINDOW", "3600"))
 # The map's place suggestions and corrections, per client; every post counts.
