@@ -12,8 +12,8 @@ time (an older archive holds such data); drop the caches.
 from __future__ import annotations
 
 import tempfile
-from io import StringIO
 from dataclasses import dataclass, field
+from io import StringIO
 from pathlib import Path
 
 from django.core.cache import caches
