@@ -78,6 +78,8 @@ def describe(name: str, storage=None) -> str:
     if isinstance(storage, FileSystemStorage):
         return str(Path(storage.location) / name)
     bucket = getattr(storage, "bucket_name", "")
+    if not bucket:
+        return f"{type(storage).__name__}: {name}"
     location = getattr(storage, "location", "")
     return f"s3://{bucket}/{location.strip('/') + '/' if location else ''}{name}"
 

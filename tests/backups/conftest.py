@@ -15,6 +15,12 @@ ENGINE_FREE = pytest.mark.skipif(
 )
 
 
+def unpack_release_media(folder):
+    """The media folder the previous release's demo wrote."""
+    with tarfile.open(MEDIA) as media:
+        media.extractall(folder, filter="data")
+
+
 @pytest.fixture(scope="session")
 def release_database(tmp_path_factory):
     """A copy of the database the previous release made (tests/backups/upgrade/)."""
@@ -33,8 +39,7 @@ def upgraded(release_database, tmp_path_factory):
     path = folder / "portal.sqlite3"
     shutil.copy(release_database, path)
     before = sqlite_counts(path)
-    with tarfile.open(MEDIA) as media:
-        media.extractall(folder / "media", filter="data")
+    unpack_release_media(folder / "media")
     env = portal_env(f"sqlite:///{path}", folder)
     manage(env, "migrate", "--noinput")
     return path, env, before, sqlite_counts(path)

@@ -25,6 +25,7 @@ from wagtail.models import GroupApprovalTask, Workflow, WorkflowState, WorkflowT
 
 from channels.models import Publication, PublicationStatus
 from channels.reach.models import ChannelMetric, PageDay, ReachPull, SiteDay
+from cms.backups import storage
 from cms.backups.archive import MANIFEST
 from stories.models import StoryPage
 from tests.factories import make_story
@@ -215,3 +216,36 @@ def test_an_archive_from_a_newer_release_is_refused(portal):
         restore(str(newer), "--replace")
 
     assert StoryPage.objects.count() == 2
+
+
+def test_archives_in_object_storage_are_written_listed_and_restored_by_name(portal, settings):
+    """BACKUP_S3_BUCKET puts archives in a storage that is not a folder; only
+    Django's storage API is used, here with Django's in-memory storage."""
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "backups": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
+    }
+    out = StringIO()
+    call_command("backup", stdout=out)
+    (name,) = storage.list_archives()
+    assert out.getvalue().strip().endswith(name)
+    StoryPage.objects.filter(pk=portal["story"].pk).update(title="Rettet titel")
+
+    restore(name, "--replace")
+
+    assert StoryPage.objects.get(pk=portal["story"].pk).title == "Bænken ved Ishøj Strand"
+
+
+def test_after_a_restore_no_cached_page_shows_what_the_archive_does_not_hold(portal, client):
+    story = portal["story"]
+    archive = backup()
+    revision = StoryPage.objects.get(pk=story.pk).save_revision()
+    revision.content["title"] = "Ny titel efter sikkerhedskopien"
+    revision.save()
+    revision.publish()
+    assert "Ny titel efter sikkerhedskopien" in client.get(story.url).content.decode()  # cached
+
+    restore(str(archive), "--replace")
+
+    page = client.get(story.url).content.decode()
+    assert "Bænken ved Ishøj Strand" in page and "Ny titel efter sikkerhedskopien" not in page

@@ -6,10 +6,12 @@ lose a row; then the portal built on it serves its pages, its API and the
 admin, and the demo users log in with their old password.
 """
 
+import json
+import shutil
 import sqlite3
 
-from tests.backups.conftest import ENGINE_FREE
-from tests.backups.helpers import probe
+from tests.backups.conftest import ENGINE_FREE, unpack_release_media
+from tests.backups.helpers import manage, portal_env, probe, require_postgres, scratch_postgres
 from tests.backups.upgrade import PASSWORD
 
 pytestmark = ENGINE_FREE
@@ -68,3 +70,28 @@ def test_the_upgraded_portal_serves_pages_api_and_admin(upgraded):
     assert seen["login"] is True
     # Logged in with the old password: the dashboard, not the login form.
     assert 'name="password"' not in seen["/admin/"]["text"]
+
+
+def test_an_archive_of_the_previous_release_restores_forward_onto_postgresql(
+    release_database, tmp_path
+):
+    """The archive keeps the migrations it was made at; the restore builds that
+    schema, loads, and migrates forward to this release, on the other engine."""
+    require_postgres()
+    old = tmp_path / "old"
+    shutil.copy(release_database, tmp_path / "release.sqlite3")
+    unpack_release_media(old / "media")
+    archive = manage(portal_env(f"sqlite:///{tmp_path / 'release.sqlite3'}", old), "backup")
+    with scratch_postgres("upgrade") as url:
+        env = portal_env(url, tmp_path / "new")
+        report = tmp_path / "report.json"
+        manage(env, "restore", archive.stdout.strip().splitlines()[-1], "--report", str(report))
+        seen = probe(env, "pages", "sekretariat", PASSWORD, "/", "/api/v2/pages/")
+    restored = json.loads(report.read_text())
+    assert restored["tables_match"] and restored["rebuilt_schema"]
+    assert "backups.0001_backup_runs" in restored["migrated_forward"]
+    assert (seen["/"]["status"], seen["/api/v2/pages/"]["status"], seen["login"]) == (
+        200,
+        200,
+        True,
+    )
