@@ -195,8 +195,8 @@ def _holding(source: Source) -> Q:
     return holding
 
 
-def _source_of(model) -> Source:
-    return next(s for s in SOURCES if s.model == model._meta.label)
+def _source(label: str) -> Source:
+    return next(s for s in SOURCES if s.model == label)
 
 
 SUBMISSIONS = (
@@ -216,7 +216,7 @@ def erase_submission_personal_data(submission) -> bool:
     withdrawal, the secretariat's erasure and the retention of rejected
     submissions all call it. True when something personal was there to erase.
     """
-    source = _source_of(type(submission))
+    source = _source(submission._meta.label)
     erased = _blank(source, source.queryset().filter(pk=submission.pk).filter(_holding(source)))
     submission.refresh_from_db(fields=[*source.contact_fields, *source.private_notes])
     return bool(erased)
@@ -261,14 +261,14 @@ def purge_personal_data(now=None) -> dict[str, int]:
     now = now or timezone.now()
     today = timezone.localdate(now)
     counts = {}
-    signups = _source_of(TaskSignup)
+    signups = _source("stories.TaskSignup")
     counts["task_signups"] = _blank(
         signups,
         TaskSignup.objects.filter(
             task__date__lt=retention.cutoff_date("task_signups", today)
         ).filter(_holding(signups)),
     )
-    volunteers = next(s for s in SOURCES if s.model == "stories.VolunteerSignup")
+    volunteers = _source("stories.VolunteerSignup")
     counts["volunteers"] = _blank(
         volunteers,
         volunteers.queryset()
@@ -278,7 +278,7 @@ def purge_personal_data(now=None) -> dict[str, int]:
     )
     counts["closed_submissions"] = 0
     for label, closed in _closed_submissions(retention.cutoff("closed_submissions", now)):
-        source = next(s for s in SOURCES if s.model == label)
+        source = _source(label)
         if _exists(source):
             counts["closed_submissions"] += _blank(
                 source, source.queryset().filter(closed).filter(_holding(source))
