@@ -258,13 +258,16 @@ HEALTHZ_MAX_TASK_AGE_SECONDS = int(os.environ.get("HEALTHZ_MAX_TASK_AGE_SECONDS"
 # URLs, so renditions can be fetched by Instagram and others. Credentials come
 # from the standard AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY variables (boto3).
 AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")
+S3_ENDPOINT = {
+    "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
+    "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+}
 if AWS_STORAGE_BUCKET_NAME:
     STORAGES["default"] = {
         "BACKEND": "storages.backends.s3.S3Storage",
         "OPTIONS": {
             "bucket_name": AWS_STORAGE_BUCKET_NAME,
-            "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
-            "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+            **S3_ENDPOINT,
             "custom_domain": os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None,
             "default_acl": os.environ.get("AWS_DEFAULT_ACL") or None,
             "querystring_auth": False,
@@ -284,8 +287,7 @@ if BACKUP_S3_BUCKET:
         "OPTIONS": {
             "bucket_name": BACKUP_S3_BUCKET,
             "location": "backups",
-            "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
-            "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+            **S3_ENDPOINT,
             "default_acl": "private",
             "querystring_auth": True,
             "file_overwrite": False,

@@ -41,33 +41,21 @@ def portal_env(database_url: str, folder: Path) -> dict:
     return env
 
 
-def manage(env: dict, *args: str, check: bool = True) -> subprocess.CompletedProcess:
+def _run(what: str, command: list[str], env: dict) -> subprocess.CompletedProcess:
     result = subprocess.run(
-        [sys.executable, str(MANAGE), *args],
-        env=env,
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=TIMEOUT,
+        command, env=env, cwd=ROOT, capture_output=True, text=True, timeout=TIMEOUT
     )
-    if check and result.returncode != 0:
-        pytest.fail(
-            f"manage.py {' '.join(args)} failed:\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}"
-        )
+    if result.returncode != 0:
+        pytest.fail(f"{what} failed:\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}")
     return result
 
 
+def manage(env: dict, *args: str) -> subprocess.CompletedProcess:
+    return _run(f"manage.py {' '.join(args)}", [sys.executable, str(MANAGE), *args], env)
+
+
 def probe(env: dict, *args: str):
-    result = subprocess.run(
-        [sys.executable, str(PROBE), *args],
-        env=env,
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=TIMEOUT,
-    )
-    if result.returncode != 0:
-        pytest.fail(f"portal_probe {args[0]} failed:\n{result.stderr[-3000:]}")
+    result = _run(f"portal_probe {args[0]}", [sys.executable, str(PROBE), *args], env)
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
