@@ -102,6 +102,9 @@ class ChannelChoicesFormSet(BaseChildFormSet):
 class ChannelChoicesPanel(InlinePanel):
     """The inline formset of channel rows, built on `ChannelChoiceForm`."""
 
+    class BoundPanel(InlinePanel.BoundPanel):
+        template_name = "channels/admin/channel_choices_panel.html"
+
     def get_form_options(self) -> dict[str, Any]:
         options = super().get_form_options()
         options["formsets"][self.relation_name]["form"] = ChannelChoiceForm

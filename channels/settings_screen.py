@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from django.conf import settings
-from django.contrib.auth.decorators import permission_required
-from django.http import HttpRequest, HttpResponse
-from django.template.response import TemplateResponse
+from django.contrib.auth.mixins import PermissionRequiredMixin
+from django.views.generic import TemplateView
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from .models import ChannelState
 from .platforms import Channel, Metric, all_channels
@@ -58,19 +58,29 @@ def rows() -> list[ChannelRow]:
     return found
 
 
-@permission_required("channels.view_publication", raise_exception=True)
-def channel_settings_view(request: HttpRequest) -> HttpResponse:
-    version = settings.GRAPH_API_VERSION
-    until: date | None = GRAPH_VERSIONS.get(version)
-    return TemplateResponse(
-        request,
-        "channels/settings_screen.html",
-        {
-            "page_title": "Kanalindstillinger",
-            "graph_version": version,
-            "graph_known": version in GRAPH_VERSIONS,
-            "graph_until": until,
-            "graph_newest": NEWEST_GRAPH_VERSION,
-            "rows": rows(),
-        },
-    )
+class ChannelSettingsView(PermissionRequiredMixin, WagtailAdminTemplateMixin, TemplateView):
+    """What the portal runs with, per channel: a settings screen with its own title."""
+
+    permission_required = "channels.view_publication"
+    raise_exception = True
+    page_title = "Kanalindstillinger"
+    header_icon = "cog"
+    template_name = "channels/settings_screen.html"
+
+    def get_breadcrumbs_items(self):
+        return self.breadcrumbs_items + [{"url": "", "label": self.page_title}]
+
+    def get_context_data(self, **kwargs):
+        version = settings.GRAPH_API_VERSION
+        until: date | None = GRAPH_VERSIONS.get(version)
+        return super().get_context_data(
+            graph_version=version,
+            graph_known=version in GRAPH_VERSIONS,
+            graph_until=until,
+            graph_newest=NEWEST_GRAPH_VERSION,
+            rows=rows(),
+            **kwargs,
+        )
+
+
+channel_settings_view = ChannelSettingsView.as_view()

@@ -2,10 +2,11 @@ from django.conf import settings
 from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.admin.auth import require_admin_access
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from home import admin_access, routing
+from home import admin_access, page_admin, routing
 from home import views as home_views
 from locations.geojson import places_geojson
 from stories.community.cookbook_pdf import cookbook_view
@@ -20,6 +21,13 @@ urlpatterns = [
         "admin/settings/<slug:app_name>/<slug:model_name>/",
         admin_access.site_setting_entry,
         name="site_setting_entry",
+    ),
+    # Before Wagtail's own: the create form without autosave (home.page_admin).
+    path(
+        "admin/pages/add/<slug:content_type_app_name>/<slug:content_type_model_name>/"
+        "<int:parent_page_id>/",
+        require_admin_access(page_admin.CreatePageView.as_view()),
+        name="page_create_without_autosave",
     ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

@@ -1,6 +1,13 @@
+from django.urls import path, reverse
 from wagtail import hooks
 
 from home.admin_access import AdminDocumentsAPI, AdminImagesAPI, AdminPagesAPI
+from home.editor_guide import EditorGuideView, editor_guide_menu_item, keep_our_help
+from home.page_admin import (
+    say_published_after_approval,
+    set_withdraw_apart,
+    withdraw_from_approval,
+)
 
 
 # After Wagtail's own registrations (order 0), so these replace them.
@@ -9,3 +16,27 @@ def limit_admin_api(router):
     router.register_endpoint("pages", AdminPagesAPI)
     router.register_endpoint("images", AdminImagesAPI)
     router.register_endpoint("documents", AdminDocumentsAPI)
+
+
+@hooks.register("register_admin_urls")
+def register_page_admin_urls():
+    return [
+        path(
+            "sider/<int:page_id>/traek-tilbage/",
+            withdraw_from_approval,
+            name="page_withdraw_from_approval",
+        ),
+        path("vejledning/", EditorGuideView.as_view(), name="editor_guide"),
+    ]
+
+
+@hooks.register("register_help_menu_item")
+def register_editor_guide():
+    return editor_guide_menu_item(reverse("editor_guide"))
+
+
+hooks.register("construct_help_menu", keep_our_help)
+
+
+hooks.register("construct_page_action_menu", set_withdraw_apart)
+hooks.register("after_edit_page", say_published_after_approval)

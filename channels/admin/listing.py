@@ -14,10 +14,12 @@ from __future__ import annotations
 import django_filters
 from django.db.models import prefetch_related_objects
 from django.forms import RadioSelect
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.pages.listing import ExplorableIndexView, IndexView, PageFilterSet
 from wagtail.admin.viewsets.pages import PageListingViewSet, PageViewSet
 from wagtail.models import Page
+from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from stories.models import EventPage, StoryPage
 
@@ -78,10 +80,20 @@ class ChannelExplorerIndexView(PublicationsPrefetchMixin, ExplorableIndexView):
 CHANNEL_COLUMN = ChannelStatusColumn("kanaler", label="Kanaler")
 
 
+class PageEditorsMenuItem(MenuItem):
+    """In the menu of those who may write pages; a report reader does not see it."""
+
+    def is_shown(self, request):
+        return PagePermissionPolicy().user_has_any_permission(
+            request.user, ["add", "change", "publish"]
+        )
+
+
 class ChannelListingViewSet(PageListingViewSet):
     index_view_class = ChannelIndexView
     filterset_class = ChannelFilterSet
     add_to_admin_menu = True
+    menu_item_class = PageEditorsMenuItem
     columns = [*IndexView.base_columns, CHANNEL_COLUMN]
 
 

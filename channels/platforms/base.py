@@ -127,6 +127,11 @@ class Metric:
     """What changed on `changed_on`, in Danish."""
     removed_on: date | None = None
     """The day the platform stopped serving the metric; never asked for after it."""
+    counts_people: bool = False
+    """The figure counts unique people or accounts (Meta's "reach", "..._unique"):
+    one person who saw two posts is in both posts' figures, so the reports never
+    add it up over posts; they show it per post (median, best, share above a
+    threshold). Without the flag the figure is a count of events that adds up."""
 
 
 @dataclass(frozen=True)

@@ -39,6 +39,7 @@ class FacebookChannel(meta.GraphAccount, Channel):
             "post_total_media_view_unique",
             "Personer, der så opslaget",
             "Antal personer, der fik opslaget vist mindst én gang (Metas 'views', unikke).",
+            counts_people=True,
             changed_on=VIEWS_REPLACED_IMPRESSIONS,
             change_note_da=VIEWS_NOTE_DA,
         ),
@@ -53,6 +54,7 @@ class FacebookChannel(meta.GraphAccount, Channel):
             "post_impressions_unique",
             "Personer, der fik opslaget vist (gammel måling)",
             "Metas 'impressions', unikke; erstattet af post_total_media_view_unique.",
+            counts_people=True,
             removed_on=VIEWS_REPLACED_IMPRESSIONS,
         ),
         Metric(

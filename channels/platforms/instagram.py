@@ -56,7 +56,12 @@ class InstagramChannel(meta.GraphAccount, Channel):
     can_withdraw = False
     reach_source = "instagram"
     metrics = (
-        Metric("reach", "Konti, der så opslaget", "Antal unikke konti, der så opslaget."),
+        Metric(
+            "reach",
+            "Konti, der så opslaget",
+            "Antal unikke konti, der så opslaget.",
+            counts_people=True,
+        ),
         Metric(
             "views",
             "Visninger af opslaget",

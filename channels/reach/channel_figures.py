@@ -20,6 +20,21 @@ from .periods import Period, danish_date
 CHANNEL_LABELS = {channel.slug: channel.label for channel in all_channels()}
 
 
+def _utm_labels() -> dict[str, str]:
+    labels: dict[str, list[str]] = {}
+    for channel in all_channels():
+        labels.setdefault(channel.link_tags()["utm_source"], []).append(channel.label)
+    return {utm: " og ".join(names) for utm, names in labels.items()}
+
+
+UTM_LABELS = _utm_labels()
+"""A utm_source on our links as staff read it: 'detsker' is "Det sker i Ishøj"."""
+
+
+def utm_label(utm_source: str) -> str:
+    return UTM_LABELS.get(utm_source, f"andre links ({utm_source})")
+
+
 def refused_notes() -> list[str]:
     """One Danish sentence per metric a platform stopped serving, for the reach admin."""
     notes = []
@@ -46,6 +61,8 @@ class MetricInfo:
     definition_da: str
     change_note_da: str = ""
     """Set when the report's period spans the day the platform changed the metric."""
+    counts_people: bool = False
+    """Unique people or accounts: never added up over posts (Metric.counts_people)."""
 
 
 def metric_info(channel: str, name: str, period: Period | None = None) -> MetricInfo:
@@ -55,7 +72,8 @@ def metric_info(channel: str, name: str, period: Period | None = None) -> Metric
     if metric is None:
         return MetricInfo(channel, name, f"{name} (uden dansk navn)", "")
     definition = metric.definition_da
-    if metric.changed_on:
+    # A change after the period's end does not touch its figures: not in its notes.
+    if metric.changed_on and (period is None or period.end >= metric.changed_on):
         definition = (
             f"{definition} Platformen ændrede tallet {danish_date(metric.changed_on)}: "
             f"{metric.change_note_da}"
@@ -73,7 +91,9 @@ def metric_info(channel: str, name: str, period: Period | None = None) -> Metric
             f"{CHANNEL_LABELS.get(channel, channel)} leverer ikke tallet efter "
             f"{danish_date(metric.removed_on)}."
         )
-    return MetricInfo(channel, name, metric.label_da, definition, " ".join(notes))
+    return MetricInfo(
+        channel, name, metric.label_da, definition, " ".join(notes), metric.counts_people
+    )
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ import datetime
 import math
 from dataclasses import dataclass
 
-from django.utils.html import escape
+from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
 # Each at least 4.5:1 against white (WCAG 1.4.11 asks 3:1 for graphics).
@@ -116,6 +116,11 @@ def _text(x: float, y: float, text: str, size: int = 11, anchor: str = "start", 
     )
 
 
+def no_data(title: str) -> SafeString:
+    """An empty chart is a sentence, not an axis from 0 to 1 with nothing on it."""
+    return format_html('<p class="reach-chart-empty">{}: ingen tal i perioden.</p>', title)
+
+
 def line_chart(
     title: str,
     labels: list[str],
@@ -123,8 +128,11 @@ def line_chart(
     notes: list[ChartNote] = (),
     width: int = 720,
     height: int = 280,
+    color_offset: int = 0,
 ) -> SafeString:
     values = [v for s in series for v in s.values if v is not None]
+    if not labels or not any(values):
+        return no_data(title)
     top_value = nice_max(max(values, default=0))
     axis_width = text_width(danish_number(top_value), 11)
     edge = text_width(max(labels, key=len, default=""), 11) / 2 + 4
@@ -163,7 +171,7 @@ def line_chart(
         parts.append(_text(nx, top - 8, str(note.number), size=10, anchor="middle", fill=NOTE))
     legend_x = left
     for n, s in enumerate(series):
-        color = PALETTE[n % len(PALETTE)]
+        color = PALETTE[(n + color_offset) % len(PALETTE)]
         segments: list[list[str]] = [[]]
         for i, v in enumerate(s.values):
             if v is None:
@@ -188,6 +196,8 @@ def line_chart(
 
 def bar_chart(title: str, rows: list[tuple[str, int]], width: int = 720) -> SafeString:
     """Horizontal bars, each with its label above it and its value after it."""
+    if not any(value for _, value in rows):
+        return no_data(title)
     size, bar_h, label_h, gap, top = 12, 16, 16, 10, 4
     value_room = max((text_width(danish_number(v), size) for _, v in rows), default=0) + 10
     plot_w = width - value_room - 2
@@ -204,3 +214,28 @@ def bar_chart(title: str, rows: list[tuple[str, int]], width: int = 720) -> Safe
         parts.append(_text(w + 8, y + label_h + 12, danish_number(value), size=size))
     parts.append("</svg></div>")
     return mark_safe("".join(parts))
+
+
+def month_charts(months, notes=()) -> dict[str, SafeString]:
+    """Page views and unique visitors per month, each on its own scale: on one
+    axis the visitors (a tenth of the views) would lie flat along the bottom.
+    Two charts rather than two axes, so no reader mixes up which scale is whose."""
+    dates = [m.month for m in months]
+    # A month whose figures are not a whole month's is starred; the table says why.
+    labels = [month_label(m.month) + ("*" if m.incomplete else "") for m in months]
+    marks = [ChartNote(n.number, month_position(dates, n.date)) for n in notes] if dates else []
+    return {
+        "month_chart": line_chart(
+            "Sidevisninger pr. måned",
+            labels,
+            [Series("Sidevisninger", [m.views for m in months])],
+            notes=marks,
+        ),
+        "visitor_chart": line_chart(
+            "Unikke besøgende pr. måned",
+            labels,
+            [Series("Unikke besøgende i måneden", [m.visitors for m in months])],
+            notes=marks,
+            color_offset=1,
+        ),
+    }

@@ -39,10 +39,22 @@ def counting_started() -> datetime.date | None:
     return SiteDay.objects.order_by("day").values_list("day", flat=True).first()
 
 
+def counting_ended() -> datetime.date | None:
+    return SiteDay.objects.order_by("-day").values_list("day", flat=True).first()
+
+
+def counted_throughout(period: Period) -> bool:
+    """The counting ran from before the period's first day to its last: a period
+    the portal counted only part of is incomplete, whatever the calendar says."""
+    first, last = counting_started(), counting_ended()
+    return first is not None and first <= period.start and last >= period.end
+
+
 def comparable(period: Period, today: datetime.date) -> bool:
-    """The period is over and the counting covered the whole period before it."""
-    first = counting_started()
-    return first is not None and first <= period.previous().start and period.end < today
+    """The period is over and the counting covered both it and the period before it."""
+    return (
+        period.end < today and counted_throughout(period.previous()) and counted_throughout(period)
+    )
 
 
 def compare(period: Period, today: datetime.date, figure) -> Comparison:

@@ -3,28 +3,37 @@ each saying what it counts.
 
 The portal counts without cookies, so it can tell apart the people of one
 day and of one calendar month, never of a year. The report therefore never
-shows a "unique users in the year": it shows the best month (a floor for the
-year) and the sum of the months, labelled as such, and says why.
+shows a "unique users in the year", and never adds up counts of people over
+months or posts: it shows the best month (a floor for the year) and the
+typical (median) month, labelled as such, and says why.
 """
 
 import datetime
-from dataclasses import dataclass
+import statistics
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
 
-from django.db.models import Q, Sum
+from django.db.models import Sum
 
-from .channel_figures import CHANNEL_LABELS, metric_info
-from .comparison import Comparison, compare
+from stories.models import StoryPage
+
+from .channel_summary import ChannelFigure, channel_summary
+from .comparison import Comparison, compare, counted_throughout, counting_started
 from .goals import GoalRow, ManualReading, goal_rows, manual_reading
 from .models import EvaluationTargets, ManualFigureKind, PressCoverage, SiteDay, TimelineNote
-from .periods import Period, month_end
+from .periods import Period, evaluation_year, last_complete_evaluation_year
 from .reports import (
     MonthPoint,
     SourceRow,
     StoryRow,
+    best_month,
+    month_sum,
     monthly_trend,
     page_views,
     source_mix,
     story_rows,
+    whole_months,
 )
 
 VIEWS_COUNT = (
@@ -39,15 +48,16 @@ BEST_MONTH_COUNT = (
     "Forskellige læsere i den kalendermåned, der havde flest. Så mange forskellige "
     "personer har mindst brugt portalen i perioden."
 )
-MONTH_SUM_COUNT = (
-    "Hver måneds forskellige læsere lagt sammen. En læser, der kommer igen i en ny måned, "
-    "tæller igen; tallet er derfor ikke antallet af forskellige personer i perioden."
+MEDIAN_MONTH_COUNT = (
+    "Forskellige læsere i en typisk hel kalendermåned (medianen): halvdelen af månederne "
+    "havde flere, halvdelen færre. Månederne lægges ikke sammen, for en læser, der kommer "
+    "igen i en ny måned, ville så tælle flere gange."
 )
 ONE_MONTH_COUNT = "Forskellige læsere i måneden; hver læser tæller én gang."
 NO_YEAR_FIGURE = (
     "Hvor mange forskellige personer der har brugt portalen over hele perioden, kan ikke "
     "tælles: portalen tæller uden cookies og genkender en læser højst inden for én "
-    "kalendermåned. Derfor vises den bedste måned og summen af månederne i stedet."
+    "kalendermåned. Derfor vises den bedste og den typiske måned i stedet."
 )
 
 
@@ -67,23 +77,35 @@ class KeyFigure:
 
 
 @dataclass(frozen=True)
-class ChannelTotal:
-    channel: str
-    channel_label: str
-    name: str
-    """The platform's own metric name, kept for checking against its tools."""
-    label_da: str
-    definition_da: str
-    value: int
-    change_note_da: str
-
-
-@dataclass(frozen=True)
 class NumberedNote:
     number: int
     date: datetime.date
     text: str
     details: str
+
+
+@dataclass(frozen=True)
+class SummaryFigure:
+    label: str
+    value: int | None
+    sentence: str
+    """The figure in one Danish sentence that says what it counts."""
+
+
+@dataclass(frozen=True)
+class Section:
+    """One part of the report after the summary: its heading and its template.
+
+    `build(period, today)` makes the section's own figures (the template reads
+    them as `data`); a section made from the report's common figures has none.
+    A new part of the report is one more entry in SECTIONS.
+    """
+
+    slug: str
+    """The heading's id (an anchor in the HTML report)."""
+    title: str
+    template: str
+    build: Callable[[Period, datetime.date], Any] | None = None
 
 
 @dataclass(frozen=True)
@@ -98,11 +120,15 @@ class CouncilReport:
     top_stories: list[StoryRow]
     sources: list[SourceRow]
     months: list[MonthPoint]
-    channel_totals: list[ChannelTotal]
+    channel_figures: list[ChannelFigure]
     channel_notes: list[str]
     """Where the period spans a platform's change of what a metric counts."""
+    people_threshold: int
     press: list[PressCoverage]
     notes: list[NumberedNote]
+    summary_figures: list[SummaryFigure] = field(default_factory=list)
+    sections: list[tuple[Section, Any]] = field(default_factory=list)
+    """Each section after the summary with its own figures, in order."""
 
     @property
     def notes_by_month(self) -> dict[datetime.date, list[NumberedNote]]:
@@ -111,8 +137,35 @@ class CouncilReport:
             months.setdefault(note.date.replace(day=1), []).append(note)
         return months
 
+    @property
+    def footnoted_figures(self) -> list[tuple[int, ChannelFigure]]:
+        """Each channel figure with the number of its footnote, in reading order:
+        the figures that add up first, then the counts of people."""
+        summed = [f for f in self.channel_figures if not f.counts_people]
+        people = [f for f in self.channel_figures if f.counts_people]
+        return list(enumerate(summed + people, start=1))
+
+    @property
+    def summed_figures(self) -> list[tuple[int, ChannelFigure]]:
+        return [(n, f) for n, f in self.footnoted_figures if not f.counts_people]
+
+    @property
+    def people_figures(self) -> list[tuple[int, ChannelFigure]]:
+        return [(n, f) for n, f in self.footnoted_figures if f.counts_people]
+
     def figure(self, label: str) -> KeyFigure | None:
         return next((f for f in self.key_figures if f.label == label), None)
+
+
+SECTIONS: list[Section] = [
+    Section("noegletal", "Nøgletal for voresishoj.dk", "reach/council/key_figures.html"),
+    Section("maal", "Mål og resultater", "reach/council/goals.html"),
+    Section("maaneder", "Udvikling pr. måned", "reach/council/months.html"),
+    Section("historier", "Mest læste historier", "reach/council/stories.html"),
+    Section("kilder", "Hvor læserne kom fra", "reach/council/sources.html"),
+    Section("kanaler", "Kanalernes egne tal", "reach/council/channels.html"),
+    Section("presse", "Presseomtale", "reach/council/press.html"),
+]
 
 
 def visits(period: Period) -> int:
@@ -124,23 +177,9 @@ def visits(period: Period) -> int:
     )
 
 
-def whole_months(period: Period) -> list[MonthPoint]:
-    """Calendar months wholly inside the period that have a count: a month cut
-    by the period's edges has no unique-visitor figure of its own."""
-    return [
-        m
-        for m in monthly_trend(period)
-        if m.visitors is not None and m.month >= period.start and month_end(m.month) <= period.end
-    ]
-
-
-def best_month(period: Period) -> MonthPoint | None:
-    return max(whole_months(period), key=lambda m: (m.visitors, m.month), default=None)
-
-
-def month_sum(period: Period) -> int | None:
+def median_month(period: Period) -> int | None:
     months = whole_months(period)
-    return sum(m.visitors for m in months) if months else None
+    return round(statistics.median(m.visitors for m in months)) if months else None
 
 
 def key_figures(period: Period, today: datetime.date) -> list[KeyFigure]:
@@ -176,43 +215,14 @@ def key_figures(period: Period, today: datetime.date) -> list[KeyFigure]:
             detail=best.label if best else "ingen hel måned med data",
         ),
         KeyFigure(
-            "Summen af månedernes unikke besøgende",
-            month_sum(period),
-            MONTH_SUM_COUNT,
-            compare(period, today, month_sum) if period.whole_months else None,
-            detail=f"{len(whole_months(period))} hele måneder",
+            "Unikke besøgende i en typisk måned",
+            median_month(period),
+            MEDIAN_MONTH_COUNT,
+            compare(period, today, median_month) if period.whole_months else None,
+            detail=f"medianen af {len(whole_months(period))} hele måneder",
         ),
     ]
     return figures
-
-
-def channel_totals(rows: list[StoryRow], period: Period | None = None) -> list[ChannelTotal]:
-    """Each platform's metric summed over the stories: within a platform only."""
-    sums: dict[tuple[str, str], int] = {}
-    for row in rows:
-        for channel, figures in row.channels.items():
-            for name, metric in figures.metrics.items():
-                if metric.value is not None:
-                    sums[(channel, name)] = sums.get((channel, name), 0) + metric.value
-    order = list(CHANNEL_LABELS)
-    totals = []
-    for (channel, name), value in sorted(
-        sums.items(),
-        key=lambda item: (order.index(item[0][0]) if item[0][0] in order else 99, item[0][1]),
-    ):
-        info = metric_info(channel, name, period)
-        totals.append(
-            ChannelTotal(
-                channel=channel,
-                channel_label=CHANNEL_LABELS.get(channel, channel),
-                name=name,
-                label_da=info.label_da,
-                definition_da=info.definition_da,
-                value=value,
-                change_note_da=info.change_note_da,
-            )
-        )
-    return totals
 
 
 def timeline_notes(period: Period) -> list[NumberedNote]:
@@ -220,27 +230,96 @@ def timeline_notes(period: Period) -> list[NumberedNote]:
     return [NumberedNote(i, n.date, n.text, n.details) for i, n in enumerate(notes, start=1)]
 
 
+def stories_published(period: Period) -> int:
+    return StoryPage.objects.live().filter(date__gte=period.start, date__lte=period.end).count()
+
+
+def _number(value: int) -> str:
+    return f"{value:,}".replace(",", ".")
+
+
+def summary_figures(period: Period) -> list[SummaryFigure]:
+    """The three figures the summary opens with, each in one sentence."""
+    views = page_views(period)
+    best = best_month(period)
+    stories = stories_published(period)
+    if best is None:
+        people = "Der er ingen hel kalendermåned med tal i perioden, så antallet af forskellige "
+        people += "læsere i en måned kan ikke vises."
+    else:
+        people = (
+            f"I den bedste måned, {best.label}, brugte {_number(best.visitors)} forskellige "
+            "læsere portalen (en læser tæller én gang i måneden)."
+        )
+    return [
+        SummaryFigure(
+            "Sidevisninger",
+            views,
+            f"Sider på voresishoj.dk blev vist {_number(views)} gange i perioden "
+            "(genindlæsninger og søgemaskiners robotter tæller ikke).",
+        ),
+        SummaryFigure("Unikke besøgende i den bedste måned", best and best.visitors, people),
+        SummaryFigure(
+            "Nye historier",
+            stories,
+            f"{_number(stories)} historier dateret i perioden står på voresishoj.dk.",
+        ),
+    ]
+
+
 def council_report(period: Period, site, today: datetime.date, request=None) -> CouncilReport:
     targets = EvaluationTargets.for_site(site)
     rows = story_rows(period, request)
-    totals = channel_totals(rows, period)
+    figures = channel_summary(rows, period, targets.people_threshold)
     single_month = len(period.months()) == 1 and period.whole_months
     return CouncilReport(
         period=period,
         key_figures=key_figures(period, today),
         year_note="" if single_month else NO_YEAR_FIGURE,
         group_members=manual_reading(ManualFigureKind.FACEBOOK_GROUP_MEMBERS, period),
-        goals=goal_rows(period, targets, best_month(period), month_sum(period)),
+        goals=goal_rows(period, targets, today),
         goals_source=targets.goals_source,
         top_stories=sorted((r for r in rows if r.views), key=lambda r: (-r.views, r.title))[:10],
         sources=source_mix(period),
-        months=monthly_trend(period),
-        channel_totals=totals,
-        channel_notes=list(dict.fromkeys(t.change_note_da for t in totals if t.change_note_da)),
+        months=monthly_trend(period, today),
+        channel_figures=figures,
+        channel_notes=list(dict.fromkeys(f.change_note_da for f in figures if f.change_note_da)),
+        people_threshold=targets.people_threshold,
         press=list(
             PressCoverage.objects.filter(
-                Q(date__gte=period.start) & Q(date__lte=period.end)
+                date__gte=period.start, date__lte=period.end
             ).select_related("story")
         ),
         notes=timeline_notes(period),
+        summary_figures=summary_figures(period),
+        sections=[(s, s.build(period, today) if s.build else None) for s in SECTIONS],
+    )
+
+
+def default_period(site, today: datetime.date) -> tuple[Period, str]:
+    """The last complete evaluation year. When the portal did not count all of
+    it (a counting that stopped, the demo's pilot years), the latest complete
+    evaluation year it counted throughout, else the latest with any figures,
+    with a note saying so."""
+    start_month = EvaluationTargets.for_site(site).evaluation_year_start
+    year = last_complete_evaluation_year(today, start_month)
+    first = counting_started()
+    candidates = []
+    candidate = year
+    while first is not None and candidate.end >= first:
+        candidates.append(candidate)
+        candidate = evaluation_year(candidate.start - datetime.timedelta(days=1), start_month)
+    chosen = next((c for c in candidates if counted_throughout(c)), None) or next(
+        (
+            c
+            for c in candidates
+            if SiteDay.objects.filter(day__gte=c.start, day__lte=c.end).exists()
+        ),
+        year,
+    )
+    if chosen == year:
+        return year, ""
+    return chosen, (
+        f"Portalen har ikke tal for hele evalueringsåret {year.label}. Viser i stedet det "
+        f"seneste hele evalueringsår med tal, {chosen.label}."
     )

@@ -19,39 +19,30 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Site
 
 from . import charts
-from .council_report import CouncilReport, council_report
+from .council_report import CouncilReport, council_report, default_period
 from .models import ReportShareLink
 from .pdf import council_report_pdf
-from .periods import Period, PeriodError, danish_date, last_whole_year, parse_period
+from .periods import Period, PeriodError, danish_date, parse_period
 from .views import ReachView
 
 SHARE_PERMISSION = "reach.add_reportsharelink"
 
 
 def report_charts(report: CouncilReport) -> dict:
-    months = [m.month for m in report.months]
-    notes = [
-        charts.ChartNote(n.number, charts.month_position(months, n.date)) for n in report.notes
-    ]
     return {
-        "month_chart": charts.line_chart(
-            "Sidevisninger og unikke besøgende pr. måned",
-            [charts.month_label(m) for m in months],
-            [
-                charts.Series("Sidevisninger", [m.views for m in report.months]),
-                charts.Series("Unikke besøgende i måneden", [m.visitors for m in report.months]),
-            ],
-            notes=notes,
-        ),
+        **charts.month_charts(report.months, report.notes),
         "source_chart": charts.bar_chart(
             "Sidevisninger pr. kilde", [(s.label, s.views) for s in report.sources]
         ),
     }
 
 
+def site_for(request):
+    return Site.find_for_request(request) or Site.objects.get(is_default_site=True)
+
+
 def build_report(request, period: Period) -> CouncilReport:
-    site = Site.find_for_request(request) or Site.objects.get(is_default_site=True)
-    return council_report(period, site, timezone.localdate(), request)
+    return council_report(period, site_for(request), timezone.localdate(), request)
 
 
 def pdf_response(request, report: CouncilReport) -> HttpResponse:
@@ -69,8 +60,8 @@ class CouncilReportView(ReachView):
     page_title = "Evalueringsrapport"
     template_name = "reach/council_report.html"
 
-    def default_period(self):
-        return last_whole_year(self.today)
+    def initial_period(self):
+        return default_period(site_for(self.request), self.today)
 
     def get(self, request, *args, **kwargs):
         if request.GET.get("format") == "pdf":
@@ -134,10 +125,11 @@ class ShareLinksView(WagtailAdminTemplateMixin, TemplateView):
 
     def initial_period(self) -> Period:
         today = timezone.localdate()
+        default, _ = default_period(site_for(self.request), today)
         try:
-            return parse_period(self.request.GET, today, last_whole_year(today))
+            return parse_period(self.request.GET, today, default)
         except PeriodError:
-            return last_whole_year(today)
+            return default
 
     def get_context_data(self, form=None, new_url="", **kwargs):
         context = super().get_context_data(**kwargs)

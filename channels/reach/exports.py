@@ -69,8 +69,13 @@ def story_table(rows: list[StoryRow], period: Period | None = None) -> Table:
 def month_table(months: list[MonthPoint]) -> Table:
     return Table(
         "Måneder",
-        ["Måned", "Sidevisninger", "Unikke besøgende i måneden (hver måned for sig)"],
-        [[m.month.strftime("%Y-%m"), m.views, m.visitors] for m in months],
+        [
+            "Måned",
+            "Sidevisninger",
+            "Unikke besøgende i måneden (hver måned for sig)",
+            "Ikke en hel måned",
+        ],
+        [[m.month.strftime("%Y-%m"), m.views, m.visitors, m.incomplete] for m in months],
     )
 
 
@@ -82,20 +87,41 @@ def source_table(sources: list[SourceRow]) -> Table:
     )
 
 
-def channel_table(totals) -> Table:
+def channel_table(figures) -> Table:
+    """Counts of people stay per post (median, best, share above the threshold);
+    only counts that add up have a total, so no spreadsheet sum can mislead."""
     return Table(
         "Kanaler",
         [
             "Kanal",
             "Tal",
             "Platformens navn",
-            "Summen over historierne",
+            "Opslag sendt i perioden",
+            "Alle opslagene tilsammen (kun tal, der kan lægges sammen)",
+            "Typisk opslag (median)",
+            "Bedste opslag",
+            "Bedste opslags tal",
+            "Opslag, der nåede tærsklen",
+            "Tærskel",
             "Sådan tæller platformen",
             "Bemærkning om perioden",
         ],
         [
-            [t.channel_label, t.label_da, t.name, t.value, t.definition_da, t.change_note_da]
-            for t in totals
+            [
+                f.channel_label,
+                f.label_da,
+                f.name,
+                f.posts,
+                f.total,
+                f.median,
+                f.best_title or None,
+                f.best_value,
+                f.above if f.counts_people else None,
+                f.threshold if f.counts_people else None,
+                f.definition_da,
+                f.change_note_da,
+            ]
+            for f in figures
         ],
     )
 

@@ -36,6 +36,11 @@ def danish_date(day: datetime.date) -> str:
     return f"{day.day}. {MONTHS_DA[day.month - 1]} {day.year}"
 
 
+def short_date(day: datetime.date) -> str:
+    """'1.10.2015': the short form a goal's period is written in."""
+    return f"{day.day}.{day.month}.{day.year}"
+
+
 def danish_month(day: datetime.date) -> str:
     return f"{MONTHS_DA[day.month - 1]} {day.year}"
 
@@ -53,6 +58,16 @@ class Period:
     @property
     def label(self) -> str:
         return f"{danish_date(self.start)} – {danish_date(self.end)}"
+
+    @property
+    def short_label(self) -> str:
+        return f"{short_date(self.start)}–{short_date(self.end)}"
+
+    def contains(self, day: datetime.date) -> bool:
+        return self.start <= day <= self.end
+
+    def is_over(self, today: datetime.date) -> bool:
+        return self.end < today
 
     def months(self) -> list[datetime.date]:
         months, month = [], month_start(self.start)
@@ -80,11 +95,25 @@ def last_twelve_months(today: datetime.date) -> Period:
     return Period(add_months(month_start(today), -11), today)
 
 
-def last_whole_year(today: datetime.date) -> Period:
-    """The council report's default: the twelve whole months before this one,
-    so every month in it is over and it can be set beside the year before."""
-    end = month_start(today) - datetime.timedelta(days=1)
-    return Period(add_months(month_start(today), -12), end)
+def year_from(start: datetime.date) -> Period:
+    """Twelve months from `start`: 1.10.2015 gives 1.10.2015–30.9.2016."""
+    try:
+        following = start.replace(year=start.year + 1)
+    except ValueError:  # from 29 February: the year ends on 28 February
+        following = datetime.date(start.year + 1, 3, 1)
+    return Period(start, following - datetime.timedelta(days=1))
+
+
+def evaluation_year(day: datetime.date, start_month: int) -> Period:
+    """The evaluation year (twelve whole months from the 1st of `start_month`) holding `day`."""
+    year = day.year if day.month >= start_month else day.year - 1
+    return year_from(datetime.date(year, start_month, 1))
+
+
+def last_complete_evaluation_year(today: datetime.date, start_month: int) -> Period:
+    """The latest evaluation year that is over: the one before the running one."""
+    running = evaluation_year(today, start_month)
+    return evaluation_year(running.start - datetime.timedelta(days=1), start_month)
 
 
 def _parse(parameter: str, value: str) -> datetime.date:

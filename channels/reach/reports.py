@@ -11,12 +11,13 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.db.models import Sum
+from django.utils import timezone
 
 from stories.models import StoryPage
 
 from .channel_figures import ChannelFigures, channel_figures
 from .models import PageDay, PageSourceDay, SiteDay, SiteMonth, SiteSourceDay, Source
-from .periods import Period, add_months, danish_month, last_whole_year, month_end, month_start
+from .periods import Period, add_months, danish_month, month_end, month_start
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,8 @@ class MonthPoint:
     views: int
     visitors: int | None
     """None for a month without any data: shown as a gap, not as zero."""
+    incomplete: str = ""
+    """Why the month's figures are not a whole month's, in Danish; empty when they are."""
 
 
 @dataclass
@@ -127,7 +130,19 @@ def source_mix(period: Period) -> list[SourceRow]:
     ]
 
 
-def monthly_trend(period: Period) -> list[MonthPoint]:
+def month_incomplete(month: datetime.date, period: Period, today: datetime.date) -> str:
+    if month_end(month) >= today and month <= today:
+        return f"ikke slut – til og med {today.day}.{today.month}."
+    if month < period.start or month_end(month) > period.end:
+        first, last = max(month, period.start), min(month_end(month), period.end)
+        return f"kun {first.day}.–{last.day}.{last.month}. i perioden"
+    return ""
+
+
+def monthly_trend(period: Period, today: datetime.date | None = None) -> list[MonthPoint]:
+    """Every month of the period; the running month and months cut by the period's
+    edges are included and say so (`incomplete`)."""
+    today = today or timezone.localdate()
     months = {m.month: m for m in SiteMonth.objects.filter(month__in=period.months())}
     days = SiteDay.objects.filter(**_between(period)).values_list("day", "views").order_by("day")
     views: dict[datetime.date, int] = defaultdict(int)
@@ -141,11 +156,33 @@ def monthly_trend(period: Period) -> list[MonthPoint]:
             label=danish_month(month),
             views=views.get(month, 0),
             visitors=months[month].visitors if month in months else None,
+            incomplete=month_incomplete(month, period, today),
         )
         if month in seen or month in months
-        else MonthPoint(month, danish_month(month), 0, None)
+        else MonthPoint(month, danish_month(month), 0, None, month_incomplete(month, period, today))
         for month in period.months()
     ]
+
+
+def whole_months(period: Period) -> list[MonthPoint]:
+    """Calendar months wholly inside the period that have a count: a month cut
+    by the period's edges has no unique-visitor figure of its own."""
+    return [
+        m
+        for m in monthly_trend(period)
+        if m.visitors is not None and m.month >= period.start and month_end(m.month) <= period.end
+    ]
+
+
+def best_month(period: Period) -> MonthPoint | None:
+    """The whole month with the most unique visitors: a floor for the period's people."""
+    return max(whole_months(period), key=lambda m: (m.visitors, m.month), default=None)
+
+
+def month_sum(period: Period) -> int | None:
+    """The whole months' unique visitors added up: a ceiling for the period's people."""
+    months = whole_months(period)
+    return sum(m.visitors for m in months) if months else None
 
 
 def daily_views(period: Period) -> list[tuple[datetime.date, int | None]]:
@@ -198,18 +235,18 @@ def growth(current: int, previous: int) -> float | None:
 
 
 def period_with_data(default: Period, today: datetime.date) -> tuple[Period, str]:
-    """The default period, unless nothing was counted in the last whole year (a
-    counting that stopped, or the demo's pilot year): then the latest twelve
-    whole months that have figures, with a note saying so."""
-    year = last_whole_year(today)
-    if SiteDay.objects.filter(**_between(year)).exists():
+    """The default period, unless nothing was counted in it (a counting that
+    stopped, or the demo's pilot year): then the latest twelve whole months that
+    have figures, with a note saying so. A period counted only today (the running
+    month) is kept: it is the current month, marked as not over."""
+    if SiteDay.objects.filter(**_between(default)).exists():
         return default, ""
     latest = (
-        SiteDay.objects.filter(day__lt=year.start).order_by("-day").values_list("day", flat=True)
+        SiteDay.objects.filter(day__lt=default.start).order_by("-day").values_list("day", flat=True)
     ).first()
     if latest is None:
         return default, ""
     period = Period(add_months(month_start(latest), -11), month_end(latest))
     return period, (
-        f"Der er ingen tal for {year.label}. Viser i stedet de seneste 12 hele måneder med tal."
+        f"Der er ingen tal for {default.label}. Viser i stedet de seneste 12 hele måneder med tal."
     )

@@ -10,13 +10,21 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.models import Site
 
 from stories.models import StoryPage
 
 from . import charts, exports
-from .channel_figures import CHANNEL_LABELS, channel_series, metric_info, refused_notes
-from .council_report import channel_totals, timeline_notes
-from .models import PageDay
+from .channel_figures import (
+    CHANNEL_LABELS,
+    channel_series,
+    metric_info,
+    refused_notes,
+    utm_label,
+)
+from .channel_summary import channel_summary
+from .council_report import timeline_notes
+from .models import EvaluationTargets, PageDay
 from .periods import PeriodError, last_twelve_months, parse_period
 from .permissions import can_view_reports
 from .reports import daily_views, monthly_trend, period_with_data, source_mix, story_rows
@@ -52,7 +60,7 @@ class ReachView(WagtailAdminTemplateMixin, TemplateView):
             raise PermissionDenied
         self.today = timezone.localdate()
         self.period_error = None
-        default, self.period_note = period_with_data(self.default_period(), self.today)
+        default, self.period_note = self.initial_period()
         if request.GET.get("fra") or request.GET.get("til"):
             self.period_note = ""
         try:
@@ -64,6 +72,10 @@ class ReachView(WagtailAdminTemplateMixin, TemplateView):
 
     def default_period(self):
         return last_twelve_months(self.today)
+
+    def initial_period(self):
+        """The period shown without ?fra=&til=, and a note when it is not the usual one."""
+        return period_with_data(self.default_period(), self.today)
 
     def get_breadcrumbs_items(self):
         return self.breadcrumbs_items + [
@@ -202,6 +214,7 @@ class StoryDetailView(ReachView):
         context.update(
             story=self.story,
             row=row,
+            utm_views=[(utm_label(utm), n) for utm, n in row.utm_views.items()] if row else [],
             chart=charts.line_chart(
                 "Sidevisninger pr. dag",
                 [charts.day_label(d) for d in dates],
@@ -220,15 +233,28 @@ class ChannelsView(ReachView):
     template_name = "reach/admin/channels.html"
     export_name = "raekkevidde-kanaler"
 
+    def figures(self):
+        if not hasattr(self, "_figures"):
+            site = Site.find_for_request(self.request) or Site.objects.get(is_default_site=True)
+            self.threshold = EvaluationTargets.for_site(site).people_threshold
+            self._figures = channel_summary(
+                story_rows(self.period, self.request), self.period, self.threshold
+            )
+        return self._figures
+
     def tables(self):
-        return [exports.channel_table(channel_totals(story_rows(self.period), self.period))]
+        return [exports.channel_table(self.figures())]
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        totals = channel_totals(story_rows(self.period, self.request), self.period)
+        figures = self.figures()
         context.update(
-            totals=totals,
-            channel_notes=list(dict.fromkeys(t.change_note_da for t in totals if t.change_note_da)),
+            summed=[f for f in figures if not f.counts_people],
+            people=[f for f in figures if f.counts_people],
+            threshold=self.threshold,
+            channel_notes=list(
+                dict.fromkeys(f.change_note_da for f in figures if f.change_note_da)
+            ),
             sources=source_mix(self.period),
         )
         return context
@@ -240,30 +266,18 @@ class PeriodsView(ReachView):
     export_name = "raekkevidde-maaneder"
 
     def tables(self):
-        return [exports.month_table(monthly_trend(self.period))]
+        return [exports.month_table(monthly_trend(self.period, self.today))]
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        months = monthly_trend(self.period)
+        months = monthly_trend(self.period, self.today)
         days = daily_views(self.period)
         notes = timeline_notes(self.period)
-        month_dates = [m.month for m in months]
         context.update(
             months=months,
             days=days,
             notes=notes,
-            month_chart=charts.line_chart(
-                "Sidevisninger og unikke besøgende pr. måned",
-                [charts.month_label(m) for m in month_dates],
-                [
-                    charts.Series("Sidevisninger", [m.views for m in months]),
-                    charts.Series("Unikke besøgende i måneden", [m.visitors for m in months]),
-                ],
-                notes=[
-                    charts.ChartNote(n.number, charts.month_position(month_dates, n.date))
-                    for n in notes
-                ],
-            ),
+            **charts.month_charts(months, notes),
             day_chart=charts.line_chart(
                 "Sidevisninger pr. dag",
                 [charts.day_label(d) for d, _ in days],

@@ -2,6 +2,7 @@ import json
 
 from django import template
 from django.utils.safestring import mark_safe
+from wagtail.admin.auth import user_has_any_page_permission
 
 from home.page_chrome import footer_settings as cached_footer_settings
 from home.page_chrome import menu_items
@@ -39,3 +40,9 @@ def main_menu(context):
 def footer_settings(context):
     _request, site = _site(context)
     return cached_footer_settings(site) if site else {}
+
+
+@register.simple_tag
+def may_edit_pages(user) -> bool:
+    """The admin's page search is for those who may write pages, not report readers."""
+    return user_has_any_page_permission(user)

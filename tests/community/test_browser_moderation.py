@@ -46,7 +46,7 @@ def test_co_editor_writes_secretariat_approves_public_sees_it(live_server, brows
     # Draftail writes the text into the form a moment after typing stops.
     expect(page.locator("input[name='body-0-value']")).to_have_value(re.compile("blok 4"))
     assert page.locator('button[name="action-publish"]').count() == 0
-    # The co-editor's only way on: "Send til Godkendelse" in the footer's menu.
+    # The co-editor's only way on: "Send til godkendelse" in the footer's menu.
     page.locator('[data-w-dropdown-target="toggle"].button').last.click()
     page.locator('button[name="action-submit"]').click()
     page.wait_for_url(f"{base}/admin/pages/**", timeout=TIMEOUT)

@@ -47,16 +47,42 @@ def _clean(text: str) -> str:
     return _SPACE.sub(" ", text).strip()
 
 
-def _json_texts(value, out: list[str]) -> None:
+def _json_texts(value, out: list[str], keys=BLOCK_TEXT_KEYS) -> None:
     if isinstance(value, dict):
         for key, item in value.items():
-            if key in BLOCK_TEXT_KEYS and isinstance(item, str):
+            if key in keys and isinstance(item, str):
                 out.append(item)
             else:
-                _json_texts(item, out)
+                _json_texts(item, out, keys)
     elif isinstance(value, list):
         for item in value:
-            _json_texts(item, out)
+            _json_texts(item, out, keys)
+
+
+def _config_texts(value, out: list[str]) -> None:
+    if isinstance(value, str):
+        out.append(_PLACEHOLDER.sub("2", value))  # JavaScript puts a number there
+    elif isinstance(value, dict):
+        for item in value.values():
+            _config_texts(item, out)
+    elif isinstance(value, list):
+        for item in value:
+            _config_texts(item, out)
+
+
+def script_texts(html: str) -> list[str]:
+    """Text Wagtail's JavaScript puts on screen from JSON in the page: the sidebar
+    (its menu, help menu and account menu, from `wagtail-sidebar-props`) and the
+    strings under STRINGS in `wagtail-config` ("1 side valgt" when a row is ticked)."""
+    soup = BeautifulSoup(html, "html.parser")
+    found: list[str] = []
+    props = soup.find(id="wagtail-sidebar-props")
+    if props is not None and props.string:
+        _json_texts(json.loads(props.string), found, ("label", "title"))
+    config = soup.find(id="wagtail-config")
+    if config is not None and config.string:
+        _config_texts(json.loads(config.string).get("STRINGS", {}), found)
+    return [text for text in map(_clean, found) if text]
 
 
 def visible_texts(html: str) -> list[str]:
@@ -215,7 +241,12 @@ def danish_catalogue() -> tuple[set[str], list[re.Pattern]]:
 
     exact: set[str] = set()
     patterns: list[re.Pattern] = []
-    for _key, value in trans_real.translation("da")._catalog.items():
+    for key, value in trans_real.translation("da")._catalog.items():
+        msgid = key[0] if isinstance(key, tuple) else key
+        # A catalogue may carry English as its "translation" (msgstr = msgid, as
+        # Wagtail's Danish does for "Go live date/time"): that is not Danish.
+        if _clean(value) == _clean(msgid):
+            continue
         if _PLACEHOLDER.search(value):
             pattern = _pattern([_PLACEHOLDER.sub("\0", value)])
             if pattern:

@@ -4,7 +4,8 @@ tests/home/test_admin_danish.py reads the HTML the server sends; much of what an
 editor meets in the page editor is put on screen by Wagtail's JavaScript only:
 the sidebar and its page explorer, the rich-text toolbar and its tooltips, the
 block menus behind "/" and "+", the buttons on each block, the minimap, the image
-chooser opened from a block, the comments and their "Are you sure?". This test
+chooser opened from a block, the comments and their "Are you sure?", the schedule
+dialog and its date picker, the bulk actions of a ticked row and the help menu. This test
 walks those in Chromium twice, once with the editor's admin language set to
 Danish and once to English, and fails on any visible text or spoken attribute
 that is the same in both, by the same rules and the same list of excepted names
@@ -123,6 +124,33 @@ def _walk_the_editor(page, base: str, story) -> dict[str, list[str]]:
     # The minimap's "Collapse all" turns into "Expand all".
     page.locator(".w-minimap__collapse-all").click()
     seen["minimap"] = _texts(page)
+
+    # The status panel's schedule dialog, and the date picker in it.
+    page.locator('[data-side-panel-toggle="status"]').click()
+    page.locator('[data-a11y-dialog-show="schedule-publishing-dialog"]').first.click()
+    dialog = page.locator("#schedule-publishing-dialog")
+    dialog.locator("#id_go_live_at").wait_for()
+    seen["planlæg"] = _texts(page, "#schedule-publishing-dialog")
+    dialog.locator("#id_go_live_at").click()
+    picker = page.locator(".xdsoft_datetimepicker:visible")
+    picker.first.wait_for()
+    seen["datovælger"] = _texts(page, ".xdsoft_datetimepicker[style*='block']")
+    page.keyboard.press("Escape")
+    return seen
+
+
+def _walk_the_lists(page, base: str, story) -> dict[str, list[str]]:
+    """The page list with a row ticked (the bulk actions), and the help menu."""
+    seen: dict[str, list[str]] = {}
+    page.goto(f"{base}/admin/pages/{story.get_parent().pk}/")
+    page.locator("input.bulk-action-checkbox").first.check()
+    footer = page.locator("[data-bulk-action-footer]")
+    footer.wait_for()
+    seen["flere-valgt"] = _texts(page, "[data-bulk-action-footer]")
+    page.locator("#wagtail-sidebar").get_by_role("button", name=re.compile("Hjælp|Help")).click()
+    help_menu = ".sidebar-sub-menu-panel:has(a[href='/admin/vejledning/'])"
+    page.locator(help_menu).wait_for()
+    seen["hjælp"] = _texts(page, help_menu)
     return seen
 
 
@@ -188,6 +216,7 @@ def test_the_page_editors_javascript_is_danish(live_server, browser_page, settin
         page.set_default_timeout(TIMEOUT)
         log_in_to_admin(page, live_server.url, user.username, PASSWORD)
         walks[language] = _walk_the_editor(page, live_server.url, story)
+        walks[language] |= _walk_the_lists(page, live_server.url, story)
         context.close()
 
     # Longest first, as _database_texts gives them: a title inside the body text

@@ -1,4 +1,5 @@
 import pytest
+from django.contrib.auth.models import Group, User
 
 
 @pytest.fixture(autouse=True)
@@ -9,6 +10,15 @@ def _fresh_salts():
     forget_cached_salts()
     yield
     forget_cached_salts()
+
+
+@pytest.fixture
+def reader(client):
+    """A logged-in report reader (the Rapportlæsere group the reach app grants)."""
+    user = User.objects.create_user("laeser")
+    user.groups.add(Group.objects.get(name="Rapportlæsere"))
+    client.force_login(user)
+    return client
 
 
 # The channel pulls talk real HTTP to the channel layer's platform stand-in.

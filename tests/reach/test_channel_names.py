@@ -6,7 +6,6 @@ import datetime
 import io
 
 import pytest
-from django.contrib.auth.models import Group, User
 from django.utils import timezone
 from openpyxl import load_workbook
 
@@ -21,18 +20,16 @@ PERIOD = "fra=2025-01-01&til=2025-12-31"
 
 
 @pytest.fixture
-def reader(client):
-    user = User.objects.create_user("laeser")
-    user.groups.add(Group.objects.get(name="Rapportlæsere"))
-    client.force_login(user)
-    return client
-
-
-@pytest.fixture
 def pulled():
     story = make_story(title="Byttemarked på Bredekærgård")
     publication, _ = Publication.objects.update_or_create(
-        page=story, channel="instagram", defaults={"status": "published", "external_id": "17"}
+        page=story,
+        channel="instagram",
+        defaults={
+            "status": "published",
+            "external_id": "17",
+            "published_at": timezone.make_aware(datetime.datetime(2025, 5, 30, 9)),
+        },
     )
     pull = ReachPull.objects.create(
         publication=publication,
@@ -50,11 +47,13 @@ def test_the_report_and_its_exports_name_a_channel_figure_in_danish_with_the_pla
     label = metric_for("instagram", "saved").label_da
     html = reader.get(f"/admin/raekkevidde/evalueringsrapport/?{PERIOD}").content.decode()
     row = html[html.index('id="kanaler"') :]
-    assert f"<td>{label}<sup>1</sup></td>" in row and "<code>saved</code>" in row
+    # In the council's report the platform's name is in the footnote only.
+    assert f"<td>{label}<sup>1</sup></td>" in row
+    assert f"Instagram, {label} (platformens navn: saved)" in row
     stories = reader.get(f"/admin/raekkevidde/?{PERIOD}").content.decode()
     assert f"{label} (<code>saved</code>)" in stories
     csv_text = reader.get(f"/admin/raekkevidde/kanaler/?{PERIOD}&format=csv").content.decode()
-    assert f"Instagram;{label};saved;12;" in csv_text
+    assert f"Instagram;{label};saved;1;12;" in csv_text  # one post, 12 saves
     workbook = load_workbook(
         io.BytesIO(reader.get(f"/admin/raekkevidde/?{PERIOD}&format=xlsx").content)
     )

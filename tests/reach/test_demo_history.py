@@ -65,8 +65,12 @@ def test_the_council_report_of_the_demo_is_the_pilots_year(loaded, client):
     user.groups.add(Group.objects.get(name="Rapportlæsere"))
     client.force_login(user)
     html = client.get("/admin/raekkevidde/evalueringsrapport/").content.decode()
-    assert "Periode: <strong>1. april 2015 – 31. marts 2016</strong>" in html
-    assert "Viser i stedet de seneste 12 hele måneder med tal" in html
+    # The demo's evaluation years run from the launch month: the first year, counted
+    # throughout, is the latest complete one with figures.
+    assert "Periode: <strong>1. februar 2015 – 31. januar 2016</strong>" in html
+    assert "Viser i stedet det seneste hele evalueringsår med tal" in html
     assert "Nået (mindst" in html  # 500 users: the best month alone has more
     assert "Smag på Ishøj" in html and "Cykling uden alder" in html
-    assert "ingen sammenligning – for lidt data" in html  # the year before had two months
+    # The pilot year's four press mentions fall in it, and meet the goal of 3–5.
+    assert "Politiken" in html and "TV 2 Lorry" in html
+    assert "ingen sammenligning – for lidt data" in html  # nothing was counted before

@@ -4,6 +4,8 @@ from django.db import models
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
+from home.text import MONTHS_DA
+
 
 class StoryEvaluation(models.Model):
     """The two evaluation marks of a story, kept beside the page, not on it.
@@ -42,6 +44,26 @@ class StoryEvaluation(models.Model):
 class EvaluationTargets(BaseSiteSetting):
     """The targets the council set, so the report shows progress against them."""
 
+    launch_date = models.DateField(
+        "Portalen gik i luften",
+        null=True,
+        blank=True,
+        help_text="Målet om brugere gælder portalens første år, regnet fra denne dag. "
+        "Tomt: den første dag, portalen talte læsere.",
+    )
+    evaluation_year_start = models.PositiveSmallIntegerField(
+        "Evalueringsåret begynder",
+        choices=[(n, f"1. {name}") for n, name in enumerate(MONTHS_DA, start=1)],
+        default=1,
+        help_text="Rapporten viser som udgangspunkt det seneste hele evalueringsår, og "
+        "målene for historier og presse gælder ét evalueringsår.",
+    )
+    people_threshold = models.PositiveIntegerField(
+        "Et opslag har nået mange, når det er vist for mindst",
+        default=1000,
+        help_text="Personer eller konti. Rapporten viser, hvor stor en andel af historiernes "
+        "opslag der nåede så mange.",
+    )
     users_target = models.PositiveIntegerField(
         "Brugere på voresishoj.dk inden for et år",
         default=500,
@@ -69,6 +91,10 @@ class EvaluationTargets(BaseSiteSetting):
     )
 
     panels = [
+        MultiFieldPanel(
+            [FieldPanel("launch_date"), FieldPanel("evaluation_year_start")],
+            heading="Perioder",
+        ),
         FieldPanel("users_target"),
         MultiFieldPanel(
             [FieldPanel("branding_stories_min"), FieldPanel("branding_stories_max")],
@@ -79,6 +105,7 @@ class EvaluationTargets(BaseSiteSetting):
             heading="Presse",
         ),
         FieldPanel("group_members_target"),
+        FieldPanel("people_threshold"),
         FieldPanel("goals_source"),
     ]
 
