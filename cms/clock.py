@@ -35,6 +35,24 @@ JOBS: tuple[PeriodicJob, ...] = (
     PeriodicJob("channels_retry_due", minutes=0, seconds=15),
     # Read each channel login's expiry, so the admin warns before it runs out.
     PeriodicJob("channels_check_logins", minutes=24 * 60),
-    # Residents' personal data older than PERSONAL_DATA_RETENTION_DAYS is removed daily.
+    # Residents' personal data past its PERSONAL_DATA_RETENTION period is erased daily.
     PeriodicJob("purge_personal_data", minutes=24 * 60),
+)
+
+
+@dataclass(frozen=True)
+class NightlyJob:
+    """A job run once a night at a fixed local time, when the portal is quiet."""
+
+    command: str
+    """Management command to run."""
+    time_setting: str
+    """The setting holding the local time, "HH:MM"."""
+    args: tuple[str, ...] = ()
+
+
+NIGHTLY_JOBS: tuple[NightlyJob, ...] = (
+    # Back up the database and media, thin out old archives, and restore the new
+    # archive into a scratch database as a drill (cms/backups, docs/deploy.md).
+    NightlyJob("backup_nightly", "BACKUP_TIME"),
 )

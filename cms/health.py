@@ -5,7 +5,8 @@ with English keys; `down` lists what does not answer. 503 when the database
 fails or when the oldest channel task has waited longer than
 HEALTHZ_MAX_TASK_AGE_SECONDS (the workers are down or far behind, so posts to
 Facebook and the others are late); 200 "degraded" when only Redis is away.
-Nothing personal is reported, and the answer is never cached.
+`backups` gives the age of the last good backup and restore drill; it never
+changes the status. Nothing personal is reported, and the answer is never cached.
 """
 
 import logging
@@ -22,6 +23,7 @@ from django.utils import timezone
 from django.utils.module_loading import import_string
 from django.views.decorators.cache import never_cache
 
+from cms.backups import status as backup_status
 from home.cache import cache_available
 
 logger = logging.getLogger("voresishoej.health")
@@ -162,5 +164,8 @@ def healthz(request):
         "database": database,
         "cache": cache,
         "tasks": {**tasks, "max_age_seconds": limit, "ok": tasks_ok},
+        # Age of the last good backup and restore drill; reported, never a reason
+        # for a load balancer to take this machine out (status stays as above).
+        "backups": _timed(backup_status.health),
     }
     return JsonResponse(body, status=code)

@@ -49,6 +49,7 @@ urlpatterns = [
     path("plakat/<int:page_id>.pdf", poster_view, name="event_poster"),
     path("was", home_views.accessibility_statement, name="accessibility_statement"),
     path("k/<str:code>", home_views.short_link, name="short_link"),
+    path("privatliv", home_views.privacy, name="privacy"),
 ]
 
 if settings.DEBUG:

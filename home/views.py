@@ -8,6 +8,7 @@ from django.templatetags.static import static
 from django.urls import reverse
 from wagtail.models import Page, Site
 
+from home import retention
 from home.models import ShortLink, SiteSettings
 
 SEARCH_RESULTS_PER_PAGE = 10
@@ -71,3 +72,20 @@ def short_link(request, code):
 def favicon(request):
     """Browsers ask for /favicon.ico whatever the page links to."""
     return redirect(static("favicon.ico"), permanent=True)
+
+
+def privacy(request):
+    """/privatliv: what each form and the page view counter store, why, for how
+    long and whom to ask; the periods are the retention jobs' own settings."""
+    site = Site.find_for_request(request)
+    days = {kind: retention.days(kind) for kind in retention.KINDS}
+    periods = {kind: retention.period_text(n) for kind, n in days.items()}
+    days["backups"] = retention.backup_horizon_days()
+    periods["backups"] = retention.backup_horizon_text()
+    context = {
+        "days": days,
+        "periods": periods,
+        "rate_limit_minutes": retention.rate_limit_minutes(),
+        "contact_email": SiteSettings.for_site(site).contact_email,
+    }
+    return TemplateResponse(request, "home/privacy.html", context)

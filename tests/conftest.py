@@ -30,6 +30,15 @@ def _media_in_tmp(settings, tmp_path):
     # Files the code writes beside the database (the demo's stand-in seed) stay
     # out of the checkout's var/.
     settings.VAR_DIR = tmp_path / "var"
+    # Backups too (cms/backups): never into the checkout's var/backups.
+    settings.BACKUP_DIR = tmp_path / "backups"
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "backups": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": str(settings.BACKUP_DIR)},
+        },
+    }
 
 
 def _clear_caches():

@@ -2,8 +2,9 @@
 
 Run by the clock (`pull_reach`) and before a report is shown. Recomputing a
 whole day from its raw hits makes the job idempotent: running it twice, or
-after a crash, gives the same figures. When a day is over its raw hits and its
-salt are deleted; when a month is over, its month keys and salt too.
+after a crash, gives the same figures. When a day is over its salt is deleted,
+and its raw hits once a grace period has passed (PERSONAL_DATA_RETENTION
+["beacon_hits"]); when a month is over, its salt too.
 """
 
 import datetime
@@ -15,6 +16,8 @@ from django.db import transaction
 from django.db.models import Sum
 from django.utils import timezone
 from wagtail.models import Page
+
+from home import retention
 
 from .models import (
     MonthVisitor,
@@ -127,15 +130,24 @@ def run_aggregation(today: datetime.date | None = None) -> list[DayResult]:
     return results
 
 
-def forget_finished_periods(today: datetime.date) -> None:
-    """Delete raw hits and salts of finished days, and month keys of finished months.
+def forget_finished_periods(today: datetime.date) -> int:
+    """Delete salts of finished days and months at once, and raw hits and month
+    keys once their figures are aggregated and the grace period has passed.
 
-    Only after their figures are aggregated (run_aggregation does that first):
-    from here on, no stored key can be linked to an address or a browser.
+    Only after their figures are aggregated (run_aggregation does that first).
+    With the salts gone no stored key can be linked to an address or a browser;
+    the raw hits wait PERSONAL_DATA_RETENTION["beacon_hits"] days more, so a day
+    can still be counted again (each run recounts every day that has hits), and
+    so do the month keys of a month such a day belongs to, so that recount gives
+    the month's true unique visitors. Returns the raw hits deleted.
     """
     this_month = today.replace(day=1)
+    kept_from = retention.cutoff_date("beacon_hits", today)
     with transaction.atomic():
-        RawHit.objects.filter(day__lt=today).delete()
+        deleted, _ = RawHit.objects.filter(day__lt=kept_from).delete()
         VisitorSalt.objects.filter(kind=SaltKind.DAY, period_start__lt=today).delete()
         VisitorSalt.objects.filter(kind=SaltKind.MONTH, period_start__lt=this_month).delete()
-        MonthVisitor.objects.filter(month__lt=this_month).delete()
+        MonthVisitor.objects.filter(month__lt=min(kept_from.replace(day=1), this_month)).delete()
+    if deleted:
+        retention.log_run("beacon_hits", {"raw_hits": deleted})
+    return deleted

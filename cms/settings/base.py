@@ -14,6 +14,8 @@ BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(os.environ.get("VAR_DIR", BASE_DIR / "var"))
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
+# Which code is deployed (a tag or commit); written into every backup's manifest.
+RELEASE = os.environ.get("RELEASE", "")
 DEBUG = False
 ALLOWED_HOSTS = [h for h in os.environ.get("ALLOWED_HOSTS", "").split(",") if h]
 
@@ -26,6 +28,8 @@ INSTALLED_APPS = [
     "channels",
     "cms",
     "cms.caching",
+    # Backups, restores and the nightly restore drill (docs/deploy.md).
+    "cms.backups",
     "channels.reach",
     "wagtail.api.v2",
     "wagtail.contrib.forms",
@@ -254,19 +258,61 @@ HEALTHZ_MAX_TASK_AGE_SECONDS = int(os.environ.get("HEALTHZ_MAX_TASK_AGE_SECONDS"
 # URLs, so renditions can be fetched by Instagram and others. Credentials come
 # from the standard AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY variables (boto3).
 AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")
+S3_ENDPOINT = {
+    "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
+    "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+}
 if AWS_STORAGE_BUCKET_NAME:
     STORAGES["default"] = {
         "BACKEND": "storages.backends.s3.S3Storage",
         "OPTIONS": {
             "bucket_name": AWS_STORAGE_BUCKET_NAME,
-            "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
-            "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+            **S3_ENDPOINT,
             "custom_domain": os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None,
             "default_acl": os.environ.get("AWS_DEFAULT_ACL") or None,
             "querystring_auth": False,
             "file_overwrite": False,
         },
     }
+
+# Backups (cms/backups, docs/deploy.md): `manage.py backup` writes one archive (the
+# database as engine-neutral JSON Lines, the media files, a manifest with checksums)
+# to BACKUP_DIR, or, with BACKUP_S3_BUCKET set, to that private bucket under
+# `backups/` (use a bucket of its own, never the public media bucket's ACL).
+BACKUP_DIR = Path(os.environ.get("BACKUP_DIR", VAR_DIR / "backups"))
+BACKUP_S3_BUCKET = os.environ.get("BACKUP_S3_BUCKET", "")
+if BACKUP_S3_BUCKET:
+    STORAGES["backups"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": BACKUP_S3_BUCKET,
+            "location": "backups",
+            **S3_ENDPOINT,
+            "default_acl": "private",
+            "querystring_auth": True,
+            "file_overwrite": False,
+        },
+    }
+else:
+    STORAGES["backups"] = {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": str(BACKUP_DIR), "base_url": None},
+    }
+# The clock's nightly backup (local time), and how many archives it keeps: the
+# newest of each of the last 7 days, 4 weeks and 12 months.
+BACKUP_TIME = os.environ.get("BACKUP_TIME", "03:15")
+BACKUP_KEEP_DAILY = int(os.environ.get("BACKUP_KEEP_DAILY", "7"))
+BACKUP_KEEP_WEEKLY = int(os.environ.get("BACKUP_KEEP_WEEKLY", "4"))
+BACKUP_KEEP_MONTHLY = int(os.environ.get("BACKUP_KEEP_MONTHLY", "12"))
+# /healthz and the dashboard call a backup or drill older than this stale.
+BACKUP_MAX_AGE_HOURS = int(os.environ.get("BACKUP_MAX_AGE_HOURS", "26"))
+# The drill restores into a scratch database: this one when set (emptied first;
+# for a database user without CREATEDB), else a new temporary SQLite file or
+# PostgreSQL database named "<database>_drill_<random>", dropped afterwards.
+BACKUP_DRILL_DATABASE_URL = os.environ.get("BACKUP_DRILL_DATABASE_URL", "")
+BACKUP_DRILL_DATABASE_PREFIX = os.environ.get("BACKUP_DRILL_DATABASE_PREFIX", "")
+# Who is told, once, when a backup or a drill fails (else the site's contact e-mail).
+OPERATIONS_ALERT_EMAIL = os.environ.get("OPERATIONS_ALERT_EMAIL", "")
 
 # Background work goes through the Django Tasks API. The database backend is
 # the embedded default; TASK_BACKEND=rq moves it onto Redis. While Redis is away,
@@ -429,9 +475,26 @@ CHANNELS_STALE_CLAIM_SECONDS = int(os.environ.get("CHANNELS_STALE_CLAIM_SECONDS"
 CHANNELS_REQUEUE_AFTER_SECONDS = int(os.environ.get("CHANNELS_REQUEUE_AFTER_SECONDS", "900"))
 
 # Residents taking part (stories.community): groups' task boards, sign-ups,
-# stories, recipes and photos. Personal data is purged after this many days
-# (`manage.py purge_personal_data`, run daily by the clock).
+# stories, recipes and photos.
+# How long personal data is kept, in days from the moment each comment names.
+# The retention jobs (`purge_personal_data`, daily; reach counting for the
+# beacon) and the /privatliv page read this one dict (home/retention.py), so
+# what residents are told is what the code does.
 PERSONAL_DATA_RETENTION_DAYS = int(os.environ.get("PERSONAL_DATA_RETENTION_DAYS", "365"))
+PERSONAL_DATA_RETENTION = {
+    # A page view's raw beacon hit (no address, no cookie: keys under a salt
+    # deleted every night), after its day is counted; the day's figures stay.
+    "beacon_hits": int(os.environ.get("RETENTION_BEACON_HITS_DAYS", "1")),
+    # A task sign-up's name and e-mail or phone, after the task's day.
+    "task_signups": int(os.environ.get("RETENTION_TASK_SIGNUP_DAYS", "30")),
+    # "Giv en hånd": name, e-mail or phone and wishes, after signing up.
+    "volunteers": int(os.environ.get("RETENTION_VOLUNTEER_DAYS", "365")),
+    # A rejected or withdrawn submission's name, e-mail and note, after the decision.
+    "closed_submissions": int(os.environ.get("RETENTION_CLOSED_SUBMISSION_DAYS", "30")),
+    # Any other submission's name, e-mail and note (the story, event, photo or
+    # place stays), after it was sent.
+    "submissions": PERSONAL_DATA_RETENTION_DAYS,
+}
 COMMUNITY_FORM_RATE_LIMIT = int(os.environ.get("COMMUNITY_FORM_RATE_LIMIT", "10"))
 COMMUNITY_FORM_RATE_WINDOW = int(os.environ.get("COMMUNITY_FORM_RATE_WINDOW", "3600"))
 # The map's place suggestions and corrections, per client; every post counts.

@@ -1,4 +1,4 @@
-"""Residents' personal data: who may see it, export on request, erase, purge.
+"""Residents' personal data: who may see it, export on request, erase, retention.
 
 Covers everything residents leave through public forms: task sign-ups,
 "give a hand", story/recipe and photo submissions, and the event and place
@@ -13,16 +13,17 @@ import io
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import timedelta
 
 from django.apps import apps
-from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import models, transaction
 from django.db.models import Q
 from django.utils import timezone
+from wagtail.models import Page, TaskState, WorkflowState
 
+from home import retention
 from home.roles import is_secretariat
 from stories.models.contributions import TaskSignup
 
@@ -155,9 +156,9 @@ def to_csv(rows: Iterable[dict]) -> str:
     return buffer.getvalue()
 
 
-def _blank(source: Source, queryset) -> int:
+def _blank(source: Source, queryset, extra: dict | None = None) -> int:
     model = apps.get_model(source.model)
-    updates = {}
+    updates = dict(extra or {})
     for name in source.contact_fields:
         field = model._meta.get_field(name)
         updates[name] = "" if isinstance(field, models.CharField | models.TextField) else None
@@ -186,25 +187,110 @@ def erase_by_email(raw: str) -> int:
     return count
 
 
+def _holding(source: Source) -> Q:
+    """Rows that still hold something personal (erasing them again counts nothing)."""
+    holding = Q()
+    for name in source.contact_fields:
+        holding |= ~Q(**{name: ""}) & Q(**{f"{name}__isnull": False})
+    return holding
+
+
+def _source(label: str) -> Source:
+    return next(s for s in SOURCES if s.model == label)
+
+
+SUBMISSIONS = (
+    "stories.StorySubmission",
+    "stories.EventSubmission",
+    "stories.PhotoSubmission",
+    "locations.PlaceSuggestion",
+)
+"""The sources that are a resident's submission: the content stays, the person goes."""
+
+
+def erase_submission_personal_data(submission) -> bool:
+    """Blank the name, e-mail and private note of one submission (a story,
+    recipe, event, photo or place suggestion); what was submitted stays.
+
+    The one way a single submission loses its personal data: a resident's
+    withdrawal, the secretariat's erasure and the retention of rejected
+    submissions all call it. True when something personal was there to erase.
+    """
+    source = _source(submission._meta.label)
+    erased = _blank(source, source.queryset().filter(pk=submission.pk).filter(_holding(source)))
+    submission.refresh_from_db(fields=[*source.contact_fields, *source.private_notes])
+    return bool(erased)
+
+
+def _rejected_page_ids(before) -> set[int]:
+    """Pages whose approval ended in a rejection decided before `before`, and
+    that were not sent for approval again since (Wagtail's "needs changes")."""
+    latest: dict[str, WorkflowState] = {}
+    for state in WorkflowState.objects.filter(
+        base_content_type=ContentType.objects.get_for_model(Page)
+    ).order_by("created_at", "pk"):
+        latest[state.object_id] = state
+    rejected = {
+        object_id
+        for object_id, state in latest.items()
+        if state.status == WorkflowState.STATUS_NEEDS_CHANGES
+    }
+    decided = TaskState.objects.filter(
+        workflow_state__object_id__in=rejected,
+        status=TaskState.STATUS_REJECTED,
+        finished_at__lt=before,
+    ).values_list("workflow_state__object_id", flat=True)
+    return {int(object_id) for object_id in decided}
+
+
+def _closed_submissions(before):
+    """Each submission source's rejected submissions, decided before `before`.
+    (A withdrawn one is erased when it is withdrawn.)"""
+    pages = _rejected_page_ids(before)
+    yield "stories.StorySubmission", Q(page_id__in=pages)
+    yield "stories.EventSubmission", Q(page_id__in=pages)
+    yield "stories.PhotoSubmission", Q(status="afvist", reviewed_at__lt=before)
+    yield "locations.PlaceSuggestion", Q(place_id__in=pages)
+
+
 @transaction.atomic
-def purge_older_than(days: int | None = None) -> dict[str, int]:
-    """Remove personal data older than the retention period; per-source counts."""
-    days = settings.PERSONAL_DATA_RETENTION_DAYS if days is None else days
-    cutoff = timezone.now() - timedelta(days=days)
+def purge_personal_data(now=None) -> dict[str, int]:
+    """Erase what PERSONAL_DATA_RETENTION says is no longer needed; per rule,
+    how many records lost their personal data. Rows stay (blanked) so counts of
+    sign-ups and submissions stay true; the content residents sent stays."""
+    now = now or timezone.now()
+    today = timezone.localdate(now)
     counts = {}
+    signups = _source("stories.TaskSignup")
+    counts["task_signups"] = _blank(
+        signups,
+        TaskSignup.objects.filter(
+            task__date__lt=retention.cutoff_date("task_signups", today)
+        ).filter(_holding(signups)),
+    )
+    volunteers = _source("stories.VolunteerSignup")
+    counts["volunteers"] = _blank(
+        volunteers,
+        volunteers.queryset()
+        .filter(created_at__lt=retention.cutoff("volunteers", now))
+        .filter(_holding(volunteers)),
+        extra={"interests": ""},
+    )
+    counts["closed_submissions"] = 0
+    for label, closed in _closed_submissions(retention.cutoff("closed_submissions", now)):
+        source = _source(label)
+        if _exists(source):
+            counts["closed_submissions"] += _blank(
+                source, source.queryset().filter(closed).filter(_holding(source))
+            )
+    counts["submissions"] = 0
     for source in SOURCES:
-        if not _exists(source):
-            continue
-        old = source.queryset().filter(**{f"{source.created}__lt": cutoff})
-        if source.erase == "delete":
-            counts[source.label] = old.count()
-            old.delete()
-        else:
-            # Only rows still holding something personal count as purged.
-            holding = Q()
-            for name in source.contact_fields:
-                holding |= ~Q(**{name: ""}) & Q(**{f"{name}__isnull": False})
-            counts[source.label] = _blank(source, old.filter(holding))
+        if source.model in SUBMISSIONS and _exists(source):
+            old = source.queryset().filter(
+                **{f"{source.created}__lt": retention.cutoff("submissions", now)}
+            )
+            counts["submissions"] += _blank(source, old.filter(_holding(source)))
+    retention.log_run("personal_data", counts)
     return counts
 
 

@@ -4,7 +4,7 @@ Every model here holds personal data (a name and a way to reach the person).
 None of it is ever rendered on a public page, put in the API or the feeds, or
 indexed for search. The secretariat sees it in the admin, a group's contact
 person sees the sign-ups for their own group, and `purge_personal_data`
-removes it after PERSONAL_DATA_RETENTION_DAYS.
+erases it after the periods of PERSONAL_DATA_RETENTION (shown on /privatliv).
 """
 
 from django.db import models

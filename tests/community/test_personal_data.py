@@ -1,11 +1,8 @@
 """Personal data: seen by few, exported and erased on request, purged on time."""
 
-import datetime
 import json
 
 import pytest
-from django.core.management import call_command
-from django.utils import timezone
 
 from stories.models import StorySubmission, TaskSignup, VolunteerSignup
 from tests.community.helpers import co_editor, make_group, secretariat, user_in
@@ -83,28 +80,6 @@ def test_a_residents_data_is_found_exported_and_erased_by_email(client):
     submission = StorySubmission.objects.get()
     assert (submission.name, submission.email, submission.message) == ("", "", "")
     assert TaskSignup.objects.filter(contact="ole@example.dk").exists()
-
-
-def test_purge_removes_personal_data_past_the_retention_period(settings):
-    settings.PERSONAL_DATA_RETENTION_DAYS = 30
-    group = make_group(tasks=[("til at grille", 5)])
-    old = _signup(group, "Gammel", "gammel@example.dk")
-    TaskSignup.objects.filter(pk=old.pk).update(
-        created_at=timezone.now() - datetime.timedelta(days=31)
-    )
-    _signup(group, "Ny", "ny@example.dk")
-    draft = make_story(publish=False)
-    sub = StorySubmission.objects.create(page=draft, kind="historie", name="A", email="a@b.dk")
-    StorySubmission.objects.filter(pk=sub.pk).update(
-        created_at=timezone.now() - datetime.timedelta(days=40)
-    )
-    from io import StringIO
-
-    out = StringIO()
-    call_command("purge_personal_data", stdout=out)
-    assert list(TaskSignup.objects.values_list("name", flat=True)) == ["Ny"]
-    assert StorySubmission.objects.get().email == ""
-    assert "2 slettet" in out.getvalue()
 
 
 def test_the_clock_purges_daily():

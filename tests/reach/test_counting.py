@@ -92,10 +92,11 @@ def test_the_daily_salt_makes_yesterdays_visitor_a_new_visitor_today():
     assert SiteMonth.objects.get(month=DAY.replace(day=1)).visitors == 1
 
 
-def test_old_salts_and_raw_hits_are_deleted_once_the_day_is_counted():
+def test_a_days_salt_goes_when_the_day_is_over_and_its_raw_hits_after_the_grace(settings, caplog):
+    settings.PERSONAL_DATA_RETENTION = {**settings.PERSONAL_DATA_RETENTION, "beacon_hits": 1}
     story = make_story()
     next_day = DAY + datetime.timedelta(days=1)
-    hit(story, when=at(DAY, 12))
+    hit(story, when=at(DAY, 12), address="192.0.2.55")
     hit(story, when=at(next_day, 12))
     assert VisitorSalt.objects.filter(kind=SaltKind.DAY).count() == 2
 
@@ -104,8 +105,30 @@ def test_old_salts_and_raw_hits_are_deleted_once_the_day_is_counted():
     assert list(
         VisitorSalt.objects.filter(kind=SaltKind.DAY).values_list("period_start", flat=True)
     ) == [next_day]
+    assert RawHit.objects.filter(day=DAY).exists()  # counted, and can be counted again
+
+    with caplog.at_level("INFO", logger="voresishoej.retention"):
+        run_aggregation(today=DAY + datetime.timedelta(days=2))
+
     assert not RawHit.objects.filter(day=DAY).exists()
     assert PageDay.objects.get(page=story, day=DAY).views == 1  # the figure stays
+    assert "raw_hits=1" in caplog.text and "192.0.2.55" not in caplog.text
+
+
+def test_recounting_a_day_in_the_grace_keeps_the_months_unique_visitors(settings):
+    settings.PERSONAL_DATA_RETENTION = {**settings.PERSONAL_DATA_RETENTION, "beacon_hits": 1}
+    story = make_story()
+    march, april = datetime.date(2025, 3, 1), datetime.date(2025, 4, 1)
+    hit(story, when=at(datetime.date(2025, 3, 20), 12), address="10.0.0.1")
+    hit(story, when=at(datetime.date(2025, 3, 31), 12), address="10.0.0.2")
+
+    run_aggregation(today=april)
+    run_aggregation(today=april)  # March 31 is counted again within its grace
+    assert SiteMonth.objects.get(month=march).visitors == 2
+
+    run_aggregation(today=april + datetime.timedelta(days=1))
+    assert not RawHit.objects.exists()
+    assert SiteMonth.objects.get(month=march).visitors == 2
 
 
 def test_month_salt_is_deleted_when_the_month_is_over():

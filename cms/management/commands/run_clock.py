@@ -1,10 +1,11 @@
 import logging
 
 from apscheduler.schedulers.blocking import BlockingScheduler
+from django.conf import settings
 from django.core.management import BaseCommand, call_command
 from django.db import close_old_connections
 
-from cms.clock import JOBS, PeriodicJob
+from cms.clock import JOBS, NIGHTLY_JOBS, PeriodicJob
 from home.outages import OUTAGE_ERRORS, drop_broken_connections, is_database_outage
 
 logger = logging.getLogger("voresishoj.clock")
@@ -43,11 +44,18 @@ class Command(BaseCommand):
     help = "Runs the periodic jobs (scheduled publishing, later reach pulls) with APScheduler."
 
     def add_arguments(self, parser):
-        parser.add_argument("--once", action="store_true", help="Run every job once and exit.")
+        parser.add_argument(
+            "--once", action="store_true", help="Run every periodic job once and exit."
+        )
+        parser.add_argument(
+            "--nightly", action="store_true", help="Run the nightly jobs (backup) once and exit."
+        )
 
-    def handle(self, *args, once=False, **options):
-        if once:
-            for job in JOBS:
+    def handle(self, *args, once=False, nightly=False, **options):
+        if once or nightly:
+            for job in JOBS if once else ():
+                run_job(job)
+            for job in NIGHTLY_JOBS if nightly else ():
                 run_job(job)
             return
         scheduler = BlockingScheduler(timezone="Europe/Copenhagen")
@@ -62,6 +70,20 @@ class Command(BaseCommand):
                 coalesce=True,
             )
             self.stdout.write(f"Clock: {job.command} every {job.interval_seconds} s")
+        for job in NIGHTLY_JOBS:
+            hour, minute = (int(part) for part in getattr(settings, job.time_setting).split(":"))
+            scheduler.add_job(
+                run_scheduled_job,
+                "cron",
+                hour=hour,
+                minute=minute,
+                args=[job],
+                id=job.command,
+                max_instances=1,
+                coalesce=True,
+                misfire_grace_time=3600,
+            )
+            self.stdout.write(f"Clock: {job.command} every night at {hour:02d}:{minute:02d}")
         try:
             scheduler.start()
         except (KeyboardInterrupt, SystemExit):

@@ -1,31 +1,30 @@
-"""`manage.py purge_personal_data`: remove residents' personal data past its retention.
+"""`manage.py purge_personal_data`: erase residents' personal data past its retention.
 
-Run daily by the clock (cms/clock.py). Sign-ups are deleted; submissions keep
-their story or photo but lose the submitter's name, e-mail and private note.
+Run daily by the clock (cms/clock.py), with the periods of
+PERSONAL_DATA_RETENTION (shown to residents on /privatliv). Sign-ups and
+submissions keep their row and content and lose the name, contact and note.
 """
 
-from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from stories.community.personal_data import purge_older_than
+from stories.community.personal_data import purge_personal_data
+
+RULES = {
+    "task_signups": "Tilmeldinger til opgaver, hvis dag er forbi",
+    "volunteers": "Frivillige ('Giv en hånd')",
+    "closed_submissions": "Afviste indsendelser",
+    "submissions": "Andre indsendelser",
+}
 
 
 class Command(BaseCommand):
-    help = "Sletter borgeres persondata, der er ældre end PERSONAL_DATA_RETENTION_DAYS."
+    help = (
+        "Sletter borgeres persondata, når opbevaringsperioderne (PERSONAL_DATA_RETENTION) er gået."
+    )
 
-    def add_arguments(self, parser):
-        parser.add_argument(
-            "--days",
-            type=int,
-            default=None,
-            help="Antal dage, data gemmes (standard: PERSONAL_DATA_RETENTION_DAYS).",
-        )
-
-    def handle(self, *args, days=None, **options):
-        days = settings.PERSONAL_DATA_RETENTION_DAYS if days is None else days
-        counts = purge_older_than(days)
-        total = sum(counts.values())
-        for label, count in counts.items():
+    def handle(self, *args, **options):
+        counts = purge_personal_data()
+        for rule, count in counts.items():
             if count:
-                self.stdout.write(f"  {label}: {count}")
-        self.stdout.write(f"Persondata ældre end {days} dage: {total} slettet.")
+                self.stdout.write(f"  {RULES[rule]}: {count}")
+        self.stdout.write(f"Persondata slettet efter opbevaringsreglerne: {sum(counts.values())}.")
