@@ -25,6 +25,7 @@ from django.db.models import Sum
 from django.utils import timezone
 
 from channels.models import Publication
+from channels.platforms import get_channel
 from channels.platforms.facebook import VIEWS_REPLACED_IMPRESSIONS
 from channels.reach.models import ChannelMetric, PageSourceDay, ReachPull, Source
 from channels.rendering import canonical_url
@@ -71,10 +72,12 @@ def seed_standin(stories: list[StoryPage]) -> Path:
     ).values_list("page_id", "channel", "external_id"):
         external_ids[page_id][channel] = external_id
     visits = facebook_visits([s.pk for s in stories])
+    instagram = get_channel("instagram")
     entries = []
     for story in stories:
         entry: dict = {
             "path": urlparse(canonical_url(story)).path,
+            "short_paths": [urlparse(instagram.short_address(story)).path],
             "external_ids": external_ids.get(story.pk, {}),
         }
         for channel in CHANNELS:
