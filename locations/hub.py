@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import math
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -38,6 +39,8 @@ TOP_CATEGORIES = 4
 SKETCH_WIDTH = 320
 SKETCH_HEIGHT = 200
 MAX_DOTS = 300
+MAX_LABELS = 5
+KM_PER_DEGREE = 111.32
 PICTURE_SIZE = (640, 400)
 PICTURE_FOLDER = "kort"
 
@@ -53,6 +56,10 @@ class MapTeaser:
     """Places as points in the sketch's units (x right, y down)."""
     picture_url: str = ""
     """The rendered map picture of these places, or "" while there is none."""
+    labels: list[tuple[int, int, str]] = field(default_factory=list)
+    """A few places' names at their dots in the sketch, so it reads as a map."""
+    scale: tuple[int, str] = (0, "")
+    """The sketch's scale bar: its length in the sketch's units and what it measures."""
 
 
 def _map_page(site: Site) -> MapPage | None:
@@ -112,6 +119,27 @@ def _dot(lat: float, lng: float) -> tuple[int, int]:
     return round(x), round(y)
 
 
+def sketch_scale(km: int = 2) -> tuple[int, str]:
+    """A scale bar of `km` in the sketch's units: Ishøj's box is about 10 km across."""
+    box = ISHOJ_BBOX
+    width_km = (
+        (box.east - box.west) * KM_PER_DEGREE * math.cos(math.radians((box.north + box.south) / 2))
+    )
+    return round(km * SKETCH_WIDTH / width_km), f"{km} km"
+
+
+def _labels(places) -> list[tuple[int, int, str]]:
+    """The first places' names, to be written beside their dots."""
+    named = (
+        places.exclude(latitude=None).order_by("path").values_list("title", "latitude", "longitude")
+    )
+    labels = []
+    for title, lat, lng in named[: MAX_LABELS * 4]:
+        if ISHOJ_BBOX.contains(lat, lng) and len(labels) < MAX_LABELS:
+            labels.append((*_dot(lat, lng), title))
+    return labels
+
+
 def _build(site: Site) -> MapTeaser | None:
     map_page = _map_page(site)
     if map_page is None:
@@ -135,6 +163,8 @@ def _build(site: Site) -> MapTeaser | None:
             for c in categories
         ],
         dots=[_dot(lat, lng) for lat, lng in points],
+        labels=_labels(places),
+        scale=sketch_scale(),
         picture_url=default_storage.url(name) if name and default_storage.exists(name) else "",
     )
 
