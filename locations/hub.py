@@ -56,8 +56,9 @@ class MapTeaser:
     """Places as points in the sketch's units (x right, y down)."""
     picture_url: str = ""
     """The rendered map picture of these places, or "" while there is none."""
-    labels: list[tuple[int, int, str]] = field(default_factory=list)
-    """A few places' names at their dots in the sketch, so it reads as a map."""
+    labels: list[tuple[int, int, str, str]] = field(default_factory=list)
+    """A few places' names beside their dots in the sketch (x, y, text-anchor, name),
+    so it reads as a map."""
     scale: tuple[int, str] = (0, "")
     """The sketch's scale bar: its length in the sketch's units and what it measures."""
 
@@ -128,15 +129,40 @@ def sketch_scale(km: int = 2) -> tuple[int, str]:
     return round(km * SKETCH_WIDTH / width_km), f"{km} km"
 
 
-def _labels(places) -> list[tuple[int, int, str]]:
-    """The first places' names, to be written beside their dots."""
-    named = (
-        places.exclude(latitude=None).order_by("path").values_list("title", "latitude", "longitude")
-    )
-    labels = []
-    for title, lat, lng in named[: MAX_LABELS * 4]:
-        if ISHOJ_BBOX.contains(lat, lng) and len(labels) < MAX_LABELS:
-            labels.append((*_dot(lat, lng), title))
+LABEL_CHAR_WIDTH = 6.5
+"""About how wide a letter of the sketch's 11-unit type is, in the sketch's units."""
+# Corners the sketch writes in itself: its heading, north, the scale bar.
+SKETCH_FURNITURE = ((0, 0, 130, 26), (SKETCH_WIDTH - 28, 0, SKETCH_WIDTH, 42), (0, 170, 90, 200))
+
+
+def _overlaps(a: tuple, b: tuple) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def _labels(places) -> list[tuple[int, int, str, str]]:
+    """The first places' names beside their dots: (x, y, text-anchor, name). A
+    name goes left of its dot where it would run off the sketch, and is left out
+    where it would cover another name, another dot or the sketch's own corners."""
+    named = places.exclude(latitude=None).order_by("path")
+    rows = [
+        (title, *_dot(lat, lng))
+        for title, lat, lng in named.values_list("title", "latitude", "longitude")[:MAX_DOTS]
+        if ISHOJ_BBOX.contains(lat, lng)
+    ]
+    taken = [*SKETCH_FURNITURE, *((x - 4, y - 4, x + 4, y + 4) for _, x, y in rows)]
+    labels: list[tuple[int, int, str, str]] = []
+    for title, x, y in rows:
+        width = len(title) * LABEL_CHAR_WIDTH
+        if x + 7 + width <= SKETCH_WIDTH - 4:
+            box, label = (x + 7, y - 8, x + 7 + width, y + 6), (x + 7, y + 4, "start", title)
+        else:
+            box, label = (x - 7 - width, y - 8, x - 7, y + 6), (x - 7, y + 4, "end", title)
+        if box[0] < 0 or any(_overlaps(box, other) for other in taken):
+            continue
+        taken.append(box)
+        labels.append((round(label[0]), label[1], label[2], title))
+        if len(labels) == MAX_LABELS:
+            break
     return labels
 
 

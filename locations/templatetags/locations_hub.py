@@ -30,7 +30,6 @@ def map_teaser(context):
         "height": hub.SKETCH_HEIGHT,
         "grid_x": range(step, hub.SKETCH_WIDTH, step) if step else [],
         "grid_y": range(step, hub.SKETCH_HEIGHT, step) if step else [],
-        "label_flip": hub.SKETCH_WIDTH * 0.6,
     }
 
 
