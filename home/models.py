@@ -1,8 +1,9 @@
-from django.db import models
+from django.conf import settings
+from django.db import IntegrityError, models, transaction
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
 
 class HomePage(Page):
@@ -75,8 +76,19 @@ class ShortLinkQuerySet(models.QuerySet):
         its visits carry (e.g. the Instagram channel's UTM tags)."""
         link = self.filter(page=page, source=source).first()
         if link is None:
-            link = self.create(page=page, source=source, code=new_short_code(), tags=tags)
+            try:
+                with transaction.atomic():
+                    link = self.create(page=page, source=source, code=new_short_code(), tags=tags)
+            except IntegrityError:  # made at the same moment by another worker
+                link = self.get(page=page, source=source)
         return link
+
+    def url_for(self, page: Page, source: str, tags: dict[str, str]) -> str:
+        """The page's short address for `source` in full (https://host/k/abc23),
+        on the page's own site, for text that cannot carry a clickable link."""
+        site = page.get_site() or Site.objects.filter(is_default_site=True).first()
+        root = site.root_url if site else settings.WAGTAILADMIN_BASE_URL
+        return f"{root.rstrip('/')}{self.for_page(page, source, tags).path()}"
 
 
 SHORT_CODE_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"  # no 0/o, 1/l/i: read off paper

@@ -19,6 +19,7 @@ from django.conf import settings
 from channels import rendering
 from channels.governor import QuotaPaused, governor
 from channels.http import PlatformClient, PlatformError
+from home.models import ShortLink
 
 from . import meta
 from .base import Channel, Metric, NotReadyYet, Post, PostResult, Problem, ReachResult
@@ -96,14 +97,14 @@ class InstagramChannel(meta.GraphAccount, Channel):
         return not rendering.is_event(page) and rendering.page_image(page)[0] is not None
 
     def render(self, page: Page, choice: PageChannel | None) -> Post:
-        link = rendering.utm_link(page, self.link_tags())
+        link = self.short_address(page)
         tags = rendering.hashtags_for(page)
         caption = "\n\n".join(
             p
             for p in (
                 page.title,
                 rendering.base_text(page, choice),
-                f"Læs hele historien på {link}",
+                f"Læs hele historien via link i bio eller på {link.split('://', 1)[-1]}",
                 " ".join(tags),
             )
             if p
@@ -119,6 +120,14 @@ class InstagramChannel(meta.GraphAccount, Channel):
             image=rendering.rendition_ref(page, IMAGE_SPEC),
             text_field=rendering.text_field(choice),
             image_field=rendering.image_field(page),
+        )
+
+    def short_address(self, page: Page) -> str:
+        """A link in a caption cannot be clicked: the story's short address on the
+        portal's own domain (https://host/k/abc23), to type or reach from the bio,
+        whose visits carry this channel's tags and so count as Instagram in reach."""
+        return ShortLink.objects.url_for(
+            page, self.slug, {**self.link_tags(), "utm_campaign": page.slug}
         )
 
     def validate(self, post: Post) -> list[Problem]:
@@ -291,7 +300,9 @@ class InstagramChannel(meta.GraphAccount, Channel):
             publication.created_at,
         )
         for item in items:
-            if post.canonical_url in (item.get("caption") or ""):
+            caption = item.get("caption") or ""
+            # Posts from before the short address carry the page's full URL.
+            if post.link.split("://", 1)[-1] in caption or post.canonical_url in caption:
                 return PostResult(external_id=str(item["id"]), url=str(item.get("permalink", "")))
         return None
 

@@ -281,18 +281,27 @@ if AWS_STORAGE_BUCKET_NAME:
 # `backups/` (use a bucket of its own, never the public media bucket's ACL).
 BACKUP_DIR = Path(os.environ.get("BACKUP_DIR", VAR_DIR / "backups"))
 BACKUP_S3_BUCKET = os.environ.get("BACKUP_S3_BUCKET", "")
-if BACKUP_S3_BUCKET:
-    STORAGES["backups"] = {
+
+
+def private_backup_bucket(bucket: str, endpoint: dict) -> dict:
+    """The backups storage on a private S3 bucket: objects readable by the
+    account's keys only, links to them signed and short-lived
+    (tests/backups/test_s3.py runs it against an S3 server on loopback)."""
+    return {
         "BACKEND": "storages.backends.s3.S3Storage",
         "OPTIONS": {
-            "bucket_name": BACKUP_S3_BUCKET,
+            "bucket_name": bucket,
             "location": "backups",
-            **S3_ENDPOINT,
+            **endpoint,
             "default_acl": "private",
             "querystring_auth": True,
             "file_overwrite": False,
         },
     }
+
+
+if BACKUP_S3_BUCKET:
+    STORAGES["backups"] = private_backup_bucket(BACKUP_S3_BUCKET, S3_ENDPOINT)
 else:
     STORAGES["backups"] = {
         "BACKEND": "django.core.files.storage.FileSystemStorage",
