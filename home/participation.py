@@ -16,8 +16,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.contrib.contenttypes.models import ContentType
+from django.core.mail import send_mail
 from django.db import models
 from django.db.models.signals import post_save
 from django.dispatch import Signal
@@ -53,7 +53,7 @@ NOUN = {
 """What the resident sent, as the mails and the status page call it."""
 
 SUBJECT = {
-    S.RECEIVED: "Tak – vi har modtaget {noun}",
+    S.RECEIVED: "Tak for {noun}",
     S.PUBLISHED: "Nu er {noun} på Vores Ishøj",
     S.REJECTED: "Svar på {noun}",
 }
@@ -73,21 +73,29 @@ STATUS_TEXT = {
 
 # -- Where the apps keep the resident's e-mail --------------------------------
 
-_email_fields: dict[str, str] = {}
+_contact_fields: dict[str, tuple[str, str]] = {}
 
 
-def register_record(model: type[models.Model], email_field: str) -> None:
-    """Say which field of `model` holds the resident's e-mail (AppConfig.ready)."""
-    _email_fields[model._meta.label_lower] = email_field
+def register_record(model: type[models.Model], email_field: str, name_field: str = "") -> None:
+    """Say which fields of `model` hold the resident's e-mail and name (AppConfig.ready)."""
+    _contact_fields[model._meta.label_lower] = (email_field, name_field)
+
+
+def _contact(contribution: Contribution, which: int) -> str:
+    record = contribution.record
+    if record is None:
+        return ""
+    field = _contact_fields.get(record._meta.label_lower, ("", ""))[which]
+    return " ".join(str(getattr(record, field, "") or "").split()) if field else ""
 
 
 def resident_email(contribution: Contribution) -> str:
     """The address to write to, or "" when none was given or it is erased."""
-    record = contribution.record
-    if record is None:
-        return ""
-    field = _email_fields.get(record._meta.label_lower)
-    return (getattr(record, field, "") or "").strip() if field else ""
+    return _contact(contribution, 0)
+
+
+def resident_name(contribution: Contribution) -> str:
+    return _contact(contribution, 1)
 
 
 # -- Reach, supplied by the channel layer --------------------------------------
@@ -180,6 +188,7 @@ def notify(contribution: Contribution, request=None) -> bool:
     noun = NOUN[contribution.kind]
     context = {
         "contribution": contribution,
+        "name": resident_name(contribution),
         "noun": noun,
         "status_text": status_text(contribution),
         "link": follow_url(contribution.token, request),

@@ -23,7 +23,7 @@ class LocationsConfig(AppConfig):
         post_delete.connect(hub.forget, sender=Page, dispatch_uid="locations-hub-delete")
         post_delete.connect(tasks.schedule_pictures, dispatch_uid="locations-picture-delete")
         post_save.connect(hub.forget, sender=PageViewRestriction, dispatch_uid="locations-hub-vr")
-        participation.register_record(PlaceSuggestion, "submitter_email")
+        participation.register_record(PlaceSuggestion, "submitter_email", "submitter_name")
         suggestions.connect()
         post_delete.connect(
             hub.forget, sender=PageViewRestriction, dispatch_uid="locations-hub-vrd"

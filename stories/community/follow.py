@@ -77,8 +77,8 @@ def on_contribution_changed(sender, contribution: Contribution, **kwargs):
 
 
 def connect() -> None:
-    participation.register_record(StorySubmission, "email")
-    participation.register_record(EventSubmission, "email")
+    participation.register_record(StorySubmission, "email", "name")
+    participation.register_record(EventSubmission, "email", "name")
     participation.register_record(PhotoSubmission, "email")
     participation.contribution_changed.connect(
         on_contribution_changed, dispatch_uid="stories-contribution-changed"
