@@ -21,8 +21,13 @@ from tests.stories.test_event_submission import valid_data as event_data
 pytestmark = pytest.mark.django_db
 
 PERSON = {"name": "Fatima Yilmaz", "email": "fatima@example.dk", "consent": "on"}
-STORY = {"title": "Kaffe på trappen", "intro": "Naboerne mødes hver fredag.",
-         "body": "Det startede med en termokande.", "message": "Ring til mig", **PERSON}  # fmt: skip
+STORY = {
+    "title": "Kaffe på trappen",
+    "intro": "Naboerne mødes hver fredag.",
+    "body": "Det startede med en termokande.",
+    "message": "Ring til mig",
+    **PERSON,
+}
 LINK = re.compile(r"https?://[^\s\"<]+/indsendelse/([A-Za-z0-9_-]{40,})/")
 
 
