@@ -207,13 +207,16 @@ def notify(contribution: Contribution, request=None) -> bool:
 
 
 def published_url(contribution: Contribution, request=None) -> str:
-    """The public page of a published contribution, or ""."""
+    """The public page of a published contribution, or "": relative on our own
+    site when answering a request, in full for a mail."""
     if contribution.status != S.PUBLISHED or contribution.page_id is None:
         return ""
     page = Page.objects.filter(pk=contribution.page_id).live().public().first()
     if page is None:
         return ""
-    return page.get_full_url(request) or ""
+    if request is not None:
+        return page.get_url(request) or ""
+    return page.get_full_url() or ""
 
 
 def _moved(contribution: Contribution, request=None) -> None:

@@ -1,7 +1,8 @@
 """The resident's private follow link: status, reach, withdrawal and erasure.
 
 The page says nothing personal (no name, no e-mail, no private note), is never
-indexed or cached, and sends no referrer, so the link stays the resident's own.
+indexed or cached, and sends its address to no other site, so the link stays the
+resident's own.
 A GET only reads; withdrawing and erasing are POSTs from the page's buttons.
 """
 
@@ -21,7 +22,9 @@ from . import follow
 
 def _private(response: HttpResponse) -> HttpResponse:
     response["X-Robots-Tag"] = "noindex, nofollow"
-    response["Referrer-Policy"] = "no-referrer"
+    # Not "no-referrer": the browser would then send "Origin: null" with the
+    # page's own forms, which Django's CSRF check rightly refuses.
+    response["Referrer-Policy"] = "same-origin"
     patch_cache_control(response, private=True, no_store=True)
     return response
 

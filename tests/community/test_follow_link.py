@@ -106,7 +106,7 @@ def test_approval_publishes_links_the_page_and_mails_once(client):
     assert "Udgivet" in html
     live = StoryPage.objects.get(pk=page.pk)
     assert live.live
-    assert f'href="{live.get_full_url()}"' in html
+    assert f'href="{live.url}"' in html
     (message,) = mail.outbox
     assert message.subject == "Nu er din historie på Vores Ishøj"
     assert live.get_full_url() in message.body
@@ -270,7 +270,7 @@ def test_a_suggested_place_that_becomes_a_page_links_to_it(client):
     place.save_revision().publish()
     html = client.get(path).content.decode()
     assert "Udgivet" in html
-    assert PlacePage.objects.get(pk=place.pk).get_full_url() in html
+    assert f'href="{PlacePage.objects.get(pk=place.pk).url}"' in html
 
 
 def test_a_handled_correction_answers_the_resident(client):
