@@ -17,7 +17,7 @@ from wagtail.models import Page, Site, WorkflowState
 
 from home import participation
 from home.models import SiteSettings
-from home.participation_models import Contribution, ContributionKind, StandardAnswer
+from home.participation_models import Contribution, StandardAnswer
 from home.roles import is_secretariat
 
 from .admin_views import CommunityView
@@ -164,10 +164,3 @@ class AnswerView(CommunityView):
             request, f"»{contribution.title}« er afvist, og borgeren har fået begrundelsen."
         )
         return redirect("wagtailadmin_home")
-
-
-def contribution_for(record) -> Contribution | None:
-    return Contribution.objects.for_record(record).first()
-
-
-KIND_LABELS = dict(ContributionKind.choices)

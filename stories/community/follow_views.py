@@ -8,6 +8,7 @@ A GET only reads; withdrawing and erasing are POSTs from the page's buttons.
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils.cache import patch_cache_control
@@ -18,6 +19,13 @@ from home.participation_models import ContributionStatus
 from home.spam import RateLimit
 
 from . import follow
+
+
+def _follow_rate_limit() -> RateLimit:
+    # Read per call, like the forms' limits: tests and operators change them.
+    return RateLimit(
+        "follow-link", settings.COMMUNITY_FORM_RATE_LIMIT, settings.COMMUNITY_FORM_RATE_WINDOW
+    )
 
 
 def _private(response: HttpResponse) -> HttpResponse:
@@ -31,14 +39,13 @@ def _private(response: HttpResponse) -> HttpResponse:
 
 @require_http_methods(["GET", "HEAD", "POST"])
 def follow_view(request: HttpRequest, token: str) -> HttpResponse:
-    # Guessing costs a script as much as a valid look-up: every request counts.
-    limited = RateLimit("follow-link", 120, 3600).hit(request)
     contribution = participation.find(token)
     if contribution is None:
         raise Http404("Linket findes ikke eller er udløbet.")
     if request.method == "POST":
-        if limited:
-            return _private(HttpResponse("For mange forsøg. Prøv igen om lidt.", status=429))
+        if _follow_rate_limit().hit(request):
+            error = "Du har prøvet mange gange på kort tid. Vent lidt, og prøv så igen."
+            return _private(_render(request, contribution, error=error, status=429))
         action = request.POST.get("handling")
         if request.POST.get("sikker") != "ja":
             error = "Sæt kryds ved »Ja, jeg er sikker«, før du trykker."

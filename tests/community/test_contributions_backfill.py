@@ -39,7 +39,7 @@ def test_earlier_submissions_get_their_status_and_nobody_is_mailed():
     migrate(BEFORE)
     rebuild_roles()
     index = story_index()
-    published = sent_story(index, "Udgivet før", publish=True)
+    sent_story(index, "Udgivet før", publish=True)
     rejected = sent_story(index, "Afvist før", publish=False)
     workflow = Workflow.objects.get(name=WORKFLOW_NAME)
     task_state = workflow.start(rejected, None).current_task_state
