@@ -263,6 +263,12 @@ def _own(page_id) -> models.QuerySet:
     return Contribution.objects.filter(page_id=page_id, becomes_page=True)
 
 
+def _is_page(base_content_type_id, object_id) -> bool:
+    """A workflow or revision of a page (snippets have their own numbering)."""
+    page_type = ContentType.objects.get_for_model(Page).pk
+    return base_content_type_id == page_type and str(object_id).isdigit()
+
+
 def on_page_published(sender, instance, **kwargs):
     """Approving the draft (or publishing it) answers the resident."""
     for contribution in _own(instance.pk).filter(status__in=TRANSITIONS[S.PUBLISHED]):
@@ -273,18 +279,19 @@ def on_task_rejected(sender, instance: TaskState, **kwargs):
     """Wagtail's "Afvis" with a comment is the answer; without one the
     submission keeps waiting, for the resident must hear why."""
     comment = (instance.comment or "").strip()
-    page_id = instance.workflow_state.object_id
-    if not comment or not str(page_id).isdigit():
+    state = instance.workflow_state
+    if not comment or not _is_page(state.base_content_type_id, state.object_id):
         return
+    page_id = state.object_id
     for contribution in _own(int(page_id)).filter(status__in=TRANSITIONS[S.REJECTED]):
         reject(contribution, comment)
 
 
 def on_revision_saved(sender, instance: Revision, created=False, **kwargs):
     """Someone in the secretariat saved the draft: it is being looked at."""
-    if not created or instance.user_id is None or not str(instance.object_id).isdigit():
+    if not created or instance.user_id is None:
         return
-    if instance.base_content_type_id != ContentType.objects.get_for_model(Page).pk:
+    if not _is_page(instance.base_content_type_id, instance.object_id):
         return
     for contribution in _own(int(instance.object_id)).filter(status=S.RECEIVED):
         mark_in_review(contribution)
