@@ -335,3 +335,21 @@ def test_the_dashboard_lists_waiting_submissions_overdue_first(client):
     assert order == sorted(order)
     section = html[html.index("Gammel historie") : html.index("Lidt ældre historie")]
     assert "over svartiden" in section
+
+
+def test_each_kinds_thank_you_page_shows_its_link(client):
+    call = make_photo_call()
+    photo = client.post(
+        call.url,
+        {"image": jpeg_upload(), "caption": "Sommerfest", "photographer": "Lis", "consent": "on"},
+        follow=True,
+    )
+    from tests.stories.event_factories import event_index
+
+    event_index()
+    event = client.post(EVENT_FORM, event_data(), follow=True)
+    for response, kind in ((photo, "billede"), (event, "begivenhed")):
+        token = Contribution.objects.get(kind=kind).token
+        assert f"/indsendelse/{token}/" in response.content.decode(), kind
+    # A photo sent without an e-mail address still has its link, and no mail.
+    assert [m.to for m in mail.outbox] == [["aisha@example.com"]]
