@@ -10,6 +10,7 @@ from home import admin_access, page_admin, routing
 from home import views as home_views
 from locations.geojson import places_geojson
 from stories.community.cookbook_pdf import cookbook_view
+from stories.community.follow_views import follow_view
 from stories.community.views import submit_story_view
 from stories.poster import poster_view
 
@@ -45,6 +46,7 @@ urlpatterns = [
     path("favicon.ico", home_views.favicon, name="favicon"),
     path("healthz", health.healthz, name="healthz"),
     path("fortael/", submit_story_view, name="submit_story"),
+    path("indsendelse/<str:token>/", follow_view, name="submission_follow"),
     path("kogebog.pdf", cookbook_view, name="cookbook_pdf"),
     path("plakat/<int:page_id>.pdf", poster_view, name="event_poster"),
     path("was", home_views.accessibility_statement, name="accessibility_statement"),

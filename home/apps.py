@@ -18,7 +18,7 @@ class HomeConfig(AppConfig):
         from wagtail.models import Page, Site
         from wagtail.signals import page_published, page_unpublished, post_page_move
 
-        from home import page_chrome, sites, tree_names
+        from home import page_chrome, participation, sites, tree_names
         from home.admin_forms import label_link_choosers
         from home.models import SiteSettings
 
@@ -29,4 +29,6 @@ class HomeConfig(AppConfig):
         post_save.connect(sites.forget, sender=Site, dispatch_uid="sites-saved")
         post_delete.connect(sites.forget, sender=Site, dispatch_uid="sites-deleted")
         label_link_choosers()
+        # A decision on a resident's draft answers the resident (home/participation.py).
+        participation.connect()
         post_migrate.connect(tree_names.name_roots, sender=self, dispatch_uid="home-root-names")

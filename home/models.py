@@ -1,9 +1,18 @@
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import IntegrityError, models, transaction
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Page, Site
+
+# The app's other models, one module per concept.
+from home.participation_models import (  # noqa: F401
+    Contribution,
+    ContributionKind,
+    ContributionStatus,
+    StandardAnswer,
+)
 
 
 class HomePage(Page):
@@ -53,6 +62,14 @@ class SiteSettings(BaseSiteSetting):
         blank=True,
         default="Vores Ishøj fortæller de gode historier om mennesker, der mødes på tværs.",
     )
+    answer_target_days = models.PositiveSmallIntegerField(
+        "Svartid for borgernes indsendelser (dage)",
+        default=7,
+        validators=[MinValueValidator(1), MaxValueValidator(90)],
+        help_text="Så mange dage må en borger højst vente på svar på en historie, "
+        "en opskrift, et billede eller et forslag. Ventende indsendelser, der er "
+        "ældre, står øverst på forsiden af adminområdet.",
+    )
 
     panels = [
         FieldPanel("accessibility_statement_url"),
@@ -64,6 +81,7 @@ class SiteSettings(BaseSiteSetting):
             ],
             heading="Kontakt og sidefod",
         ),
+        FieldPanel("answer_target_days"),
     ]
 
     class Meta:

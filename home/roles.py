@@ -70,6 +70,7 @@ MODEL_PERMISSIONS = {
     + [(app, f"{a}_{model}") for app, model in _TAXONOMY for a in CRUD]
     + [(app, f"{a}_{model}") for app, model in _PERSONAL for a in ("view", "change", "delete")]
     + [("stories", "export_personal_data"), ("home", "change_sitesettings")]
+    + [("home", f"{a}_standardanswer") for a in CRUD]
     + [("channels", f"{a}_publication") for a in CRUD]
     + [("wagtailredirects", f"{a}_redirect") for a in CRUD],
     MEDREDAKTOR: [("wagtailadmin", "access_admin")]
@@ -127,6 +128,11 @@ def grant_report_permissions(sender=None, **kwargs) -> None:
     if not Group.objects.using(using).filter(name__in=ROLES).exists():
         return
     grant_reach(Group, Permission)
+    # Models added after the roles migration, granted the same way.
+    secretariat = Group.objects.using(using).filter(name=SEKRETARIAT).first()
+    if secretariat is not None:
+        later = [("home", f"{a}_standardanswer") for a in CRUD]
+        secretariat.permissions.add(*_permissions(Permission, later))
 
 
 def user_has_role(user, role: str) -> bool:

@@ -12,6 +12,7 @@ class StoriesConfig(AppConfig):
         from wagtail.signals import page_published, page_unpublished, post_page_move
 
         from stories import front_page, hub, moderation, page_views, submissions, topics, views
+        from stories.community import follow
         from stories.community import views as community_views
         from stories.models.story import forget_newest_stories
 
@@ -28,6 +29,7 @@ class StoriesConfig(AppConfig):
         )
 
         moderation.connect()
+        follow.connect()
 
         for signal in (page_published, page_unpublished, post_page_move):
             signal.connect(forget_newest_stories, dispatch_uid=f"newest-stories-{signal!r}")

@@ -12,3 +12,11 @@ class ReachConfig(AppConfig):
     label = "reach"
     verbose_name = "Rækkevidde"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from home import participation
+
+        from .contributor_reach import contribution_reach
+
+        # A resident's follow link shows its story's reach (home/participation.py).
+        participation.provide_reach(contribution_reach)

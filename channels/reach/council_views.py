@@ -18,7 +18,7 @@ from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Site
 
-from . import charts
+from . import charts, exports
 from .council_report import CouncilReport, council_report, default_period
 from .models import ReportShareLink
 from .pdf import council_report_pdf
@@ -62,6 +62,13 @@ class CouncilReportView(ReachView):
 
     def initial_period(self):
         return default_period(site_for(self.request), self.today)
+
+    export_name = "evalueringsrapport-deltagelse"
+
+    def tables(self):
+        """The report's participation for a spreadsheet (CSV: its figures)."""
+        report = build_report(self.request, self.period)
+        return exports.participation_tables(report.participation)
 
     def get(self, request, *args, **kwargs):
         if request.GET.get("format") == "pdf":

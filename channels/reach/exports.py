@@ -13,6 +13,7 @@ from openpyxl.styles import Font
 
 from .channel_figures import metric_info
 from .models import Source
+from .participation import Participation
 from .periods import Period
 from .reports import MonthPoint, SourceRow, StoryRow
 
@@ -124,6 +125,29 @@ def channel_table(figures) -> Table:
             for f in figures
         ],
     )
+
+
+def participation_tables(data: Participation) -> list[Table]:
+    """The council report's participation, each figure with what it counts."""
+    figures = Table(
+        "Borgernes deltagelse",
+        ["Tal", "Perioden", "Enhed", "Hvad tallet tæller"],
+        [[f.label, f.value, f.unit or "antal", f.counts] for f in data.figures],
+    )
+    months = Table(
+        "Indsendelser pr. måned",
+        ["Måned", *[label for _, label in data.kinds], "I alt", "Ikke en hel måned"],
+        [
+            [
+                m.month.strftime("%Y-%m"),
+                *[m.per_kind[value] for value, _ in data.kinds],
+                m.total,
+                m.incomplete,
+            ]
+            for m in data.months
+        ],
+    )
+    return [figures, months]
 
 
 def to_csv(table: Table) -> bytes:

@@ -25,7 +25,8 @@ from django.utils.http import urlencode, urlsafe_base64_encode
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from home import uploads
+from home import participation, uploads
+from home.participation_models import Contribution
 from home.roles import MEDREDAKTOR, is_secretariat
 from stories.models import PhotoStatus, PhotoSubmission, VolunteerSignup
 
@@ -114,6 +115,17 @@ class PhotosView(CommunityView):
         photo = get_object_or_404(PhotoSubmission, pk=request.POST.get("photo"))
         decision = request.POST.get("decision")
         if decision not in ("approve", "reject"):
+            return redirect("community_photos")
+        contribution = Contribution.objects.for_record(photo).first()
+        if contribution is not None and contribution.is_waiting:
+            # The resident follows this photo: a rejection needs a reason they
+            # read, and an approval is mailed to them (home/participation.py).
+            if decision == "reject":
+                return redirect("contribution_answer", contribution.pk)
+            participation.publish(contribution, request=request)
+            messages.success(
+                request, f"Billedet '{photo.caption}' er godkendt og vises i galleriet."
+            )
             return redirect("community_photos")
         if decision == "reject":
             # The file goes at once (and the submission with it: its image is gone).

@@ -195,8 +195,12 @@ def _holding(source: Source) -> Q:
     return holding
 
 
-def _source(label: str) -> Source:
+def source_for(label: str) -> Source:
+    """The source of one model ("app_label.ModelName")."""
     return next(s for s in SOURCES if s.model == label)
+
+
+_source = source_for
 
 
 SUBMISSIONS = (

@@ -18,6 +18,7 @@ from django.utils.cache import patch_cache_control
 from django.utils.http import urlencode
 from django.views.decorators.http import require_http_methods
 
+from home import participation
 from home.spam import RateLimit
 from stories.models import GroupIndexPage, GroupPage, GroupTask, PhotoCallPage, StoryIndexPage
 from stories.occurrences import event_queryset, next_of_each
@@ -266,8 +267,12 @@ def submit_story_view(request: HttpRequest) -> HttpResponse:
     form = form_class(request.POST or None)
     create = submissions.create_recipe_draft if recipe else submissions.create_story_draft
     done = request.path + ("?type=opskrift&tak=1" if recipe else "?tak=1")
+
+    def on_valid(data):
+        return participation.thank_you(request, create(index, data), done)
+
     return _handle(
-        request, form, "story-submission", lambda data: create(index, data) and None, done,
+        request, form, "story-submission", on_valid, done,
         "community/submission_form.html", {"page": index, "recipe": recipe},
     )  # fmt: skip
 
@@ -286,7 +291,8 @@ def photo_call_view(request: HttpRequest, call: PhotoCallPage) -> HttpResponse:
     form = PhotoSubmissionForm(request.POST or None, request.FILES or None)
 
     def on_valid(data):
-        submissions.create_photo_submission(call, data)
+        contribution = submissions.create_photo_submission(call, data)
+        return participation.thank_you(request, contribution, call.url + "?tak=1")
 
     response = _handle(
         request, form, "photo-submission", on_valid, call.url + "?tak=1",
