@@ -18,8 +18,9 @@ from wagtail.models import Page
 from .governor import governor
 from .models import Publication, PublicationAction, choice_for
 from .models import PublicationStatus as S
-from .platforms import Channel, all_channels, get_channel
-from .rendering import supports_channels
+from .platforms import Channel
+from .registry import all_channels, channels
+from .rendering import shares_content
 from .tasks import Job
 
 NOT_YET_OUT = (S.SCHEDULED, S.QUEUED, S.FAILED, S.NEEDS_LOGIN, S.MANUAL, S.NOT_CONFIGURED)
@@ -28,7 +29,9 @@ IN_FLIGHT = (S.PUBLISHING, S.UNCONFIRMED)
 
 def is_enabled(page: Page, channel: Channel) -> bool:
     choice = choice_for(page, channel.slug)
-    return choice.enabled if choice is not None else channel.default_enabled(page)
+    if choice is not None:
+        return choice.enabled
+    return channel.default_enabled(page.specific.shared_content())
 
 
 @transaction.atomic
@@ -39,7 +42,7 @@ def plan_page(page: Page) -> list[Job]:
     it commits.
     """
     page = page.specific
-    if not supports_channels(page):
+    if not shares_content(page):
         return []
     now = governor.now()
     jobs: list[Job] = []
@@ -131,8 +134,8 @@ def plan_withdrawal(page: Page) -> list[Job]:
     """The page was unpublished: cancel what is waiting, withdraw what is out."""
     jobs: list[Job] = []
     for pub in Publication.objects.select_for_update().filter(page=page):
-        channel = get_channel(pub.channel)
-        if pub.status in (S.WITHDRAWN, S.CANCELLED):
+        channel = channels.get(pub.channel)
+        if pub.status in (S.WITHDRAWN, S.CANCELLED) or channel is None:
             continue
         if pub.status in NOT_YET_OUT and not pub.external_id:
             _save(pub, status=S.CANCELLED)

@@ -10,13 +10,13 @@ from django.dispatch import receiver
 from wagtail.signals import page_published, page_unpublished
 
 from .planning import plan_page, plan_withdrawal
-from .rendering import supports_channels
+from .rendering import shares_content
 from .tasks import enqueue
 
 
 @receiver(page_published)
 def plan_channels_on_publish(sender, instance, **kwargs) -> None:
-    if not supports_channels(instance):
+    if not shares_content(instance):
         return
     jobs = plan_page(instance)
     if jobs:
@@ -25,7 +25,7 @@ def plan_channels_on_publish(sender, instance, **kwargs) -> None:
 
 @receiver(page_unpublished)
 def withdraw_channels_on_unpublish(sender, instance, **kwargs) -> None:
-    if not supports_channels(instance):
+    if not shares_content(instance):
         return
     jobs = plan_withdrawal(instance)
     if jobs:

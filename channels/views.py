@@ -14,9 +14,10 @@ from django.views.decorators.http import require_POST
 
 from .admin.status import RETRYABLE, channel_label
 from .logins import login_warnings
-from .models import Publication, PublicationStatus, choice_for
-from .platforms import get_channel
+from .models import Publication, PublicationStatus
 from .reconciling import retry
+from .registry import get_channel
+from .rendering import render_page
 
 
 class RecordUrlForm(forms.Form):
@@ -89,7 +90,7 @@ def record_url_view(request: HttpRequest, pk: int) -> HttpResponse:
     publication = get_object_or_404(Publication, pk=pk)
     channel = get_channel(publication.channel)
     page = publication.page.specific
-    post = channel.render(page, choice_for(page, channel.slug))
+    post = render_page(page, channel)
     form = RecordUrlForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         publication.external_url = form.cleaned_data["url"]

@@ -17,12 +17,12 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.permission_policies import ModelPermissionPolicy
 
 from ..models import Publication, PublicationStatus
-from ..platforms import CHANNELS
+from ..registry import channels
 from .status import RETRYABLE, channel_label, problems_first, status_chip
 
 
 def _channel_choices():
-    return [(slug, channel.label) for slug, channel in CHANNELS.items()]
+    return [(slug, channel.label) for slug, channel in channels.items()]
 
 
 class PublicationFilterSet(WagtailFilterSet):

@@ -10,7 +10,7 @@ from django.db.models import Case, IntegerField, Value, When
 from django.utils.html import format_html, format_html_join
 
 from ..models import PublicationStatus
-from ..platforms import CHANNELS
+from ..registry import channels
 
 # Statuses an editor must act on, in the order they are listed.
 PROBLEMS = (PublicationStatus.FAILED, PublicationStatus.NEEDS_LOGIN, PublicationStatus.UNCONFIRMED)
@@ -36,7 +36,7 @@ def problems_first():
 
 def channel_label(slug: str) -> str:
     """The channel's name as editors know it ("Facebook-siden"), never its code."""
-    channel = CHANNELS.get(slug)
+    channel = channels.get(slug)
     return channel.label if channel else slug
 
 

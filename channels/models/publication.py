@@ -8,7 +8,8 @@ Reach is pulled later onto the same record (another app FKs to it).
 
 from django.db import models
 
-from channels.platforms import channel_choices
+from channels.platforms.base import PostRecord
+from channels.registry import channel_choices
 
 
 class PublicationStatus(models.TextChoices):
@@ -99,3 +100,15 @@ class Publication(models.Model):
 
     def __str__(self) -> str:
         return f"{self.page_id} på {self.channel}: {self.get_status_display()}"
+
+    def record(self) -> PostRecord:
+        """The publication as a platform call sees it (a value; see PostRecord)."""
+        return PostRecord(
+            publication_id=self.pk,
+            alias=self.channel,
+            external_id=self.external_id,
+            external_url=self.external_url,
+            created_at=self.created_at,
+            published_at=self.published_at,
+            draft=dict(self.draft or {}),
+        )

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from django.apps import apps
 from django.utils import timezone
 
-from channels.platforms import all_channels, metric_for
+from channels.registry import all_channels, metric_for
 
 from .periods import Period, danish_date
 

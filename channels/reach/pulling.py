@@ -18,7 +18,7 @@ from django.utils import timezone
 from channels.http import PlatformError
 from channels.models import Publication
 from channels.models.publication import PublicationStatus
-from channels.platforms import CHANNELS
+from channels.registry import channels
 
 from .models import ChannelMetric, ReachPull, RefusedMetric
 
@@ -40,12 +40,14 @@ def pull_reach() -> PullSummary:
     )
     refused = refused_by_channel()
     for publication in publications.order_by("pk"):
-        channel = CHANNELS.get(publication.channel)
-        if channel is None or channel.is_manual:
+        channel = channels.get(publication.channel)
+        if channel is None or not channel.pulls_reach:
             skipped += 1  # e.g. the Facebook group: its figures are entered by hand
             continue
         try:
-            result = channel.fetch_reach(publication, refused.get(channel.slug, frozenset()))
+            result = channel.fetch_reach(
+                publication.record(), refused.get(channel.slug, frozenset())
+            )
         except PlatformError as error:
             _store(publication, now, ok=False, error=str(error))
             failed += 1

@@ -121,7 +121,13 @@ class StandinHandler(BaseHTTPRequestHandler):
         platform = graph.platform_of(state, parts) if kind == "graph" else kind
         with state.lock:
             state.requests.append(
-                {"method": method, "path": parsed.path, "platform": platform, "query": req.query}
+                {
+                    "method": method,
+                    "path": parsed.path,
+                    "platform": platform,
+                    "query": req.query,
+                    "token": req.token,
+                }
             )
         reply = self._guard(state, req, kind, platform, parts)
         if reply is not None:
