@@ -15,7 +15,6 @@ import uuid
 from datetime import timedelta
 
 from django.db.models import F
-from django.utils import timezone
 from wagtail.models import Page
 
 from .alerts import login_blocked
@@ -24,7 +23,7 @@ from .http import PlatformError
 from .lease import ClaimHeartbeat
 from .models import Publication, PublicationAction
 from .models import PublicationStatus as S
-from .platforms import Channel, NotReadyYet
+from .platforms import Channel, NotReadyYet, Post
 from .recording import failed, finish, kept_draft, published
 from .registry import channels
 from .rendering import render_page
@@ -35,8 +34,8 @@ logger = logging.getLogger("voresishoj.channels")
 def claim(publication_id: int) -> tuple[Publication, str] | None:
     """Take the publication for this worker, or None if it is not due or not ours."""
     now = governor.now()
-    pub = Publication.objects.filter(pk=publication_id).first()
-    if pub is None or pub.status not in (S.QUEUED, S.SCHEDULED, S.UNCONFIRMED):
+    pub = Publication.objects.waiting().filter(pk=publication_id).first()
+    if pub is None:
         return None
     if pub.scheduled_at and pub.scheduled_at > now and pub.action == PublicationAction.PUBLISH:
         return None
@@ -44,14 +43,14 @@ def claim(publication_id: int) -> tuple[Publication, str] | None:
         return None
     token = uuid.uuid4().hex
     taken = Publication.objects.filter(
-        pk=pub.pk, status=pub.status, claim_token=pub.claim_token, attempts=pub.attempts
-    ).update(
-        status=S.PUBLISHING,
+        pk=pub.pk, claim_token=pub.claim_token, attempts=pub.attempts
+    ).move_to(
+        S.PUBLISHING,
+        sources=[pub.status],
         claim_token=token,
         claimed_at=now,
         enqueued_for=None,  # the queued task is spent; whatever comes next enqueues anew
         attempts=F("attempts") + 1,
-        updated_at=timezone.now(),
     )
     if not taken:
         return None
@@ -192,14 +191,26 @@ def _attempt(pub: Publication, token: str, channel: Channel, *, was_unconfirmed:
     return published(pub, token, result, fingerprint)
 
 
+def remembered_post(pub: Publication) -> Post:
+    """What is known of a deleted page's post: enough to find it by its address."""
+    return Post(
+        channel=pub.channel,
+        page_id=0,
+        title=pub.page_title,
+        text="",
+        link=pub.page_url,
+        canonical_url=pub.page_url or "-",
+    )
+
+
 def _withdraw(pub: Publication, token: str, channel: Channel, page: Page | None) -> str:
     if not pub.external_id:
         found = None
         maybe_out = pub.draft.get("claimed_from") == S.UNCONFIRMED or pub.attempts > 1
-        if maybe_out and page is not None:
-            # A deleted page cannot be rendered to look for it; its lost post keeps
-            # no id to find it by, and the notice asks the editor to check by hand.
-            found = channel.find_existing(render_page(page, channel), pub.record())
+        if maybe_out:
+            # A deleted page is looked for by the address it had.
+            post = render_page(page, channel) if page is not None else remembered_post(pub)
+            found = channel.find_existing(post, pub.record())
         if found is None:
             finish(pub, token, status=S.CANCELLED, next_attempt_at=None)
             return S.CANCELLED

@@ -17,7 +17,6 @@ from django.utils import timezone
 
 from channels.http import PlatformError
 from channels.models import Publication
-from channels.models.publication import PublicationStatus
 from channels.registry import channels
 
 from .models import ChannelMetric, ReachPull, RefusedMetric
@@ -35,9 +34,7 @@ class PullSummary:
 def pull_reach() -> PullSummary:
     now = timezone.now()
     pulled = failed = skipped = 0
-    publications = Publication.objects.filter(status=PublicationStatus.PUBLISHED).exclude(
-        external_id=""
-    )
+    publications = Publication.objects.live()
     refused = refused_by_channel()
     for publication in publications.order_by("pk"):
         channel = channels.get(publication.channel)

@@ -7,6 +7,7 @@ from channels.models import PublicationStatus as S
 from channels.reach.pulling import pull_reach
 from channels.registry import channel_label
 from cms.settings.channels import channels_from_environment
+from demo.standin.server import token_fingerprint
 from tests.channels.helpers import add_channel, publication, remove_channel
 from tests.factories import make_story
 
@@ -42,11 +43,14 @@ def test_one_story_goes_to_both_facebook_pages_each_with_its_own_token(
     pages = sorted(post["page"] for post in standin.posts()["facebook"])
     assert pages == ["1000000001", KOMMUNE_PAGE]
     writes = {
-        r["path"].split("/")[-2]: r["token"]
+        r["path"].split("/")[-2]: r["login"]
         for r in standin.requests_to("facebook")
         if r["method"] == "POST" and r["path"].endswith("/feed")
     }
-    assert writes == {"1000000001": "test-facebook-token", KOMMUNE_PAGE: "kommune-token"}
+    assert writes == {
+        "1000000001": token_fingerprint("test-facebook-token"),
+        KOMMUNE_PAGE: token_fingerprint("kommune-token"),
+    }
     # Each Page's link tells its visits apart; the label is the one the setting gave.
     kommune_post = next(p for p in standin.posts()["facebook"] if p["page"] == KOMMUNE_PAGE)
     assert "utm_source=facebook_kommune" in kommune_post["link"]

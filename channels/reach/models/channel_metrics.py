@@ -1,18 +1,25 @@
-"""Channel reach over time: one pull per publication per run, one row per metric."""
+"""Channel reach over time: one snapshot per publication and day, one row per metric.
+
+Pulls follow the schedule in channels/reach/schedule.py; a second pull on the
+same day updates that day's snapshot instead of adding rows.
+"""
 
 from django.db import models
 
 
 class ReachPull(models.Model):
-    """One attempt to read a publication's figures from its platform.
+    """A publication's figures on one day: the day's last pull.
 
-    A failed attempt is kept too: the reports show it as a gap, not as zero.
+    A failed pull is kept too (the reports show it as a gap, not as zero), but
+    never replaces figures the same day already has.
     """
 
     publication = models.ForeignKey(
         "channels.Publication", on_delete=models.CASCADE, related_name="reach_pulls"
     )
-    page = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")
+    page = models.ForeignKey(
+        "wagtailcore.Page", on_delete=models.SET_NULL, null=True, related_name="+"
+    )
     channel = models.CharField(max_length=32)
     pulled_at = models.DateTimeField(db_index=True)
     ok = models.BooleanField(default=True)
