@@ -150,6 +150,7 @@ def _history(rng: random.Random, stories: list[StoryPage], today: datetime.date)
                         pulled_at=timezone.make_aware(
                             datetime.datetime.combine(day, datetime.time(6))
                         ),
+                        day=day,
                         ok=True,
                     )
                 )

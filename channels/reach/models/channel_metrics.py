@@ -5,6 +5,7 @@ same day updates that day's snapshot instead of adding rows.
 """
 
 from django.db import models
+from django.utils import timezone
 
 
 class ReachPull(models.Model):
@@ -22,6 +23,9 @@ class ReachPull(models.Model):
     )
     channel = models.CharField(max_length=32)
     pulled_at = models.DateTimeField(db_index=True)
+    """The day's last pull."""
+    day = models.DateField()
+    """The local day the snapshot is for: one per publication and day."""
     ok = models.BooleanField(default=True)
     error = models.CharField(max_length=500, blank=True)
     """Why the pull failed, or why figures are missing although it worked."""
@@ -30,6 +34,14 @@ class ReachPull(models.Model):
         verbose_name = "Hentning af rækkevidde"
         verbose_name_plural = "Hentninger af rækkevidde"
         indexes = [models.Index(fields=["page", "channel", "pulled_at"], name="reach_pull_page")]
+        constraints = [
+            models.UniqueConstraint(fields=["publication", "day"], name="reach_pull_one_per_day")
+        ]
+
+    def save(self, *args, **kwargs):
+        if self.day is None and self.pulled_at is not None:
+            self.day = timezone.localdate(self.pulled_at)
+        super().save(*args, **kwargs)
 
 
 class ChannelMetric(models.Model):
