@@ -37,17 +37,23 @@ def plan_channels_on_publish(sender, instance, **kwargs) -> None:
 
 @receiver(page_unpublished)
 def withdraw_channels_on_unpublish(sender, instance, **kwargs) -> None:
-    if not shares_content(instance):
-        return
+    if not shares_content(instance) or getattr(instance, DELETING, False):
+        return  # a page being deleted is taken down by withdraw_channels_on_delete
     jobs = plan_withdrawal(instance)
     if jobs:
         transaction.on_commit(lambda: enqueue(jobs))
+
+
+DELETING = "_channels_deleting"
+"""Marks a page object whose deletion planned the withdrawal: Wagtail unpublishes
+the same object right after (its own pre_delete), and that is not a second plan."""
 
 
 @receiver(pre_delete, dispatch_uid="channels-withdraw-on-delete")
 def withdraw_channels_on_delete(sender, instance, **kwargs) -> None:
     if not isinstance(instance, Page):
         return
+    setattr(instance, DELETING, True)
     posts = Publication.objects.filter(page_id=instance.pk)
     if not posts.exists():
         return

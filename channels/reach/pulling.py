@@ -120,7 +120,7 @@ def empty_reason(channel, result) -> str:
 def _store(publication, now, *, ok: bool, error: str = "", metrics=None) -> None:
     """The day's snapshot, created or brought up to date: a metric pulled again
     today replaces today's value; a failed pull never erases today's figures."""
-    day = timezone.localdate(now)
+    day = timezone.localtime(now).date()
     with transaction.atomic():
         pull, created = ReachPull.objects.select_for_update().get_or_create(
             publication=publication,

@@ -18,7 +18,7 @@ def collapse_to_days(apps, schema_editor):
     def flush(group):
         if not group:
             return
-        day = timezone.localdate(group[-1][2])
+        day = timezone.localtime(group[-1][2]).date()
         keep = group[-1][0]
         others = [row[0] for row in group[:-1]]
         if others:
@@ -41,7 +41,7 @@ def collapse_to_days(apps, schema_editor):
         ReachPull.objects.filter(pk=keep).update(day=day)
 
     for row in pulls.iterator(chunk_size=2000):
-        row_key = (row[1], timezone.localdate(row[2]))
+        row_key = (row[1], timezone.localtime(row[2]).date())
         if row_key != key:
             flush(group)
             group, key = [], row_key

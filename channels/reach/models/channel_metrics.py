@@ -40,7 +40,7 @@ class ReachPull(models.Model):
 
     def save(self, *args, **kwargs):
         if self.day is None and self.pulled_at is not None:
-            self.day = timezone.localdate(self.pulled_at)
+            self.day = timezone.localtime(self.pulled_at).date()
         super().save(*args, **kwargs)
 
 
