@@ -25,11 +25,12 @@ from django.db.models import Sum
 from django.utils import timezone
 
 from channels.models import Publication
-from channels.platforms import get_channel
 from channels.platforms.facebook import VIEWS_REPLACED_IMPRESSIONS
 from channels.reach.models import ChannelMetric, PageSourceDay, ReachPull, Source
-from channels.rendering import canonical_url
+from channels.registry import get_channel
+from channels.rendering import short_address
 from demo.standin import seed as standin_seed
+from home.sharing import absolute
 from stories.models import StoryPage
 
 SEED = 2026
@@ -89,8 +90,8 @@ def seed_standin(stories: list[StoryPage]) -> Path:
     entries = []
     for story in stories:
         entry: dict = {
-            "path": urlparse(canonical_url(story)).path,
-            "short_paths": [urlparse(instagram.short_address(story)).path],
+            "path": urlparse(absolute(story.get_full_url() or "")).path,
+            "short_paths": [urlparse(short_address(story, instagram)).path],
             "external_ids": external_ids.get(story.pk, {}),
         }
         for channel in CHANNELS:
@@ -175,6 +176,7 @@ def _history(rng: random.Random, stories: list[StoryPage], today: datetime.date)
                         pulled_at=timezone.make_aware(
                             datetime.datetime.combine(day, datetime.time(6))
                         ),
+                        day=day,
                         ok=True,
                     )
                 )

@@ -3,9 +3,10 @@ from urllib.parse import urlsplit
 import pytest
 
 from channels.models import PublicationStatus as S
-from channels.platforms import get_channel
 from channels.reach.attribution import attribute
 from channels.reach.models import Source
+from channels.registry import get_channel
+from channels.rendering import render_page
 from home.models import ShortLink
 from tests.channels.helpers import choose, publication, publish, unpublish
 from tests.factories import make_image, make_story
@@ -50,7 +51,7 @@ def test_the_caption_carries_a_short_address_whose_visits_count_as_instagram(
     assert target.path == story.url
     assert attribute(target.query, referrer="").source == Source.INSTAGRAM
     # Rendering again (a retry, an edit) keeps the address already posted.
-    get_channel("instagram").render(story, None)
+    render_page(story, get_channel("instagram"))
     assert ShortLink.objects.filter(page=story).count() == 1
 
 
@@ -106,7 +107,7 @@ def test_a_long_caption_is_blocked_not_truncated(standin, django_capture_on_comm
 def test_too_many_hashtags_and_mentions_are_blocked(standin, django_capture_on_commit_callbacks):
     channel = get_channel("instagram")
     story = make_story()
-    post = channel.render(story, None)
+    post = render_page(story, channel)
     from dataclasses import replace
 
     text = " ".join(f"#emne{i}" for i in range(31)) + " " + " ".join(f"@ven{i}" for i in range(21))
@@ -156,6 +157,6 @@ def test_reach_leaves_out_metrics_instagram_does_not_return(
 ):
     with django_capture_on_commit_callbacks(execute=True):
         story = make_story()
-    reach = get_channel("instagram").fetch_reach(publication(story, "instagram"))
+    reach = get_channel("instagram").fetch_reach(publication(story, "instagram").record())
 
     assert reach.metrics["reach"] == 30 and "saved" not in reach.metrics
