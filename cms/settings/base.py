@@ -322,9 +322,21 @@ TASKS_ON_REDIS = {
     "default": {
         "BACKEND": "cms.task_backends.ResilientRQBackend",
         "QUEUES": ["default"],
-        "OPTIONS": {"KEEP_QUEUED": ["channels.tasks.perform_publication"]},
+        "OPTIONS": {
+            "KEEP_QUEUED": ["channels.tasks.perform_publication"],
+            # Run again by the Redis worker once a lost database is back
+            # (cms/rq_worker.py): each is safe to run twice.
+            "RERUN_AFTER_DATABASE_OUTAGE": [
+                "channels.tasks.perform_publication",
+                "modelsearch.tasks.insert_or_update_object_task",
+                "wagtail.tasks.update_reference_index_task",
+                "wagtail.contrib.frontend_cache.tasks.purge_urls_from_cache_task",
+            ],
+        },
     }
 }
+# How long a job on the Redis worker waits for a lost database (within its RQ timeout).
+RQ_WORKER_MAX_OUTAGE_SECONDS = int(os.environ.get("RQ_WORKER_MAX_OUTAGE_SECONDS", "240"))
 if os.environ.get("TASK_BACKEND", "db") == "rq":
     INSTALLED_APPS += ["django_rq", "django_tasks_rq"]
     TASKS = TASKS_ON_REDIS
@@ -334,7 +346,11 @@ if os.environ.get("TASK_BACKEND", "db") == "rq":
     _rq_url = REDIS_URL or "redis://127.0.0.1:6379/0"
     if "socket_connect_timeout=" not in _rq_url:
         _rq_url += ("&" if "?" in _rq_url else "?") + "socket_connect_timeout=2"
-    RQ_QUEUES = {"default": {"URL": _rq_url}}
+    # A job may wait out a database outage (cms/rq_worker.py) within its timeout.
+    RQ_QUEUES = {"default": {"URL": _rq_url, "DEFAULT_TIMEOUT": 600}}
+    # Every queue django-rq opens, and `rqworker` unless told otherwise, runs
+    # Django tasks with the job class that can call them (the Procfile names it too).
+    RQ = {"JOB_CLASS": "cms.rq_worker.TaskJob"}
 else:
     TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
