@@ -103,12 +103,18 @@ def procfile(on_redis, standin, tmp_path):
     )
     processes = []
 
-    def start(name: str) -> subprocess.Popen:
+    def start(name: str, database_port: int | None = None) -> subprocess.Popen:
         log = (tmp_path / f"{name}.log").open("w")
+        process_env = dict(env)
+        if database_port:  # through a proxy the test can cut
+            process_env["DATABASE_URL"] = (
+                f"postgres://{quote(db['USER'] or '')}:{quote(db['PASSWORD'] or '')}"
+                f"@127.0.0.1:{database_port}/{db['NAME']}"
+            )
         process = subprocess.Popen(
             ["sh", "-c", procfile_command(name)],
             cwd=ROOT,
-            env=env,
+            env=process_env,
             stdout=log,
             stderr=subprocess.STDOUT,
             start_new_session=True,
@@ -193,3 +199,44 @@ def test_a_retry_the_scheduler_wakes_early_waits_and_goes_out(procfile, standin,
     pub.refresh_from_db()
     assert pub.enqueued_for is None
     assert pub.published_at is None or pub.published_at >= due
+
+
+def test_the_redis_worker_waits_out_a_database_outage_and_loses_no_task(
+    procfile, standin, tmp_path, on_redis
+):
+    """PostgreSQL away while jobs wait: Wagtail's index and reference jobs and the
+    channel post all complete once it is back, none fails for good."""
+    import django_rq
+    from rq.registry import FailedJobRegistry
+
+    from tests.tcp_proxy import TcpProxy
+
+    port = connection.settings_dict["PORT"] or 5432
+    proxy = TcpProxy(int(port)).start()
+    try:
+        story = make_story(title="Lektiecafé i Ishøj Bibliotek")
+        proxy.cut()
+        procfile("worker", database_port=proxy.port)
+        log = tmp_path / "worker.log"
+        wait_until(
+            lambda: "mistede databasen" in log.read_text(),
+            "the worker met the outage",
+            120,
+            tmp_path,
+        )
+        time.sleep(3)  # the database stays away a while longer, the worker keeps waiting
+        proxy.restore()
+        wait_until(lambda: indexed("Lektiecafé"), "the search index was updated", 120, tmp_path)
+        wait_until(
+            lambda: publication(story, "facebook").status == S.PUBLISHED,
+            "the post went out",
+            120,
+            tmp_path,
+        )
+        queue = django_rq.get_queue("default")
+        wait_until(lambda: queue.count == 0, "the queue drained", 120, tmp_path)
+    finally:
+        proxy.cut()
+    failed = FailedJobRegistry(queue=queue)
+    assert failed.count == 0, [queue.fetch_job(i).exc_info for i in failed.get_job_ids()]
+    assert len(standin.posts()["facebook"]) == 1
