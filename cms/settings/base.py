@@ -439,6 +439,9 @@ REACH_REPEAT_WINDOW_MINUTES = int(os.environ.get("REACH_REPEAT_WINDOW_MINUTES", 
 # (channels/reach/hit_buffer.py); 1 writes each beacon at once.
 REACH_HIT_BATCH_SIZE = int(os.environ.get("REACH_HIT_BATCH_SIZE", "100"))
 REACH_HIT_FLUSH_SECONDS = float(os.environ.get("REACH_HIT_FLUSH_SECONDS", "1"))
+# A web process stopping while the database is away tries this long to write its
+# last beacons before it logs and counts them as lost (docs/reach-api.md).
+REACH_HIT_SHUTDOWN_WAIT_SECONDS = float(os.environ.get("REACH_HIT_SHUTDOWN_WAIT_SECONDS", "5"))
 # Behind a reverse proxy the client address is the first X-Forwarded-For entry.
 # Behind a reverse proxy: take the visitor's address from X-Forwarded-For (set
 # only when the proxy overwrites that header). Used by reach counting and by

@@ -45,7 +45,12 @@ pytestmark = [
 ]
 
 ROOT = Path(__file__).resolve().parents[2]
-OTHER_CHANNELS = ("INSTAGRAM_TOKEN", "YOUTUBE_ACCESS_TOKEN", "YOUTUBE_REFRESH_TOKEN", "DETSKER_TOKEN")
+OTHER_CHANNELS = (
+    "INSTAGRAM_TOKEN",
+    "YOUTUBE_ACCESS_TOKEN",
+    "YOUTUBE_REFRESH_TOKEN",
+    "DETSKER_TOKEN",
+)
 
 
 def procfile_command(name: str) -> str:
@@ -178,8 +183,10 @@ def test_a_retry_the_scheduler_wakes_early_waits_and_goes_out(procfile, standin,
     pub = publication(story, "facebook")
     procfile("worker")
     wait_until(
-        lambda: publication(story, "facebook").attempts >= 1
-        and publication(story, "facebook").status == S.QUEUED,
+        lambda: (
+            publication(story, "facebook").attempts >= 1
+            and publication(story, "facebook").status == S.QUEUED
+        ),
         "the first attempt failed",
         120,
         tmp_path,
