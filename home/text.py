@@ -22,6 +22,20 @@ MONTHS_DA = (
     "december",
 )
 
+_WHOLE_NUMBER = re.compile(r"[0-9]{1,9}")
+
+
+def whole_number(raw: str) -> int | None:
+    """A query parameter's plain ASCII whole number, or None.
+
+    Not `str.isdigit()`: it accepts "²", "①" and "⁵", which int() refuses, and
+    any number of digits, which int() refuses past 4,300. Nine digits are more
+    than any page, size or count here needs.
+    """
+    raw = raw.strip()
+    return int(raw) if _WHOLE_NUMBER.fullmatch(raw) else None
+
+
 _DANISH_LETTERS = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "Æ": "Ae", "Ø": "Oe", "Å": "Aa"})
 
 
