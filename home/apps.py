@@ -21,6 +21,7 @@ class HomeConfig(AppConfig):
         from home import page_chrome, sites, tree_names
         from home.admin_forms import label_link_choosers
         from home.models import SiteSettings
+        from home.spreadsheets import protect_wagtail_exports
 
         for signal in (page_published, page_unpublished, post_page_move):
             signal.connect(page_chrome.forget, dispatch_uid=f"page-chrome-{signal!r}")
@@ -29,4 +30,5 @@ class HomeConfig(AppConfig):
         post_save.connect(sites.forget, sender=Site, dispatch_uid="sites-saved")
         post_delete.connect(sites.forget, sender=Site, dispatch_uid="sites-deleted")
         label_link_choosers()
+        protect_wagtail_exports()
         post_migrate.connect(tree_names.name_roots, sender=self, dispatch_uid="home-root-names")

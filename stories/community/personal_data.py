@@ -25,6 +25,7 @@ from wagtail.models import Page, TaskState, WorkflowState
 
 from home import retention
 from home.roles import is_secretariat
+from home.spreadsheets import csv_cell
 from stories.models.contributions import TaskSignup
 
 
@@ -152,7 +153,7 @@ def to_csv(rows: Iterable[dict]) -> str:
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=keys or ["kilde"])
     writer.writeheader()
-    writer.writerows(rows)
+    writer.writerows({key: csv_cell(value) for key, value in row.items()} for row in rows)
     return buffer.getvalue()
 
 
