@@ -141,7 +141,7 @@ class PersonalDataView(CommunityView):
 
     def get(self, request, *args, **kwargs):
         raw = request.GET.get("email", "")[:254]
-        email = personal_data.normalise_email(raw)
+        email = personal_data.normalise_contact(raw)
         if raw.strip() and email is None:
             context = self.get_context_data(
                 typed=raw.strip(), error=personal_data.NOT_AN_ADDRESS, **kwargs
@@ -163,7 +163,7 @@ class PersonalDataView(CommunityView):
         return self.render_to_response(context)
 
     def post(self, request, *args, **kwargs):
-        email = personal_data.normalise_email(request.POST.get("email", "")[:254])
+        email = personal_data.normalise_contact(request.POST.get("email", "")[:254])
         if email is None:
             messages.error(request, personal_data.NOT_AN_ADDRESS)
             return redirect("community_personal_data")
