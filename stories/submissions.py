@@ -13,11 +13,11 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
-from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from wagtail.images import get_image_model
 
 from home import uploads
+from home.mail import text_body
 from home.spam import RateLimit
 from home.submissions import file_draft, paragraphs, unique_child_slug
 from stories.forms import EventSuggestionForm
@@ -97,7 +97,7 @@ def send_confirmation(page: EventPage, data: dict) -> None:
     context = {"name": data["name"], "title": page.title, "date": page.start_date}
     send_mail(
         subject="Tak for dit forslag til Det sker i Ishøj",
-        message=render_to_string("stories/emails/event_suggestion_received.txt", context),
+        message=text_body("stories/emails/event_suggestion_received.txt", context),
         from_email=settings.DEFAULT_FROM_EMAIL,
         recipient_list=[data["email"]],
         fail_silently=True,

@@ -17,7 +17,6 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.encoding import force_bytes
@@ -26,6 +25,7 @@ from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from home import uploads
+from home.mail import text_body
 from home.roles import MEDREDAKTOR, is_secretariat
 from stories.models import PhotoStatus, PhotoSubmission, VolunteerSignup
 
@@ -222,7 +222,7 @@ class InviteView(CommunityView):
         )  # fmt: skip
         send_mail(
             subject="Du er inviteret som medredaktør på Vores Ishøj",
-            message=render_to_string(
+            message=text_body(
                 "community/emails/invitation.txt",
                 {"user": user, "link": link, "inviter": request.user},
             ),
