@@ -538,6 +538,9 @@ PUBLIC_RATE_LIMITS = {
     "search": int(os.environ.get("SEARCH_RATE_LIMIT", "60")),
     "feeds": int(os.environ.get("FEED_RATE_LIMIT", "300")),
     "beacon": int(os.environ.get("BEACON_RATE_LIMIT", "600")),
+    # HTML pages, per client and minute: far above a reader (or a school behind
+    # one address), far below a scraper walking every ?side= and ?emne=.
+    "pages": int(os.environ.get("PAGE_RATE_LIMIT", "1200")),
 }
 # Content-Security-Policy header; on in production, off elsewhere unless asked for.
 CONTENT_SECURITY_POLICY = os.environ.get("CONTENT_SECURITY_POLICY", "") == "1"
