@@ -103,7 +103,13 @@ class PageEditorsOnlyMixin(ChoosableOnlyMixin):
 
 
 class AdminImagesAPI(ChoosableOnlyMixin, ImagesAdminAPIViewSet):
-    pass
+    """Never the residents' unmoderated uploads ("Indsendte billeder"): the
+    API served their renditions to anyone who may choose images."""
+
+    def get_queryset(self):
+        from home.uploads import without_pending
+
+        return without_pending(super().get_queryset())
 
 
 class AdminDocumentsAPI(ChoosableOnlyMixin, DocumentsAdminAPIViewSet):

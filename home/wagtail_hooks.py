@@ -8,6 +8,7 @@ from home.page_admin import (
     set_withdraw_apart,
     withdraw_from_approval,
 )
+from home.uploads import without_pending
 
 
 # After Wagtail's own registrations (order 0), so these replace them.
@@ -36,6 +37,13 @@ def register_editor_guide():
 
 
 hooks.register("construct_help_menu", keep_our_help)
+
+
+@hooks.register("construct_image_chooser_queryset")
+def no_unmoderated_images(images, request):
+    """The image chooser never offers a resident's upload the secretariat has
+    not approved; approval moves it out of "Indsendte billeder" (home/uploads.py)."""
+    return without_pending(images)
 
 
 hooks.register("construct_page_action_menu", set_withdraw_apart)
