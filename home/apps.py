@@ -19,6 +19,7 @@ class HomeConfig(AppConfig):
         from wagtail.signals import page_published, page_unpublished, post_page_move
 
         from home import page_chrome, sites, tree_names
+        from home.admin_access import refuse_empty_bulk_actions
         from home.admin_forms import label_link_choosers
         from home.models import SiteSettings
         from home.spreadsheets import protect_wagtail_exports
@@ -31,4 +32,5 @@ class HomeConfig(AppConfig):
         post_delete.connect(sites.forget, sender=Site, dispatch_uid="sites-deleted")
         label_link_choosers()
         protect_wagtail_exports()
+        refuse_empty_bulk_actions()
         post_migrate.connect(tree_names.name_roots, sender=self, dispatch_uid="home-root-names")

@@ -1,7 +1,12 @@
 from django.urls import path, reverse
 from wagtail import hooks
 
-from home.admin_access import AdminDocumentsAPI, AdminImagesAPI, AdminPagesAPI
+from home.admin_access import (
+    AdminDocumentsAPI,
+    AdminImagesAPI,
+    AdminPagesAPI,
+    page_chooser_for,
+)
 from home.editor_guide import EditorGuideView, editor_guide_menu_item, keep_our_help
 from home.page_admin import (
     say_published_after_approval,
@@ -48,3 +53,6 @@ def no_unmoderated_images(images, request):
 
 hooks.register("construct_page_action_menu", set_withdraw_apart)
 hooks.register("after_edit_page", say_published_after_approval)
+
+
+hooks.register("construct_page_chooser_queryset", page_chooser_for)

@@ -8,7 +8,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, strea
 from home import uploads
 from stories.models import EventPage
 from tests.community.helpers import co_editor, secretariat
-from tests.factories import make_image
+from tests.factories import make_image, make_story
 from tests.stories.event_factories import event_index
 
 pytestmark = pytest.mark.django_db
@@ -74,3 +74,37 @@ def test_a_page_using_a_pending_image_cannot_be_published(client):
     response = client.post(add_url, _event_form(approved.pk, "grillfest-2"))
     assert response.status_code == 302
     assert EventPage.objects.get(slug="grillfest-2").live
+
+
+def test_a_report_readers_page_chooser_shows_no_unpublished_title(client):
+    from tests.community.helpers import report_reader
+
+    public = make_story(title="Offentlig historie om havnen")
+    make_story(title="Hemmeligt udkast om budgettet", publish=False)
+    client.force_login(report_reader())
+    index = public.get_parent()
+    browse = client.get(f"/admin/choose-page/{index.pk}/").content.decode()
+    assert "Offentlig historie om havnen" in browse  # the chooser works, drafts aside
+    for url in (f"/admin/choose-page/{index.pk}/", "/admin/choose-page/search/?q=budgettet",
+                "/admin/choose-page/search/?q=udkast"):  # fmt: skip
+        html = client.get(url).content.decode()
+        assert "Hemmeligt udkast" not in html, url
+
+
+def test_confirmation_pages_of_actions_a_role_cannot_take_answer_403(client):
+    from stories.models import EventSubmission
+    from tests.stories.event_factories import make_event
+
+    event = make_event(publish=False)
+    suggestion = EventSubmission.objects.create(page=event, name="Ole", email="ole@example.dk")
+    client.force_login(co_editor())
+    for url in (
+        f"/admin/bulk/stories/eventsubmission/delete/?id={suggestion.pk}",
+        f"/admin/bulk/wagtailimages/image/delete/?id={make_image().pk}",
+    ):
+        response = client.get(url)
+        assert response.status_code == 403, url
+        assert "ole@example.dk" not in response.content.decode()
+    client.force_login(secretariat())
+    ok = client.get(f"/admin/bulk/stories/eventsubmission/delete/?id={suggestion.pk}")
+    assert ok.status_code == 200
