@@ -16,6 +16,7 @@ from django.core.mail import send_mail
 from django.utils import timezone
 from wagtail.models import Site
 
+from home.mail import one_line
 from home.models import SiteSettings
 
 from .models import ChannelState, Publication, PublicationStatus
@@ -68,7 +69,7 @@ def mark_needs_login(channel: Channel, reason: str) -> None:
         logger.warning("channels: %s needs a new login and no alert address is set", channel.slug)
         return
     send_mail(
-        subject=f"Vores Ishøj: {channel.label} kræver nyt login",
+        subject=one_line(f"Vores Ishøj: {channel.label} kræver nyt login"),
         message=(
             f"Hej sekretariat\n\nPortalen kan ikke længere udgive på {channel.label}, fordi "
             f"login ikke virker (udløbet eller tilbagekaldt).\n\nPlatformens besked: {reason}\n\n"

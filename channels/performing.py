@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import logging
 import uuid
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.db.models import F
 from wagtail.models import Page
@@ -31,15 +31,38 @@ from .rendering import render_page
 logger = logging.getLogger("voresishoj.channels")
 
 
+SKIPPED = "skipped"
+"""What `perform` answers when the post was not due or not this worker's."""
+
+
+def due_at(pub: Publication) -> datetime | None:
+    """When a post waiting for its turn may be attempted (None: now)."""
+    later = [pub.next_attempt_at] if pub.next_attempt_at else []
+    if pub.scheduled_at and pub.action == PublicationAction.PUBLISH:
+        later.append(pub.scheduled_at)
+    return max(later) if later else None
+
+
+def seconds_until_due(publication_id: int) -> float | None:
+    """Seconds until a waiting post is due; None when it is not waiting (done, taken)."""
+    pub = Publication.objects.filter(pk=publication_id).first()
+    if pub is None or pub.status not in (S.QUEUED, S.SCHEDULED, S.UNCONFIRMED):
+        return None
+    due = due_at(pub)
+    now = governor.now()
+    if due is None or due <= now:
+        return None
+    return (due - now).total_seconds()
+
+
 def claim(publication_id: int) -> tuple[Publication, str] | None:
     """Take the publication for this worker, or None if it is not due or not ours."""
     now = governor.now()
     pub = Publication.objects.waiting().filter(pk=publication_id).first()
     if pub is None:
         return None
-    if pub.scheduled_at and pub.scheduled_at > now and pub.action == PublicationAction.PUBLISH:
-        return None
-    if pub.next_attempt_at and pub.next_attempt_at > now:
+    due = due_at(pub)
+    if due is not None and due > now:
         return None
     token = uuid.uuid4().hex
     taken = Publication.objects.filter(
@@ -64,7 +87,7 @@ def perform(publication_id: int) -> str:
     """One attempt at one publication; returns its new status."""
     claimed = claim(publication_id)
     if claimed is None:
-        return "skipped"
+        return SKIPPED
     pub, previous = claimed
     # The lease is renewed while the attempt runs, however long the platform takes.
     with ClaimHeartbeat(pub.pk, pub.claim_token):

@@ -24,7 +24,7 @@ from wagtail.api.v2.serializers import PageSerializer
 from wagtail.api.v2.utils import BadRequestError
 
 from home.api_fields import DetailUrlField, PageHtmlUrlField
-from home.text import plain_text
+from home.text import plain_text, whole_number
 
 logger = logging.getLogger("voresishoj.api")
 
@@ -92,10 +92,10 @@ class ParameterProblem(BadRequestError):
 
 
 def _non_negative(raw: str, name: str) -> int:
-    raw = raw.strip()
-    if not raw.isdigit():
+    value = whole_number(raw)
+    if value is None:
         raise ParameterProblem(f"'{name}' skal være et helt tal, 0 eller større.")
-    return int(raw)
+    return value
 
 
 def clamped_query(query, limit_max: int):
@@ -114,7 +114,7 @@ def clamped_query(query, limit_max: int):
         raise ParameterProblem(SEARCH_OPERATOR_MESSAGE)
     if len(query.get("search", "")) > MAX_SEARCH_LENGTH:
         raise ParameterProblem(f"'search' må højst være {MAX_SEARCH_LENGTH} tegn.")
-    if "id" in query and not query["id"].strip().isdigit():
+    if "id" in query and whole_number(query["id"]) is None:
         raise ParameterProblem("'id' skal være et helt tal.")
     return query
 

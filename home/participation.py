@@ -22,11 +22,11 @@ from django.db import models
 from django.db.models.signals import post_save
 from django.dispatch import Signal
 from django.http import HttpResponseRedirect
-from django.template.loader import render_to_string
 from django.urls import reverse
 from wagtail.models import Page, Revision, TaskState
 from wagtail.signals import page_published, task_rejected
 
+from home.mail import text_body
 from home.participation_models import (
     TRANSITIONS,
     Contribution,
@@ -196,7 +196,7 @@ def notify(contribution: Contribution, request=None) -> bool:
     }
     sent = send_mail(
         subject=SUBJECT[contribution.status].format(noun=noun),
-        message=render_to_string("participation/emails/status.txt", context),
+        message=text_body("participation/emails/status.txt", context),
         from_email=settings.DEFAULT_FROM_EMAIL,
         recipient_list=[email],
         fail_silently=True,

@@ -1,13 +1,19 @@
 from django.urls import path, reverse
 from wagtail import hooks
 
-from home.admin_access import AdminDocumentsAPI, AdminImagesAPI, AdminPagesAPI
+from home.admin_access import (
+    AdminDocumentsAPI,
+    AdminImagesAPI,
+    AdminPagesAPI,
+    page_chooser_for,
+)
 from home.editor_guide import EditorGuideView, editor_guide_menu_item, keep_our_help
 from home.page_admin import (
     say_published_after_approval,
     set_withdraw_apart,
     withdraw_from_approval,
 )
+from home.uploads import without_pending
 
 
 # After Wagtail's own registrations (order 0), so these replace them.
@@ -38,5 +44,15 @@ def register_editor_guide():
 hooks.register("construct_help_menu", keep_our_help)
 
 
+@hooks.register("construct_image_chooser_queryset")
+def no_unmoderated_images(images, request):
+    """The image chooser never offers a resident's upload the secretariat has
+    not approved; approval moves it out of "Indsendte billeder" (home/uploads.py)."""
+    return without_pending(images)
+
+
 hooks.register("construct_page_action_menu", set_withdraw_apart)
 hooks.register("after_edit_page", say_published_after_approval)
+
+
+hooks.register("construct_page_chooser_queryset", page_chooser_for)

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from home.spreadsheets import csv_row, xlsx_cell
+
 from .channel_figures import metric_info
 from .models import Source
 from .participation import Participation
@@ -154,9 +156,9 @@ def to_csv(table: Table) -> bytes:
     """UTF-8 with BOM and semicolons: what Danish Excel opens without a wizard."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";")
-    writer.writerow(table.headers)
+    writer.writerow(csv_row(table.headers))
     for row in table.rows:
-        writer.writerow(["" if cell is None else cell for cell in row])
+        writer.writerow(csv_row("" if cell is None else cell for cell in row))
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
@@ -169,7 +171,7 @@ def to_xlsx(tables: list[Table]) -> bytes:
         for cell in sheet[1]:
             cell.font = Font(bold=True)
         for row in table.rows:
-            sheet.append(row)
+            sheet.append([xlsx_cell(sheet, value) for value in row])
         sheet.column_dimensions["A"].width = 48
     buffer = io.BytesIO()
     workbook.save(buffer)

@@ -333,9 +333,21 @@ TASKS_ON_REDIS = {
     "default": {
         "BACKEND": "cms.task_backends.ResilientRQBackend",
         "QUEUES": ["default"],
-        "OPTIONS": {"KEEP_QUEUED": ["channels.tasks.perform_publication"]},
+        "OPTIONS": {
+            "KEEP_QUEUED": ["channels.tasks.perform_publication"],
+            # Run again by the Redis worker once a lost database is back
+            # (cms/rq_worker.py): each is safe to run twice.
+            "RERUN_AFTER_DATABASE_OUTAGE": [
+                "channels.tasks.perform_publication",
+                "modelsearch.tasks.insert_or_update_object_task",
+                "wagtail.tasks.update_reference_index_task",
+                "wagtail.contrib.frontend_cache.tasks.purge_urls_from_cache_task",
+            ],
+        },
     }
 }
+# How long a job on the Redis worker waits for a lost database (within its RQ timeout).
+RQ_WORKER_MAX_OUTAGE_SECONDS = int(os.environ.get("RQ_WORKER_MAX_OUTAGE_SECONDS", "240"))
 if os.environ.get("TASK_BACKEND", "db") == "rq":
     INSTALLED_APPS += ["django_rq", "django_tasks_rq"]
     TASKS = TASKS_ON_REDIS
@@ -345,7 +357,11 @@ if os.environ.get("TASK_BACKEND", "db") == "rq":
     _rq_url = REDIS_URL or "redis://127.0.0.1:6379/0"
     if "socket_connect_timeout=" not in _rq_url:
         _rq_url += ("&" if "?" in _rq_url else "?") + "socket_connect_timeout=2"
-    RQ_QUEUES = {"default": {"URL": _rq_url}}
+    # A job may wait out a database outage (cms/rq_worker.py) within its timeout.
+    RQ_QUEUES = {"default": {"URL": _rq_url, "DEFAULT_TIMEOUT": 600}}
+    # Every queue django-rq opens, and `rqworker` unless told otherwise, runs
+    # Django tasks with the job class that can call them (the Procfile names it too).
+    RQ = {"JOB_CLASS": "cms.rq_worker.TaskJob"}
 else:
     TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
@@ -434,6 +450,9 @@ REACH_REPEAT_WINDOW_MINUTES = int(os.environ.get("REACH_REPEAT_WINDOW_MINUTES", 
 # (channels/reach/hit_buffer.py); 1 writes each beacon at once.
 REACH_HIT_BATCH_SIZE = int(os.environ.get("REACH_HIT_BATCH_SIZE", "100"))
 REACH_HIT_FLUSH_SECONDS = float(os.environ.get("REACH_HIT_FLUSH_SECONDS", "1"))
+# A web process stopping while the database is away tries this long to write its
+# last beacons before it logs and counts them as lost (docs/reach-api.md).
+REACH_HIT_SHUTDOWN_WAIT_SECONDS = float(os.environ.get("REACH_HIT_SHUTDOWN_WAIT_SECONDS", "5"))
 # Behind a reverse proxy the client address is the first X-Forwarded-For entry.
 # Behind a reverse proxy: take the visitor's address from X-Forwarded-For (set
 # only when the proxy overwrites that header). Used by reach counting and by
@@ -515,6 +534,9 @@ PUBLIC_RATE_LIMITS = {
     "search": int(os.environ.get("SEARCH_RATE_LIMIT", "60")),
     "feeds": int(os.environ.get("FEED_RATE_LIMIT", "300")),
     "beacon": int(os.environ.get("BEACON_RATE_LIMIT", "600")),
+    # HTML pages, per client and minute: far above a reader (or a school behind
+    # one address), far below a scraper walking every ?side= and ?emne=.
+    "pages": int(os.environ.get("PAGE_RATE_LIMIT", "1200")),
 }
 # Content-Security-Policy header; on in production, off elsewhere unless asked for.
 CONTENT_SECURITY_POLICY = os.environ.get("CONTENT_SECURITY_POLICY", "") == "1"

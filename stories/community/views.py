@@ -12,13 +12,13 @@ import logging
 from django.conf import settings
 from django.core.mail import send_mail
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
-from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.utils.cache import patch_cache_control
 from django.utils.http import urlencode
 from django.views.decorators.http import require_http_methods
 
 from home import participation
+from home.mail import one_line, text_body
 from home.spam import RateLimit
 from stories.models import GroupIndexPage, GroupPage, GroupTask, PhotoCallPage, StoryIndexPage
 from stories.occurrences import event_queryset, next_of_each
@@ -84,8 +84,8 @@ def _send_confirmation(request: HttpRequest, group: GroupPage, task: GroupTask, 
         "hours": signups.CONFIRMATION_HOURS,
     }  # fmt: skip
     send_mail(
-        subject=f"Bekræft din tilmelding: {task.title}",
-        message=render_to_string("community/emails/task_signup_confirm.txt", context),
+        subject=one_line(f"Bekræft din tilmelding: {task.title}"),
+        message=text_body("community/emails/task_signup_confirm.txt", context),
         from_email=settings.DEFAULT_FROM_EMAIL,
         recipient_list=[signup.contact],
         fail_silently=True,
@@ -108,8 +108,8 @@ def _ask_contact_to_confirm(request: HttpRequest, group: GroupPage, task: GroupT
     }  # fmt: skip
     send_mail(
         # One line: a name typed with a line break must not break the mail's header.
-        subject=f"Ring til {' '.join(signup.name.split())} og bekræft: {task.title}",
-        message=render_to_string("community/emails/task_signup_by_phone.txt", context),
+        subject=one_line(f"Ring til {signup.name} og bekræft: {task.title}"),
+        message=text_body("community/emails/task_signup_by_phone.txt", context),
         from_email=settings.DEFAULT_FROM_EMAIL,
         recipient_list=[recipient],
         fail_silently=True,

@@ -13,6 +13,7 @@ from django.http import QueryDict
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
+from home.text import whole_number
 from stories.models.event_taxonomy import Audience
 from stories.recurrence import TZ
 
@@ -72,9 +73,9 @@ def _positive_int(params: QueryDict, name: str, default: int, maximum: int | Non
     raw = params.get(name, "").strip()
     if not raw:
         return default
-    if not raw.isdigit() or int(raw) < 1:
+    value = whole_number(raw)
+    if value is None or value < 1:
         raise ParameterError(name, f"'{name}' skal være et helt tal større end 0.")
-    value = int(raw)
     if maximum is not None and value > maximum:
         raise ParameterError(name, f"'{name}' må højst være {maximum}.")
     return value

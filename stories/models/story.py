@@ -14,6 +14,7 @@ from wagtail.images.models import Filter
 from wagtail.models import Page
 from wagtail.search import index
 
+from home.cache import not_a_variant
 from home.page_extensions import ExtensiblePreviewMixin
 from home.sharing import ShareFields, SharesContent
 from home.visibility import not_restricted
@@ -82,14 +83,18 @@ class StoryIndexPage(Page):
         topic_slug = request.GET.get("emne", "").strip()
         if topic_slug:
             topic = Tag.objects.filter(slug=topic_slug).first()
+            if topic is None:
+                not_a_variant(request)
             count = counts.count_for(topic) if topic else 0
             stories = about_topic(stories, topic, count, counts.total) if topic else stories.none()
         paginator = ArchivePaginator(stories, STORIES_PER_PAGE, count=count)
         try:
             page = paginator.page(request.GET.get("side", 1))
         except PageNotAnInteger:
+            not_a_variant(request)
             page = paginator.page(1)
         except EmptyPage:
+            not_a_variant(request)
             page = paginator.page(paginator.num_pages)
         context.update(stories=page, topic=topic, topic_slug=topic_slug, topics=counts.topics)
         return context

@@ -27,6 +27,7 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Collection, Page, Site, Task, TaskState, Workflow, WorkflowState
 
+from home.participation_models import Contribution, StandardAnswer
 from stories.models import (
     EventSubmission,
     PhotoSubmission,
@@ -135,6 +136,9 @@ def _one_of_each_snippet(story) -> None:
     PressCoverage.objects.create(story=story, outlet="TV 2 Lorry", level="regional", date=today)
     StoryEvaluation.objects.create(story=story, is_branding_story=True)
     TimelineNote.objects.create(date=today, text="Kampagne i Ishøj Bycenter")
+    StandardAnswer.objects.create(
+        title="Ikke fra Ishøj", text="Tak, men det ligger uden for Ishøj."
+    )
 
 
 def build_world() -> World:
@@ -240,6 +244,12 @@ def _pk_for(route: str, world: World, page: Page):
     ):  # fmt: skip
         if f"/{fragment}/" in route or f"^{fragment}/" in route:
             return page.pk if key is None else world.objects[key].pk
+    if "/indsendelser/" in route:
+        # A resident's submission waiting for an answer (made by the public forms).
+        contribution = Contribution.objects.order_by("pk").last()
+        if contribution is None:
+            raise LookupError(f"build_world() laver ingen indsendelse til {route}")
+        return contribution.pk
     if "/delte-links/" in route:
         # The council share links (reach): revoking one is a POST; a GET with an
         # unknown id must still be a 4xx for every role.
