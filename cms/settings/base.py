@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     # Backups, restores and the nightly restore drill (docs/deploy.md).
     "cms.backups",
     "channels.reach",
+    "channels.fediverse",
     "wagtail.api.v2",
     "wagtail.contrib.forms",
     "wagtail.contrib.frontend_cache",
