@@ -22,6 +22,7 @@ from .base import (
 from .detsker import DetSkerChannel
 from .facebook import FacebookChannel
 from .facebook_group import FacebookGroupChannel
+from .fediverse import FediverseChannel
 from .instagram import InstagramChannel
 from .youtube import YouTubeChannel
 
@@ -33,6 +34,7 @@ CHANNELS: dict[str, Channel] = {
         YouTubeChannel(),
         DetSkerChannel(),
         FacebookGroupChannel(),
+        FediverseChannel(),
     )
 }
 

@@ -32,3 +32,6 @@ INSTAGRAM_USER_ID = INSTAGRAM_USER_ID or "17841400000000001"  # noqa: F405
 INSTAGRAM_TOKEN = INSTAGRAM_TOKEN or "demo-instagram-token"  # noqa: F405
 YOUTUBE_ACCESS_TOKEN = YOUTUBE_ACCESS_TOKEN or "demo-youtube-token"  # noqa: F405
 DETSKER_TOKEN = DETSKER_TOKEN or "demo-detsker-token"  # noqa: F405
+
+# A fediverse server on this machine (the demo's follower, the test peer) may follow the portal.
+FEDIVERSE_ALLOW_HTTP_LOOPBACK = True
