@@ -268,9 +268,6 @@ class Peer:
                 with peer.state.lock:
                     peer.state.requests += 1
                     fault = peer.state.faults.pop(0) if peer.state.faults else ""
-                if fault.startswith("slow:"):
-                    time.sleep(float(fault.split(":")[1]))
-                    return self._send(202)  # too late: the portal stopped waiting
                 if fault in ("500", "410"):
                     return self._send(int(fault), {"error": "injected"})
                 headers = {k: v for k, v in self.headers.items()}
@@ -278,6 +275,9 @@ class Peer:
                 activity = json.loads(body)
                 with peer.state.lock:
                     peer.state.received.append(Received(self.path, activity, scheme, ok, error))
+                if fault.startswith("slow:"):
+                    # Processed, but answered after the portal stopped waiting.
+                    time.sleep(float(fault.split(":")[1]))
                 return self._send(202 if ok else 401)
 
         return Handler
