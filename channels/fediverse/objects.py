@@ -14,17 +14,21 @@ message to each follower, not fifty-two (docs/fediverse.md).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import datetime
 from html import escape
 from typing import Any
+from urllib.parse import quote
+from zoneinfo import ZoneInfo
 
 from django.urls import reverse
 
-from channels import rendering
+from channels.rendering import ImageRef
 from home.text import MONTHS_DA, WEEKDAYS_DA
-from stories.recurrence import TZ, Occurrence, next_occurrences
 
 from .actors import AS_CONTEXT, PUBLIC, Actor, absolute
 
+TZ = ZoneInfo("Europe/Copenhagen")
 MAX_LISTED_DATES = 5
 MOBILIZON_CONTEXT = {
     "ical": "http://www.w3.org/2002/12/cal/ical#",
@@ -41,38 +45,37 @@ def object_id(page_id: int) -> str:
     return absolute(reverse("fediverse:object", args=[page_id]))
 
 
-def _when_da(occurrence: Occurrence) -> str:
-    start = occurrence.start.astimezone(TZ)
+def _when_da(start_iso: str, end_iso: str, all_day: bool) -> str:
+    start = datetime.fromisoformat(start_iso).astimezone(TZ)
     label = f"{WEEKDAYS_DA[start.weekday()]} {start.day}. {MONTHS_DA[start.month - 1]} {start.year}"
-    if not occurrence.all_day:
+    if not all_day:
         label += f" kl. {start:%H.%M}"
-        end = occurrence.end.astimezone(TZ)
+        end = datetime.fromisoformat(end_iso).astimezone(TZ)
         if end.date() == start.date():
             label += f"–{end:%H.%M}"
     return label
 
 
-def _image(page: Any) -> list[dict]:
-    ref = rendering.rendition_ref(page, "fill-1200x630")
-    if ref is None:
+def _image(image: ImageRef | None) -> list[dict]:
+    if image is None:
         return []
     return [
         {
             "type": "Image",
-            "mediaType": ref.mime,
-            "url": ref.url,
-            "name": ref.alt,
-            "width": ref.width,
-            "height": ref.height,
+            "mediaType": image.mime,
+            "url": image.url,
+            "name": image.alt,
+            "width": image.width,
+            "height": image.height,
         }
     ]
 
 
-def _tags(page: Any) -> list[dict]:
+def _tags(hashtags: tuple[str, ...]) -> list[dict]:
     base = absolute("/search/")
     return [
-        {"type": "Hashtag", "name": tag, "href": f"{base}?q={tag.lstrip('#')}"}
-        for tag in rendering.hashtags_for(page)
+        {"type": "Hashtag", "name": tag, "href": f"{base}?q={quote(tag.lstrip('#'))}"}
+        for tag in hashtags
     ]
 
 
@@ -84,79 +87,101 @@ def _paragraphs(*texts: str) -> str:
     return "".join(f"<p>{escape(t)}</p>" for t in texts if t)
 
 
-def event_object(page: Any, actor: Actor, link: str, summary: str) -> dict:
-    occurrences = next_occurrences(page, limit=MAX_LISTED_DATES + 1)
-    upcoming = [o for o in occurrences if not o.is_cancelled]
-    first = upcoming[0] if upcoming else (occurrences[0] if occurrences else None)
-    where = ", ".join(p for p in (page.location_name, page.location_address) if p)
-    lines = [summary]
+@dataclass(frozen=True)
+class Shared:
+    """What a page shares, as the fediverse needs it (from the channel layer's content)."""
+
+    page_id: int
+    title: str
+    summary: str
+    link: str
+    hashtags: tuple[str, ...] = ()
+    image: ImageRef | None = None
+    published: str | None = None
+    updated: str | None = None
+    occurrences: tuple[dict, ...] = ()
+    """An event's coming occurrences in the event feed's format (docs/det-sker-feed.md):
+    cancelled ones marked, moved ones at their new time, as the feed says."""
+
+
+def event_object(shared: Shared, actor: Actor) -> dict:
+    listed = shared.occurrences[: MAX_LISTED_DATES + 1]
+    upcoming = [o for o in listed if o["status"] != "cancelled"]
+    first = upcoming[0] if upcoming else (listed[0] if listed else None)
+    place = (first or {}).get("place") or {}
+    where = ", ".join(p for p in (place.get("name"), place.get("address")) if p)
+    lines = [shared.summary]
     if first is not None:
-        lines.append(f"Hvornår: {_when_da(first)}")
+        lines.append(f"Hvornår: {_when_da(first['start'], first['end'], first['all_day'])}")
     if where:
         lines.append(f"Hvor: {where}")
-    later = [o for o in occurrences if o is not first][:MAX_LISTED_DATES]
+    later = [o for o in listed if o is not first][:MAX_LISTED_DATES]
     if later:
         dates = "; ".join(
-            _when_da(o) + (" (aflyst)" if o.is_cancelled else " (flyttet)" if o.is_moved else "")
+            _when_da(o["start"], o["end"], o["all_day"])
+            + (
+                " (aflyst)"
+                if o["status"] == "cancelled"
+                else " (flyttet)"
+                if o["moved_from"]
+                else ""
+            )
             for o in later
         )
         lines.append(f"Også: {dates}")
-    content = _paragraphs(*lines) + f'<p><a href="{escape(link)}">{escape(link)}</a></p>'
+    link = escape(shared.link)
     data: dict[str, Any] = {
         "@context": [AS_CONTEXT, MOBILIZON_CONTEXT],
-        "id": object_id(page.pk),
+        "id": object_id(shared.page_id),
         "type": "Event",
-        "name": page.title,
-        "content": content,
+        "name": shared.title,
+        "content": _paragraphs(*lines) + f'<p><a href="{link}">{link}</a></p>',
         "mediaType": "text/html",
-        "url": link,
-        "published": _iso(page.first_published_at),
-        "updated": _iso(page.last_published_at),
+        "url": shared.link,
+        "published": shared.published,
+        "updated": shared.updated,
         "timezone": "Europe/Copenhagen",
-        "attachment": _image(page),
-        "tag": _tags(page),
-        "ical:status": "CONFIRMED" if upcoming or not occurrences else "CANCELLED",
+        "attachment": _image(shared.image),
+        "tag": _tags(shared.hashtags),
+        "ical:status": "CONFIRMED" if upcoming or not listed else "CANCELLED",
         **_addressing(actor),
     }
     if first is not None:
-        data["startTime"] = first.start.astimezone(TZ).isoformat()
-        data["endTime"] = first.end.astimezone(TZ).isoformat()
-    if where or page.coordinates:
-        place: dict[str, Any] = {"type": "Place", "name": page.location_name or where}
-        if page.location_address:
-            place["address"] = {
+        data["startTime"] = first["start"]
+        data["endTime"] = first["end"]
+    if where or place.get("latitude") is not None:
+        location: dict[str, Any] = {"type": "Place", "name": place.get("name") or where}
+        if place.get("address"):
+            location["address"] = {
                 "type": "PostalAddress",
-                "streetAddress": page.location_address,
+                "streetAddress": place["address"],
                 "addressLocality": "Ishøj",
                 "addressCountry": "DK",
             }
-        if page.coordinates:
-            place["latitude"], place["longitude"] = page.coordinates
-        data["location"] = place
+        if place.get("latitude") is not None:
+            location["latitude"] = place["latitude"]
+            location["longitude"] = place["longitude"]
+        data["location"] = location
     return data
 
 
-def story_object(page: Any, actor: Actor, link: str, summary: str) -> dict:
-    content = _paragraphs(summary) + f'<p><a href="{escape(link)}">{escape(link)}</a></p>'
+def story_object(shared: Shared, actor: Actor) -> dict:
+    link = escape(shared.link)
     return {
         "@context": AS_CONTEXT,
-        "id": object_id(page.pk),
+        "id": object_id(shared.page_id),
         "type": "Article",
-        "name": page.title,
-        "summary": summary,
-        "content": content,
+        "name": shared.title,
+        "summary": shared.summary,
+        "content": _paragraphs(shared.summary) + f'<p><a href="{link}">{link}</a></p>',
         "mediaType": "text/html",
-        "url": link,
-        "published": _iso(page.first_published_at),
-        "updated": _iso(page.last_published_at),
-        "attachment": _image(page),
-        "tag": _tags(page),
+        "url": shared.link,
+        "published": shared.published,
+        "updated": shared.updated,
+        "attachment": _image(shared.image),
+        "tag": _tags(shared.hashtags),
         **_addressing(actor),
     }
-
-
-def _iso(value: Any) -> str | None:
-    return value.isoformat() if value else None
 
 
 def activity(kind: str, actor: Actor, obj: dict | str, activity_id: str, published: str) -> dict:

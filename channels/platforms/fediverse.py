@@ -9,17 +9,20 @@ channels/fediverse/delivery.py.
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from django.conf import settings
+from django.utils import timezone
 
 from channels import rendering
 from channels.fediverse import delivery, tasks
 from channels.fediverse.actors import actors
 from channels.fediverse.models import Activity
-from channels.fediverse.objects import event_object, object_id, story_object
+from channels.fediverse.objects import Shared, event_object, object_id, story_object
 
 from .base import Channel, Metric, Post, PostResult, Problem, ReachResult
+from .detsker import event_document
 
 if TYPE_CHECKING:
     from wagtail.models import Page
@@ -27,6 +30,20 @@ if TYPE_CHECKING:
     from channels.models import PageChannel, Publication
 
 MAX_NAME_CHARS = 500
+
+
+def _iso(value) -> str | None:
+    return value.isoformat() if value else None
+
+
+def coming_occurrences(page: Page, link: str) -> list[dict]:
+    """The event's occurrences not yet over, in the feed's format (as Det sker gets them)."""
+    now = timezone.now()
+    return [
+        o
+        for o in event_document(page, link, "")["occurrences"]
+        if datetime.fromisoformat(o["end"]) > now
+    ]
 
 
 def actor_key_for(page: Page) -> str:
@@ -66,7 +83,19 @@ class FediverseChannel(Channel):
             choice.text.strip() if choice and choice.text.strip() else getattr(page, "intro", "")
         )
         key = actor_key_for(page)
-        actor = actors()[key]
+        image = rendering.rendition_ref(page, "fill-1200x630")
+        hashtags = rendering.hashtags_for(page)
+        shared = Shared(
+            page_id=page.pk,
+            title=page.title,
+            summary=summary,
+            link=link,
+            hashtags=hashtags,
+            image=image,
+            published=_iso(page.first_published_at),
+            updated=_iso(page.last_published_at),
+            occurrences=tuple(coming_occurrences(page, link)) if rendering.is_event(page) else (),
+        )
         build = event_object if rendering.is_event(page) else story_object
         return Post(
             channel=self.slug,
@@ -75,9 +104,9 @@ class FediverseChannel(Channel):
             text=summary,
             link=link,
             canonical_url=rendering.canonical_url(page),
-            hashtags=rendering.hashtags_for(page),
-            image=rendering.rendition_ref(page, "fill-1200x630"),
-            document={"actor": key, "object": build(page, actor, link, summary)},
+            hashtags=hashtags,
+            image=image,
+            document={"actor": key, "object": build(shared, actors()[key])},
             text_field=rendering.text_field(choice),
             image_field=rendering.image_field(page),
         )

@@ -22,7 +22,8 @@ class Command(BaseCommand):
         document = actor_document(actors()[actor])
         entry = delivery.record(actor, "Update", document, None)
         enqueue(entry.pk)
+        made = f"{new_key.created_at:%Y-%m-%d %H:%M}"
         self.stdout.write(
-            f"Ny nøgle for {actors()[actor].address} (oprettet {new_key.created_at:%Y-%m-%d %H:%M}); "
+            f"Ny nøgle for {actors()[actor].address} (oprettet {made}); "
             f"{entry.deliveries.count()} servere får besked."
         )
