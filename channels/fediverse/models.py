@@ -8,11 +8,15 @@ reached, which is what reach counts.
 
 from __future__ import annotations
 
+import re
 import uuid
 from datetime import timedelta
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+
+DOMAIN = re.compile(r"(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)*[a-z0-9-]{1,63}")
 
 
 class ActorKey(models.Model):
@@ -98,6 +102,15 @@ class BlockedDomain(models.Model):
 
     def __str__(self) -> str:
         return self.domain
+
+    def clean(self) -> None:
+        self.domain = self.domain.strip().lower().rstrip(".")
+        if self.domain.startswith(("http://", "https://")):
+            self.domain = self.domain.split("://", 1)[1].split("/", 1)[0]
+        if not DOMAIN.fullmatch(self.domain):
+            raise ValidationError(
+                {"domain": "Skriv kun domænet, fx mastodon.example – uden @, sti eller mellemrum."}
+            )
 
     def save(self, *args, **kwargs):
         self.domain = self.domain.strip().lower().rstrip(".")
