@@ -111,8 +111,9 @@ def event_object(shared: Shared, actor: Actor) -> dict:
     place = (first or {}).get("place") or {}
     where = ", ".join(p for p in (place.get("name"), place.get("address")) if p)
     lines = [shared.summary]
-    if first is not None:
-        lines.append(f"Hvornår: {_when_da(first['start'], first['end'], first['all_day'])}")
+    when = _when_da(first["start"], first["end"], first["all_day"]) if first else ""
+    if when:
+        lines.append(f"Hvornår: {when}")
     if where:
         lines.append(f"Hvor: {where}")
     later = [o for o in listed if o is not first][:MAX_LISTED_DATES]
@@ -135,6 +136,8 @@ def event_object(shared: Shared, actor: Actor) -> dict:
         "id": object_id(shared.page_id),
         "type": "Event",
         "name": shared.title,
+        # Mastodon turns an Event into name + summary + link: the summary carries when and where.
+        "summary": ", ".join(p for p in (when, where) if p) or shared.summary,
         "content": _paragraphs(*lines) + f'<p><a href="{link}">{link}</a></p>',
         "mediaType": "text/html",
         "url": shared.link,
