@@ -13,6 +13,7 @@ cavage where we do not know (what every server accepts).
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 import re
 from collections.abc import Callable, Mapping
@@ -75,6 +76,14 @@ def generate_key_pair() -> tuple[str, str]:
     return private, public
 
 
+@functools.lru_cache(maxsize=16)
+def private_key(pem: str) -> rsa.RSAPrivateKey:
+    """Our own key, loaded once: loading checks the RSA key, which costs ~0.3 s a time."""
+    key = serialization.load_pem_private_key(pem.encode(), password=None)
+    assert isinstance(key, rsa.RSAPrivateKey)
+    return key
+
+
 def digest_header(body: bytes) -> str:
     return "SHA-256=" + base64.b64encode(hashlib.sha256(body).digest()).decode()
 
@@ -115,9 +124,7 @@ def sign_cavage(request: SignedRequest, key_id: str, private_pem: str, body: byt
     if body is not None:
         request.headers["Digest"] = digest_header(body)
         names.append("digest")
-    key = serialization.load_pem_private_key(private_pem.encode(), password=None)
-    assert isinstance(key, rsa.RSAPrivateKey)
-    signature = key.sign(
+    signature = private_key(private_pem).sign(
         _cavage_string(request, names).encode(), padding.PKCS1v15(), hashes.SHA256()
     )
     request.headers["Signature"] = (
@@ -179,7 +186,7 @@ class _Resolver(HTTPSignatureKeyResolver):
         return serialization.load_pem_public_key(self._public(key_id).encode())
 
     def resolve_private_key(self, key_id: str):
-        return serialization.load_pem_private_key(self._private.encode(), password=None)
+        return private_key(self._private)
 
 
 def rfc9421_key_id(request: SignedRequest) -> str:
