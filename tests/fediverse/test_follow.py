@@ -117,3 +117,22 @@ def test_a_flooding_host_is_rate_limited(portal, peer, settings):
 
     assert codes[:3] == [202, 202, 202]
     assert codes[3:] == [429, 429]
+
+
+def test_a_rotated_key_is_announced_and_signs_from_then_on(portal, peer):
+    from django.core.management import call_command
+
+    from channels.fediverse.actors import current_key
+
+    peer.follow("alice", f"{portal}/fediverse/events")
+    assert wait_for(lambda: peer.state.received)
+    old = current_key("events").public_pem
+    peer.state.received.clear()
+
+    call_command("fediverse_rotate_key", "events", stdout=open("/dev/null", "w"))
+
+    assert wait_for(lambda: peer.state.received)
+    update = peer.state.received[0]
+    assert update.activity["type"] == "Update" and update.activity["object"]["type"] == "Service"
+    assert update.verified, update.error  # verified with the key the actor now publishes
+    assert update.activity["object"]["publicKey"]["publicKeyPem"] != old
