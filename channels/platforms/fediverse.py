@@ -52,7 +52,7 @@ def actor_key_for(page: Page) -> str:
 
 class FediverseChannel(Channel):
     slug = "fediverse"
-    label = "Fediverset (Mastodon m.fl.)"
+    label = "Mastodon og fediverset"
     can_update = True
     can_withdraw = True
     utm_medium = "social"
