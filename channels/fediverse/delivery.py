@@ -183,10 +183,10 @@ def next_due(activity_id: int) -> timezone.datetime | None:
     )
 
 
-def followers_reached(page_id: int) -> int:
-    """Followers whose server accepted the page's newest Create or Update (what reach counts)."""
+def followers_reached(object_id: str) -> int:
+    """Followers whose server accepted the object's newest Create or Update (what reach counts)."""
     latest = (
-        Activity.objects.filter(page_id=page_id, kind__in=("Create", "Update"))
+        Activity.objects.filter(object_id=object_id, kind__in=("Create", "Update"))
         .order_by("-pk")
         .first()
     )
