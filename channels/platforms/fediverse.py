@@ -149,6 +149,5 @@ class FediverseChannel(Channel):
     def fetch_reach(
         self, publication: Publication, refused: frozenset[str] = frozenset()
     ) -> ReachResult:
-        return ReachResult(
-            metrics={"followers_reached": delivery.followers_reached(publication.page_id)}
-        )
+        target = publication.external_id or object_id(publication.page_id)
+        return ReachResult(metrics={"followers_reached": delivery.followers_reached(target)})
