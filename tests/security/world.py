@@ -135,6 +135,15 @@ def _one_of_each_snippet(story) -> None:
     PressCoverage.objects.create(story=story, outlet="TV 2 Lorry", level="regional", date=today)
     StoryEvaluation.objects.create(story=story, is_branding_story=True)
     TimelineNote.objects.create(date=today, text="Kampagne i Ishøj Bycenter")
+    from channels.fediverse.models import BlockedDomain, Follower
+
+    Follower.objects.create(
+        actor="events",
+        account_uri="https://social.example/users/nabo",
+        inbox="https://social.example/users/nabo/inbox",
+        domain="social.example",
+    )
+    BlockedDomain.objects.create(domain="spam.example", reason="Reklamer")
 
 
 def build_world() -> World:
