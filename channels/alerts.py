@@ -51,10 +51,13 @@ def mark_needs_login(channel: Channel, reason: str) -> None:
     ChannelState.objects.filter(channel=channel.slug, auth_failed_at__isnull=True).update(
         auth_failed_at=now, auth_error=reason
     )
-    Publication.objects.filter(
-        channel=channel.slug,
-        status__in=[PublicationStatus.QUEUED, PublicationStatus.SCHEDULED],
-    ).update(status=PublicationStatus.NEEDS_LOGIN, last_error=reason, fix_field="", updated_at=now)
+    Publication.objects.for_alias(channel.slug).move_to(
+        PublicationStatus.NEEDS_LOGIN,
+        sources=[PublicationStatus.QUEUED, PublicationStatus.SCHEDULED],
+        last_error=reason,
+        fix_field="",
+        updated_at=now,
+    )
     first = ChannelState.objects.filter(channel=channel.slug, alert_sent_at__isnull=True).update(
         alert_sent_at=now
     )

@@ -27,8 +27,8 @@ from django.utils import timezone
 from channels.models import Publication
 from channels.platforms.facebook import VIEWS_REPLACED_IMPRESSIONS
 from channels.reach.models import ChannelMetric, PageSourceDay, ReachPull, Source
-from channels.rendering import canonical_url
 from demo.standin import seed as standin_seed
+from home.sharing import absolute
 from stories.models import StoryPage
 
 SEED = 2026
@@ -74,7 +74,7 @@ def seed_standin(stories: list[StoryPage]) -> Path:
     entries = []
     for story in stories:
         entry: dict = {
-            "path": urlparse(canonical_url(story)).path,
+            "path": urlparse(absolute(story.get_full_url() or "")).path,
             "external_ids": external_ids.get(story.pk, {}),
         }
         for channel in CHANNELS:
@@ -150,6 +150,7 @@ def _history(rng: random.Random, stories: list[StoryPage], today: datetime.date)
                         pulled_at=timezone.make_aware(
                             datetime.datetime.combine(day, datetime.time(6))
                         ),
+                        day=day,
                         ok=True,
                     )
                 )

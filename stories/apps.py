@@ -27,6 +27,12 @@ class StoriesConfig(AppConfig):
             photo_call=community_views.photo_call_view,
         )
 
+        # The event feed's item, for what an event shares with listings (home/sharing.py).
+        from stories.feeds.serialize import occurrence_data
+        from stories.models import EventPage
+
+        EventPage.occurrence_document = staticmethod(occurrence_data)
+
         moderation.connect()
 
         for signal in (page_published, page_unpublished, post_page_move):

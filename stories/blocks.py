@@ -6,13 +6,15 @@ sets no cookies before the resident presses play.
 """
 
 import re
-from urllib.parse import parse_qs, urlparse
+from urllib.parse import urlparse
 
 from django.core.exceptions import ValidationError
 from django.utils.functional import cached_property
 from wagtail import blocks
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.images.models import Filter
+
+from home.sharing import parse_video_url
 
 API_RENDITIONS = {
     "small": "fill-400x300",
@@ -92,31 +94,6 @@ class GalleryBlock(blocks.StructBlock):
         icon = "image"
         label = "Galleri"
         template = "blocks/gallery_block.html"
-
-
-YOUTUBE_ID = re.compile(r"^[A-Za-z0-9_-]{11}$")
-
-
-def parse_video_url(url: str) -> tuple[str, str] | None:
-    """Return (provider, video id) for a YouTube or Vimeo URL, or None."""
-    parsed = urlparse(url.strip())
-    host = (parsed.hostname or "").lower().removeprefix("www.").removeprefix("m.")
-    if host in ("youtube.com", "youtube-nocookie.com"):
-        if parsed.path == "/watch":
-            video_id = parse_qs(parsed.query).get("v", [""])[0]
-        else:
-            parts = [p for p in parsed.path.split("/") if p]
-            video_id = (
-                parts[1] if len(parts) >= 2 and parts[0] in ("embed", "shorts", "live") else ""
-            )
-        return ("youtube", video_id) if YOUTUBE_ID.match(video_id) else None
-    if host == "youtu.be":
-        video_id = parsed.path.strip("/")
-        return ("youtube", video_id) if YOUTUBE_ID.match(video_id) else None
-    if host in ("vimeo.com", "player.vimeo.com"):
-        digits = [p for p in parsed.path.split("/") if p.isdigit()]
-        return ("vimeo", digits[-1]) if digits else None
-    return None
 
 
 class VideoValue(blocks.StructValue):

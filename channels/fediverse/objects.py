@@ -23,7 +23,7 @@ from zoneinfo import ZoneInfo
 
 from django.urls import reverse
 
-from channels.rendering import ImageRef
+from home.sharing import ImageRef
 from home.text import MONTHS_DA, WEEKDAYS_DA
 
 from .actors import AS_CONTEXT, PUBLIC, Actor, absolute

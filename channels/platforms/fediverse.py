@@ -4,60 +4,48 @@ Publishing records a Create and hands the fan-out to a task, so neither the
 editor nor the channel worker waits for hundreds of servers; an edit is an
 Update, unpublishing or deleting a Delete. The wire format lives in
 channels/fediverse/objects.py; delivery, retries and pruning in
-channels/fediverse/delivery.py.
+channels/fediverse/delivery.py; the protocol (actors, inbox, keys) in the
+`channels.fediverse` app. See docs/fediverse.md.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
-from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.utils import timezone
 
-from channels import rendering
 from channels.fediverse import delivery, tasks
 from channels.fediverse.actors import actors
 from channels.fediverse.models import Activity
 from channels.fediverse.objects import Shared, event_object, object_id, story_object
+from home.sharing import SharedContent
 
-from .base import Channel, Metric, Post, PostResult, Problem, ReachResult
-from .detsker import event_document
-
-if TYPE_CHECKING:
-    from wagtail.models import Page
-
-    from channels.models import PageChannel, Publication
+from .base import ChannelBackend, Metric, Post, PostRecord, PostResult, Problem, ReachResult
 
 MAX_NAME_CHARS = 500
 
 
-def _iso(value) -> str | None:
-    return value.isoformat() if value else None
+def actor_key_for(content: SharedContent) -> str:
+    return "events" if content.event is not None else "stories"
 
 
-def coming_occurrences(page: Page, link: str) -> list[dict]:
-    """The event's occurrences not yet over, in the feed's format (as Det sker gets them)."""
+def coming(occurrences: tuple[dict, ...]) -> tuple[dict, ...]:
+    """The occurrences not yet over (the page shares the coming year's, from today)."""
     now = timezone.now()
-    return [
-        o
-        for o in event_document(page, link, "")["occurrences"]
-        if datetime.fromisoformat(o["end"]) > now
-    ]
+    return tuple(o for o in occurrences if datetime.fromisoformat(o["end"]) > now)
 
 
-def actor_key_for(page: Page) -> str:
-    return "events" if rendering.is_event(page) else "stories"
-
-
-class FediverseChannel(Channel):
-    slug = "fediverse"
+class FediverseBackend(ChannelBackend):
     label = "Mastodon og fediverset"
     can_update = True
     can_withdraw = True
     utm_medium = "social"
     utm_source = "fediverse"
-    reach_source = "other"  # a Source of its own needs a reach migration (docs/fediverse.md)
+    # A reach Source of its own needs a reach migration; until then visits count as "other".
+    reach_source = "other"
+    image_spec = "fill-1200x630"
     metrics = (
         Metric(
             "followers_reached",
@@ -71,45 +59,36 @@ class FediverseChannel(Channel):
         # No login: the actors' keys are made on first use (channels/fediverse/actors.py).
         return bool(settings.WAGTAILADMIN_BASE_URL)
 
+    def configuration_problems(self) -> list[str]:
+        base = settings.WAGTAILADMIN_BASE_URL or ""
+        if not settings.FEDIVERSE_ALLOW_HTTP_LOOPBACK and not base.startswith("https://"):
+            return [
+                "BASE_URL must be an https address: other servers fetch the actors and "
+                "their keys from it, and refuse plain http."
+            ]
+        return []
+
     def api_url(self) -> str:
         return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + "/.well-known/webfinger"
 
-    def default_enabled(self, page: Page) -> bool:
+    def default_enabled(self, content: SharedContent) -> bool:
         return True
 
-    def render(self, page: Page, choice: PageChannel | None) -> Post:
-        link = rendering.utm_link(page, self.link_tags())
-        summary = (
-            choice.text.strip() if choice and choice.text.strip() else getattr(page, "intro", "")
-        )
-        key = actor_key_for(page)
-        image = rendering.rendition_ref(page, "fill-1200x630")
-        hashtags = rendering.hashtags_for(page)
+    def compose(self, post: Post, content: SharedContent) -> Post:
+        key = actor_key_for(content)
+        summary = post.text if post.text_field == "channel.text" else content.lead
         shared = Shared(
-            page_id=page.pk,
-            title=page.title,
+            page_id=content.page_id,
+            title=content.title,
             summary=summary,
-            link=link,
-            hashtags=hashtags,
-            image=image,
-            published=_iso(page.first_published_at),
-            updated=_iso(page.last_published_at),
-            occurrences=tuple(coming_occurrences(page, link)) if rendering.is_event(page) else (),
+            link=post.link,
+            hashtags=post.hashtags,
+            image=post.image,
+            updated=content.updated_at.isoformat() if content.updated_at else None,
+            occurrences=coming(content.event.occurrences) if content.event else (),
         )
-        build = event_object if rendering.is_event(page) else story_object
-        return Post(
-            channel=self.slug,
-            page_id=page.pk,
-            title=page.title,
-            text=summary,
-            link=link,
-            canonical_url=rendering.canonical_url(page),
-            hashtags=hashtags,
-            image=image,
-            document={"actor": key, "object": build(shared, actors()[key])},
-            text_field=rendering.text_field(choice),
-            image_field=rendering.image_field(page),
-        )
+        build = event_object if content.event is not None else story_object
+        return replace(post, document={"actor": key, "object": build(shared, actors()[key])})
 
     def validate(self, post: Post) -> list[Problem]:
         problems: list[Problem] = []
@@ -120,7 +99,7 @@ class FediverseChannel(Channel):
                 Problem(
                     "Billedet mangler en alternativ tekst; Mastodon-brugere med skærmlæser "
                     "får den læst op.",
-                    "image_alt" if post.image_field == "image" else "hero_image_alt",
+                    post.image_field + "_alt" if post.image_field else "image_alt",
                 )
             )
         return problems
@@ -131,23 +110,25 @@ class FediverseChannel(Channel):
         tasks.enqueue(entry.pk)
         return PostResult(external_id=entry.object_id, url=post.canonical_url)
 
-    def publish(self, post: Post, publication: Publication) -> PostResult:
+    def publish(self, post: Post, record: PostRecord) -> PostResult:
         return self._send("Create", post)
 
-    def update(self, publication: Publication, post: Post) -> PostResult:
+    def update(self, post: Post, record: PostRecord) -> PostResult:
         return self._send("Update", post)
 
-    def withdraw(self, publication: Publication) -> PostResult:
-        target = publication.external_id or object_id(publication.page_id)
-        sent = Activity.objects.filter(object_id=target).order_by("-pk").first()
+    def withdraw(self, record: PostRecord) -> PostResult:
+        target = record.external_id
+        sent = Activity.objects.filter(object_id=target).order_by("-pk").first() if target else None
         if sent is None or sent.kind == "Delete":
             return PostResult(external_id=target)  # never sent, or already withdrawn
-        entry = delivery.record(sent.actor, "Delete", target, publication.page_id)
+        entry = delivery.record(sent.actor, "Delete", target, sent.page_id)
         tasks.enqueue(entry.pk)
         return PostResult(external_id=target)
 
-    def fetch_reach(
-        self, publication: Publication, refused: frozenset[str] = frozenset()
-    ) -> ReachResult:
-        target = publication.external_id or object_id(publication.page_id)
-        return ReachResult(metrics={"followers_reached": delivery.followers_reached(target)})
+    def fetch_reach(self, record: PostRecord, refused: frozenset[str] = frozenset()) -> ReachResult:
+        return ReachResult(
+            metrics={"followers_reached": delivery.followers_reached(record.external_id)}
+        )
+
+
+__all__ = ["FediverseBackend", "object_id"]

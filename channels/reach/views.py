@@ -16,7 +16,8 @@ from stories.models import StoryPage
 
 from . import charts, exports
 from .channel_figures import (
-    CHANNEL_LABELS,
+    channel_label,
+    channel_order,
     channel_series,
     metric_info,
     refused_notes,
@@ -142,10 +143,10 @@ class StoriesView(ReachView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         rows = self.rows()
-        channels = sorted({c for r in rows for c in r.channels}, key=list(CHANNEL_LABELS).index)
+        channels = sorted({c for r in rows for c in r.channels}, key=channel_order)
         context.update(
             rows=rows,
-            channels=[(c, CHANNEL_LABELS.get(c, c)) for c in channels],
+            channels=[(c, channel_label(c)) for c in channels],
             total_views=sum(r.views for r in rows),
             refused=refused_notes(),
             top=charts.bar_chart(
@@ -192,7 +193,7 @@ class StoryDetailView(ReachView):
         channel_charts = []
         for channel, series in channel_series(self.story.pk, self.period).items():
             infos = [metric_info(channel, name, self.period) for name in series.values]
-            label = CHANNEL_LABELS.get(channel, channel)
+            label = channel_label(channel)
             channel_charts.append(
                 {
                     "label": label,

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import dj_database_url
 
+from .channels import channels_from_environment
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(os.environ.get("VAR_DIR", BASE_DIR / "var"))
 
@@ -438,30 +440,15 @@ TRUST_X_FORWARDED_FOR = "1" in (
 # local stand-in). Facebook and Instagram share one Graph API version,
 # GRAPH_API_VERSION (checked by `manage.py check`); their URLs are host only.
 # Credentials only ever come from the environment; a channel without them is
-# "ikke sat op".
+# "ikke sat op", and a channel left out of CHANNELS is off.
 GRAPH_API_VERSION = os.environ.get("GRAPH_API_VERSION", "v26.0")
-FACEBOOK_API_URL = os.environ.get("FACEBOOK_API_URL", "https://graph.facebook.com")
-INSTAGRAM_API_URL = os.environ.get("INSTAGRAM_API_URL", "https://graph.facebook.com")
-YOUTUBE_API_URL = os.environ.get("YOUTUBE_API_URL", "https://www.googleapis.com/youtube/v3")
-YOUTUBE_ANALYTICS_URL = os.environ.get(
-    "YOUTUBE_ANALYTICS_URL", "https://youtubeanalytics.googleapis.com/v2"
-)
-YOUTUBE_TOKEN_URL = os.environ.get("YOUTUBE_TOKEN_URL", "https://oauth2.googleapis.com/token")
-DETSKER_API_URL = os.environ.get("DETSKER_API_URL", "")
-FACEBOOK_PAGE_ID = os.environ.get("FACEBOOK_PAGE_ID", "")
-FACEBOOK_PAGE_TOKEN = os.environ.get("FACEBOOK_PAGE_TOKEN", "")
-INSTAGRAM_USER_ID = os.environ.get("INSTAGRAM_USER_ID", "")
-INSTAGRAM_TOKEN = os.environ.get("INSTAGRAM_TOKEN", "")
-YOUTUBE_ACCESS_TOKEN = os.environ.get("YOUTUBE_ACCESS_TOKEN", "")
-YOUTUBE_CLIENT_ID = os.environ.get("YOUTUBE_CLIENT_ID", "")
-YOUTUBE_CLIENT_SECRET = os.environ.get("YOUTUBE_CLIENT_SECRET", "")
-YOUTUBE_REFRESH_TOKEN = os.environ.get("YOUTUBE_REFRESH_TOKEN", "")
-DETSKER_TOKEN = os.environ.get("DETSKER_TOKEN", "")
+# Which channels run, each an alias with a backend and its options
+# (channels/registry.py), read from the variables documented in docs/channels.md.
+CHANNELS = channels_from_environment(os.environ)
 CHANNELS_ALERT_EMAIL = os.environ.get("CHANNELS_ALERT_EMAIL", "")
 CHANNELS_HTTP_TIMEOUT = float(os.environ.get("CHANNELS_HTTP_TIMEOUT", "10"))
 CHANNELS_MAX_ATTEMPTS = int(os.environ.get("CHANNELS_MAX_ATTEMPTS", "6"))
 CHANNELS_USAGE_PAUSE_PERCENT = int(os.environ.get("CHANNELS_USAGE_PAUSE_PERCENT", "90"))
-CHANNELS_YOUTUBE_DAILY_QUOTA = int(os.environ.get("CHANNELS_YOUTUBE_DAILY_QUOTA", "10000"))
 # A worker holds a post it is sending for this long and renews the hold while it
 # sends (channels/lease.py); a post whose worker was killed is looked up and sent
 # again by the clock's next sweep (every 15 s) after that. With the sweep, no more

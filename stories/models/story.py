@@ -15,6 +15,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.page_extensions import ExtensiblePreviewMixin
+from home.sharing import ShareFields, SharesContent
 from home.visibility import not_restricted
 from stories.blocks import StoryBodyBlock
 from stories.models.listing import ArchivePaginator, TopicCounts, about_topic
@@ -94,7 +95,7 @@ class StoryIndexPage(Page):
         return context
 
 
-class StoryPage(ExtensiblePreviewMixin, Page):
+class StoryPage(SharesContent, ExtensiblePreviewMixin, Page):
     """One good story of people meeting across age, culture and neighbourhood.
 
     Written once here; the channel layer republishes it everywhere else.
@@ -180,6 +181,15 @@ class StoryPage(ExtensiblePreviewMixin, Page):
         APIField("tags", serializer=TopicsField()),
         APIField("partners", serializer=PartnersField()),
     ]
+    # What the channels share (home/sharing.py).
+    share_fields = ShareFields(
+        kind="story",
+        lead="intro",
+        image="hero_image",
+        image_alt="hero_image_alt",
+        tags="tags",
+        videos_in="body",
+    )
     parent_page_types = ["stories.StoryIndexPage"]
     subpage_types = []
 

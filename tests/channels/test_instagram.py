@@ -1,7 +1,8 @@
 import pytest
 
 from channels.models import PublicationStatus as S
-from channels.platforms import get_channel
+from channels.registry import get_channel
+from channels.rendering import render_page
 from tests.channels.helpers import choose, publication, publish, unpublish
 from tests.factories import make_image, make_story
 
@@ -78,7 +79,7 @@ def test_a_long_caption_is_blocked_not_truncated(standin, django_capture_on_comm
 def test_too_many_hashtags_and_mentions_are_blocked(standin, django_capture_on_commit_callbacks):
     channel = get_channel("instagram")
     story = make_story()
-    post = channel.render(story, None)
+    post = render_page(story, channel)
     from dataclasses import replace
 
     text = " ".join(f"#emne{i}" for i in range(31)) + " " + " ".join(f"@ven{i}" for i in range(21))
@@ -128,6 +129,6 @@ def test_reach_leaves_out_metrics_instagram_does_not_return(
 ):
     with django_capture_on_commit_callbacks(execute=True):
         story = make_story()
-    reach = get_channel("instagram").fetch_reach(publication(story, "instagram"))
+    reach = get_channel("instagram").fetch_reach(publication(story, "instagram").record())
 
     assert reach.metrics["reach"] == 30 and "saved" not in reach.metrics

@@ -149,10 +149,10 @@ def test_an_inbox_failing_for_days_is_pruned(
 
 
 def test_reach_counts_the_followers_reached(followers, django_capture_on_commit_callbacks):
-    from channels.platforms import get_channel
+    from channels.registry import get_channel
 
     with django_capture_on_commit_callbacks(execute=True):
         event = weekly(start_date=date.today() + timedelta(days=1))
 
-    reach = get_channel("fediverse").fetch_reach(publication(event, "fediverse"))
+    reach = get_channel("fediverse").fetch_reach(publication(event, "fediverse").record())
     assert reach.metrics == {"followers_reached": 2}

@@ -10,10 +10,12 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 from django.db.models import Sum
+from django.utils import timezone
 
 from channels.models import Publication
 from channels.reach.models import PageSourceDay, ReachPull
 from channels.reach.pulling import pull_reach
+from channels.reach.schedule import LAST_AGE
 from demo.standin.seed import FILE_NAME
 from stories.models import StoryPage
 
@@ -32,15 +34,16 @@ def last_two(page_id, channel):
     return figures(latest), figures(before)
 
 
-def live(channel):
-    """Demo stories with a post on the channel (events have no history to continue)."""
-    return sorted(
-        Publication.objects.filter(
-            channel=channel, status="published", page__in=StoryPage.objects.live()
-        )
-        .exclude(external_id="")
-        .values_list("page_id", flat=True)
-    )
+def live(channel, *, pulled=True):
+    """Demo stories with a post on the channel (events have no history to continue):
+    those the reach schedule still pulls (out less than a year), or those it no longer
+    does."""
+    young = {"published_at__gte": timezone.now() - LAST_AGE}
+    posts = Publication.objects.filter(
+        channel=channel, status="published", page__in=StoryPage.objects.live()
+    ).exclude(external_id="")
+    posts = posts.filter(**young) if pulled else posts.exclude(**young)
+    return sorted(posts.values_list("page_id", flat=True))
 
 
 def test_the_first_live_pull_continues_the_demo_history_believably(
@@ -69,6 +72,11 @@ def test_the_first_live_pull_continues_the_demo_history_believably(
             shown.append(tuple(sorted(latest.items())))
         # No two stories show the same figures.
         assert len(set(shown)) == len(shown), channel
+        # A post out for more than a year is no longer pulled: its figures stay as they were.
+        for page_id in live(channel, pulled=False):
+            assert not ReachPull.objects.filter(
+                page_id=page_id, channel=channel, pulled_at__date=timezone.localdate()
+            ).exists(), (channel, page_id)
     for page_id in live("facebook"):
         latest, _ = last_two(page_id, "facebook")
         visits = PageSourceDay.objects.filter(page_id=page_id, source="facebook").aggregate(

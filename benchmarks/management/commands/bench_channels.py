@@ -65,6 +65,24 @@ class _QuietHandler(SimpleHTTPRequestHandler):
         pass
 
 
+def bench_channels(url: str, youtube_quota: int) -> dict[str, Any]:
+    """Every channel on the stand-in with the bench's tokens (cms/settings/channels.py)."""
+    from cms.settings.channels import channels_from_environment
+
+    return channels_from_environment(
+        {
+            "FACEBOOK_PAGE_ID": "1000000001",
+            "FACEBOOK_PAGE_TOKEN": "bench-facebook-token",
+            "INSTAGRAM_USER_ID": "17841400000000001",
+            "INSTAGRAM_TOKEN": "bench-instagram-token",
+            "YOUTUBE_ACCESS_TOKEN": "bench-youtube-token",
+            "DETSKER_TOKEN": "bench-detsker-token",
+            "CHANNELS_YOUTUBE_DAILY_QUOTA": str(youtube_quota),
+        },
+        standin=url,
+    )
+
+
 class Command(BaseCommand):
     help = (
         "Måler kanallaget: 1.000 historier (og 1.000 begivenheder til Det sker) gennem "
@@ -153,19 +171,8 @@ class Command(BaseCommand):
             "MEDIA_URL": f"/{media.name}/",
             "WAGTAILADMIN_BASE_URL": base,
             "TASKS": {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}},
-            "FACEBOOK_API_URL": url,
-            "INSTAGRAM_API_URL": url,
-            "YOUTUBE_API_URL": f"{url}/youtube/v3",
-            "YOUTUBE_TOKEN_URL": f"{url}/youtube/token",
-            "DETSKER_API_URL": f"{url}/detsker",
-            "FACEBOOK_PAGE_ID": "1000000001",
-            "FACEBOOK_PAGE_TOKEN": "bench-facebook-token",
-            "INSTAGRAM_USER_ID": "17841400000000001",
-            "INSTAGRAM_TOKEN": "bench-instagram-token",
-            "YOUTUBE_ACCESS_TOKEN": "bench-youtube-token",
-            "DETSKER_TOKEN": "bench-detsker-token",
+            "CHANNELS": bench_channels(url, youtube_quota=10**9),
             "CHANNELS_MAX_ATTEMPTS": 20,
-            "CHANNELS_YOUTUBE_DAILY_QUOTA": 10**9,
             "CHANNELS_HTTP_TIMEOUT": 10,
         }
         clock = SimClock(standin.state)
@@ -222,7 +229,7 @@ class Command(BaseCommand):
             f"{REAL_INSTAGRAM_LIMIT} opslag pr. døgn, YouTube 10.000 enheder pr. døgn, "
             "ingen injicerede fejl, 4 workers."
         )
-        with override_settings(CHANNELS_YOUTUBE_DAILY_QUOTA=10_000):
+        with override_settings(CHANNELS=bench_channels(standin.url, youtube_quota=10_000)):
             self._publish_and_report(quota_pages, 4, standin, clock, show_days=True)
 
     def _reset(self, standin: Any, clock: SimClock) -> None:
