@@ -14,6 +14,7 @@ from django.db import transaction
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import timezone
+from wagtail.models import Page
 
 from .models import ActorKey, Follower
 from .signatures import generate_key_pair
@@ -122,8 +123,7 @@ def rotate_key(actor_key: str) -> ActorKey:
 
 
 def landing_url(actor: Actor) -> str:
-    from wagtail.models import Page
-
+    """The site page people land on for the actor (Det sker, Historier), else the front page."""
     app, model = actor.page_model.split(".")
     page = Page.objects.live().filter(content_type__app_label=app, content_type__model=model)
     found = page.first()
