@@ -195,7 +195,7 @@ def _receive(request: HttpRequest, key: str | None) -> HttpResponse:
             request.build_absolute_uri(),
             {name: value for name, value in request.headers.items()},
         )
-        verified = verify(signed, body, request.META.get("REMOTE_ADDR", ""))
+        verified = verify(signed, body)
         accept = handle(verified, addressed_to)
     except Refusal as refusal:
         return _json({"error": refusal.reason}, "application/json", status=refusal.status)
