@@ -137,7 +137,9 @@ def _store(delivery: Delivery, sent: Sent) -> None:
             behind.order_by("failing_since").values_list("failing_since", flat=True).first()
         )
         prune_after = timedelta(days=settings.FEDIVERSE_PRUNE_AFTER_DAYS)
-        if first_failure is not None and now - first_failure >= prune_after:
+        if first_failure is None:  # nobody follows through this inbox any more
+            updates["status"] = DeliveryStatus.FAILED
+        elif now - first_failure >= prune_after:
             updates["status"] = DeliveryStatus.FAILED
             behind.delete()
         else:
