@@ -37,6 +37,7 @@ urlpatterns = [
     path("api/reach/", include("channels.reach.urls")),
     # The council's read-only link to one evaluation report (no account needed).
     path("raadsrapport/", include("channels.reach.share_urls")),
+    path("", include("channels.fediverse.urls")),
     path("api/places.geojson", places_geojson, name="places_geojson"),
     path("feeds/", include("stories.feeds.urls")),
     path("search/", home_views.search, name="search"),

@@ -86,6 +86,10 @@ REACH_PERMISSIONS = {
     + [f"{a}_reportsharelink" for a in ("add", "change", "view")],
     RAPPORTLAESER: ["view_reports"] + [f"view_{m}" for m in _REACH_ENTRIES],
 }
+# The fediverse's followers (seen and removed) and blocked domains: the secretariat only.
+FEDIVERSE_PERMISSIONS = {
+    SEKRETARIAT: ["view_follower", "delete_follower"] + [f"{a}_blockeddomain" for a in CRUD],
+}
 
 
 def _permissions(Permission, pairs):
@@ -110,10 +114,13 @@ def grant_role_permissions(Group, Permission) -> None:
 
 
 def grant_reach(Group, Permission) -> None:
-    for role, codenames in REACH_PERMISSIONS.items():
-        group = Group.objects.filter(name=role).first()
-        if group is not None:
-            group.permissions.add(*_permissions(Permission, [("reach", c) for c in codenames]))
+    """Permissions of apps that may be migrated after home (reach, fediverse)."""
+    for app_label, table in (("reach", REACH_PERMISSIONS), ("fediverse", FEDIVERSE_PERMISSIONS)):
+        for role, codenames in table.items():
+            group = Group.objects.filter(name=role).first()
+            if group is not None:
+                pairs = [(app_label, c) for c in codenames]
+                group.permissions.add(*_permissions(Permission, pairs))
 
 
 def grant_report_permissions(sender=None, **kwargs) -> None:

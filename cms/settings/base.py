@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     # Backups, restores and the nightly restore drill (docs/deploy.md).
     "cms.backups",
     "channels.reach",
+    "channels.fediverse",
     "wagtail.api.v2",
     "wagtail.contrib.forms",
     "wagtail.contrib.frontend_cache",
@@ -540,3 +541,21 @@ PUBLIC_RATE_LIMITS = {
 }
 # Content-Security-Policy header; on in production, off elsewhere unless asked for.
 CONTENT_SECURITY_POLICY = os.environ.get("CONTENT_SECURITY_POLICY", "") == "1"
+
+# The fediverse (ActivityPub, docs/fediverse.md): the two actors' handles on the site's own
+# domain, and how careful the portal is with the servers it talks to.
+FEDIVERSE_EVENTS_HANDLE = os.environ.get("FEDIVERSE_EVENTS_HANDLE", "detsker")
+FEDIVERSE_STORIES_HANDLE = os.environ.get("FEDIVERSE_STORIES_HANDLE", "historier")
+# Only https to public addresses; dev and test allow http to loopback (a local server).
+FEDIVERSE_ALLOW_HTTP_LOOPBACK = False
+# Seconds for connecting to and reading from another server (actor keys, deliveries).
+FEDIVERSE_CONNECT_TIMEOUT = 3.0
+FEDIVERSE_READ_TIMEOUT = 5.0
+# Largest activity the inbox reads (bytes); Mastodon's own limit for a JSON body is 1 MB.
+FEDIVERSE_INBOX_MAX_BYTES = 256 * 1024
+# Requests one remote host may make to the inbox per minute.
+FEDIVERSE_INBOX_RATE_PER_MINUTE = 120
+# Deliveries to a server that has failed this many days are given up and its followers pruned.
+FEDIVERSE_PRUNE_AFTER_DAYS = 7
+# Parallel deliveries of one activity (bounded fan-out).
+FEDIVERSE_DELIVERY_CONCURRENCY = 8

@@ -21,7 +21,7 @@ PLATFORM = "channels.platforms"
 def channels_from_environment(
     environ: Mapping[str, str], standin: str = "", demo_tokens: bool = False
 ) -> dict[str, dict[str, Any]]:
-    """The portal's five channels from the environment; `standin` points every URL
+    """The portal's six channels from the environment; `standin` points every URL
     not set in the environment at the local platform stand-in, `demo_tokens`
     fills empty credentials with the stand-in's demo tokens (dev only)."""
 
@@ -78,4 +78,6 @@ def channels_from_environment(
             },
         },
         "facebook_group": {"BACKEND": f"{PLATFORM}.facebook_group.FacebookGroupBackend"},
+        # Our own ActivityPub actors (docs/fediverse.md): no account elsewhere, no options.
+        "fediverse": {"BACKEND": f"{PLATFORM}.fediverse.FediverseBackend"},
     }

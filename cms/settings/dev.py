@@ -22,3 +22,6 @@ INSTALLED_APPS = [*INSTALLED_APPS, "demo", "benchmarks"]  # noqa: F405
 # --port 8765) with demo tokens, unless the environment says otherwise.
 _STANDIN = os.environ.get("CHANNELS_STANDIN_URL", "http://127.0.0.1:8765")
 CHANNELS = channels_from_environment(os.environ, standin=_STANDIN, demo_tokens=True)
+
+# A fediverse server on this machine (the demo's follower, the test peer) may follow the portal.
+FEDIVERSE_ALLOW_HTTP_LOOPBACK = True

@@ -38,3 +38,6 @@ REACH_HIT_BATCH_SIZE = 1
 # No tile server here: a test that wants the map picture starts its own
 # (tests/locations/test_map_teaser.py); the others never reach for the internet.
 MAP_TILE_URL = ""
+
+# A fediverse server on this machine (the demo's follower, the test peer) may follow the portal.
+FEDIVERSE_ALLOW_HTTP_LOOPBACK = True

@@ -13,7 +13,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qsl, urlparse
 
-from . import detsker, graph, youtube
+from . import detsker, fediverse, graph, youtube
 from .state import ACTS_FIRST, FAULT_KINDS, Fault, StandinState
 from .wire import Reply, Request, google_error, graph_error, parse_body
 
@@ -35,6 +35,8 @@ def route(path: str) -> tuple[str, list[str]]:
         return "youtube", parts[1:]
     if parts and parts[0] == "detsker":
         return "detsker", parts[1:]
+    if parts and parts[0] == "fediverse":
+        return "fediverse", parts[1:]
     return "", parts
 
 
@@ -144,8 +146,12 @@ class StandinHandler(BaseHTTPRequestHandler):
         if fault and fault.kind not in ACTS_FIRST:
             self._send(fault_reply(platform, fault.kind), platform)
             return
-        handler = {"graph": graph.handle, "youtube": youtube.handle, "detsker": detsker.handle}
-        reply = handler[kind](state, req, parts)
+        if kind == "fediverse":
+            host, port = self.server.server_address[:2]
+            reply = fediverse.handle(state, req, parts, f"http://{host}:{port}")
+        else:
+            handler = {"graph": graph.handle, "youtube": youtube.handle, "detsker": detsker.handle}
+            reply = handler[kind](state, req, parts)
         if fault and fault.kind == "slow_answer":
             # The platform acted and takes its time to say so (a worker hangs mid-send).
             time.sleep(fault.delay)
@@ -166,6 +172,8 @@ class StandinHandler(BaseHTTPRequestHandler):
             return Reply(404, {"error": "unknown platform path"})
         if kind == "youtube" and parts in (["token"], ["tokeninfo"]):
             return None
+        if kind == "fediverse":
+            return None  # signed (HTTP signatures), not a bearer token
         if not req.token or req.token in state.config["revoked_tokens"]:
             if kind == "graph":
                 return graph_error(
@@ -181,7 +189,7 @@ class StandinHandler(BaseHTTPRequestHandler):
     def _send(self, reply: Reply, platform: str = "") -> None:
         payload = b"" if reply.body is None else json.dumps(reply.body).encode()
         self.send_response(reply.status)
-        if payload:
+        if payload and "Content-Type" not in reply.headers:
             self.send_header("Content-Type", "application/json; charset=UTF-8")
         self.send_header("Content-Length", str(len(payload)))
         if platform in ("facebook", "instagram") and "X-App-Usage" not in reply.headers:
@@ -233,6 +241,7 @@ def control(state: StandinState, req: Request, parts: list[str]) -> Reply:
                     "instagram": list(state.ig_media.values()),
                     "youtube": state.videos,
                     "detsker": {k: v["doc"] for k, v in state.listings.items()},
+                    "fediverse": list(state.fediverse_inbox),
                 },
             )
         if what == "requests":

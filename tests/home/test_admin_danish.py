@@ -105,6 +105,7 @@ _WORD = re.compile(r"\||[^\W_]+")
 # identifiers of page types that Wagtail's page-type report shows as they are.
 CONTENT_TOKENS = re.compile(
     r"https?://\S+|#[^\W_]+|\b\d+x\d+\b|\bv\d+(\.\d+)*\b|\b\d+\b"  # links, tags, sizes, versions
+    r"|@[\w.-]+@[\w.:-]+"  # fediverse handles (@detsker@voresishoj.dk)
 )
 SEPARATORS = re.compile(r": | – | · ")
 IDENTIFIER = re.compile(r"[a-z_]+\.[a-z_]+")

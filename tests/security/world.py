@@ -139,6 +139,15 @@ def _one_of_each_snippet(story) -> None:
     StandardAnswer.objects.create(
         title="Ikke fra Ishøj", text="Tak, men det ligger uden for Ishøj."
     )
+    from channels.fediverse.models import BlockedDomain, Follower
+
+    Follower.objects.create(
+        actor="events",
+        account_uri="https://social.example/users/nabo",
+        inbox="https://social.example/users/nabo/inbox",
+        domain="social.example",
+    )
+    BlockedDomain.objects.create(domain="spam.example", reason="Reklamer")
 
 
 def build_world() -> World:
@@ -272,6 +281,7 @@ def _value(name: str, route: str, world: World, page: Page):
         "restriction_id": 0, "page_view_restriction_id": 0, "filter_spec": "max-165x165",
         "action_name": "approve", "action": "delete", "uidb64": "MQ", "token": "x-y",
         "slug": "facebook", "code": "abc23",
+        "uuid": "00000000-0000-4000-8000-000000000000", "key": "events",
         "content_type_app_name": "stories", "content_type_model_name": "storypage",
         "app_label": "stories", "model_name": "storypage", "app_name": "stories",
     }  # fmt: skip
