@@ -106,6 +106,7 @@ _WORD = re.compile(r"\||[^\W_]+")
 CONTENT_TOKENS = re.compile(
     r"https?://\S+|#[^\W_]+|\b\d+x\d+\b|\bv\d+(\.\d+)*\b|\b\d+\b"  # links, tags, sizes, versions
     r"|@[\w.-]+@[\w.:-]+"  # fediverse handles (@detsker@voresishoj.dk)
+    r"|\?[\w.%-]+=\S*"  # a link's query, left when the page's own URL was cut out first
 )
 SEPARATORS = re.compile(r": | – | · ")
 IDENTIFIER = re.compile(r"[a-z_]+\.[a-z_]+")
