@@ -1,3 +1,4 @@
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
@@ -52,6 +53,14 @@ class SiteSettings(BaseSiteSetting):
         blank=True,
         default="Vores Ishøj fortæller de gode historier om mennesker, der mødes på tværs.",
     )
+    lix_target = models.PositiveSmallIntegerField(
+        "Mål for LIX",
+        default=35,
+        validators=[MinValueValidator(10), MaxValueValidator(70)],
+        help_text="Danske tekster bør højst have denne LIX (læsbarhedstal). Redaktøren ser "
+        "tekstens LIX, mens hun skriver. Under 25 er meget let, 25-34 let, 35-44 middel, "
+        "45-54 svær og 55 eller mere meget svær.",
+    )
 
     panels = [
         FieldPanel("accessibility_statement_url"),
@@ -63,6 +72,7 @@ class SiteSettings(BaseSiteSetting):
             ],
             heading="Kontakt og sidefod",
         ),
+        FieldPanel("lix_target", heading="Klart dansk"),
     ]
 
     class Meta:

@@ -23,6 +23,7 @@ from .comparison import Comparison, compare, counted_throughout, counting_starte
 from .goals import GoalRow, ManualReading, goal_rows, manual_reading
 from .models import EvaluationTargets, ManualFigureKind, PressCoverage, SiteDay, TimelineNote
 from .periods import Period, evaluation_year, last_complete_evaluation_year
+from .plain_danish import plain_danish
 from .reports import (
     MonthPoint,
     SourceRow,
@@ -165,6 +166,7 @@ SECTIONS: list[Section] = [
     Section("kilder", "Hvor læserne kom fra", "reach/council/sources.html"),
     Section("kanaler", "Kanalernes egne tal", "reach/council/channels.html"),
     Section("presse", "Presseomtale", "reach/council/press.html"),
+    Section("klart-dansk", "Klart dansk", "reach/council/plain_danish.html", plain_danish),
 ]
 
 

@@ -15,6 +15,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.page_extensions import ExtensiblePreviewMixin
+from home.readability_panel import LixPanel
 from home.visibility import not_restricted
 from stories.blocks import StoryBodyBlock
 from stories.models.listing import ArchivePaginator, TopicCounts, about_topic
@@ -150,6 +151,7 @@ class StoryPage(ExtensiblePreviewMixin, Page):
             heading="Hovedbillede",
         ),
         FieldPanel("body"),
+        LixPanel(heading="Klart dansk (LIX)"),
         MultiFieldPanel(
             [FieldPanel("date"), FieldPanel("byline"), FieldPanel("tags"), FieldPanel("partners")],
             heading="Om historien",
