@@ -9,6 +9,7 @@ Reach is pulled later onto the same record (another app FKs to it).
 from django.db import models
 
 from channels.platforms import channel_choices
+from home.search.languages import language_of
 
 
 class PublicationStatus(models.TextChoices):
@@ -43,6 +44,14 @@ class Publication(models.Model):
         verbose_name="Side",
     )
     channel = models.CharField("Kanal", max_length=32, db_index=True, choices=channel_choices)
+    language = models.CharField(
+        "Sprog",
+        max_length=20,
+        blank=True,
+        editable=False,
+        help_text="The language code of the page's locale when the post was planned "
+        "(a translation is a page of its own), so reach is reported per language.",
+    )
     status = models.CharField(
         "Status",
         max_length=20,
@@ -99,3 +108,12 @@ class Publication(models.Model):
 
     def __str__(self) -> str:
         return f"{self.page_id} på {self.channel}: {self.get_status_display()}"
+
+    def save(self, *args, **kwargs):
+        # Set once, from the page (every way a post is recorded goes through
+        # here); a page never changes its locale.
+        if not self.language and self.page_id is not None:
+            self.language = language_of(self.page)
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "language"}
+        super().save(*args, **kwargs)

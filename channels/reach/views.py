@@ -24,6 +24,7 @@ from .channel_figures import (
 )
 from .channel_summary import channel_summary
 from .council_report import timeline_notes
+from .languages import by_language, language_table
 from .models import EvaluationTargets, PageDay
 from .periods import PeriodError, last_twelve_months, parse_period
 from .permissions import can_view_reports
@@ -237,13 +238,19 @@ class ChannelsView(ReachView):
         if not hasattr(self, "_figures"):
             site = Site.find_for_request(self.request) or Site.objects.get(is_default_site=True)
             self.threshold = EvaluationTargets.for_site(site).people_threshold
-            self._figures = channel_summary(
-                story_rows(self.period, self.request), self.period, self.threshold
-            )
+            self._rows = story_rows(self.period, self.request)
+            self._figures = channel_summary(self._rows, self.period, self.threshold)
         return self._figures
 
+    def languages(self):
+        """The same figures split by the language of each post."""
+        if not hasattr(self, "_languages"):
+            self.figures()
+            self._languages = by_language(self._rows, self.period, self.threshold)
+        return self._languages
+
     def tables(self):
-        return [exports.channel_table(self.figures())]
+        return [exports.channel_table(self.figures()), language_table(self.languages())]
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -256,6 +263,7 @@ class ChannelsView(ReachView):
                 dict.fromkeys(f.change_note_da for f in figures if f.change_note_da)
             ),
             sources=source_mix(self.period),
+            languages=self.languages(),
         )
         return context
 
