@@ -8,7 +8,14 @@ from wagtail.admin.panels import Panel
 from wagtail.models import Site
 
 from home.models import SiteSettings
-from home.readability import DEFAULT_TARGET, is_danish, page_lix
+from home.readability import DEFAULT_TARGET, Lix, is_danish, page_lix
+
+NO_TEXT = "Ingen tekst endnu"
+
+
+def band_text(measured: Lix) -> str:
+    """The band as the panel shows it; static/js/lix.js writes the same words."""
+    return f"Niveau: {measured.band}" if measured.band else NO_TEXT
 
 
 def lix_target(page) -> int:
@@ -29,6 +36,7 @@ class LixPanel(Panel):
 
         def get_context_data(self, parent_context: Any = None) -> dict[str, Any]:
             context = super().get_context_data(parent_context)
-            context["lix"] = page_lix(self.instance)
+            context["lix"] = measured = page_lix(self.instance)
+            context["band_text"] = band_text(measured)
             context["target"] = lix_target(self.instance)
             return context

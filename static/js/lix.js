@@ -96,7 +96,8 @@
     var target = Number(panel.dataset.lixTarget);
     setText(panel.querySelector("[data-lix-score]"),
       result.rounded === null ? "–" : String(result.rounded));
-    setText(panel.querySelector("[data-lix-band]"), result.band || "ingen tekst endnu");
+    setText(panel.querySelector("[data-lix-band]"),
+      result.band ? "Niveau: " + result.band : "Ingen tekst endnu");
     setText(panel.querySelector("[data-lix-verdict]"),
       result.rounded === null ? "" : result.rounded <= target ? "(inden for målet)" : "(over målet)");
     setText(panel.querySelector("[data-lix-counts]"),

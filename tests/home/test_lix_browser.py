@@ -27,7 +27,7 @@ def _panel(page) -> dict:
 def _shown(measured) -> dict:
     return {
         "score": str(measured.rounded),
-        "band": measured.band,
+        "band": f"Niveau: {measured.band}",
         "counts": f"{measured.words} ord, heraf {measured.long_words} lange (over 6 bogstaver), "
         f"i {measured.sentences} sætninger.",
     }
