@@ -26,6 +26,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from home.page_extensions import ExtensiblePreviewMixin
+from home.search.languages import language_of
 from stories.blocks import StoryBodyBlock
 from stories.event_links import directions
 from stories.feeds.schema_org import event_json_ld
@@ -265,6 +266,11 @@ class EventPage(ExtensiblePreviewMixin, Page):
             raise ValidationError(errors)
 
     # --- Derived values used by the site, the feeds and the widget ---------
+
+    @property
+    def language(self) -> str:
+        """The language code of the event's locale ("da", "ar"), as feeds name it."""
+        return language_of(self)
 
     @property
     def is_recurring(self) -> bool:
