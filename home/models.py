@@ -70,6 +70,14 @@ class SiteSettings(BaseSiteSetting):
         "en opskrift, et billede eller et forslag. Ventende indsendelser, der er "
         "ældre, står øverst på forsiden af adminområdet.",
     )
+    lix_target = models.PositiveSmallIntegerField(
+        "Mål for LIX",
+        default=35,
+        validators=[MinValueValidator(10), MaxValueValidator(70)],
+        help_text="Danske tekster bør højst have denne LIX (læsbarhedstal). Redaktøren ser "
+        "tekstens LIX, mens hun skriver. Under 25 er meget let, 25-34 let, 35-44 middel, "
+        "45-54 svær og 55 eller mere meget svær.",
+    )
 
     panels = [
         FieldPanel("accessibility_statement_url"),
@@ -82,6 +90,7 @@ class SiteSettings(BaseSiteSetting):
             heading="Kontakt og sidefod",
         ),
         FieldPanel("answer_target_days"),
+        FieldPanel("lix_target", heading="Klart dansk"),
     ]
 
     class Meta:

@@ -12,11 +12,12 @@ from wagtail.api.querysets import get_public_pages_queryset
 from wagtail.api.v2.pagination import WagtailPagination
 from wagtail.api.v2.views import BaseAPIViewSet, PagesAPIViewSet
 from wagtail.images import get_image_model
-from wagtail.models import Site
+from wagtail.models import Locale, Site
 
 from home.api import (
     CompactJSONMixin,
     DanishParametersMixin,
+    ParameterProblem,
     PlainTextPageSerializer,
     SearchOperatorMixin,
 )
@@ -41,6 +42,7 @@ LISTING_COLUMNS = (
     "date",
     "hero_image_id",
     "hero_image_alt",
+    "locale",
 )
 
 
@@ -56,6 +58,18 @@ def add_topic_names(stories: list[StoryPage]) -> None:
             names[story_id].append(name)
     for story in stories:
         story.topic_names = names[story.pk]
+
+
+def check_locale(code: str | None) -> None:
+    """A `?locale=` the portal has no pages in is a mistake worth naming (Wagtail
+    answers a bare 404, as if the list itself did not exist)."""
+    if code is None:
+        return
+    known = list(Locale.objects.order_by("pk").values_list("language_code", flat=True))
+    if code not in known:
+        raise ParameterProblem(
+            f"Ukendt sprog i 'locale'. Brug en af sprogkoderne: {', '.join(known)}."
+        )
 
 
 class KnownTotalPagination(WagtailPagination):
@@ -88,6 +102,19 @@ class StoryAwarePagesAPIViewSet(
         "hero_image",
         "tags",
     ]
+
+    # Every page says its language (`meta.locale`, e.g. "da", "ar"), in lists
+    # and alone, whether or not the site has translations switched on: a
+    # municipal site that shows our stories must set `lang` on each one.
+    @classmethod
+    def get_listing_default_fields(cls, model):
+        fields = super().get_listing_default_fields(model)
+        return fields if "locale" in fields else [*fields, "locale"]
+
+    @classmethod
+    def get_detail_default_fields(cls, model):
+        fields = super().get_detail_default_fields(model)
+        return fields if "locale" in fields else [*fields, "locale"]
 
     # Wagtail builds a new serializer class, fields and all, for every request.
     # The class depends only on the model and the requested fields, so it is
@@ -128,9 +155,8 @@ class StoryAwarePagesAPIViewSet(
             queryset = get_public_pages_queryset(self.request, model=StoryPage)
         else:
             queryset = super().get_queryset()
-        if self.asks_for("locale") or settings.WAGTAIL_I18N_ENABLED:
-            # Shown with `fields=*`: one query per item without this join.
-            queryset = queryset.select_related("locale")
+        # Every item shows its language: one query per item without this join.
+        queryset = queryset.select_related("locale")
         if queryset.model is StoryPage:
             # Renditions come prefetched in one query: for a list of images
             # that is cheaper than one cache lookup per image and size.
@@ -160,6 +186,7 @@ class StoryAwarePagesAPIViewSet(
         # Wagtail would rank the sites in a query on every request.
         site_for_request(request._request)
         super().initial(request, *args, **kwargs)
+        check_locale(request.GET.get("locale"))
 
     def paginate_queryset(self, queryset):
         page = super().paginate_queryset(queryset)

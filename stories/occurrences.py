@@ -47,7 +47,7 @@ def event_queryset(categories: str | Prefetch = "categories") -> QuerySet[EventP
     return (
         EventPage.objects.live()
         .public()
-        .select_related("place")
+        .select_related("place", "locale")
         .prefetch_related(
             Prefetch(
                 "image",

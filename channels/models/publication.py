@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from channels.platforms.base import PostRecord
 from channels.registry import channel_choices
+from home.search.languages import language_of
 
 from .lifecycle import (
     DONE,
@@ -112,6 +113,14 @@ class Publication(models.Model):
     page_title = models.CharField("Sidens titel", max_length=255, blank=True)
     page_url = models.URLField("Sidens adresse", max_length=500, blank=True)
     channel = models.CharField("Kanal", max_length=32, db_index=True, choices=channel_choices)
+    language = models.CharField(
+        "Sprog",
+        max_length=20,
+        blank=True,
+        editable=False,
+        help_text="The language code of the page's locale when the post was planned "
+        "(a translation is a page of its own), so reach is reported per language.",
+    )
     status = models.CharField(
         "Status",
         max_length=20,
@@ -201,3 +210,12 @@ class Publication(models.Model):
             published_at=self.published_at,
             draft=dict(self.draft or {}),
         )
+
+    def save(self, *args, **kwargs):
+        # Set once, from the page (every way a post is recorded goes through
+        # here); a page never changes its locale.
+        if not self.language and self.page_id is not None:
+            self.language = language_of(self.page)
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "language"}
+        super().save(*args, **kwargs)

@@ -24,6 +24,7 @@ from .goals import GoalRow, ManualReading, goal_rows, manual_reading
 from .models import EvaluationTargets, ManualFigureKind, PressCoverage, SiteDay, TimelineNote
 from .participation import Participation, participation
 from .periods import Period, evaluation_year, last_complete_evaluation_year
+from .plain_danish import plain_danish
 from .reports import (
     MonthPoint,
     SourceRow,
@@ -176,6 +177,7 @@ SECTIONS: list[Section] = [
         build=participation,
     ),
     Section("presse", "Presseomtale", "reach/council/press.html"),
+    Section("klart-dansk", "Klart dansk", "reach/council/plain_danish.html", plain_danish),
 ]
 
 

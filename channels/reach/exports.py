@@ -8,6 +8,7 @@ import csv
 import io
 from dataclasses import dataclass
 
+from django.utils.text import slugify
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
@@ -150,6 +151,15 @@ def participation_tables(data: Participation) -> list[Table]:
         ],
     )
     return [figures, months]
+
+
+def chosen_table(tables: list[Table], name: str) -> Table | None:
+    """The table a CSV holds (a CSV has room for one): the first, or the one whose
+    title `?tabel=` names as a slug ("klart-dansk-lix" for "Klart dansk (LIX)"); None if
+    no table has that name."""
+    if not name:
+        return tables[0]
+    return next((t for t in tables if slugify(t.title) == name), None)
 
 
 def to_csv(table: Table) -> bytes:

@@ -18,6 +18,7 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.views.decorators.http import condition, require_safe
 from wagtail.models import PageLogEntry
 
+from stories.feeds.languages import in_language
 from stories.feeds.params import FeedQuery, ParameterError, parse_feed_query
 from stories.feeds.rows import FeedEvent, add_details, series_rows
 from stories.feeds.serialize import occurrence_data
@@ -30,7 +31,7 @@ _STATE_ATTR = "_det_sker_feed_state"
 
 def _filtered(events, query: FeedQuery):
     return filter_events(
-        in_range(events, query.first_day, query.last_day),
+        in_range(in_language(events, query.language), query.first_day, query.last_day),
         category=query.category,
         audience=query.audience,
         place=query.place,

@@ -29,6 +29,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from home.page_extensions import ExtensiblePreviewMixin
+from home.search.languages import language_of
 from home.sharing import SharedEvent, ShareFields, SharesContent, absolute
 from home.text import MONTHS_DA, WEEKDAYS_DA
 from stories.blocks import StoryBodyBlock
@@ -283,6 +284,11 @@ class EventPage(SharesContent, ExtensiblePreviewMixin, Page):
             raise ValidationError(errors)
 
     # --- Derived values used by the site, the feeds and the widget ---------
+
+    @property
+    def language(self) -> str:
+        """The language code of the event's locale ("da", "ar"), as feeds name it."""
+        return language_of(self)
 
     @property
     def is_recurring(self) -> bool:

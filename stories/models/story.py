@@ -16,6 +16,7 @@ from wagtail.search import index
 
 from home.cache import not_a_variant
 from home.page_extensions import ExtensiblePreviewMixin
+from home.readability_panel import LixPanel
 from home.sharing import ShareFields, SharesContent
 from home.visibility import not_restricted
 from stories.blocks import StoryBodyBlock
@@ -156,6 +157,7 @@ class StoryPage(SharesContent, ExtensiblePreviewMixin, Page):
             heading="Hovedbillede",
         ),
         FieldPanel("body"),
+        LixPanel(heading="Klart dansk (LIX)"),
         MultiFieldPanel(
             [FieldPanel("date"), FieldPanel("byline"), FieldPanel("tags"), FieldPanel("partners")],
             heading="Om historien",
