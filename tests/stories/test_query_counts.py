@@ -65,3 +65,35 @@ def test_api_list_costs_the_same_at_any_page_size(client, settings, fields, kind
         for limit in (5, 20, 100)
     }
     assert counts[5] == counts[20] == counts[100], counts
+
+
+def fill_with_body_images(n: int):
+    """Stories whose bodies show pictures of their own (an image block and a
+    gallery), as the secretariat writes them: no two share a picture."""
+    index = story_index()
+    partner = make_partner()
+    for _ in range(n):
+        pictures = [make_image(size=(64, 40)) for _ in range(3)]
+        block = {"alt_text": "Frivillige i køkkenet", "caption": "", "credit": ""}
+        body = [
+            ("paragraph", "<p>Fællesskab opstår, når nogen tager initiativ.</p>"),
+            ("image", {**block, "image": pictures[0]}),
+            ("gallery", {"title": "", "images": [{**block, "image": p} for p in pictures[1:]]}),
+        ]
+        make_story(index=index, image=make_image(size=(64, 40)), body=body, partners=[partner])
+
+
+def test_api_list_with_all_fields_loads_body_images_in_bulk(client, settings):
+    """`fields=*` shows every story's body with its pictures' renditions: the
+    pictures and their renditions are read once for the whole list, not once
+    per story (3 queries at limit 5 and 15 at limit 50 before)."""
+    settings.PAGE_CACHE_SECONDS = 0
+    fill_with_body_images(24)
+    url = "/api/v2/pages/?type=stories.StoryPage&fields=*&limit="
+    counts = {limit: count_queries(client, f"{url}{limit}") for limit in (5, 20, 50)}
+    assert counts[5] == counts[20] == counts[50], counts
+    body = client.get(f"{url}20").json()["items"][0]["body"]
+    gallery = next(block for block in body if block["type"] == "gallery")
+    pictures = [item["image"] for item in gallery["value"]["images"]]
+    assert len(pictures) == 2
+    assert all(picture["renditions"]["small"]["url"] for picture in pictures)
