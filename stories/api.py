@@ -62,7 +62,7 @@ def add_topic_names(stories: list[StoryPage]) -> None:
 
 def load_bodies_and_images(stories: list[StoryPage], with_body: bool) -> None:
     """Every story's body (when shown) with its pictures, and the API renditions
-    of those pictures and of the hero images, for a whole list at once.
+    of those pictures, the hero images and partners' logos, for a whole list at once.
 
     Left to Wagtail, each body reads its pictures in a query of its own when it
     is serialised, and each picture its renditions from the cache one by one:
@@ -71,6 +71,10 @@ def load_bodies_and_images(stories: list[StoryPage], with_body: bool) -> None:
     a picture), and one query reads the renditions of every picture in the list.
     """
     images = [story.hero_image for story in stories if story.hero_image is not None]
+    for story in stories:
+        # Partners' logos, where the list shows partners (prefetched with them).
+        partners = getattr(story, "_prefetched_objects_cache", {}).get("partners")
+        images.extend(partner.logo for partner in partners or () if partner.logo)
     if with_body:
         field = StoryPage._meta.get_field("body")
         bodies = field.stream_block.bulk_to_python([list(s.body.raw_data) for s in stories])
