@@ -10,7 +10,7 @@ import time
 import requests
 from django.core.management import CommandError
 
-STARTUP_SECONDS = 30
+STARTUP_SECONDS = 90  # gunicorn importing Wagtail on a busy 2-core machine took over 30 s
 
 
 def gunicorn_command(port: int, *options: str, workers: int = 1) -> list[str]:

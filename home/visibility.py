@@ -26,6 +26,21 @@ def not_restricted() -> Q:
     return ~Q(Exists(restricted_ancestor))
 
 
+def restricted_or_aliased_on_path() -> Q:
+    """Whether the page or an ancestor has a view restriction or is an alias.
+
+    Wagtail checks a page's view restrictions before serving it in two
+    queries of their own (its ancestors, then their restrictions, an alias's
+    taken from its source page). Read as part of the query that fetches the
+    page, this says when there is nothing to check: no restriction on the
+    path, and no alias whose source could bring one (home.routing).
+    """
+    alias_on_path = Page.objects.filter(
+        alias_of__isnull=False, path=Substr(OuterRef("path"), 1, Length("path"))
+    ).order_by()
+    return ~not_restricted() | Q(Exists(alias_on_path))
+
+
 def as_queryset(related) -> QuerySet:
     """A page's modelcluster relation as a real queryset.
 
