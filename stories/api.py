@@ -6,7 +6,7 @@ through the whole archive, so the cost must not grow with the page size.
 """
 
 from django.conf import settings
-from django.db.models import Prefetch, prefetch_related_objects
+from django.db.models import Prefetch, Subquery, prefetch_related_objects
 from django.utils.functional import SimpleLazyObject
 from wagtail.api.querysets import get_public_pages_queryset
 from wagtail.api.v2.pagination import WagtailPagination
@@ -14,7 +14,7 @@ from wagtail.api.v2.views import BaseAPIViewSet, PagesAPIViewSet
 from wagtail.blocks import ListBlock, StreamBlock, StructBlock
 from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageChooserBlock
-from wagtail.models import Site
+from wagtail.models import Page
 
 from home.api import (
     CompactJSONMixin,
@@ -23,6 +23,7 @@ from home.api import (
     SearchOperatorMixin,
 )
 from home.sites import site_for_request
+from home.visibility import not_restricted
 from stories.blocks import API_RENDITIONS
 from stories.models import Partner, StoryPage, StoryTag
 from stories.models.listing import listed_total_under
@@ -175,7 +176,9 @@ class StoryAwarePagesAPIViewSet(
         if self.request.GET.get("type") == "stories.StoryPage":
             # Filter the story table itself; Wagtail's generic path wraps the
             # public pages in an IN subquery that each COUNT and page re-runs.
-            queryset = get_public_pages_queryset(self.request, model=StoryPage)
+            queryset = self.public_stories()
+            if queryset is None:
+                queryset = get_public_pages_queryset(self.request, model=StoryPage)
         else:
             queryset = super().get_queryset()
         if self.asks_for("locale") or settings.WAGTAIL_I18N_ENABLED:
@@ -236,6 +239,32 @@ class StoryAwarePagesAPIViewSet(
         context["base_queryset"] = SimpleLazyObject(self.get_base_queryset)
         return context
 
+    def anonymous(self) -> bool:
+        """A client with no session: no password or log-in opens a restricted
+        page to it, so every view restriction shuts it out."""
+        return settings.SESSION_COOKIE_NAME not in self.request.COOKIES
+
+    def root_path(self) -> Subquery | None:
+        """The tree path of the site's root page, as a subquery of the query
+        that needs it (Wagtail loads the root page in a query of its own)."""
+        site = site_for_request(self.request._request)
+        if site is None:
+            return None
+        return Subquery(Page.objects.filter(pk=site.root_page_id).values("path")[:1])
+
+    def public_stories(self):
+        """The live stories of the site an anonymous client may read, in one
+        query with the list: Wagtail's get_public_pages_queryset first loads
+        every view restriction and the site's root page, two queries per
+        request. None where Wagtail's answer is needed: a session (it may open
+        a restricted story), another site asked for, or translations."""
+        if not self.anonymous() or "site" in self.request.GET or settings.WAGTAIL_I18N_ENABLED:
+            return None
+        root_path = self.root_path()
+        if root_path is None:
+            return None
+        return StoryPage.objects.live().filter(not_restricted(), path__startswith=root_path)
+
     def known_total(self) -> int | None:
         """The number of stories in a plain story list, from the topic table.
 
@@ -249,10 +278,10 @@ class StoryAwarePagesAPIViewSet(
             PLAIN_LIST_PARAMETERS
         ):
             return None
-        if settings.SESSION_COOKIE_NAME in request.COOKIES or settings.WAGTAIL_I18N_ENABLED:
+        if not self.anonymous() or settings.WAGTAIL_I18N_ENABLED:
             return None  # a session may open restricted stories; translations are other trees
-        site = Site.find_for_request(request)
-        return listed_total_under(site.root_page) if site else None
+        root_path = self.root_path()
+        return listed_total_under(root_path) if root_path is not None else None
 
     def asks_for(self, field: str) -> bool:
         fields = self.request.GET.get("fields", "")
