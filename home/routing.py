@@ -11,7 +11,6 @@ identical.
 """
 
 from django.conf import settings
-from django.db.models import BooleanField, ExpressionWrapper
 from wagtail import views as wagtail_views
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page, PageViewRestriction, Site
@@ -91,7 +90,7 @@ def _one(queryset):
     before serving (the `on_serve_page` hook calls get_view_restrictions)
     with no restrictions and no query; otherwise Wagtail asks as it always does.
     """
-    flag = ExpressionWrapper(restricted_or_aliased_on_path(), output_field=BooleanField())
+    flag = restricted_or_aliased_on_path()
     found = list(queryset.annotate(_checks_restrictions=flag).order_by()[:1])
     if not found:
         return None
