@@ -296,8 +296,8 @@ class Command(BaseCommand):
         static_rows = [total for label, _u, _s, total, _l, _q in rows if label == STATIC_LABEL]
         static_ms = statistics.median(static_rows[0]) if static_rows else None
         header = (
-            f"{'Side':<36}{'server median':>14}{'p95':>9}{'gunicorn median':>17}{'p95':>9}"
-            f"{'rundtur median':>16}{'p95':>9}{'målestokke':>11}{'× statisk':>10}"
+            f"{'Side':<36}{'server median':>14}{'p95':>10}{'gunicorn median':>17}{'p95':>10}"
+            f"{'rundtur median':>16}{'p95':>10}{'målestokke':>11}{'× statisk':>10}"
             f"{'queries':>9}  mål"
         )
         self.stdout.write(header)
@@ -413,9 +413,9 @@ class Command(BaseCommand):
 
 def _cells(values: list[float] | None, width: int) -> str:
     if not values:
-        return f"{'–':>{width}}{'–':>9}"
+        return f"{'–':>{width}}{'–':>10}"
     median, p95 = statistics.median(values), percentile(values, 95)
-    return f"{median:>{width - 3}.2f} ms{p95:>6.1f} ms"
+    return f"{median:>{width - 3}.2f} ms{p95:>7.1f} ms"  # bakerydemo's p95 passes 1 s
 
 
 def requests_session():
