@@ -257,8 +257,15 @@ class StoryAwarePagesAPIViewSet(
         query with the list: Wagtail's get_public_pages_queryset first loads
         every view restriction and the site's root page, two queries per
         request. None where Wagtail's answer is needed: a session (it may open
-        a restricted story), another site asked for, or translations."""
-        if not self.anonymous() or "site" in self.request.GET or settings.WAGTAIL_I18N_ENABLED:
+        a restricted story), another site asked for, translations, or a search
+        (the search backend takes only filters on indexed fields, no subquery)."""
+        asked = self.request.GET
+        if (
+            not self.anonymous()
+            or "site" in asked
+            or "search" in asked
+            or settings.WAGTAIL_I18N_ENABLED
+        ):
             return None
         root_path = self.root_path()
         if root_path is None:

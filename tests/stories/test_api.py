@@ -125,6 +125,20 @@ def test_password_protected_stories_are_not_in_the_api(client):
         assert "Åben" in titles and "Lukket" not in titles, url
 
 
+def test_a_search_in_the_story_list_finds_open_stories_only(client):
+    """The story list filters restrictions in its own query, which a search
+    backend cannot take (it answered 500): a search still finds, and still
+    leaves the restricted story out."""
+    from wagtail.models import PageViewRestriction
+
+    make_story(title="Åben havedag")
+    private = make_story(title="Lukket havedag")
+    PageViewRestriction.objects.create(page=private, restriction_type="password", password="x")
+    response = client.get("/api/v2/pages/?type=stories.StoryPage&search=havedag")
+    assert response.status_code == 200
+    assert [i["title"] for i in response.json()["items"]] == ["Åben havedag"]
+
+
 def test_every_story_in_a_list_links_to_itself_with_its_own_topics(client):
     """A list works out the links once for all its stories (home/api_fields.py);
     each must still be the story's own, a Danish slug included."""
