@@ -161,7 +161,17 @@ class PlainTextPageSerializer(PageSerializer):
         return copy.deepcopy(fields)
 
     def to_representation(self, instance):
-        return plain_representation(super().to_representation(instance))
+        # A representation kept per published revision (stories/api.py) is
+        # handed out as it is; one the view has keyed is kept once built.
+        cached = getattr(instance, "_api_representation", None)
+        if cached is not None:
+            return cached
+        data = plain_representation(super().to_representation(instance))
+        key = getattr(instance, "_api_representation_key", None)
+        to_cache = self.context.get("representations_to_cache")
+        if key is not None and to_cache is not None:
+            to_cache[key] = data
+        return data
 
 
 class CompactJSONMixin:

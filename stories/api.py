@@ -5,7 +5,10 @@ related fields (tags, partners, image renditions); municipal sites page
 through the whole archive, so the cost must not grow with the page size.
 """
 
+import hashlib
+
 from django.conf import settings
+from django.core.cache import cache
 from django.db.models import Prefetch, Subquery, prefetch_related_objects
 from django.utils.functional import SimpleLazyObject
 from wagtail.api.querysets import get_public_pages_queryset
@@ -22,6 +25,7 @@ from home.api import (
     PlainTextPageSerializer,
     SearchOperatorMixin,
 )
+from home.page_chrome import fragment_generation
 from home.sites import site_for_request
 from home.visibility import not_restricted
 from stories.blocks import API_RENDITIONS
@@ -44,7 +48,14 @@ LISTING_COLUMNS = (
     "date",
     "hero_image_id",
     "hero_image_alt",
+    # The key of the story's cached representation (representation_key).
+    "live_revision_id",
+    "last_published_at",
 )
+
+# Bounds how long a process that missed a change (a partner's new logo, a
+# local cache elsewhere) can hand out an old item; as the story fragments.
+REPRESENTATION_TIMEOUT = 300
 
 
 def add_topic_names(stories: list[StoryPage]) -> None:
@@ -186,6 +197,12 @@ class StoryAwarePagesAPIViewSet(
             queryset = queryset.select_related("locale")
         if queryset.model is StoryPage:
             listing = self.action == "listing_view"
+            if listing and self.caches_representations():
+                # Stories whose representation is cached need no body, image
+                # or partner; the rest get them in paginate_queryset.
+                if "fields" not in self.request.GET:
+                    return queryset.only(*LISTING_COLUMNS)
+                return queryset.defer_streamfields()
             if listing:
                 # Hero images' renditions are read with the bodies' pictures'
                 # (load_bodies_and_images).
@@ -227,9 +244,84 @@ class StoryAwarePagesAPIViewSet(
             and self.action == "listing_view"
         ):
             page = list(page)
-            add_topic_names(page)
-            load_bodies_and_images(page, with_body=self.asks_for("body"))
+            if self.caches_representations():
+                page_to_build = self.take_cached_representations(page)
+                self.load_relations(page_to_build)
+            else:
+                page_to_build = page
+            add_topic_names(page_to_build)
+            load_bodies_and_images(page_to_build, with_body=self.asks_for("body"))
         return page
+
+    def caches_representations(self) -> bool:
+        """A story list for a client with no session keeps each story's
+        representation per published revision. Which stories are in the list
+        is still decided by the list's own query on every request, so a story
+        restricted after it was cached is left out as before; a session (which
+        may open a restricted story) is never served from or into the cache."""
+        return (
+            self.action == "listing_view"
+            and self.request.GET.get("type") == "stories.StoryPage"
+            and self.anonymous()
+        )
+
+    def representation_key(self, story, generation: str) -> str:
+        """What a story's representation depends on: the story's published
+        revision, the chrome's generation (a linked page moved or another
+        publish, as the story fragments), the fields and rich-text format
+        asked for, the locale filter and the host the URLs are built for."""
+        asked = self.request.GET
+        shape = "|".join(
+            (
+                asked.get("fields", ""),
+                asked.get("rich_text_format", ""),
+                asked.get("locale", ""),
+                self.request.get_host(),
+            )
+        )
+        digest = hashlib.sha1(shape.encode(), usedforsecurity=False).hexdigest()[:16]
+        published = story.last_published_at.timestamp() if story.last_published_at else "-"
+        return f"api-story:{story.pk}:{story.live_revision_id}:{published}:{generation}:{digest}"
+
+    def take_cached_representations(self, page: list[StoryPage]) -> list[StoryPage]:
+        """Attach each cached representation to its story (the serializer hands
+        it out as it is) and key the others so theirs are kept once built;
+        returns the stories still to be built."""
+        generation = fragment_generation()
+        keys = {story.pk: self.representation_key(story, generation) for story in page}
+        cached = cache.get_many(list(keys.values()))
+        to_build = []
+        for story in page:
+            key = keys[story.pk]
+            if key in cached:
+                story._api_representation = cached[key]
+            else:
+                story._api_representation_key = key
+                to_build.append(story)
+        return to_build
+
+    def load_relations(self, stories: list[StoryPage]) -> None:
+        """What the list's query left out for the stories still to be built:
+        hero images, partners with their logos and the body when shown, each
+        in one query for them all."""
+        if not stories:
+            return
+        prefetch_related_objects(stories, "hero_image")
+        if self.asks_for("partners"):
+            prefetch_related_objects(
+                stories, Prefetch("partners", queryset=Partner.objects.select_related("logo"))
+            )
+        if self.asks_for("body"):
+            bodies = StoryPage.objects.filter(pk__in=[s.pk for s in stories]).only("body")
+            by_pk = {story.pk: story.body for story in bodies}
+            for story in stories:
+                story.body = by_pk[story.pk]
+
+    def get_paginated_response(self, data):
+        to_cache = getattr(self, "_representations_to_cache", None)
+        if to_cache:
+            cache.set_many(to_cache, REPRESENTATION_TIMEOUT)
+        return super().get_paginated_response(data)
 
     def get_serializer_context(self):
         # Wagtail puts the public pages in the context for the `parent` field
@@ -237,6 +329,10 @@ class StoryAwarePagesAPIViewSet(
         # second time per request; a list never shows `parent`.
         context = BaseAPIViewSet.get_serializer_context(self)
         context["base_queryset"] = SimpleLazyObject(self.get_base_queryset)
+        # Filled by the serializer with representations to keep (paginated response).
+        context["representations_to_cache"] = self.__dict__.setdefault(
+            "_representations_to_cache", {}
+        )
         return context
 
     def anonymous(self) -> bool:
