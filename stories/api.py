@@ -129,13 +129,22 @@ class KnownTotalPagination(WagtailPagination):
         total = view.known_total() if view is not None else None
         if total is None:
             return super().paginate_queryset(queryset, request, view)
-        # Wagtail checks limit and offset (and counts nothing: the list is empty).
-        super().paginate_queryset(queryset.none(), request, view)
-        limit_max = getattr(settings, "WAGTAILAPI_LIMIT_MAX", 20)
-        offset = int(request.GET.get("offset", 0))
-        limit = int(request.GET.get("limit", min(20, limit_max) if limit_max else 20))
-        self.total_count = total
-        return queryset[offset : offset + limit]
+        # Wagtail checks limit and offset and slices; the count is known.
+        return super().paginate_queryset(_KnownCount(queryset, total), request, view)
+
+
+class _KnownCount:
+    """A queryset whose count() is already known (not even compiled again)."""
+
+    def __init__(self, queryset, total: int):
+        self.queryset = queryset
+        self.total = total
+
+    def count(self) -> int:
+        return self.total
+
+    def __getitem__(self, item):
+        return self.queryset[item]
 
 
 class StoryAwarePagesAPIViewSet(
@@ -265,11 +274,10 @@ class StoryAwarePagesAPIViewSet(
             and self.anonymous()
         )
 
-    def representation_key(self, story, generation: str) -> str:
-        """What a story's representation depends on: the story's published
-        revision, the chrome's generation (a linked page moved or another
-        publish, as the story fragments), the fields and rich-text format
-        asked for, the locale filter and the host the URLs are built for."""
+    def representation_shape(self) -> str:
+        """What a story's item depends on besides the story: the fields and
+        rich-text format asked for, the locale filter and the host the URLs
+        are built for (as a short digest)."""
         asked = self.request.GET
         shape = "|".join(
             (
@@ -279,16 +287,23 @@ class StoryAwarePagesAPIViewSet(
                 self.request.get_host(),
             )
         )
-        digest = hashlib.sha1(shape.encode(), usedforsecurity=False).hexdigest()[:16]
+        return hashlib.sha1(shape.encode(), usedforsecurity=False).hexdigest()[:16]
+
+    @staticmethod
+    def representation_key(story, generation: str, shape: str) -> str:
+        """A story's item is kept per published revision and the chrome's
+        generation (a linked page moved, another story published, a partner
+        saved: as the story fragments)."""
         published = story.last_published_at.timestamp() if story.last_published_at else "-"
-        return f"api-story:{story.pk}:{story.live_revision_id}:{published}:{generation}:{digest}"
+        return f"api-story:{story.pk}:{story.live_revision_id}:{published}:{generation}:{shape}"
 
     def take_cached_representations(self, page: list[StoryPage]) -> list[StoryPage]:
         """Attach each cached representation to its story (the serializer hands
         it out as it is) and key the others so theirs are kept once built;
         returns the stories still to be built."""
         generation = fragment_generation()
-        keys = {story.pk: self.representation_key(story, generation) for story in page}
+        shape = self.representation_shape()
+        keys = {story.pk: self.representation_key(story, generation, shape) for story in page}
         cached = cache.get_many(list(keys.values()))
         to_build = []
         for story in page:
