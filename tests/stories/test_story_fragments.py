@@ -101,3 +101,19 @@ def test_a_renamed_partner_shows_on_the_story_page_at_once(client):
     html = _body(client, story)
     assert "Ishøj IF" in html
     assert "Ishøj Idrætsforening" not in html
+
+
+def test_a_story_given_a_password_leaves_more_stories_at_once(client):
+    """"Flere historier" is kept per generation; a view restriction added to
+    a story shown there retires it, so its teaser is not shown to readers."""
+    from wagtail.models import PageViewRestriction
+
+    story = make_story(title="Bænken ved søen")
+    private = make_story(title="Kun for bestyrelsen")
+    assert "Kun for bestyrelsen" in _body(client, story).split('id="flere"')[1]
+    restriction = PageViewRestriction.objects.create(
+        page=private, restriction_type="password", password="x"
+    )
+    assert "Kun for bestyrelsen" not in _body(client, story)
+    restriction.delete()
+    assert "Kun for bestyrelsen" in _body(client, story).split('id="flere"')[1]
