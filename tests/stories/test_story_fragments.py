@@ -104,7 +104,7 @@ def test_a_renamed_partner_shows_on_the_story_page_at_once(client):
 
 
 def test_a_story_given_a_password_leaves_more_stories_at_once(client):
-    """"Flere historier" is kept per generation; a view restriction added to
+    """The "Flere historier" fragment is kept per generation; a restriction added to
     a story shown there retires it, so its teaser is not shown to readers."""
     from wagtail.models import PageViewRestriction
 
