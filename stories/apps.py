@@ -45,6 +45,18 @@ class StoriesConfig(AppConfig):
             post_save.connect(hub.forget, sender=sender, dispatch_uid=f"stories-hub-save-{sender}")
             post_delete.connect(hub.forget, sender=sender, dispatch_uid=f"stories-hub-del-{sender}")
         front_page.connect()
+        # A partner is shown in the story fragments and the API's kept list
+        # items of every story that credits it; a story given a password must
+        # leave "Flere historier" at once. Both are keyed by the chrome's
+        # generation, which page_chrome.forget renews.
+        from home import page_chrome
+        from stories.models import Partner
+
+        for sender in (Partner, PageViewRestriction):
+            for signal in (post_save, post_delete):
+                signal.connect(
+                    page_chrome.forget, sender=sender, dispatch_uid=f"chrome-{sender}-{signal!r}"
+                )
         topics.connect(self)
         for sender in (Page, PageViewRestriction, get_image_model()):
             post_delete.connect(

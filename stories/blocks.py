@@ -28,10 +28,25 @@ API_RENDITIONS = {
 _API_FILTERS = [Filter(spec=spec) for spec in API_RENDITIONS.values()]
 
 
-def image_api_representation(image):
-    """An image as the API shows it: alt text and ready-made rendition URLs."""
+def image_api_representation(image, context=None):
+    """An image as the API shows it: alt text and ready-made rendition URLs.
+
+    Given the serializer's context, each picture's renditions and URLs are
+    worked out once per response however often the list shows it (a hero
+    image that is also in a body, a partner's logo on many stories); the
+    caller gets a copy of its own to set the alt text on.
+    """
     if image is None:
         return None
+    if context is None:
+        return _image_representation(image)
+    known = context.setdefault("_image_representations", {})
+    if image.pk not in known:
+        known[image.pk] = _image_representation(image)
+    return {**known[image.pk]}
+
+
+def _image_representation(image):
     renditions = image.get_renditions(*_API_FILTERS)
     return {
         "id": image.pk,
@@ -80,7 +95,7 @@ class CaptionedImageBlock(blocks.StructBlock):
         template = "blocks/image_block.html"
 
     def get_api_representation(self, value, context=None):
-        data = image_api_representation(value["image"])
+        data = image_api_representation(value["image"], context)
         if data is not None:
             data["alt"] = value["alt_text"]
         return {"image": data, "caption": value["caption"], "credit": value["credit"]}
