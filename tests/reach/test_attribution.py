@@ -118,4 +118,4 @@ def test_a_visit_through_a_fediverse_posts_link_counts_as_the_fediverse(client, 
     assert "Fediverset (Mastodon m.fl.)" in staff
     council = reader.get(f"/admin/raekkevidde/evalueringsrapport/?{period}").content.decode()
     sources = council[council.index('id="kilder"') :]
-    assert "<th scope=\"row\">Fediverset (Mastodon m.fl.)</th>" in sources
+    assert '<th scope="row">Fediverset (Mastodon m.fl.)</th>' in sources
