@@ -6,7 +6,9 @@ a lease before it is sent; a worker killed mid-send leaves a lease that runs
 out, and the delivery is sent again with the same activity id, which servers
 deduplicate. 2xx is done, 410 drops the inbox and its followers, 5xx and
 timeouts are retried with back-off, and an inbox failing for
-FEDIVERSE_PRUNE_AFTER_DAYS is given up and its followers pruned.
+FEDIVERSE_PRUNE_AFTER_DAYS is given up and its followers pruned. A 401 is
+answered by signing once more in the other scheme (sending.py); the scheme
+that worked is remembered per host and used first from then on.
 """
 
 from __future__ import annotations
@@ -24,9 +26,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from .actors import absolute, actors
-from .models import Activity, Delivery, DeliveryStatus, Follower, SignatureScheme
+from .models import Activity, Delivery, DeliveryStatus, Follower, ServerScheme, SignatureScheme
 from .objects import activity as wrap
-from .sending import Sent, Signer, post_activity
+from .sending import Sent, Signer, host_of, post_activity
 
 LEASE = timedelta(minutes=5)
 FIRST_RETRY = timedelta(seconds=30)
@@ -118,12 +120,21 @@ def _followers_behind(inbox: str):
     return Follower.objects.filter(Q(inbox=inbox) | Q(shared_inbox=inbox))
 
 
+def learn_scheme(inbox: str, sent: Sent) -> None:
+    """Remember the scheme a host accepted when it took a second knock to find it
+    (the first one, learned or not, was refused): the next delivery knocks once."""
+    if sent.outcome == "delivered" and sent.knocked_twice:
+        ServerScheme.objects.remember(host_of(inbox), sent.scheme)
+
+
 def _store(delivery: Delivery, sent: Sent) -> None:
     now = timezone.now()
     updates: dict = {
         "lease_until": None,
         "last_error": (sent.detail or str(sent.status or ""))[:300],
     }
+    if sent.scheme:
+        updates["signature_scheme"] = sent.scheme  # the one the inbox saw last
     if sent.outcome == "delivered":
         updates.update(status=DeliveryStatus.DELIVERED, delivered_at=now, last_error="")
         _followers_behind(delivery.inbox).update(failing_since=None)
@@ -157,21 +168,23 @@ def deliver_due(activity_id: int | None = None, limit: int = BATCH) -> int:
     claimed = _claim(activity_id, limit)
     if not claimed:
         return 0
-    # Keys are read here, once, so the threads only talk HTTP.
+    # Keys and learned schemes are read here, once, so the threads only talk HTTP.
     signers = {key: Signer.of(key) for key in {d.activity.actor for d in claimed}}
+    known = ServerScheme.objects.known(host_of(d.inbox) for d in claimed)
 
     def send(delivery: Delivery) -> Sent:
         return post_activity(
             signers[delivery.activity.actor],
             delivery.inbox,
             public_payload(delivery.activity),
-            delivery.signature_scheme,
+            known.get(host_of(delivery.inbox), delivery.signature_scheme),
         )
 
     workers = max(1, min(settings.FEDIVERSE_DELIVERY_CONCURRENCY, len(claimed)))
     with ThreadPoolExecutor(max_workers=workers) as pool:
         results = list(pool.map(send, claimed))
     for delivery, sent in zip(claimed, results, strict=True):
+        learn_scheme(delivery.inbox, sent)
         _store(delivery, sent)
     return len(claimed)
 

@@ -39,6 +39,34 @@ class SignatureScheme(models.TextChoices):
     RFC9421 = "rfc9421", "RFC 9421"
 
 
+class ServerSchemeQuerySet(models.QuerySet):
+    def known(self, hosts) -> dict[str, str]:
+        """host -> the scheme its inbox last accepted, for the hosts we have learned."""
+        return dict(self.filter(host__in=set(hosts)).values_list("host", "signature_scheme"))
+
+    def remember(self, host: str, scheme: str) -> None:
+        self.update_or_create(host=host, defaults={"signature_scheme": scheme})
+
+
+class ServerScheme(models.Model):
+    """The signature scheme a remote server's inboxes accepted when the other was
+    refused with 401 (double-knocking, sending.py); later deliveries to the host
+    sign with it first, so they knock once."""
+
+    host = models.CharField("Server", max_length=260, unique=True)
+    signature_scheme = models.CharField("Signatur", max_length=10, choices=SignatureScheme.choices)
+    learned_at = models.DateTimeField("Lært", auto_now=True)
+
+    objects = ServerSchemeQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "servers signaturskema"
+        verbose_name_plural = "servernes signaturskemaer"
+
+    def __str__(self) -> str:
+        return f"{self.host}: {self.get_signature_scheme_display()}"
+
+
 class FollowerQuerySet(models.QuerySet):
     def of(self, actor: str) -> FollowerQuerySet:
         return self.filter(actor=actor)

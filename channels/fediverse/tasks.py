@@ -10,15 +10,19 @@ from django_tasks import task
 from home.outages import REDIS_ERRORS
 
 from . import delivery
-from .sending import Signer, post_activity
+from .models import ServerScheme
+from .sending import Signer, host_of, post_activity
 
 logger = logging.getLogger("voresishoj.fediverse")
 
 
 @task()
 def send_accept(actor_key: str, inbox: str, accept: dict, scheme: str) -> str:
-    """Answer a Follow, in the signature scheme the follower used."""
-    sent = post_activity(Signer.of(actor_key), inbox, accept, scheme)
+    """Answer a Follow, in the scheme the follower's server is known to accept, else
+    the one the follower signed with (a 401 knocks again with the other)."""
+    known = ServerScheme.objects.known([host_of(inbox)]).get(host_of(inbox))
+    sent = post_activity(Signer.of(actor_key), inbox, accept, known or scheme)
+    delivery.learn_scheme(inbox, sent)
     if sent.outcome != "delivered":
         logger.warning("fediverse: Accept to %s: %s %s", inbox, sent.status, sent.detail)
     return sent.outcome

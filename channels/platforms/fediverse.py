@@ -43,8 +43,9 @@ class FediverseBackend(ChannelBackend):
     can_withdraw = True
     utm_medium = "social"
     utm_source = "fediverse"
-    # A reach Source of its own needs a reach migration; until then visits count as "other".
-    reach_source = "other"
+    # Mastodon instances are countless and unknown in advance, so the referrer
+    # cannot say "fediverse": the links' utm_source does (reach/attribution.py).
+    reach_source = "fediverse"
     image_spec = "fill-1200x630"
     metrics = (
         Metric(

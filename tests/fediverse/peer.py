@@ -4,7 +4,8 @@ It signs and verifies with other people's implementations: draft-cavage with
 httpsig (pyhttpsig), RFC 9421 with http-message-signatures. It serves its
 accounts' actor documents, follows the portal's actors, and keeps what its
 inboxes receive, deduplicated by activity id as Mastodon does. Faults can be
-injected per request: a 500, a 410, or an answer slower than the portal waits.
+injected per request: a 500, a 410, or an answer slower than the portal waits;
+and the inboxes can be told to take only one signature scheme.
 """
 
 from __future__ import annotations
@@ -95,6 +96,11 @@ class PeerState:
     faults: list[str] = field(default_factory=list)
     """What to do with the next inbox POSTs: '500', '410', 'slow:<seconds>'."""
     requests: int = 0
+    accepts: tuple[str, ...] = ("cavage", "rfc9421")
+    """The signature schemes the inboxes take; another is answered 401, as Mastodon
+    before 4.5 answers an RFC 9421 signature."""
+    refused: list[Received] = field(default_factory=list)
+    """Inbox POSTs answered 401 for their scheme, in order."""
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     def processed(self) -> list[dict]:
@@ -273,6 +279,10 @@ class Peer:
                 headers = {k: v for k, v in self.headers.items()}
                 scheme, ok, error = peer._verify("POST", self.path, headers, body)
                 activity = json.loads(body)
+                if scheme not in peer.state.accepts:
+                    with peer.state.lock:
+                        peer.state.refused.append(Received(self.path, activity, scheme, ok))
+                    return self._send(401, {"error": "unsupported signature"})
                 with peer.state.lock:
                     peer.state.received.append(Received(self.path, activity, scheme, ok, error))
                 if fault.startswith("slow:"):

@@ -82,3 +82,40 @@ def test_the_facebook_groups_link_is_credited_to_the_group_not_the_page(client):
     assert row.utm_views == {"facebook": 1, "facebook_group": 1}
     by_source = dict(SiteSourceDay.objects.filter(day=today).values_list("source", "views"))
     assert by_source == {"facebook": 1, "fb_group": 1}
+
+
+def test_a_visit_through_a_fediverse_posts_link_counts_as_the_fediverse(client, reader):
+    """Mastodon instances are countless, so the referrer cannot tell: the link's tags do."""
+    from channels.reach.models import RawHit
+    from channels.reach.reports import source_mix
+    from channels.registry import get_channel
+    from channels.rendering import render_page
+
+    story = make_story(slug="strikkecafe")
+    post = render_page(story, get_channel("fediverse"))
+    link = post.document["object"]["url"]  # what a follower's server shows and links to
+    assert "utm_source=fediverse" in link and "utm_campaign=strikkecafe" in link
+    query = "?" + link.split("?", 1)[1]
+    beacon(client, story, query=query, referrer="https://mastodon.social/", address="10.0.0.1")
+    beacon(client, story, query=query, referrer="https://social.ishoj.example/", address="10.0.0.2")
+    beacon(client, story, referrer="https://mastodon.social/", address="10.0.0.3")
+
+    assert sorted(RawHit.objects.values_list("source", "utm_source")) == [
+        ("fediverse", "fediverse"),
+        ("fediverse", "fediverse"),
+        ("other", ""),  # an untagged visit from an instance stays unknowable
+    ]
+    run_aggregation()
+    today = timezone.localdate()
+    by_source = dict(SiteSourceDay.objects.filter(day=today).values_list("source", "views"))
+    assert by_source == {"fediverse": 2, "other": 1}
+    row = next(r for r in story_rows(Period(today, today)) if r.page_id == story.pk)
+    assert row.utm_views == {"fediverse": 2}
+    mix = {r.source: (r.label, r.views) for r in source_mix(Period(today, today))}
+    assert mix["fediverse"] == ("Fediverset (Mastodon m.fl.)", 2)
+    period = f"fra={today.isoformat()}&til={today.isoformat()}"
+    staff = reader.get(f"/admin/raekkevidde/kilder/?{period}").content.decode()
+    assert "Fediverset (Mastodon m.fl.)" in staff
+    council = reader.get(f"/admin/raekkevidde/evalueringsrapport/?{period}").content.decode()
+    sources = council[council.index('id="kilder"') :]
+    assert '<th scope="row">Fediverset (Mastodon m.fl.)</th>' in sources

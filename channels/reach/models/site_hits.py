@@ -8,6 +8,7 @@ class Source(models.TextChoices):
     FACEBOOK_GROUP = "fb_group", "Facebook-gruppen"
     INSTAGRAM = "instagram", "Instagram"
     YOUTUBE = "youtube", "YouTube"
+    FEDIVERSE = "fediverse", "Fediverset (Mastodon m.fl.)"
     SEARCH = "search", "Søgemaskiner"
     MUNICIPAL = "municipal", "Kommunale sites"
     POSTER = "poster", "Plakat"
