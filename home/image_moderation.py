@@ -113,8 +113,7 @@ def register_log_action(actions) -> None:
         label = "Udgivelse holdt tilbage"
 
         def format_message(self, log_entry):
-            titles = ", ".join(f"'{t}'" for t in (log_entry.data or {}).get("images", []))
-            return HELD_BACK_MESSAGE % titles
+            return HELD_BACK_MESSAGE % image_titles_of(log_entry)
 
 
 def refuse_bulk_publish(request, action_type, objects, action):
@@ -142,3 +141,22 @@ def refuse_bulk_publish(request, action_type, objects, action):
         return None
     messages.error(request, BULK_REFUSED % "; ".join(refused))
     return redirect(action.next_url)
+
+
+def say_held_back_after_approval(request, page):
+    """after_edit_page: the secretariat approving a draft whose photo is still
+    unmoderated is told at once that it did not go out, and why."""
+    from django.contrib import messages
+    from wagtail.models import PageLogEntry
+
+    if request.method != "POST" or request.POST.get("workflow-action-name") != "approve":
+        return None
+    revision = page.get_latest_revision()
+    entry = PageLogEntry.objects.filter(page=page, action=HELD_BACK, revision=revision).first()
+    if entry is not None:
+        messages.error(request, HELD_BACK_MESSAGE % image_titles_of(entry))
+    return None
+
+
+def image_titles_of(entry) -> str:
+    return ", ".join(f"'{title}'" for title in (entry.data or {}).get("images", []))

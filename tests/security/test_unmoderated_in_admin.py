@@ -3,6 +3,7 @@ reach: not offered by the image chooser, not listed by the admin images API,
 and a page cannot be published with one."""
 
 import pytest
+from django.core import mail
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
 from home import uploads
@@ -170,17 +171,30 @@ def test_bulk_publish_refuses_a_page_using_a_pending_image(client):
 
 
 def test_approving_a_co_editors_draft_does_not_publish_a_pending_image(client):
+    from wagtail.test.utils.form_data import rich_text
+
+    from tests.home.admin_text import form_values
+
     waiting = pending_image()
     writer, sek = co_editor(), secretariat()
-    story, revision = _draft_using(waiting)
+    story, _revision = _draft_using(waiting, title="Naboer planter tulipaner")
     story.get_workflow().start(story, writer)
-    task_state = story.current_workflow_state.current_task_state
-    task_state.task.specific.on_action(task_state, sek, "approve")
+    client.force_login(sek)
+    url = f"/admin/pages/{story.pk}/edit/"
+    data = form_values(client.get(url).content.decode())
+    data.pop("partners", None)
+    data.update(nested_form_data({"body": streamfield([("paragraph", rich_text("Tekst"))])}))
+    data.update({"action-workflow-action": "true", "workflow-action-name": "approve"})
+    html = client.post(url, data, follow=True).content.decode()
+    assert "Udgivelsen er holdt tilbage" in html and waiting.title in html
+    assert "er godkendt og udgivet" not in html
     story.refresh_from_db()
     assert not story.live and story.live_revision_id is None
-    client.force_login(sek)
     history = client.get(f"/admin/pages/{story.pk}/history/").content.decode()
     assert "Udgivelsen er holdt tilbage" in history
+    to_writer = [m.body for m in mail.outbox if writer.email in m.to]
+    assert to_writer and "ikke udgivet endnu" in to_writer[-1], to_writer
+    assert story.full_url not in to_writer[-1]  # no link to a page that is not there
 
 
 def test_a_page_published_directly_with_a_pending_image_stays_a_draft():
