@@ -174,3 +174,70 @@ def page_chooser_for(pages, request):
     if PagePermissionPolicy().user_has_any_permission(request.user, ["add", "change", "publish"]):
         return pages
     return pages.live()
+
+
+# Wagtail's single-page action views whose refusal must be a 403 (name, URL
+# inside /admin/pages/, the page id's keyword).
+PAGE_ACTIONS = (
+    ("delete", "<int:page_id>/delete/", "page_id"),
+    ("unpublish", "<int:page_id>/unpublish/", "page_id"),
+    ("move", "<int:page_to_move_id>/move/", "page_to_move_id"),
+    ("move_confirm", "<int:page_to_move_id>/move/<int:destination_id>/confirm/",
+     "page_to_move_id"),
+    ("copy", "<int:page_id>/copy/", "page_id"),
+    ("set_privacy", "<int:page_id>/privacy/", "page_id"),
+    ("revisions_revert", "<int:page_id>/revisions/<int:revision_id>/revert/", "page_id"),
+    ("revisions_unschedule", "<int:page_id>/revisions/<int:revision_id>/unschedule/",
+     "page_id"),
+)  # fmt: skip
+
+
+def _may_move_there(request, page_to_move_id, destination_id=None, **kwargs) -> bool:
+    """Wagtail's move confirmation checks only when the form is sent: a report
+    reader could open the page that asks "move this page here?"."""
+    if destination_id is None:
+        return True
+    from wagtail.models import Page
+
+    page = Page.objects.filter(pk=page_to_move_id).first()
+    destination = Page.objects.filter(pk=destination_id).first()
+    if page is None or destination is None:
+        return True  # Wagtail's own 404
+    return page.permissions_for_user(request.user).can_move_to(destination)
+
+
+def refusing_with_403(view, check=None):
+    """Wagtail turns a refused admin view into a redirect to the dashboard with
+    a message; a confirmation page for an action the person cannot take is
+    refused as any other URL is: 403, before it shows anything."""
+    from django.views.defaults import permission_denied
+
+    def refused(request, *args, **kwargs):
+        try:
+            if check is not None and not check(request, *args, **kwargs):
+                raise PermissionDenied
+            return view(request, *args, **kwargs)
+        except PermissionDenied as exc:
+            if request.headers.get("x-requested-with") == "XMLHttpRequest":
+                raise
+            return permission_denied(request, exc)
+
+    return require_admin_access(refused)
+
+
+def page_action_urls() -> list:
+    """Placed before Wagtail's admin URLs (cms/urls.py): the same views, the
+    same addresses, refused with a 403."""
+    from django.urls import path
+    from wagtail.admin.viewsets.pages import page_viewset_registry
+
+    return [
+        path(
+            f"admin/pages/{route}",
+            refusing_with_403(
+                page_viewset_registry.as_view(name, page_id_kwarg=kwarg),
+                _may_move_there if name == "move_confirm" else None,
+            ),
+        )
+        for name, route, kwarg in PAGE_ACTIONS
+    ]

@@ -6,6 +6,8 @@ from wagtail.api import APIField
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Page, Site
 
+from home.image_moderation import ModeratedImagesPage
+
 # The app's other models, one module per concept.
 from home.participation_models import (  # noqa: F401
     Contribution,
@@ -15,7 +17,7 @@ from home.participation_models import (  # noqa: F401
 )
 
 
-class HomePage(Page):
+class HomePage(ModeratedImagesPage, Page):
     """The front page, the residents' hub: what happens this week, tasks that need
     hands, the newest stories, the map and the ways to take part.
 

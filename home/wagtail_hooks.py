@@ -8,6 +8,11 @@ from home.admin_access import (
     page_chooser_for,
 )
 from home.editor_guide import EditorGuideView, editor_guide_menu_item, keep_our_help
+from home.image_moderation import (
+    refuse_bulk_publish,
+    register_log_action,
+    say_held_back_after_approval,
+)
 from home.page_admin import (
     say_published_after_approval,
     set_withdraw_apart,
@@ -56,3 +61,8 @@ hooks.register("after_edit_page", say_published_after_approval)
 
 
 hooks.register("construct_page_chooser_queryset", page_chooser_for)
+
+
+hooks.register("register_log_actions", register_log_action)
+hooks.register("before_bulk_action", refuse_bulk_publish)
+hooks.register("after_edit_page", say_held_back_after_approval)

@@ -14,18 +14,13 @@ from wagtail.images import get_image_model
 from wagtail.signals import page_published, workflow_rejected
 
 from home import uploads
-from home.roles import SUBMITTED_IMAGES_COLLECTION
+from home.image_moderation import unmoderated_images
 from stories.models.event import EventPage
-from stories.models.event_submission import EventSubmission
 
 
 def _suggested_image(page):
     specific = getattr(page, "specific", page)
-    if not isinstance(specific, EventPage) or specific.image_id is None:
-        return None
-    if not EventSubmission.objects.filter(page_id=specific.pk).exists():
-        return None
-    return specific.image
+    return specific.suggested_image() if isinstance(specific, EventPage) else None
 
 
 def release_on_publish(sender, instance, **kwargs):
@@ -54,26 +49,6 @@ UNMODERATED_IMAGE = (
     "sekretariatet ikke har godkendt endnu (%s). Vælg et andet billede, eller få billedet "
     "godkendt under Fællesskab → Indsendte billeder."
 )
-
-
-def unmoderated_images(page) -> list:
-    """Images waiting in "Indsendte billeder" that the page uses (any field or
-    block), except the suggested event's own image, which publishing approves."""
-    from wagtail.models import ReferenceIndex
-
-    image_model = get_image_model()
-    content_type = ReferenceIndex._get_base_content_type(image_model)
-    ids = {
-        int(object_id)
-        for type_id, object_id, *_rest in ReferenceIndex._extract_references_from_object(page)
-        if type_id == content_type.pk and str(object_id).isdecimal()
-    }
-    own = _suggested_image(page)
-    if own is not None:
-        ids.discard(own.pk)
-    return list(
-        image_model.objects.filter(pk__in=ids, collection__name=SUBMITTED_IMAGES_COLLECTION)
-    )
 
 
 def refuse_unmoderated_images(request, page):

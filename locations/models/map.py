@@ -13,6 +13,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 
 from home.cache import not_a_variant
+from home.image_moderation import ModeratedImagesPage
 from locations.geo import map_config
 from locations.views import suggest_correction, suggest_place
 
@@ -47,7 +48,7 @@ def filter_places(places, category_slug: str, facility_slugs: list[str]):
     return places, category, facilities, unknown
 
 
-class MapPage(RoutablePageMixin, Page):
+class MapPage(RoutablePageMixin, ModeratedImagesPage, Page):
     """Every published place on a map and in a list, filterable without JavaScript.
 
     The suggestion form lives under this page (`/kort/foreslaa/`) so its URL follows

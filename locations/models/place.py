@@ -13,6 +13,7 @@ from wagtail.search import index
 from wagtailgeowidget import geocoders
 from wagtailgeowidget.panels import GeoAddressPanel
 
+from home.image_moderation import ModeratedImagesPage
 from home.visibility import as_queryset
 from locations.geo import ISHOJ_BBOX, build_location, map_config, parse_location
 from locations.panels import LocalLeafletPanel
@@ -41,7 +42,7 @@ class PlaceGalleryImage(Orderable):
         verbose_name_plural = "Billeder"
 
 
-class PlacePage(Page):
+class PlacePage(ModeratedImagesPage, Page):
     """One place residents can go: a playground, a beach, a café, a culture house.
 
     The point is edited with wagtailgeowidget (text "SRID=4326;POINT(lng lat)" in

@@ -28,6 +28,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from home.image_moderation import ModeratedImagesPage
 from home.page_extensions import ExtensiblePreviewMixin
 from home.search.languages import language_of
 from home.sharing import SharedEvent, ShareFields, SharesContent, absolute
@@ -46,7 +47,7 @@ EVENT_SOCIAL_SPEC = "fill-1200x630"
 EVENT_RENDITION_SPECS = (EVENT_CARD_SPEC, EVENT_WIDE_SPEC, EVENT_SOCIAL_SPEC)
 
 
-class EventPage(SharesContent, ExtensiblePreviewMixin, Page):
+class EventPage(SharesContent, ExtensiblePreviewMixin, ModeratedImagesPage, Page):
     """One event, possibly recurring, with where, when, for whom and at what price."""
 
     intro = models.TextField(
@@ -243,6 +244,19 @@ class EventPage(SharesContent, ExtensiblePreviewMixin, Page):
     class Meta:
         verbose_name = "Begivenhed"
         verbose_name_plural = "Begivenheder"
+
+    def suggested_image(self):
+        """The image a resident sent with this suggested event, if it is one."""
+        from stories.models.event_submission import EventSubmission
+
+        if self.image_id is None or not EventSubmission.objects.filter(page_id=self.pk).exists():
+            return None
+        return self.image
+
+    def images_publishing_approves(self) -> set[int]:
+        """A resident's suggested event: publishing it approves its own image
+        (stories/moderation.py releases it on page_published)."""
+        return {self.image_id} if self.suggested_image() is not None else set()
 
     def clean(self):
         super().clean()

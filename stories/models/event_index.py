@@ -13,6 +13,7 @@ from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 
+from home.image_moderation import ModeratedImagesPage
 from stories import page_views
 
 PERIODS = {
@@ -35,7 +36,7 @@ def period_range(period: str, today: date) -> tuple[date, date]:
     return today, today + timedelta(days=29)
 
 
-class EventIndexPage(RoutablePageMixin, Page):
+class EventIndexPage(RoutablePageMixin, ModeratedImagesPage, Page):
     """ "Det sker": what happens in Ishøj today, this weekend, the next 30 days, and
     month by month as far as the feed reaches (stories/event_listing.py)."""
 

@@ -17,13 +17,14 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from home.image_moderation import ModeratedImagesPage
 from home.visibility import as_queryset
 from stories import page_views
 from stories.community.forms import GroupContactForm
 from stories.recurrence import next_occurrences
 
 
-class GroupIndexPage(RoutablePageMixin, Page):
+class GroupIndexPage(RoutablePageMixin, ModeratedImagesPage, Page):
     """ "Grupper": every interest group, and the general "give a hand" sign-up."""
 
     intro = models.TextField("Indledning", blank=True, max_length=800)
@@ -81,7 +82,7 @@ class GroupIndexPage(RoutablePageMixin, Page):
 PERSONAL_DATA_PERMISSION = "stories.export_personal_data"
 
 
-class GroupPage(RoutablePageMixin, Page):
+class GroupPage(RoutablePageMixin, ModeratedImagesPage, Page):
     """One interest group: purpose, contact, events, stories, updates and tasks."""
 
     purpose = models.TextField(

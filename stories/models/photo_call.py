@@ -12,12 +12,13 @@ from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 
+from home.image_moderation import ModeratedImagesPage
 from stories import page_views
 
 from .contributions import PhotoStatus
 
 
-class PhotoCallPage(RoutablePageMixin, Page):
+class PhotoCallPage(RoutablePageMixin, ModeratedImagesPage, Page):
     """One photo call and, once photos are approved, its gallery."""
 
     intro = models.TextField(

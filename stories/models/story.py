@@ -15,6 +15,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.cache import not_a_variant
+from home.image_moderation import ModeratedImagesPage
 from home.page_extensions import ExtensiblePreviewMixin
 from home.readability_panel import LixPanel
 from home.sharing import ShareFields, SharesContent
@@ -47,7 +48,7 @@ class StoryTag(TaggedItemBase):
     )
 
 
-class StoryIndexPage(Page):
+class StoryIndexPage(ModeratedImagesPage, Page):
     """ "Historier": the list of every story, newest first, filterable by topic."""
 
     intro = models.TextField("Indledning", blank=True, max_length=500)
@@ -101,7 +102,7 @@ class StoryIndexPage(Page):
         return context
 
 
-class StoryPage(SharesContent, ExtensiblePreviewMixin, Page):
+class StoryPage(SharesContent, ExtensiblePreviewMixin, ModeratedImagesPage, Page):
     """One good story of people meeting across age, culture and neighbourhood.
 
     Written once here; the channel layer republishes it everywhere else.

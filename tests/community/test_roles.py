@@ -79,6 +79,7 @@ def test_the_co_editor_is_told_in_danish_when_the_story_is_approved():
     assert to_writer, [m.subject for m in mail.outbox]
     assert "Naboer planter tulipaner" in to_writer[0].subject
     assert "godkendt" in (to_writer[0].subject + to_writer[0].body).lower()
+    assert f"Se siden her: {StoryPage.objects.get(pk=story.pk).full_url}" in to_writer[0].body
 
 
 def test_the_co_editor_gets_the_secretariats_comment_when_sent_back():

@@ -179,3 +179,51 @@ def test_every_url_for_every_role(client, everything, role):
             if leaked:
                 problems.append(f"{url}: viser {leaked}")
     assert not problems, f"{role}: " + "; ".join(problems)
+
+
+# Single-page actions and who may take them on a live page someone else wrote
+# (Wagtail's own page permissions, as home/roles.py grants them): the
+# confirmation page answers 403 to everyone else, before it shows anything.
+PAGE_ACTIONS = [
+    ("slet", "/admin/pages/{page}/delete/", SECRETARIAT),
+    ("flyt", "/admin/pages/{page}/move/", SECRETARIAT),
+    ("flyt-bekraeft", "/admin/pages/{page}/move/{parent}/confirm/", SECRETARIAT),
+    ("kopier", "/admin/pages/{page}/copy/", EDITORS),  # a copy is a draft
+    ("afpublicer", "/admin/pages/{page}/unpublish/", SECRETARIAT),
+    ("gendan-version", "/admin/pages/{page}/revisions/{revision}/revert/", EDITORS),
+    ("fjern-planlaegning", "/admin/pages/{page}/revisions/{revision}/unschedule/", SECRETARIAT),
+    ("privatliv", "/admin/pages/{page}/privacy/", SECRETARIAT),
+]
+
+
+@pytest.mark.parametrize("role", ("medredaktør", "rapportlæser", "sekretariat"))
+def test_single_page_confirmations_answer_403_to_a_role_that_cannot_act(client, db, role):
+    from tests.factories import make_story
+
+    story = make_story(title="Fællesspisning i Vejleåparken", owner=secretariat())
+    old = story.get_latest_revision()
+    story.title = "Fællesspisning i Vejleåparken, nu hver fredag"
+    story.save_revision().publish()
+    values = {"page": story.pk, "parent": story.get_parent().pk, "revision": old.pk}
+    _login(client, role)
+    problems = []
+    for name, template, allowed_roles in PAGE_ACTIONS:
+        url = template.format(**values)
+        response = client.get(url)
+        expected = 200 if role in allowed_roles else 403
+        if response.status_code != expected:
+            problems.append(f"{name}: {url} gav {response.status_code}, ventede {expected}")
+        elif expected == 403 and "Fællesspisning" in response.content.decode():
+            problems.append(f"{name}: {url} viser sidens titel")
+    assert not problems, f"{role}: " + "; ".join(problems)
+
+
+def test_a_co_editor_may_delete_and_move_her_own_draft(client, db):
+    """The 403s above are about the page, not the view: her own draft she may."""
+    from tests.factories import make_story
+
+    writer = co_editor()
+    draft = make_story(publish=False, owner=writer)
+    client.force_login(writer)
+    for template in ("/admin/pages/{page}/delete/", "/admin/pages/{page}/move/"):
+        assert client.get(template.format(page=draft.pk)).status_code == 200, template

@@ -3,6 +3,7 @@ reach: not offered by the image chooser, not listed by the admin images API,
 and a page cannot be published with one."""
 
 import pytest
+from django.core import mail
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
 from home import uploads
@@ -108,3 +109,107 @@ def test_confirmation_pages_of_actions_a_role_cannot_take_answer_403(client):
     client.force_login(secretariat())
     ok = client.get(f"/admin/bulk/stories/eventsubmission/delete/?id={suggestion.pk}")
     assert ok.status_code == 200
+
+
+def _draft_using(image, **fields):
+    """A story whose latest revision shows a resident's photo."""
+    story = make_story(publish=False, **fields)
+    story.hero_image = image
+    return story, story.save_revision()
+
+
+def test_the_clock_holds_back_a_scheduled_page_until_its_image_is_approved(client):
+    from datetime import timedelta
+
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    waiting = pending_image()
+    story, revision = _draft_using(waiting)
+    revision.approved_go_live_at = timezone.now() - timedelta(minutes=1)
+    revision.save(update_fields=["approved_go_live_at"])
+
+    for _run in range(2):  # the clock runs publish_scheduled every minute
+        call_command("publish_scheduled", verbosity=0)
+    story.refresh_from_db()
+    assert not story.live
+    assert client.get(story.url).status_code == 404
+    assert client.get(f"/api/v2/images/{waiting.pk}/").status_code == 404
+
+    client.force_login(secretariat())
+    history = client.get(f"/admin/pages/{story.pk}/history/").content.decode()
+    assert history.count("Udgivelsen er holdt tilbage") == 1, "one entry, not one per run"
+    assert waiting.title in history
+
+    uploads.release(waiting)  # the secretariat approves the photo
+    call_command("publish_scheduled", verbosity=0)
+    story.refresh_from_db()
+    assert story.live and story.live_revision_id == revision.pk
+
+
+def test_bulk_publish_refuses_a_page_using_a_pending_image(client):
+    waiting = pending_image()
+    held, _ = _draft_using(waiting, title="Sommerfest med indsendt foto")
+    fine = make_story(publish=False, title="Sommerfest med godkendt foto")
+    client.force_login(secretariat())
+    url = (
+        f"/admin/bulk/wagtailcore/page/publish/?id={held.pk}&id={fine.pk}"
+        f"&next=/admin/pages/{held.get_parent().pk}/"
+    )
+    response = client.post(url, {"include_descendants": ""}, follow=True)
+    page = response.content.decode()
+    assert "Ingen sider er udgivet" in page and waiting.title in page
+    assert "Sommerfest med indsendt foto" in page
+    held.refresh_from_db()
+    fine.refresh_from_db()
+    assert not held.live and not fine.live  # refused as a whole: nothing half done
+
+    response = client.post(f"/admin/bulk/wagtailcore/page/publish/?id={fine.pk}", {})
+    assert response.status_code == 302
+    fine.refresh_from_db()
+    assert fine.live
+
+
+def test_approving_a_co_editors_draft_does_not_publish_a_pending_image(client):
+    from wagtail.test.utils.form_data import rich_text
+
+    from tests.home.admin_text import form_values
+
+    waiting = pending_image()
+    writer, sek = co_editor(), secretariat()
+    story, _revision = _draft_using(waiting, title="Naboer planter tulipaner")
+    story.get_workflow().start(story, writer)
+    client.force_login(sek)
+    url = f"/admin/pages/{story.pk}/edit/"
+    data = form_values(client.get(url).content.decode())
+    data.pop("partners", None)
+    data.update(nested_form_data({"body": streamfield([("paragraph", rich_text("Tekst"))])}))
+    data.update({"action-workflow-action": "true", "workflow-action-name": "approve"})
+    html = client.post(url, data, follow=True).content.decode()
+    assert "Udgivelsen er holdt tilbage" in html and waiting.title in html
+    assert "er godkendt og udgivet" not in html
+    story.refresh_from_db()
+    assert not story.live and story.live_revision_id is None
+    history = client.get(f"/admin/pages/{story.pk}/history/").content.decode()
+    assert "Udgivelsen er holdt tilbage" in history
+    to_writer = [m.body for m in mail.outbox if writer.email in m.to]
+    assert to_writer and "ikke udgivet endnu" in to_writer[-1], to_writer
+    assert story.full_url not in to_writer[-1]  # no link to a page that is not there
+
+
+def test_a_page_published_directly_with_a_pending_image_stays_a_draft():
+    """The last line: whatever calls revision.publish(), the page stays out."""
+    waiting = pending_image()
+    story = make_story(image=waiting)  # the factory adds it live, then publishes
+    assert not story.live and story.first_published_at is None
+    make_story(image=make_image())  # an approved image publishes as before
+
+
+def test_every_page_type_holds_back_unmoderated_images():
+    from wagtail.models import get_page_models
+
+    from home.image_moderation import ModeratedImagesPage
+
+    ours = [m for m in get_page_models() if m._meta.app_label in {"home", "stories", "locations"}]
+    assert ours
+    assert all(issubclass(model, ModeratedImagesPage) for model in ours), ours

@@ -43,8 +43,15 @@ def photo(call, status):
 
 
 def suggested_event(live):
-    event = make_event(publish=live, image=held_back_image(), image_alt="Borde i parken")
+    image = held_back_image()
+    event = make_event(publish=False, image=image, image_alt="Borde i parken")
     EventSubmission.objects.create(page=event, name="Ole", email="ole@example.dk")
+    if live:
+        event.get_latest_revision().publish()
+        image.collection = uploads.pending_collection()  # where the old code left it
+        image.save()
+        event.refresh_from_db()
+    assert event.live == live
     return event
 
 
