@@ -10,7 +10,7 @@ from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from . import tasks
 from .actors import AS_CONTEXT, actor_document, actors, by_handle, domain, landing_url
@@ -46,7 +46,7 @@ def _actor_or_404(key: str):
     return actor
 
 
-@require_GET
+@require_safe
 def webfinger(request: HttpRequest) -> HttpResponse:
     resource = request.GET.get("resource", "")
     match = re.fullmatch(r"(?:acct:)?@?([^@\s]{1,64})@([^@\s]{1,253})", resource)
@@ -74,7 +74,7 @@ def webfinger(request: HttpRequest) -> HttpResponse:
     )
 
 
-@require_GET
+@require_safe
 def nodeinfo_links(request: HttpRequest) -> HttpResponse:
     return _json(
         {
@@ -89,7 +89,7 @@ def nodeinfo_links(request: HttpRequest) -> HttpResponse:
     )
 
 
-@require_GET
+@require_safe
 def nodeinfo(request: HttpRequest) -> HttpResponse:
     return _json(
         {
@@ -112,7 +112,7 @@ def nodeinfo(request: HttpRequest) -> HttpResponse:
     )
 
 
-@require_GET
+@require_safe
 def actor_view(request: HttpRequest, key: str) -> HttpResponse:
     actor = _actor_or_404(key)
     if not wants_activity_json(request):
@@ -123,7 +123,7 @@ def actor_view(request: HttpRequest, key: str) -> HttpResponse:
     return _json(actor_document(actor))
 
 
-@require_GET
+@require_safe
 def outbox(request: HttpRequest, key: str) -> HttpResponse:
     actor = _actor_or_404(key)
     deleted = Activity.objects.filter(actor=key, kind="Delete").values("object_id")
@@ -158,7 +158,7 @@ def outbox(request: HttpRequest, key: str) -> HttpResponse:
     return _json(data)
 
 
-@require_GET
+@require_safe
 def followers(request: HttpRequest, key: str) -> HttpResponse:
     """The count only: who follows whom is the followers' business, not a stranger's."""
     actor = _actor_or_404(key)
@@ -217,7 +217,7 @@ def shared_inbox(request: HttpRequest) -> HttpResponse:
     return _receive(request, None)
 
 
-@require_GET
+@require_safe
 def object_view(request: HttpRequest, page_id: int) -> HttpResponse:
     """An event or story as last sent; Gone once it was withdrawn."""
     latest = Activity.objects.filter(page_id=page_id).order_by("-pk").first()
@@ -231,7 +231,7 @@ def object_view(request: HttpRequest, page_id: int) -> HttpResponse:
     return _json(obj)
 
 
-@require_GET
+@require_safe
 def activity_view(request: HttpRequest, uuid) -> HttpResponse:
     entry = Activity.objects.filter(uuid=uuid).first()
     if entry is None:
