@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -38,18 +39,14 @@ urlpatterns = [
     path("raadsrapport/", include("channels.reach.share_urls")),
     path("api/places.geojson", places_geojson, name="places_geojson"),
     path("feeds/", include("stories.feeds.urls")),
-    path("search/", home_views.search, name="search"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
     # Browsers ask for /favicon.ico whatever the page says.
     path("favicon.ico", home_views.favicon, name="favicon"),
     path("healthz", health.healthz, name="healthz"),
-    path("fortael/", submit_story_view, name="submit_story"),
     path("kogebog.pdf", cookbook_view, name="cookbook_pdf"),
     path("plakat/<int:page_id>.pdf", poster_view, name="event_poster"),
-    path("was", home_views.accessibility_statement, name="accessibility_statement"),
     path("k/<str:code>", home_views.short_link, name="short_link"),
-    path("privatliv", home_views.privacy, name="privacy"),
 ]
 
 if settings.DEBUG:
@@ -57,12 +54,22 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-# Wagtail's front-end URLs, with its page view replaced by one that finds the page
-# by its url_path (home.routing); same pattern, same name, same behaviour.
 urlpatterns += [
     *(pattern for pattern in wagtail_urls.urlpatterns if pattern.name != "wagtail_serve"),
-    re_path(wagtail_urls.serve_pattern, routing.serve, name="wagtail_serve"),
 ]
+
+# What residents read, in every language: Danish at the URLs it always had,
+# the others under their prefix (/ar/historier/...). Wagtail's page view is
+# replaced by one that finds the page by its url_path (home.routing) and falls
+# back to the Danish original where a page is not translated yet.
+urlpatterns += i18n_patterns(
+    path("search/", home_views.search, name="search"),
+    path("fortael/", submit_story_view, name="submit_story"),
+    path("was", home_views.accessibility_statement, name="accessibility_statement"),
+    path("privatliv", home_views.privacy, name="privacy"),
+    re_path(wagtail_urls.serve_pattern, routing.serve, name="wagtail_serve"),
+    prefix_default_language=False,
+)
 
 # A database outage answers a Danish 503 wherever it is raised (cms/outages.py).
 handler500 = "cms.outages.server_error"

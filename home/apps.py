@@ -18,7 +18,7 @@ class HomeConfig(AppConfig):
         from wagtail.models import Page, Site
         from wagtail.signals import page_published, page_unpublished, post_page_move
 
-        from home import page_chrome, sites, tree_names
+        from home import language_roots, page_chrome, sites, tree_names
         from home.admin_forms import label_link_choosers
         from home.models import SiteSettings
 
@@ -30,3 +30,6 @@ class HomeConfig(AppConfig):
         post_delete.connect(sites.forget, sender=Site, dispatch_uid="sites-deleted")
         label_link_choosers()
         post_migrate.connect(tree_names.name_roots, sender=self, dispatch_uid="home-root-names")
+        post_migrate.connect(
+            language_roots.after_migrate, sender=self, dispatch_uid="home-language-roots"
+        )
