@@ -24,7 +24,7 @@ def ensure_translated_roots(user=None) -> list:
     """Copy the Danish site root and its sections into every other locale where
     missing; the pages made."""
     from wagtail.actions.copy_for_translation import CopyPageForTranslationAction
-    from wagtail.models import Locale, Page, Site
+    from wagtail.models import Locale, Site
 
     from home.languages import default_language
 

@@ -111,9 +111,7 @@ def live_translation(page, language: str):
     from wagtail.models import Page
 
     return (
-        Page.objects.filter(
-            translation_key=page.translation_key, locale__language_code=language
-        )
+        Page.objects.filter(translation_key=page.translation_key, locale__language_code=language)
         .live()
         .first()
     )

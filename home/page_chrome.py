@@ -54,8 +54,7 @@ def menu_items(site: Site, request=None) -> list[dict[str, str]]:
             .order_by("path")
         )
         items = [
-            {"title": p.title, "url": p.get_url(request), "lang": default_language()}
-            for p in pages
+            {"title": p.title, "url": p.get_url(request), "lang": default_language()} for p in pages
         ]
         if language != default_language():
             items = _in_language(pages, items, language, request)
@@ -77,7 +76,9 @@ def _in_language(pages, items, language: str, request) -> list[dict[str, str]]:
     for page, item in zip(pages, items, strict=True):
         version = translated.get(page.translation_key)
         if version is not None:
-            result.append({"title": version.title, "url": version.get_url(request), "lang": language})
+            result.append(
+                {"title": version.title, "url": version.get_url(request), "lang": language}
+            )
         else:
             result.append({**item, "url": with_language_prefix(item["url"], language)})
     return result

@@ -16,7 +16,9 @@ from datetime import date, timedelta
 from urllib.parse import urlencode
 
 from django.http import QueryDict
+from django.utils.dates import MONTHS
 
+from home.languages import active_language, default_language
 from home.text import MONTHS_DA
 from stories.feeds.params import MAX_SPAN_DAYS
 from stories.models.event_index import DEFAULT_PERIOD, PERIODS, period_range
@@ -26,7 +28,13 @@ ARCHIVE_YEARS = 10
 
 
 def month_label(month: date) -> str:
-    return f"{MONTHS_DA[month.month - 1].capitalize()} {month.year}"
+    """ "Marts 2026" in Danish; the reader's own month name in other languages
+    (Django's catalogues name the months in every language it speaks)."""
+    if active_language() == default_language():
+        name = MONTHS_DA[month.month - 1]
+    else:
+        name = str(MONTHS[month.month])
+    return f"{name[:1].upper()}{name[1:]} {month.year}"
 
 
 def _month_start(day: date) -> date:

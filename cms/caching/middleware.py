@@ -24,13 +24,13 @@ import logging
 
 from django.conf import settings
 from django.http import HttpResponse
-from django.utils.translation import get_language_from_path
 from django.utils.cache import (
     cc_delim_re,
     get_conditional_response,
     patch_cache_control,
 )
 from django.utils.http import parse_http_date_safe
+from django.utils.translation import get_language_from_path
 
 from . import store
 

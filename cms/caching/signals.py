@@ -25,8 +25,6 @@ again.
 
 from django.db import transaction
 from wagtail.contrib.frontend_cache.utils import PurgeBatch
-
-from home.languages import default_language, language_codes, with_language_prefix
 from wagtail.models import Page, Site
 from wagtail.signals import (
     page_published,
@@ -34,6 +32,8 @@ from wagtail.signals import (
     page_unpublished,
     post_page_move,
 )
+
+from home.languages import default_language, language_codes, with_language_prefix
 
 # The feeds whose URLs a CDN should forget when any page changes. The API
 # (/api/v2/) answers any query, so it cannot be listed; its CDN copies expire
