@@ -7,7 +7,7 @@ from wagtail.admin.auth import require_admin_access
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from home import admin_access, page_admin, routing
+from home import admin_access, page_admin, routing, translation_admin
 from home import views as home_views
 from locations.geojson import places_geojson
 from stories.community.cookbook_pdf import cookbook_view
@@ -30,6 +30,12 @@ urlpatterns = [
         "<int:parent_page_id>/",
         require_admin_access(page_admin.CreatePageView.as_view()),
         name="page_create_without_autosave",
+    ),
+    # Before Wagtail's own: "Oversæt" for the Oversætter role too (home.translation_admin).
+    path(
+        "admin/translation/submit/page/<int:page_id>/",
+        require_admin_access(translation_admin.TranslatePageView.as_view()),
+        name="translate_page",
     ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

@@ -45,6 +45,31 @@ def ensure_translated_roots(user=None) -> list:
     return made
 
 
+def grant_translator_pages() -> None:
+    """The Oversætter role may add and edit pages in every translated tree."""
+    from django.contrib.auth.models import Group, Permission
+    from wagtail.models import GroupPagePermission, Page, Site
+
+    from home.languages import default_language
+    from home.roles import OVERSAETTER, TRANSLATOR_PAGE_PERMISSIONS
+
+    group = Group.objects.filter(name=OVERSAETTER).first()
+    if group is None:
+        return
+    permissions = Permission.objects.filter(
+        content_type__app_label="wagtailcore", codename__in=TRANSLATOR_PAGE_PERMISSIONS
+    )
+    for site in Site.objects.select_related("root_page"):
+        roots = Page.objects.filter(translation_key=site.root_page.translation_key).exclude(
+            locale__language_code=default_language()
+        )
+        for root in roots:
+            for permission in permissions:
+                GroupPagePermission.objects.get_or_create(
+                    group=group, page=root, permission=permission
+                )
+
+
 def after_migrate(sender=None, **kwargs) -> None:
     from wagtail.models import Locale
 
@@ -52,3 +77,4 @@ def after_migrate(sender=None, **kwargs) -> None:
         return  # a flushed database (tests) or a partial migrate
     ensure_locales()
     ensure_translated_roots()
+    grant_translator_pages()

@@ -186,7 +186,11 @@ def in_reader_language(pages, language: str | None = None) -> list:
         for version in queryset:
             version._language_code = language
             translated[version.translation_key] = version
-    return [translated.get(page.translation_key, page) for page in pages]
+    shown = []
+    for page in pages:
+        version = translated.get(page.translation_key)
+        shown.append(version if version is not None else page)
+    return shown
 
 
 def danish_listing_page(page):

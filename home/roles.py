@@ -13,6 +13,16 @@ SEKRETARIAT = "Sekretariat"
 MEDREDAKTOR = "Medredaktør"
 RAPPORTLAESER = "Rapportlæser"
 ROLES = (SEKRETARIAT, MEDREDAKTOR, RAPPORTLAESER)
+# Volunteer translators: edit the translated trees and send them for approval;
+# never publish, never touch a Danish page (docs/translations.md).
+OVERSAETTER = "Oversætter"
+TRANSLATOR_PAGE_PERMISSIONS = ("add_page", "change_page")
+TRANSLATOR_PERMISSIONS = [
+    ("wagtailadmin", "access_admin"),
+    ("simple_translation", "submit_translation"),
+    ("wagtailimages", "choose_image"),
+    ("wagtaildocs", "choose_document"),
+]
 
 WORKFLOW_NAME = "Godkendelse"
 APPROVAL_TASK_NAME = "Sekretariatets godkendelse"
@@ -106,6 +116,13 @@ def grant_role_permissions(Group, Permission) -> None:
         group, _ = Group.objects.get_or_create(name=role)
         group.permissions.add(*_permissions(Permission, MODEL_PERMISSIONS.get(role, [])))
     grant_reach(Group, Permission)
+
+
+def grant_translator_permissions(Group, Permission) -> None:
+    """The Oversætter group and its model permissions; its page permissions
+    (on each translated tree's root) are given by home.language_roots."""
+    group, _ = Group.objects.get_or_create(name=OVERSAETTER)
+    group.permissions.add(*_permissions(Permission, TRANSLATOR_PERMISSIONS))
 
 
 def grant_reach(Group, Permission) -> None:

@@ -40,3 +40,22 @@ hooks.register("construct_help_menu", keep_our_help)
 
 hooks.register("construct_page_action_menu", set_withdraw_apart)
 hooks.register("after_edit_page", say_published_after_approval)
+
+
+@hooks.register("before_edit_page")
+def warn_when_original_changed(request, page):
+    """A translator opening a translation sees that the Danish original changed
+    since it was translated, and in which fields."""
+    if request.method != "GET":
+        return None
+    from django.contrib import messages
+
+    from home.translation_status import original_changes
+
+    changes = original_changes(page)
+    if changes:
+        messages.warning(
+            request,
+            "Originalen er ændret efter oversættelsen. Ændret: " + ", ".join(changes) + ".",
+        )
+    return None

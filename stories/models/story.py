@@ -14,6 +14,7 @@ from wagtail.images.models import Filter
 from wagtail.models import Page
 from wagtail.search import index
 
+from home.languages import danish_listing_page, in_reader_language
 from home.page_extensions import ExtensiblePreviewMixin
 from home.visibility import not_restricted
 from stories.blocks import StoryBodyBlock
@@ -62,9 +63,12 @@ class StoryIndexPage(Page):
     def stories(self):
         # Its children, with the depth as a range: given `depth = n`, SQLite
         # reads every page to sort them instead of walking the newest-first index.
-        depth = self.depth + 1
+        # In another language, the Danish index's children: every story starts
+        # in Danish, and get_context shows each in the reader's language.
+        index = danish_listing_page(self)
+        depth = index.depth + 1
         return (
-            StoryPage.objects.filter(path__startswith=self.path, depth__range=(depth, depth))
+            StoryPage.objects.filter(path__startswith=index.path, depth__range=(depth, depth))
             .live()
             .filter(not_restricted())
             .defer_streamfields()
@@ -90,6 +94,7 @@ class StoryIndexPage(Page):
             page = paginator.page(1)
         except EmptyPage:
             page = paginator.page(paginator.num_pages)
+        page.object_list = in_reader_language(page.object_list)
         context.update(stories=page, topic=topic, topic_slug=topic_slug, topics=counts.topics)
         return context
 
