@@ -68,7 +68,9 @@ def test_an_arabic_story_is_right_to_left_under_its_prefix(client, arabic_tree):
     assert '<button type="submit">بحث</button>' in html
     # ... names its Danish original and the alternates ...
     assert '<link rel="alternate" hreflang="da" href="http://localhost/historier/baenken/">' in html
-    arabic_link = '<link rel="alternate" hreflang="ar" href="http://localhost/ar/historier/baenken/">'
+    arabic_link = (
+        '<link rel="alternate" hreflang="ar" href="http://localhost/ar/historier/baenken/">'
+    )
     assert arabic_link in html
     assert 'hreflang="x-default" href="http://localhost/historier/baenken/"' in html
     assert "Læs originalen på dansk" in html
@@ -148,9 +150,7 @@ def test_translation_round_trip_in_the_admin(client, secretariat, arabic_tree):
     story = make_story(title="Bænken ved stranden", slug="baenken")
     client.force_login(secretariat)
     arabic = Locale.objects.get(language_code="ar")
-    response = client.post(
-        f"/admin/translation/submit/page/{story.pk}/", {"locales": [arabic.pk]}
-    )
+    response = client.post(f"/admin/translation/submit/page/{story.pk}/", {"locales": [arabic.pk]})
     assert response.status_code == 302
     translation = story.get_translation(arabic)
     assert translation.title == "Bænken ved stranden"  # the copy starts from the Danish
@@ -171,9 +171,7 @@ def test_a_translator_translates_but_neither_publishes_nor_edits_danish(client, 
     translator.groups.add(Group.objects.get(name=roles.OVERSAETTER))
     client.force_login(translator)
     arabic = Locale.objects.get(language_code="ar")
-    response = client.post(
-        f"/admin/translation/submit/page/{story.pk}/", {"locales": [arabic.pk]}
-    )
+    response = client.post(f"/admin/translation/submit/page/{story.pk}/", {"locales": [arabic.pk]})
     assert response.status_code == 302
     translation = story.get_translation(arabic)
     permissions = translation.permissions_for_user(translator)
