@@ -9,6 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from home import admin_access, page_admin, routing, translation_admin
 from home import views as home_views
+from home.sitemap import LanguageSitemap
 from locations.geojson import places_geojson
 from stories.community.cookbook_pdf import cookbook_view
 from stories.community.views import submit_story_view
@@ -45,7 +46,7 @@ urlpatterns = [
     path("raadsrapport/", include("channels.reach.share_urls")),
     path("api/places.geojson", places_geojson, name="places_geojson"),
     path("feeds/", include("stories.feeds.urls")),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap.xml", sitemap, {"sitemaps": {"wagtail": LanguageSitemap}}, name="sitemap"),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
     # Browsers ask for /favicon.ico whatever the page says.
     path("favicon.ico", home_views.favicon, name="favicon"),

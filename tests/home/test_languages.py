@@ -179,3 +179,17 @@ def test_a_translator_translates_but_neither_publishes_nor_edits_danish(client, 
     assert not permissions.can_publish()
     assert not story.permissions_for_user(translator).can_edit()
     assert client.get(f"/admin/pages/{story.pk}/edit/").status_code in (302, 403)
+
+
+def test_the_sitemap_lists_every_language_with_its_alternates(client, arabic_tree):
+    story = make_story(title="Bænken ved stranden", slug="baenken")
+    translate(story, "ar", title="المقعد عند الشاطئ")
+    make_story(title="Kor på tværs", slug="kor")
+    xml = client.get("/sitemap.xml").content.decode()
+    assert "<loc>http://localhost/ar/historier/baenken/</loc>" in xml
+    entry = xml[xml.index("<loc>http://localhost/historier/baenken/</loc>") :]
+    entry = entry[: entry.index("</url>")]
+    assert 'hreflang="ar" href="http://localhost/ar/historier/baenken/"' in entry
+    assert 'hreflang="x-default" href="http://localhost/historier/baenken/"' in entry
+    untranslated = xml[xml.index("<loc>http://localhost/historier/kor/</loc>") :]
+    assert "xhtml:link" not in untranslated[: untranslated.index("</url>")]
