@@ -21,6 +21,8 @@ DEMO_MODULES = [
     "demo.stories.community",
     "demo.reach",
     "demo.reach_channels",
+    # Last: translates pages the modules above made.
+    "demo.translations",
 ]
 
 
