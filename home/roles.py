@@ -80,6 +80,7 @@ MODEL_PERMISSIONS = {
     + [(app, f"{a}_{model}") for app, model in _TAXONOMY for a in CRUD]
     + [(app, f"{a}_{model}") for app, model in _PERSONAL for a in ("view", "change", "delete")]
     + [("stories", "export_personal_data"), ("home", "change_sitesettings")]
+    + [("simple_translation", "submit_translation")]
     + [("channels", f"{a}_publication") for a in CRUD]
     + [("wagtailredirects", f"{a}_redirect") for a in CRUD],
     MEDREDAKTOR: [("wagtailadmin", "access_admin")]
@@ -120,9 +121,15 @@ def grant_role_permissions(Group, Permission) -> None:
 
 def grant_translator_permissions(Group, Permission) -> None:
     """The Oversætter group and its model permissions; its page permissions
-    (on each translated tree's root) are given by home.language_roots."""
+    (on each translated tree's root) are given by home.language_roots. The
+    secretariat translates too."""
     group, _ = Group.objects.get_or_create(name=OVERSAETTER)
     group.permissions.add(*_permissions(Permission, TRANSLATOR_PERMISSIONS))
+    secretariat = Group.objects.filter(name=SEKRETARIAT).first()
+    if secretariat is not None:
+        secretariat.permissions.add(
+            *_permissions(Permission, [("simple_translation", "submit_translation")])
+        )
 
 
 def grant_reach(Group, Permission) -> None:

@@ -1,3 +1,4 @@
+from django.contrib import messages
 from django.urls import path, reverse
 from wagtail import hooks
 
@@ -8,6 +9,8 @@ from home.page_admin import (
     set_withdraw_apart,
     withdraw_from_approval,
 )
+from home.translation_admin import add_to_translate_panel
+from home.translation_status import original_changes
 
 
 # After Wagtail's own registrations (order 0), so these replace them.
@@ -48,10 +51,6 @@ def warn_when_original_changed(request, page):
     since it was translated, and in which fields."""
     if request.method != "GET":
         return None
-    from django.contrib import messages
-
-    from home.translation_status import original_changes
-
     changes = original_changes(page)
     if changes:
         messages.warning(
@@ -59,3 +58,6 @@ def warn_when_original_changed(request, page):
             "Originalen er ændret efter oversættelsen. Ændret: " + ", ".join(changes) + ".",
         )
     return None
+
+
+hooks.register("construct_homepage_panels", add_to_translate_panel)

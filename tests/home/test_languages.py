@@ -170,6 +170,9 @@ def test_a_translator_translates_but_neither_publishes_nor_edits_danish(client, 
     translator = User.objects.create_user("oversaetter", password="pw")
     translator.groups.add(Group.objects.get(name=roles.OVERSAETTER))
     client.force_login(translator)
+    dashboard = client.get("/admin/").content.decode()
+    assert "Til oversættelse" in dashboard
+    assert f"/admin/translation/submit/page/{story.pk}/" in dashboard
     arabic = Locale.objects.get(language_code="ar")
     response = client.post(f"/admin/translation/submit/page/{story.pk}/", {"locales": [arabic.pk]})
     assert response.status_code == 302
