@@ -247,14 +247,18 @@ NEWEST_CACHE_KEY = "stories:newest:{root_path}"
 
 
 def newest_stories(page: Page, count: int) -> list:
-    """The newest live, public stories of `page`'s site, `page` itself left out."""
-    root_path = page.path[: Page.steplen * 2]  # the site's home page, below the tree root
+    """The newest live, public stories of `page`'s site, `page` itself left out,
+    each in the reader's language where it is translated (every story starts in
+    Danish, so the Danish tree is the list in every language)."""
+    original = danish_listing_page(page)
+    root_path = original.path[: Page.steplen * 2]  # the site's home page, below the tree root
     key = NEWEST_CACHE_KEY.format(root_path=root_path)
     stories = cache.get(key)
     if stories is None:
         stories = _newest(root_path)
         cache.set(key, stories, NEWEST_TIMEOUT)
-    return [story for story in stories if story.pk != page.pk][:count]
+    shown = [story for story in stories if story.translation_key != page.translation_key]
+    return in_reader_language(shown[:count])
 
 
 def _newest(root_path: str) -> list:
