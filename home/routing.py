@@ -31,8 +31,11 @@ def serve(request, path):
     language = active_language()
     result = route_by_url_path(request, path, language)
     if result is None and language != default_language():
-        result = route_by_url_path(request, path, default_language()) or _route_in_danish(
-            request, path
+        # A sub-route of a translated page, then the Danish original.
+        result = (
+            _route_from_home(request, path, localized=True)
+            or route_by_url_path(request, path, default_language())
+            or _route_from_home(request, path, localized=False)
         )
     if result is not None:
         # Where Page.route_for_request keeps its answer (as its docstring says),
@@ -41,14 +44,16 @@ def serve(request, path):
     return wagtail_views.serve(request, path)
 
 
-def _route_in_danish(request, path: str) -> RouteResult | None:
-    """Wagtail's own routing from the Danish home page (a routable page's
-    sub-route such as /ar/det-sker/foreslaa/ where Det sker is untranslated)."""
+def _route_from_home(request, path: str, localized: bool) -> RouteResult | None:
+    """Wagtail's own routing from the reader's home page (`localized`) or the
+    Danish one: a routable page's sub-route such as /ar/det-sker/foreslaa/,
+    on the Arabic Det sker if it is live, else on the Danish one."""
     site = site_for_request(request)
     if site is None:
         return None
+    home = site.root_page.localized if localized else site.root_page
     try:
-        return site.root_page.specific.route(request, [part for part in path.split("/") if part])
+        return home.specific.route(request, [part for part in path.split("/") if part])
     except Http404:
         return None
 
