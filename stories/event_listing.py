@@ -17,6 +17,8 @@ from urllib.parse import urlencode
 
 from django.http import QueryDict
 from django.utils.dates import MONTHS
+from django.utils.formats import date_format
+from django.utils.translation import gettext
 
 from home.languages import active_language, default_language
 from home.text import MONTHS_DA
@@ -170,6 +172,8 @@ class Listing:
     @property
     def heading(self) -> str:
         if self.day:
+            if active_language() != default_language():
+                return gettext("Fra %(day)s") % {"day": date_format(self.day, "j. F Y")}
             return f"Fra {self.day.day}. {MONTHS_DA[self.day.month - 1]} {self.day.year}"
         if self.month:
             return month_label(self.month)
