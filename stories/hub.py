@@ -32,7 +32,7 @@ from stories.models import (
     PhotoCallPage,
     StoryIndexPage,
 )
-from stories.occurrences import occurrences_between
+from stories.occurrences import in_reader_language, occurrences_between
 from stories.recurrence import Occurrence
 
 WEEK_DAYS = 7
@@ -70,7 +70,7 @@ def this_week(today: date | None = None) -> tuple[date, date, list[Occurrence]]:
         found = occurrences_between(today, last)
         cache.set(key, found, HUB_TIMEOUT)
     now = timezone.now()
-    return today, last, [o for o in found if o.end > now][:WEEK_LIMIT]
+    return today, last, in_reader_language([o for o in found if o.end > now][:WEEK_LIMIT])
 
 
 def tasks_needing_hands(limit: int = TASK_LIMIT) -> tuple[list[GroupTask], int]:
@@ -84,7 +84,9 @@ def tasks_needing_hands(limit: int = TASK_LIMIT) -> tuple[list[GroupTask], int]:
     key = TASKS_KEY.format(day=today.isoformat())
     open_tasks = cache.get(key)
     if open_tasks is None:
-        groups = GroupPage.objects.live().filter(not_restricted())
+        groups = GroupPage.objects.live().filter(
+            not_restricted(), locale__language_code=default_language()
+        )
         open_tasks = list(
             GroupTask.objects.filter(page__in=groups, date__gte=today)
             .annotate(taken=Count("signups"))

@@ -7,6 +7,7 @@ cancellations and moves in bulk and expands each with the same rules.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 
 from django.db.models import Count, Exists, Max, OuterRef, Prefetch, Q, QuerySet
@@ -14,6 +15,8 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from wagtail.images import get_image_model
 
+from home.languages import active_language, default_language
+from home.languages import in_reader_language as pages_in_reader_language
 from stories.models.event import (
     EVENT_RENDITION_SPECS,
     EventCancellation,
@@ -47,6 +50,9 @@ def event_queryset(categories: str | Prefetch = "categories") -> QuerySet[EventP
     return (
         EventPage.objects.live()
         .public()
+        # Each event once: its Danish page; translations are read in its place
+        # (in_reader_language below), never listed beside it.
+        .filter(locale__language_code=default_language())
         .select_related("place")
         .prefetch_related(
             Prefetch(
@@ -77,6 +83,16 @@ def feed_queryset() -> QuerySet[EventPage]:
     at a time: only the columns an item shows, categories by their slug and name."""
     categories = Prefetch("categories", queryset=EventCategory.objects.only("slug", "name"))
     return event_queryset(categories).only(*FEED_FIELDS)
+
+
+def in_reader_language(occurrences: list[Occurrence]) -> list[Occurrence]:
+    """The occurrences with each event's live translation in the reader's
+    language where it has one (dates and places stay the Danish page's)."""
+    if active_language() == default_language() or not occurrences:
+        return occurrences
+    events = {o.event.pk: o.event for o in occurrences}
+    translated = dict(zip(events, pages_in_reader_language(events.values()), strict=True))
+    return [replace(o, event=translated[o.event.pk]) for o in occurrences]
 
 
 def in_range(events: QuerySet[EventPage], first_day: date, last_day: date) -> QuerySet[EventPage]:

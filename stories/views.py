@@ -10,10 +10,16 @@ from django.db.models import Min
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 
+from home.languages import danish_listing_page
 from stories.event_listing import archive_start, read_listing
 from stories.models.event_index import PERIODS, EventIndexPage
 from stories.models.event_taxonomy import Audience, EventCategory
-from stories.occurrences import event_queryset, filter_events, occurrences_between
+from stories.occurrences import (
+    event_queryset,
+    filter_events,
+    in_reader_language,
+    occurrences_between,
+)
 
 
 def event_index_view(request: HttpRequest, index: EventIndexPage) -> HttpResponse:
@@ -21,19 +27,24 @@ def event_index_view(request: HttpRequest, index: EventIndexPage) -> HttpRespons
 
     A month or date the listing cannot show is explained on the page, as a 400.
     """
+    shown = index
     audience = request.GET.get("malgruppe", "")
     audience = audience if audience in Audience.values else ""
     category = request.GET.get("kategori", "").strip()[:80]
     place = request.GET.get("sted", "").strip()[:100]
     filters = {"malgruppe": audience, "kategori": category, "sted": place}
     today = timezone.localdate()
+    # The Danish Det sker's events in every language (each read in the reader's).
+    index = danish_listing_page(index)
     first_day = event_queryset().child_of(index).aggregate(first=Min("start_date"))["first"]
     listing = read_listing(request.GET, today, filters, archive_start(first_day, today))
     events = filter_events(
         event_queryset().child_of(index), category=category, audience=audience, place=place
     )
-    occurrences = occurrences_between(listing.first_day, listing.last_day, events)
-    response = index.render(
+    occurrences = in_reader_language(
+        occurrences_between(listing.first_day, listing.last_day, events)
+    )
+    response = shown.render(
         request,
         context_overrides={
             "listing": listing,

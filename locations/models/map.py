@@ -12,6 +12,7 @@ from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 
+from home.languages import danish_listing_page
 from locations.geo import map_config
 from locations.views import suggest_correction, suggest_place
 
@@ -86,8 +87,9 @@ class MapPage(RoutablePageMixin, Page):
         verbose_name_plural = "Kort"
 
     def places(self):
+        # The Danish map's places in every language (each place starts in Danish).
         return (
-            PlacePage.objects.child_of(self)
+            PlacePage.objects.child_of(danish_listing_page(self))
             .live()
             .public()
             .select_related("category")

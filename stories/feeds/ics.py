@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.views.decorators.http import condition, require_safe
 from icalendar import Calendar, Event
 
+from home.languages import default_language
 from home.text import plain_text, slugify_da
 from stories.models.event import EventPage, Frequency
 from stories.occurrences import event_queryset, fingerprint, in_range, load_exceptions
@@ -224,7 +225,11 @@ def event_calendar(event: EventPage, request: HttpRequest) -> Calendar:
 def _etag(request: HttpRequest, *args, **kwargs) -> str:
     first_day, last_day = _window(timezone.localdate())
     count, newest, top = fingerprint(
-        in_range(EventPage.objects.live().public(), first_day, last_day)
+        in_range(
+            EventPage.objects.live().public().filter(locale__language_code=default_language()),
+            first_day,
+            last_day,
+        )
     )
     return (
         f"ics-{first_day:%Y%m%d}-{count}-{newest:%Y%m%d%H%M%S%f}-{top}" if newest else "ics-empty"

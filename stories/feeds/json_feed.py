@@ -18,6 +18,7 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.views.decorators.http import condition, require_safe
 from wagtail.models import PageLogEntry
 
+from home.languages import default_language
 from stories.feeds.params import FeedQuery, ParameterError, parse_feed_query
 from stories.feeds.rows import FeedEvent, add_details, series_rows
 from stories.feeds.serialize import occurrence_data
@@ -55,7 +56,12 @@ def removed_since(since: datetime) -> tuple[list[int], datetime | None]:
     for page_id, timestamp in entries:
         gone[page_id] = max(timestamp, gone.get(page_id, timestamp))
     if gone:
-        public = EventPage.objects.live().public().filter(pk__in=gone)
+        public = (
+            EventPage.objects.live()
+            .public()
+            .filter(locale__language_code=default_language())
+            .filter(pk__in=gone)
+        )
         for page_id in public.values_list("pk", flat=True):
             del gone[page_id]
     return sorted(gone), max(gone.values(), default=None)
@@ -70,7 +76,12 @@ def _state(request: HttpRequest) -> tuple[FeedQuery, str, datetime | None, list[
         except ParameterError:
             setattr(request, _STATE_ATTR, None)
             return None
-        count, newest, top = fingerprint(_filtered(EventPage.objects.live().public(), query))
+        count, newest, top = fingerprint(
+            _filtered(
+                EventPage.objects.live().public().filter(locale__language_code=default_language()),
+                query,
+            )
+        )
         removed: list[int] = []
         if query.updated_since is not None:
             removed, last_removal = removed_since(query.updated_since)
@@ -120,7 +131,12 @@ def _timeline(query: FeedQuery) -> list[tuple[datetime, FeedEvent, OccurrenceTim
     """Every occurrence in the window as (start, event, times), in feed order
     (start, then title, then id): what counting and paging need, without
     building an item."""
-    events, exceptions = series_rows(_filtered(EventPage.objects.live().public(), query))
+    events, exceptions = series_rows(
+        _filtered(
+            EventPage.objects.live().public().filter(locale__language_code=default_language()),
+            query,
+        )
+    )
     # Events in title order and a stable sort by start alone give the feed's
     # order; every start is wall-clock time in one zone, so naive order is
     # the order in time.

@@ -8,6 +8,7 @@ from django.db.models import Prefetch
 from django.utils.feedgenerator import Enclosure, Rss201rev2Feed
 from wagtail.images import get_image_model
 
+from home.languages import default_language
 from stories.models.story import HERO_CARD_SPEC, StoryPage
 from stories.recurrence import TZ
 
@@ -28,6 +29,7 @@ class StoriesFeed(Feed):
     def items(self):
         return list(
             StoryPage.objects.live()
+            .filter(locale__language_code=default_language())
             .public()
             .prefetch_related(
                 Prefetch(
