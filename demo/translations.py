@@ -56,6 +56,58 @@ SECTIONS = {
     "kort": {"ar": "الخريطة", "tr": "Harita", "ur": "نقشہ", "en": "Map"},
 }
 
+# The sections' own texts, from the Danish demo's (demo.site, demo.stories,
+# demo.locations); a text left out would stay Danish inside another language.
+SECTION_TEXTS = {
+    "historier": {
+        "intro": {
+            "ar": "حكايات من كل إيشوي: من الشاطئ وبريديكيرغورد إلى الأحياء ووسط المدينة.",
+            "tr": "Ishøj'ün her yerinden hikâyeler: sahilden ve Bredekærgård'dan "
+            "mahallelere ve şehir merkezine.",
+            "ur": "پورے ایشوئے سے کہانیاں: ساحل اور بریڈےکیرگورڈ سے محلوں اور شہر کے مرکز تک۔",
+            "en": "Stories from all over Ishøj: from the beach and Bredekærgård to the "
+            "neighbourhoods and the town centre.",
+        },
+    },
+    "det-sker": {
+        "intro": {
+            "ar": "مقهى ونار مخيم وسوق تبادل وأيام زراعة: ماذا يحدث في إيشوي اليوم وفي عطلة "
+            "نهاية الأسبوع والشهر القادم.",
+            "tr": "Kafe, kamp ateşi, takas pazarı ve ekim günleri: Ishøj'de bugün, hafta sonu "
+            "ve önümüzdeki ay neler oluyor.",
+            "ur": "کیفے، الاؤ، تبادلہ بازار اور پودے لگانے کے دن: ایشوئے میں آج، ہفتے کے آخر "
+            "اور اگلے مہینے کیا ہو رہا ہے۔",
+            "en": "Café, campfire, swap market and planting days: what is on in Ishøj today, "
+            "this weekend and the next month.",
+        },
+    },
+    "grupper": {
+        "intro": {
+            "ar": "مجموعات من السكان يلتقون حول ما يحبونه. انضم أو مدّ يد العون مرة واحدة.",
+            "tr": "Sevdikleri şey etrafında buluşan sakin grupları. Katılın ya da bir kez "
+            "yardım edin.",
+            "ur": "رہائشیوں کے گروپ جو اپنی پسند کی چیز کے گرد ملتے ہیں۔ شامل ہوں یا ایک بار "
+            "ہاتھ بٹائیں۔",
+            "en": "Groups of residents who meet around what they care about. Join one, or "
+            "lend a hand once.",
+        },
+        "volunteer_intro": {
+            "ar": "سجّل اسمك، وستسألك المجموعات عندما تحتاج إلى مساعدة.",
+            "tr": "Adınızı yazdırın, gruplar yardım lazım olduğunda size sorsun.",
+            "ur": "اپنا نام لکھوائیں، جب مدد کی ضرورت ہو تو گروپ آپ سے پوچھیں گے۔",
+            "en": "Sign up, and the groups will ask you when a hand is needed.",
+        },
+    },
+    "kort": {
+        "intro": {
+            "ar": "أماكن اللقاء في إيشوي: دور الثقافة والملاعب والحدائق والشاطئ.",
+            "tr": "Ishøj'ün buluşma yerleri: kültür evleri, oyun alanları, bahçeler ve sahil.",
+            "ur": "ایشوئے میں ملنے کی جگہیں: ثقافتی مراکز، کھیل کے میدان، باغ اور ساحل۔",
+            "en": "Where Ishøj meets: culture houses, playgrounds, gardens and the beach.",
+        },
+    },
+}
+
 STORIES = {
     "cafe-solstraalen": {
         "ar": (
@@ -302,7 +354,10 @@ def load(stdout) -> None:
         for section in home.get_children().specific():
             if section.slug in SECTIONS:
                 page, made = _translation(section, code)
-                changed += _set(page, {"title": SECTIONS[section.slug][code]}, made)
+                values = {"title": SECTIONS[section.slug][code]}
+                for field, texts in SECTION_TEXTS.get(section.slug, {}).items():
+                    values[field] = texts[code]
+                changed += _set(page.specific, values, made)
         for slug, texts in STORIES.items():
             story = StoryPage.objects.filter(slug=slug, locale=home.locale).first()
             if story is None:
