@@ -11,10 +11,16 @@ sections yet (a fresh database, the tests') is left alone.
 
 from __future__ import annotations
 
+from django.conf import settings
+from django.contrib.auth.models import Group, Permission
+from wagtail.actions.copy_for_translation import CopyPageForTranslationAction
+from wagtail.models import GroupPagePermission, Locale, Page, Site
+
+from home.languages import default_language
+from home.roles import OVERSAETTER, TRANSLATOR_PAGE_PERMISSIONS
+
 
 def ensure_locales() -> None:
-    from django.conf import settings
-    from wagtail.models import Locale
 
     for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES:
         Locale.objects.get_or_create(language_code=code)
@@ -23,10 +29,6 @@ def ensure_locales() -> None:
 def ensure_translated_roots(user=None) -> list:
     """Copy the Danish site root and its sections into every other locale where
     missing; the pages made."""
-    from wagtail.actions.copy_for_translation import CopyPageForTranslationAction
-    from wagtail.models import Locale, Site
-
-    from home.languages import default_language
 
     made = []
     for site in Site.objects.select_related("root_page"):
@@ -47,11 +49,6 @@ def ensure_translated_roots(user=None) -> list:
 
 def grant_translator_pages() -> None:
     """The Oversætter role may add and edit pages in every translated tree."""
-    from django.contrib.auth.models import Group, Permission
-    from wagtail.models import GroupPagePermission, Page, Site
-
-    from home.languages import default_language
-    from home.roles import OVERSAETTER, TRANSLATOR_PAGE_PERMISSIONS
 
     group = Group.objects.filter(name=OVERSAETTER).first()
     if group is None:
@@ -71,7 +68,6 @@ def grant_translator_pages() -> None:
 
 
 def after_migrate(sender=None, **kwargs) -> None:
-    from wagtail.models import Locale
 
     if not Locale.objects.exists():
         return  # a flushed database (tests) or a partial migrate

@@ -19,8 +19,10 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit, urlunsplit
 
 from django.conf import settings
+from django.core.cache import cache
 from django.utils import translation
 from django.utils.translation import get_language_info
+from wagtail.models import Locale, Page
 
 
 def default_language() -> str:
@@ -73,11 +75,32 @@ class LanguageFromPathMiddleware:
         return response
 
 
+LOCALES_KEY = "languages:locale-codes"
+LOCALES_TIMEOUT = 300
+
+
+def _locale_codes() -> dict[int, str]:
+    """Locale id -> language code: a handful of rows that never change once
+    made, asked for on every page (its <html lang>, each card's lang)."""
+    codes = cache.get(LOCALES_KEY)
+    if codes is None:
+        codes = dict(Locale.objects.values_list("pk", "language_code"))
+        cache.set(LOCALES_KEY, codes, LOCALES_TIMEOUT)
+    return codes
+
+
+def forget_locales(**kwargs) -> None:
+    cache.delete(LOCALES_KEY)
+
+
 def page_language(page) -> str:
     """The language a page is written in (its locale's)."""
     cached = getattr(page, "_language_code", None)
     if cached is None:
-        cached = page.locale.language_code
+        cached = _locale_codes().get(page.locale_id)
+        if cached is None:  # a locale made since (another process)
+            forget_locales()
+            cached = page.locale.language_code
         page._language_code = cached
     return cached
 
@@ -108,8 +131,6 @@ def reader_url(page, language: str | None = None, request=None, full: bool = Fal
 
 
 def live_translation(page, language: str):
-    from wagtail.models import Page
-
     return (
         Page.objects.filter(translation_key=page.translation_key, locale__language_code=language)
         .live()
@@ -119,8 +140,6 @@ def live_translation(page, language: str):
 
 def danish_original(page):
     """The page's Danish version (live or not), or None."""
-    from wagtail.models import Page
-
     if page_language(page) == default_language():
         return page
     return Page.objects.filter(
@@ -141,8 +160,6 @@ class Alternate:
 
 def alternates(page, request=None) -> list[Alternate]:
     """The live versions of a page, in settings.LANGUAGES order (Danish first)."""
-    from wagtail.models import Page
-
     if page is None or getattr(page, "pk", None) is None:
         return []
     versions = {

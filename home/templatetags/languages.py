@@ -4,12 +4,16 @@
 """
 
 from django import template
+from django.core.cache import cache
 from django.utils import translation
 from django.utils.html import format_html
 
 from home import languages
+from home.page_chrome import fragment_generation
 
 register = template.Library()
+# Bounds staleness in a process that missed a publish (local caches).
+ALTERNATES_TIMEOUT = 300
 
 
 @register.simple_tag(takes_context=True)
@@ -47,7 +51,11 @@ def page_alternates(context, page):
         return []
     found = context.get(cache_key)
     if found is None:
-        found = languages.alternates(page, context.get("request"))
+        key = f"languages:alternates:{page.translation_key}:{fragment_generation()}"
+        found = cache.get(key)
+        if found is None:
+            found = languages.alternates(page, context.get("request"))
+            cache.set(key, found, ALTERNATES_TIMEOUT)
         context.dicts[0][cache_key] = found
     return found
 
