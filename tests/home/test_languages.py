@@ -107,7 +107,7 @@ def test_a_danish_story_in_an_arabic_listing_carries_lang_da(client, arabic_tree
     translated = make_story(title="Bænken ved stranden", slug="baenken")
     translate(translated, "ar", title="المقعد عند الشاطئ")
     html = client.get("/ar/historier/").content.decode()
-    assert '<article class="card" lang="da" dir="ltr">' in html
+    assert '<h2 class="card__title" lang="da" dir="ltr">' in html
     # The reader keeps Arabic: the Danish story's link stays under /ar/.
     assert 'href="/ar/historier/kor/"' in html
 

@@ -74,7 +74,7 @@ def test_the_arabic_listing_marks_a_danish_story_and_keeps_arabic(
     page.set_viewport_size(PHONE)
     page.goto(live_server.url + "/ar/historier/")
     assert _fits(page)
-    danish_card = page.locator("article.card[lang=da]")
+    danish_card = page.locator("article.card:has(.card__title[lang=da])")
     assert danish_card.count() == 1
     assert _axe_findings(page) == []
     danish_card.get_by_role("link").click()
