@@ -167,7 +167,9 @@ def alternates(page, request=None) -> list[Alternate]:
         for p in Page.objects.filter(translation_key=page.translation_key)
         .live()
         .select_related("locale")
-        .only("id", "url_path", "path", "depth", "content_type_id", "locale__language_code")
+        .only(
+            "id", "url_path", "path", "depth", "content_type_id", "locale", "locale__language_code"
+        )
     }
     current = page_language(page)
     found = []

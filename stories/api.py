@@ -41,6 +41,8 @@ LISTING_COLUMNS = (
     "date",
     "hero_image_id",
     "hero_image_alt",
+    # The page's language: its URL (/ar/...) and the locale join above need it.
+    "locale",
 )
 
 
