@@ -45,7 +45,9 @@ def page_language(page):
 
 @register.simple_tag(takes_context=True)
 def page_alternates(context, page):
-    """Cached on the context: the menu and the <head> links use the same list."""
+    """The page's live versions: kept on the context (the menu and the <head>
+    links use the same list) and in the cache until anything is published,
+    unpublished, moved or deleted (the fragment generation, home.page_chrome)."""
     cache_key = "_page_alternates"
     if not _is_page(page):
         return []
