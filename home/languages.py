@@ -154,8 +154,11 @@ class Alternate:
     language: str
     name: str
     url: str
+    """Absolute, for hreflang and the sitemap."""
     direction: str
     current: bool
+    href: str = ""
+    """As a link on the page shows it (relative on the same site)."""
 
 
 def alternates(page, request=None) -> list[Alternate]:
@@ -180,7 +183,12 @@ def alternates(page, request=None) -> list[Alternate]:
         url = version.get_full_url(request)
         if url is None:
             continue
-        found.append(Alternate(code, native_name(code), url, text_direction(code), code == current))
+        href = version.get_url(request) or url
+        found.append(
+            Alternate(
+                code, native_name(code), url, text_direction(code), code == current, href=href
+            )
+        )
     return found
 
 

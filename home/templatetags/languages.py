@@ -76,6 +76,7 @@ def _view_alternates(request) -> list[languages.Alternate]:
             request.build_absolute_uri(languages.with_language_prefix(path, code)),
             languages.text_direction(code),
             code == reading,
+            href=languages.with_language_prefix(path, code),
         )
         for code in languages.language_codes()
     ]
