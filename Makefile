@@ -64,6 +64,7 @@ test-postgres: install
 benchmark: install
 	$(BIN)/python manage.py benchmark_pages --settings=benchmarks.settings
 	$(BIN)/python manage.py bench_scale --settings=benchmarks.settings
+	BENCHMARK_DB=var/bench-fediverse.sqlite3 $(BIN)/python manage.py bench_fediverse --settings=benchmarks.settings
 
 clean:
 	rm -rf $(VENV) var media static_collected

@@ -7,7 +7,12 @@
 -- fetch a static file (answered 200, not 204), so no beacon is ever left in
 -- flight and the server's count can be compared with what was sent.
 --
--- HITS, VISITORS, THREADS and PAGES are prepended by the command.
+-- A hit whose connection is lost never gets an answer, and wrk has no hook for
+-- it. So a thread that has sent all its hits and heard nothing on them for
+-- GRACE seconds (longer than wrk's own --timeout) gives them up as lost and
+-- stops, instead of keeping wrk running for its whole time limit.
+--
+-- HITS, VISITORS, THREADS, PAGES and GRACE are prepended by the command.
 
 local threads = {}
 local next_id = 0
@@ -24,6 +29,7 @@ function init(args)
   for i = id, HITS - 1, THREADS do planned = planned + 1 end
   answered = 0
   failed = 0
+  last_heard = os.time()
   filler = wrk.format("GET", "/static/js/reach.js")
   -- wrk calls request() once on the first thread before the run to check for
   -- pipelining, and throws that request away: give it a filler, not a hit.
@@ -48,14 +54,20 @@ end
 function response(status, headers, body)
   if status == 204 then
     answered = answered + 1
+    last_heard = os.time()
   elseif status ~= 200 then
     failed = failed + 1
+    last_heard = os.time()
   end
-  if answered + failed >= planned and not finished then
+  if finished then
+    return
+  end
+  local lost = planned - answered - failed
+  if lost == 0 or (index >= HITS and os.time() - last_heard >= GRACE) then
     -- wrk itself runs for its full -d; the command stops it (SIGINT) once
     -- every thread has said this, and times the run by these lines.
     finished = true
-    io.write("THREAD DONE\n")
+    io.write(string.format("THREAD DONE lost=%d\n", lost))
     io.flush()
     wrk.thread:stop()
   end

@@ -10,7 +10,7 @@ import time
 import requests
 from django.core.management import CommandError
 
-STARTUP_SECONDS = 30
+STARTUP_SECONDS = 90  # gunicorn importing Wagtail on a busy 2-core machine took over 30 s
 
 
 def gunicorn_command(port: int, *options: str, workers: int = 1) -> list[str]:
@@ -60,8 +60,38 @@ def machine_yardstick_ms() -> float:
     return statistics.median(times)
 
 
-def yardstick_line() -> str:
+# The machine the absolute targets (the feed's 30 ms, the pages' medians) are
+# stated for, by its yardstick: CI's 2-core machine of this workplace, measured
+# at load average 2.5 in December 2026. On a machine whose yardstick is twice
+# this, a 30 ms target is held at 60 ms: the code is the same, the machine not.
+REFERENCE_YARDSTICK_MS = 21.0
+REFERENCE_MACHINE = "CI-maskinen (2 kerner, målestok 21 ms)"
+
+
+def target_here(target_ms: float, yardstick_ms: float) -> float:
+    """A target stated for REFERENCE_MACHINE, scaled to this machine's yardstick."""
+    return target_ms * yardstick_ms / REFERENCE_YARDSTICK_MS
+
+
+def target_text(target_ms: float, yardstick_ms: float) -> str:
+    """'< 30 ms på CI-maskinen (...) = < 41.3 ms her', for a report line."""
     return (
-        f"Maskinens målestok: {machine_yardstick_ms():.0f} ms for en fast stump ren Python "
-        "(1 kerne; lavere er hurtigere). Sammenlign kun tal målt med samme målestok."
+        f"< {target_ms:g} ms på {REFERENCE_MACHINE} = < "
+        f"{target_here(target_ms, yardstick_ms):.1f} ms her"
+    )
+
+
+def in_yardsticks(ms: float, yardstick_ms: float) -> str:
+    """A time as a multiple of the yardstick, which travels between machines."""
+    return f"{ms / yardstick_ms:.3f}"
+
+
+def yardstick_line(yardstick_ms: float | None = None) -> str:
+    if yardstick_ms is None:
+        yardstick_ms = machine_yardstick_ms()
+    return (
+        f"Maskinens målestok: {yardstick_ms:.1f} ms for en fast stump ren Python "
+        f"(1 kerne; lavere er hurtigere; {REFERENCE_MACHINE.split('(')[0].strip()} har "
+        f"{REFERENCE_YARDSTICK_MS:g} ms). Sammenlign kun tal målt med samme målestok, "
+        "eller tallene i målestokke og gange den statiske fil, som følger maskinen."
     )

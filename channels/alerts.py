@@ -16,6 +16,7 @@ from django.core.mail import send_mail
 from django.utils import timezone
 from wagtail.models import Site
 
+from home.mail import one_line
 from home.models import SiteSettings
 
 from .models import ChannelState, Publication, PublicationStatus
@@ -51,10 +52,13 @@ def mark_needs_login(channel: Channel, reason: str) -> None:
     ChannelState.objects.filter(channel=channel.slug, auth_failed_at__isnull=True).update(
         auth_failed_at=now, auth_error=reason
     )
-    Publication.objects.filter(
-        channel=channel.slug,
-        status__in=[PublicationStatus.QUEUED, PublicationStatus.SCHEDULED],
-    ).update(status=PublicationStatus.NEEDS_LOGIN, last_error=reason, fix_field="", updated_at=now)
+    Publication.objects.for_alias(channel.slug).move_to(
+        PublicationStatus.NEEDS_LOGIN,
+        sources=[PublicationStatus.QUEUED, PublicationStatus.SCHEDULED],
+        last_error=reason,
+        fix_field="",
+        updated_at=now,
+    )
     first = ChannelState.objects.filter(channel=channel.slug, alert_sent_at__isnull=True).update(
         alert_sent_at=now
     )
@@ -65,7 +69,7 @@ def mark_needs_login(channel: Channel, reason: str) -> None:
         logger.warning("channels: %s needs a new login and no alert address is set", channel.slug)
         return
     send_mail(
-        subject=f"Vores Ishøj: {channel.label} kræver nyt login",
+        subject=one_line(f"Vores Ishøj: {channel.label} kræver nyt login"),
         message=(
             f"Hej sekretariat\n\nPortalen kan ikke længere udgive på {channel.label}, fordi "
             f"login ikke virker (udløbet eller tilbagekaldt).\n\nPlatformens besked: {reason}\n\n"

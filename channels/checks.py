@@ -1,8 +1,10 @@
 """Configuration mistakes in the channel layer, found by `manage.py check`.
 
-A token without its page id, an unknown or retired Graph API version, or a
-channel whose visits no reach source can count would otherwise surface only
-when the first post fails, maybe at night, maybe weeks later.
+The registry-wide checks live here (channels.E0xx); each backend checks its own
+options under its own ids (ChannelBackend.check). A token without its page id,
+an unknown or retired Graph API version, or a channel whose visits no reach
+source can count would otherwise surface only when the first post fails, maybe
+at night, maybe weeks later.
 """
 
 from __future__ import annotations
@@ -11,9 +13,9 @@ from django.conf import settings
 from django.core.checks import Error, Tags, Warning, register
 from django.utils import timezone
 
-from .platforms import all_channels
 from .platforms.meta import GRAPH_VERSIONS, NEWEST_GRAPH_VERSION
 from .reach.models import Source
+from .registry import all_channels, channels
 
 RETIRING_SOON_DAYS = 120
 
@@ -54,13 +56,20 @@ def check_graph_version(app_configs=None, **kwargs):
 
 
 @register()
-def check_channel_settings(app_configs=None, **kwargs):
-    """Each channel's settings must belong together (Channel.configuration_problems)."""
-    return [
-        Error(problem, hint=f"See docs/channels.md, channel '{channel.slug}'.", id="channels.E003")
-        for channel in all_channels()
-        for problem in channel.configuration_problems()
+def check_channel_backends(app_configs=None, **kwargs):
+    """Every CHANNELS entry loads, and each backend checks its own options under
+    its own ids (ChannelBackend.check: channels.facebook.E001, ...)."""
+    errors = [
+        Error(
+            f"CHANNELS[{alias!r}] cannot be loaded: {reason}",
+            hint="BACKEND must be the dotted path of a ChannelBackend subclass "
+            "(e.g. channels.platforms.facebook.FacebookBackend); the other keys are "
+            "OPTIONS, LABEL, CHOICE_LABEL, UTM_SOURCE, UTM_CONTENT and REACH_SOURCE.",
+            id="channels.E010",
+        )
+        for alias, reason in channels.load_errors.items()
     ]
+    return errors + [message for channel in all_channels() for message in channel.check()]
 
 
 @register()

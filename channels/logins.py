@@ -24,8 +24,9 @@ from django.utils import timezone
 from .alerts import alert_address
 from .http import PlatformError
 from .models import ChannelState
-from .platforms import Channel, all_channels
-from .platforms.google_oauth import configured_origin
+from .platforms import Channel
+from .platforms.google_oauth import GoogleLogin
+from .registry import all_channels
 
 logger = logging.getLogger("voresishoj.channels")
 
@@ -118,21 +119,19 @@ def login_warnings(now: datetime | None = None) -> dict[str, str]:
 
 
 class StoredRefreshToken:
-    """The YouTube refresh token Google rotated, in `ChannelState`: every process
+    """A YouTube alias's refresh token Google rotated, in `ChannelState`: every process
     and every restart renews with it. On PostgreSQL the row lock makes renewals
     take turns, so no process renews with a token another has just retired;
     SQLite has no row locks, and there two processes renewing in the same
     moment can still race (the dev demo, never production)."""
 
-    slug = "youtube"
-
-    def renew_with(self, renew: Callable[[str], str]) -> None:
-        ChannelState.objects.get_or_create(channel=self.slug)
+    def renew_with(self, login: GoogleLogin, renew: Callable[[str], str]) -> None:
+        ChannelState.objects.get_or_create(channel=login.alias)
         with transaction.atomic():
-            state = ChannelState.objects.select_for_update().get(channel=self.slug)
-            mine = state.refresh_token_origin == configured_origin()
+            state = ChannelState.objects.select_for_update().get(channel=login.alias)
+            mine = state.refresh_token_origin == login.origin()
             kept = renew(state.refresh_token if mine else "")
             if kept:
-                ChannelState.objects.filter(channel=self.slug).update(
-                    refresh_token=kept, refresh_token_origin=configured_origin()
+                ChannelState.objects.filter(channel=login.alias).update(
+                    refresh_token=kept, refresh_token_origin=login.origin()
                 )

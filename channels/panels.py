@@ -31,7 +31,8 @@ from .admin.status import DEFAULT_TONE, RETRYABLE, TONES
 from .admin.where import FixPlace, fix_place
 from .logins import login_warnings
 from .models import Publication, PublicationStatus, choice_for
-from .platforms import all_channels
+from .registry import all_channels
+from .rendering import render
 
 HELP = (
     "<p>Vælg, hvor historien skal udgives ud over hjemmesiden. Uden et valg gælder "
@@ -165,11 +166,12 @@ def overview_rows(page: Any) -> list[ChannelRow]:
     """Every channel for `page`: on/off, preview, limits and status."""
     publications = {p.channel: p for p in Publication.objects.filter(page_id=page.pk)}
     rows: list[ChannelRow] = []
+    content = page.shared_content()
     for channel in all_channels():
         choice = choice_for(page, channel.slug)
-        enabled = choice.enabled if choice is not None else channel.default_enabled(page)
+        enabled = choice.enabled if choice is not None else channel.default_enabled(content)
         try:
-            post = channel.render(page, choice)
+            post = render(content, channel, choice)
             text, image = post.text, post.image.url if post.image else ""
             problems = tuple(
                 ShownProblem(p.message_da, fix_place(page, p.field, channel.slug))

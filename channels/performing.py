@@ -12,44 +12,68 @@ from __future__ import annotations
 
 import logging
 import uuid
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.db.models import F
-from django.utils import timezone
 from wagtail.models import Page
 
 from .alerts import login_blocked
 from .governor import QuotaPaused, governor
 from .http import PlatformError
 from .lease import ClaimHeartbeat
-from .models import Publication, PublicationAction, choice_for
+from .models import Publication, PublicationAction
 from .models import PublicationStatus as S
-from .platforms import Channel, NotReadyYet, get_channel
+from .platforms import Channel, NotReadyYet, Post
 from .recording import failed, finish, kept_draft, published
+from .registry import channels
+from .rendering import render_page
 
 logger = logging.getLogger("voresishoj.channels")
+
+
+SKIPPED = "skipped"
+"""What `perform` answers when the post was not due or not this worker's."""
+
+
+def due_at(pub: Publication) -> datetime | None:
+    """When a post waiting for its turn may be attempted (None: now)."""
+    later = [pub.next_attempt_at] if pub.next_attempt_at else []
+    if pub.scheduled_at and pub.action == PublicationAction.PUBLISH:
+        later.append(pub.scheduled_at)
+    return max(later) if later else None
+
+
+def seconds_until_due(publication_id: int) -> float | None:
+    """Seconds until a waiting post is due; None when it is not waiting (done, taken)."""
+    pub = Publication.objects.filter(pk=publication_id).first()
+    if pub is None or pub.status not in (S.QUEUED, S.SCHEDULED, S.UNCONFIRMED):
+        return None
+    due = due_at(pub)
+    now = governor.now()
+    if due is None or due <= now:
+        return None
+    return (due - now).total_seconds()
 
 
 def claim(publication_id: int) -> tuple[Publication, str] | None:
     """Take the publication for this worker, or None if it is not due or not ours."""
     now = governor.now()
-    pub = Publication.objects.filter(pk=publication_id).first()
-    if pub is None or pub.status not in (S.QUEUED, S.SCHEDULED, S.UNCONFIRMED):
+    pub = Publication.objects.waiting().filter(pk=publication_id).first()
+    if pub is None:
         return None
-    if pub.scheduled_at and pub.scheduled_at > now and pub.action == PublicationAction.PUBLISH:
-        return None
-    if pub.next_attempt_at and pub.next_attempt_at > now:
+    due = due_at(pub)
+    if due is not None and due > now:
         return None
     token = uuid.uuid4().hex
     taken = Publication.objects.filter(
-        pk=pub.pk, status=pub.status, claim_token=pub.claim_token, attempts=pub.attempts
-    ).update(
-        status=S.PUBLISHING,
+        pk=pub.pk, claim_token=pub.claim_token, attempts=pub.attempts
+    ).move_to(
+        S.PUBLISHING,
+        sources=[pub.status],
         claim_token=token,
         claimed_at=now,
         enqueued_for=None,  # the queued task is spent; whatever comes next enqueues anew
         attempts=F("attempts") + 1,
-        updated_at=timezone.now(),
     )
     if not taken:
         return None
@@ -63,7 +87,7 @@ def perform(publication_id: int) -> str:
     """One attempt at one publication; returns its new status."""
     claimed = claim(publication_id)
     if claimed is None:
-        return "skipped"
+        return SKIPPED
     pub, previous = claimed
     # The lease is renewed while the attempt runs, however long the platform takes.
     with ClaimHeartbeat(pub.pk, pub.claim_token):
@@ -72,7 +96,11 @@ def perform(publication_id: int) -> str:
 
 def _perform_claimed(pub: Publication, previous: str) -> str:
     token = pub.claim_token
-    channel = get_channel(pub.channel)
+    channel = channels.get(pub.channel)
+    if channel is None:
+        # The channel was taken out of CHANNELS while the post waited: nothing runs it.
+        finish(pub, token, status=S.NOT_CONFIGURED, attempts=F("attempts") - 1)
+        return S.NOT_CONFIGURED
     try:
         status = _attempt(pub, token, channel, was_unconfirmed=previous == S.UNCONFIRMED)
     except QuotaPaused as pause:
@@ -141,13 +169,13 @@ def _attempt(pub: Publication, token: str, channel: Channel, *, was_unconfirmed:
     paused = governor.paused_until(channel.slug)
     if paused:
         raise QuotaPaused(until=paused[0], reason=paused[1])
-    page = pub.page.specific
+    page = pub.page.specific if pub.page_id else None
     if pub.action == PublicationAction.WITHDRAW:
         return _withdraw(pub, token, channel, page)
-    if not page.live:
+    if page is None or not page.live:
         finish(pub, token, status=S.CANCELLED)
         return S.CANCELLED
-    post = channel.render(page, choice_for(page, channel.slug))
+    post = render_page(page, channel)
     problems = channel.validate(post)
     if problems:
         finish(
@@ -162,7 +190,7 @@ def _attempt(pub: Publication, token: str, channel: Channel, *, was_unconfirmed:
         return S.FAILED
     fingerprint = post.fingerprint()
     if was_unconfirmed and pub.action == PublicationAction.PUBLISH:
-        found = channel.find_existing(post, pub)
+        found = channel.find_existing(post, pub.record())
         if found is not None:
             return published(pub, token, found, fingerprint)
     if pub.action == PublicationAction.UPDATE:
@@ -180,22 +208,37 @@ def _attempt(pub: Publication, token: str, channel: Channel, *, was_unconfirmed:
                 f"står uændret. Ret det i hånden på {channel.label}, hvis det er vigtigt.",
             )
             return S.PUBLISHED
-        result = channel.update(pub, post)
+        result = channel.update(post, pub.record())
     else:
-        result = channel.publish(post, pub)
+        result = channel.publish(post, pub.record())
     return published(pub, token, result, fingerprint)
 
 
-def _withdraw(pub: Publication, token: str, channel: Channel, page: Page) -> str:
+def remembered_post(pub: Publication) -> Post:
+    """What is known of a deleted page's post: enough to find it by its address."""
+    return Post(
+        channel=pub.channel,
+        page_id=0,
+        title=pub.page_title,
+        text="",
+        link=pub.page_url,
+        canonical_url=pub.page_url or "-",
+    )
+
+
+def _withdraw(pub: Publication, token: str, channel: Channel, page: Page | None) -> str:
     if not pub.external_id:
         found = None
-        if pub.draft.get("claimed_from") == S.UNCONFIRMED or pub.attempts > 1:
-            found = channel.find_existing(channel.render(page, None), pub)
+        maybe_out = pub.draft.get("claimed_from") == S.UNCONFIRMED or pub.attempts > 1
+        if maybe_out:
+            # A deleted page is looked for by the address it had.
+            post = render_page(page, channel) if page is not None else remembered_post(pub)
+            found = channel.find_existing(post, pub.record())
         if found is None:
             finish(pub, token, status=S.CANCELLED, next_attempt_at=None)
             return S.CANCELLED
         pub.external_id = found.external_id
-    channel.withdraw(pub)
+    channel.withdraw(pub.record())
     finish(
         pub,
         token,

@@ -10,25 +10,27 @@ perform (`performing`) -> record (`recording`).
 from __future__ import annotations
 
 import uuid
-from typing import Any
 
 from django.db import transaction
 from wagtail.models import Page
 
+from home.sharing import SharedContent
+
 from .governor import governor
 from .models import Publication, PublicationAction, choice_for
 from .models import PublicationStatus as S
-from .platforms import Channel, all_channels, get_channel
-from .rendering import supports_channels
+from .models.lifecycle import DONE, IN_FLIGHT, NOT_YET_OUT
+from .platforms import Channel
+from .registry import all_channels, channels
+from .rendering import shares_content
 from .tasks import Job
 
-NOT_YET_OUT = (S.SCHEDULED, S.QUEUED, S.FAILED, S.NEEDS_LOGIN, S.MANUAL, S.NOT_CONFIGURED)
-IN_FLIGHT = (S.PUBLISHING, S.UNCONFIRMED)
 
-
-def is_enabled(page: Page, channel: Channel) -> bool:
+def is_enabled(page: Page, channel: Channel, content: SharedContent | None = None) -> bool:
     choice = choice_for(page, channel.slug)
-    return choice.enabled if choice is not None else channel.default_enabled(page)
+    if choice is not None:
+        return choice.enabled
+    return channel.default_enabled(content or page.specific.shared_content())
 
 
 @transaction.atomic
@@ -39,37 +41,41 @@ def plan_page(page: Page) -> list[Job]:
     it commits.
     """
     page = page.specific
-    if not supports_channels(page):
+    if not shares_content(page):
         return []
     now = governor.now()
     jobs: list[Job] = []
     existing = {p.channel: p for p in Publication.objects.select_for_update().filter(page=page)}
+    content = page.shared_content()
+    snapshot = {"page_title": content.title[:255], "page_url": content.url[:500]}
     for channel in all_channels():
         pub = existing.get(channel.slug)
         choice = choice_for(page, channel.slug)
-        if not is_enabled(page, channel):
+        if not is_enabled(page, channel, content):
             if pub is not None:
                 jobs += _switch_off(pub, channel)
             continue
         if not channel.is_configured():
-            if pub is not None and pub.status in NOT_YET_OUT:
-                _save(pub, status=S.NOT_CONFIGURED)
+            if pub is not None and pub.status in NOT_YET_OUT - {S.MANUAL}:
+                pub.move_to(S.NOT_CONFIGURED)
             continue
         post_at = choice.post_at if choice is not None and choice.post_at else now
         if channel.is_manual:
-            if pub is None or pub.status in (S.CANCELLED, S.WITHDRAWN):
+            if pub is None or pub.status in DONE:
                 pub = pub or Publication(page=page, channel=channel.slug)
-                _save(pub, status=S.MANUAL, action=PublicationAction.PUBLISH, scheduled_at=post_at)
+                pub.move_to(
+                    S.MANUAL, action=PublicationAction.PUBLISH, scheduled_at=post_at, **snapshot
+                )
             continue
         if pub is None:
             pub = Publication(page=page, channel=channel.slug, idempotency_key=uuid.uuid4().hex)
         if pub.status in IN_FLIGHT:
             continue  # the running attempt renders the page as it is when it runs
         if pub.status == S.PUBLISHED and pub.external_id:
-            _save(
-                pub,
-                status=S.QUEUED,
+            pub.move_to(
+                S.QUEUED,
                 action=PublicationAction.UPDATE,
+                **snapshot,
                 attempts=0,
                 next_attempt_at=None,
                 last_error="",
@@ -77,8 +83,8 @@ def plan_page(page: Page) -> list[Job]:
             )
             jobs.append((pub.pk, None))
             continue
-        fresh = pub.status in (S.WITHDRAWN, S.CANCELLED) or not pub.external_id
-        if fresh and pub.status in (S.WITHDRAWN, S.CANCELLED):
+        fresh = pub.status in DONE or not pub.external_id
+        if fresh and pub.status in DONE:
             pub.idempotency_key = uuid.uuid4().hex
             pub.external_id = pub.external_url = pub.payload_hash = ""
         if fresh:
@@ -86,9 +92,9 @@ def plan_page(page: Page) -> list[Job]:
             # still processing) must not go out with the edited story.
             pub.draft = {}
         due_now = post_at <= now
-        _save(
-            pub,
-            status=S.QUEUED if due_now else S.SCHEDULED,
+        pub.move_to(
+            S.QUEUED if due_now else S.SCHEDULED,
+            **snapshot,
             action=PublicationAction.PUBLISH if fresh else PublicationAction.UPDATE,
             scheduled_at=post_at,
             attempts=0,
@@ -104,59 +110,59 @@ def plan_page(page: Page) -> list[Job]:
 
 def _switch_off(pub: Publication, channel: Channel) -> list[Job]:
     """The editor turned a channel off: cancel what has not gone out, withdraw the rest."""
-    if pub.status in NOT_YET_OUT and not pub.external_id:
-        _save(pub, status=S.CANCELLED)
-        return []
-    if pub.status in (S.WITHDRAWN, S.CANCELLED):
-        return []
-    if channel.can_withdraw:
-        _save(
-            pub,
-            status=S.QUEUED,
-            action=PublicationAction.WITHDRAW,
-            attempts=0,
-            next_attempt_at=None,
-        )
-        return [(pub.pk, None)]
-    _save(
+    return _take_down(
         pub,
-        notice=f"Kanalen er slået fra, men {channel.label} kan ikke trække opslaget "
+        channel,
+        f"Kanalen er slået fra, men {channel.label} kan ikke trække opslaget "
         f"tilbage automatisk. Slet det i hånden på {channel.label}.",
     )
-    return []
 
 
 @transaction.atomic
-def plan_withdrawal(page: Page) -> list[Job]:
-    """The page was unpublished: cancel what is waiting, withdraw what is out."""
+def plan_withdrawal(page: Page, *, deleted: bool = False) -> list[Job]:
+    """The page was unpublished (or is being deleted): cancel what is waiting,
+    withdraw what is out. Planning it twice plans it once: a post already queued
+    for withdrawal stays queued, one withdrawn stays withdrawn."""
     jobs: list[Job] = []
+    why = "slettet" if deleted else "afpubliceret"
     for pub in Publication.objects.select_for_update().filter(page=page):
-        channel = get_channel(pub.channel)
-        if pub.status in (S.WITHDRAWN, S.CANCELLED):
+        channel = channels.get(pub.channel)
+        if channel is None:
             continue
-        if pub.status in NOT_YET_OUT and not pub.external_id:
-            _save(pub, status=S.CANCELLED)
-        elif channel.can_withdraw:
-            _save(
-                pub,
-                status=S.QUEUED,
-                action=PublicationAction.WITHDRAW,
-                attempts=0,
-                next_attempt_at=None,
-                last_error="",
-                fix_field="",
-            )
-            jobs.append((pub.pk, None))
-        else:
-            _save(
-                pub,
-                notice=f"Historien er afpubliceret, men {channel.label} kan ikke "
-                f"trække opslaget tilbage automatisk. Slet det i hånden på {channel.label}.",
-            )
+        jobs += _take_down(
+            pub,
+            channel,
+            f"Historien er {why}, men {channel.label} kan ikke "
+            f"trække opslaget tilbage automatisk. Slet det i hånden på {channel.label}.",
+        )
     return jobs
 
 
-def _save(pub: Publication, **fields: Any) -> None:
-    for name, value in fields.items():
-        setattr(pub, name, value)
-    pub.save()
+def _take_down(pub: Publication, channel: Channel, by_hand_da: str) -> list[Job]:
+    if pub.status in DONE:
+        return []
+    if pub.status in NOT_YET_OUT and not pub.external_id:
+        pub.move_to(S.CANCELLED)
+        return []
+    if not channel.can_withdraw:
+        pub.notice = by_hand_da
+        pub.save(update_fields=["notice", "updated_at"])
+        return []
+    if pub.action == PublicationAction.WITHDRAW and pub.status in (S.QUEUED, *IN_FLIGHT):
+        return []  # already on its way down: planning it again plans it once
+    if pub.status == S.PUBLISHING:
+        # A worker is sending it now: its outcome decides. If the post went out,
+        # recording.published queues the withdrawal at once (never lost, never twice).
+        pub.action = PublicationAction.WITHDRAW
+        pub.save(update_fields=["action", "updated_at"])
+        return []
+    # A lost answer stays unconfirmed, so the withdrawal looks the post up first.
+    pub.move_to(
+        S.UNCONFIRMED if pub.status == S.UNCONFIRMED else S.QUEUED,
+        action=PublicationAction.WITHDRAW,
+        attempts=0,
+        next_attempt_at=None,
+        last_error="",
+        fix_field="",
+    )
+    return [(pub.pk, None)]

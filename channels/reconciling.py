@@ -8,7 +8,6 @@ from datetime import datetime, timedelta
 from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
-from django.utils import timezone
 
 from . import lease
 from .alerts import login_works
@@ -20,18 +19,17 @@ from .tasks import Job, enqueue
 
 def retry(publication_ids: Iterable[int]) -> int:
     """The editor's "Prøv igen": make failed or stuck posts due now and enqueue them."""
-    pubs = list(Publication.objects.filter(pk__in=list(publication_ids)))
+    pubs = list(Publication.objects.hurriable().filter(pk__in=list(publication_ids)))
     for channel in {p.channel for p in pubs if p.status == S.NEEDS_LOGIN}:
         login_works(channel)
     jobs: list[Job] = []
     for pub in pubs:
-        if pub.status not in (S.FAILED, S.NEEDS_LOGIN, S.UNCONFIRMED, S.QUEUED):
-            continue
+        # A lost answer stays unconfirmed: the retry looks the post up before sending.
         status = S.UNCONFIRMED if pub.status == S.UNCONFIRMED else S.QUEUED
-        Publication.objects.filter(pk=pub.pk, status=pub.status).update(
-            status=status, attempts=0, next_attempt_at=None, updated_at=timezone.now()
-        )
-        jobs.append((pub.pk, None))
+        if Publication.objects.filter(pk=pub.pk).move_to(
+            status, sources=[pub.status], attempts=0, next_attempt_at=None
+        ):
+            jobs.append((pub.pk, None))
     transaction.on_commit(lambda: enqueue(jobs))
     return len(jobs)
 
@@ -44,16 +42,11 @@ def retry_due(now: datetime | None = None) -> int:
     # would otherwise get one more task per post every minute); only a task that
     # should long have run is presumed lost (a flushed Redis, a deleted queue).
     lost = now - timedelta(seconds=settings.CHANNELS_REQUEUE_AFTER_SECONDS)
-    due = Publication.objects.filter(
-        Q(status__in=[S.QUEUED, S.UNCONFIRMED], next_attempt_at__lte=now)
-        | Q(
-            status__in=[S.QUEUED, S.UNCONFIRMED],
-            next_attempt_at__isnull=True,
-            updated_at__lt=now - timedelta(minutes=2),
-        )
-        | Q(status=S.SCHEDULED, scheduled_at__lte=now),
-        Q(enqueued_for__isnull=True) | Q(enqueued_for__lt=lost),
-    ).values_list("pk", flat=True)
+    due = (
+        Publication.objects.due(now, stale_before=now - timedelta(minutes=2))
+        .filter(Q(enqueued_for__isnull=True) | Q(enqueued_for__lt=lost))
+        .values_list("pk", flat=True)
+    )
     ids = orphaned + [pk for pk in due if pk not in orphaned]
     enqueue((pk, None) for pk in ids)
     return len(ids)
@@ -71,17 +64,19 @@ def _release_expired_claims(now: datetime) -> list[int]:
     """
     expired = lease.expired_before(now)
     released = []
-    claims = Publication.objects.filter(status=S.PUBLISHING, claimed_at__lt=expired)
+    claims = Publication.objects.expired_claims(expired)
     for pk, token in claims.values_list("pk", "claim_token"):
-        if Publication.objects.filter(
-            pk=pk, status=S.PUBLISHING, claim_token=token, claimed_at__lt=expired
-        ).update(
-            status=S.UNCONFIRMED,
-            next_attempt_at=None,
-            enqueued_for=None,
-            last_error=ORPHANED,
-            fix_field="",
-            updated_at=timezone.now(),
+        if (
+            Publication.objects.expired_claims(expired)
+            .filter(pk=pk, claim_token=token)
+            .move_to(
+                S.UNCONFIRMED,
+                sources=[S.PUBLISHING],
+                next_attempt_at=None,
+                enqueued_for=None,
+                last_error=ORPHANED,
+                fix_field="",
+            )
         ):
             released.append(pk)
     return released

@@ -13,31 +13,35 @@ from typing import Any
 
 from django.conf import settings
 from django.db.models import F
-from django.utils import timezone
 
 from home.outages import retry_through_database_outage
 
 from .alerts import login_works, mark_needs_login
 from .governor import governor
 from .http import PlatformError
-from .models import Publication
+from .models import Publication, PublicationAction
 from .models import PublicationStatus as S
+from .models.lifecycle import IN_FLIGHT as HELD
 from .platforms import Channel, PostResult
 from .retry import next_attempt
 
 logger = logging.getLogger("voresishoj.channels")
 
 
-def finish(pub: Publication, token: str, **fields: Any) -> bool:
+def finish(pub: Publication, token: str, *, status: str, **fields: Any) -> bool:
     """Write an attempt's outcome, only if this worker still holds the claim.
 
-    The worker holds the only copy of what the platform answered, so a lost
-    database is waited for (bounded by the stale sweep's limit) rather than
-    the answer dropped and the post left "publishing".
+    The claim is the token: the post is still "publishing", or the clock gave it
+    back as unconfirmed after the lease ran out and no other worker took it yet,
+    so an answer that comes late is still recorded. The worker holds the only
+    copy of what the platform answered, so a lost database is waited for
+    (bounded by the stale sweep's limit) rather than the answer dropped and the
+    post left "publishing".
     """
-    fields.setdefault("updated_at", timezone.now())
     written = retry_through_database_outage(
-        lambda: Publication.objects.filter(pk=pub.pk, claim_token=token).update(**fields),
+        lambda: Publication.objects.filter(pk=pub.pk, claim_token=token).move_to(
+            status, sources=HELD, **fields
+        ),
         settings.CHANNELS_STALE_CLAIM_SECONDS,
         what=f"kanal-opslag {pub.pk}",
     )
@@ -65,6 +69,11 @@ def published(pub: Publication, token: str, result: PostResult, fingerprint: str
         draft={**kept_draft(pub), **result.draft},
     )
     login_works(pub.channel)
+    # The page was unpublished or deleted while this attempt sent it: take it down now.
+    if Publication.objects.filter(
+        pk=pub.pk, claim_token=token, action=PublicationAction.WITHDRAW
+    ).move_to(S.QUEUED, sources=[S.PUBLISHED], attempts=0, next_attempt_at=now):
+        return S.QUEUED
     return S.PUBLISHED
 
 

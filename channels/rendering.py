@@ -1,72 +1,102 @@
-"""Channel-shaped pieces of a page, shared by every platform module.
+"""The one rendering step: what a page shares, turned into one channel's post.
 
-A story is written once; these helpers turn it into the parts a channel
-needs: the text (or the editor's own), UTM-tagged links, hashtags from its
-topics and channel renditions of its image with absolute URLs.
+A page says what it shares (`home.sharing.SharedContent`); this module adds
+what every channel's post has in common (the editor's own text or the lead
+with when and where, the UTM-tagged link, hashtags from the topics, the
+image rendition the platform asks for, the YouTube video and the fields each
+part came from) and hands the result to the backend's `compose`, where a
+platform lays out its own text or document. Platform modules never read a
+page.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
 from urllib.parse import urlencode
 
-from django.conf import settings
+from wagtail.models import Page
 
-from home.text import MONTHS_DA, WEEKDAYS_DA
-from stories.blocks import parse_video_url
-from stories.recurrence import next_occurrences
+from home.models import ShortLink
+from home.sharing import ImageRef, SharedContent, parse_video_url, shares_content
 
-if TYPE_CHECKING:
-    from wagtail.models import Page
+from .models import PageChannel, choice_for
+from .platforms.base import ChannelBackend, Post
 
-    from .models import PageChannel
-
-PAGE_TYPES_WITH_CHANNELS = ("stories.storypage", "stories.eventpage")
+__all__ = ["ImageRef", "render", "render_page", "shares_content", "short_address"]
 
 
-@dataclass(frozen=True)
-class ImageRef:
-    """A channel rendition of the page's image, as the platform will fetch it."""
-
-    url: str
-    """Absolute URL the platform downloads the image from."""
-    width: int
-    height: int
-    size_bytes: int
-    mime: str
-    alt: str = ""
-
-
-def is_event(page: Page) -> bool:
-    return page._meta.label_lower == "stories.eventpage"
-
-
-def supports_channels(page: Page) -> bool:
-    return page.specific_class is not None and (
-        page.specific_class._meta.label_lower in PAGE_TYPES_WITH_CHANNELS
+def render(
+    content: SharedContent, backend: ChannelBackend, choice: PageChannel | None = None
+) -> Post:
+    """The post `backend` sends for `content`, with the editor's choices for the channel."""
+    own_text = choice.text.strip() if choice is not None else ""
+    video_id, video_field = video_source(content, choice)
+    image = None
+    if backend.image_spec and content.image is not None:
+        image = content.image.rendition(backend.image_spec)
+    post = Post(
+        channel=backend.alias,
+        page_id=content.page_id,
+        title=content.title,
+        text=own_text or body_text(content),
+        link=post_link(content, backend),
+        canonical_url=content.url,
+        hashtags=hashtags_for(content),
+        image=image,
+        video_id=video_id,
+        as_photo=bool(choice and choice.as_photo),
+        text_field="channel.text" if own_text else content.field_for("lead"),
+        image_field=content.field_for("image"),
+        video_field=video_field,
     )
+    return backend.compose(post, content)
 
 
-def canonical_url(page: Page) -> str:
-    url = page.get_full_url() or ""
-    if url.startswith("/"):
-        url = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + url
-    return url
+def render_page(page: Page, backend: ChannelBackend) -> Post:
+    """`render` for a page as saved, with the editor's saved choices for the channel."""
+    page = page.specific
+    return render(page.shared_content(), backend, choice_for(page, backend.alias))
 
 
-def utm_link(page: Page, tags: dict[str, str]) -> str:
-    """The page's URL with a channel's UTM tags (Channel.link_tags) and its slug as campaign."""
+def body_text(content: SharedContent) -> str:
+    """The lead, and for an event when and where."""
+    text = content.lead
+    if content.event is not None:
+        extra = ", ".join(p for p in (content.event.when_da, content.event.where) if p)
+        if extra:
+            text = f"{text}\n\n{extra}" if text else extra
+    return text
+
+
+def post_link(content: SharedContent, backend: ChannelBackend) -> str:
+    """The link the post carries: the UTM-tagged page URL, or for a backend whose
+    posts cannot carry a clickable link the page's short address (saved pages only;
+    a preview of an unsaved page shows the full link)."""
+    if backend.links_by_short_address and content.page_id:
+        page = Page.objects.filter(pk=content.page_id).first()
+        if page is not None:
+            return short_address(page, backend)
+    return utm_link(content, backend.link_tags())
+
+
+def short_address(page: Page, backend: ChannelBackend) -> str:
+    """The page's short address for the channel (https://host/k/abc23), made on
+    first use and never changed, so an address already posted keeps working."""
+    tags = {**backend.link_tags(), "utm_campaign": page.slug}
+    return ShortLink.objects.url_for(page, backend.alias, tags)
+
+
+def utm_link(content: SharedContent, tags: dict[str, str]) -> str:
+    """The page's URL with a channel's UTM tags and its slug as campaign."""
     query = urlencode(
         {
             "utm_source": tags["utm_source"],
             "utm_medium": tags["utm_medium"],
-            "utm_campaign": page.slug,
+            "utm_campaign": content.campaign,
             **{k: v for k, v in tags.items() if k not in ("utm_source", "utm_medium")},
         }
     )
-    return f"{canonical_url(page)}?{query}"
+    return f"{content.url}?{query}"
 
 
 def hashtag(name: str) -> str:
@@ -75,83 +105,12 @@ def hashtag(name: str) -> str:
     return "#" + "".join(w[:1].upper() + w[1:] for w in words) if words else ""
 
 
-def hashtags_for(page: Page) -> tuple[str, ...]:
-    names: list[str] = []
-    if hasattr(page, "tags"):
-        names = [t.name for t in page.tags.all()]
-    elif hasattr(page, "categories"):
-        names = [c.name for c in page.categories.all()]
-    tags = [hashtag(n) for n in names]
+def hashtags_for(content: SharedContent) -> tuple[str, ...]:
+    tags = [hashtag(n) for n in content.tags]
     return tuple(dict.fromkeys(["#VoresIshøj", *[t for t in tags if t]]))
 
 
-def base_text(page: Page, choice: PageChannel | None) -> str:
-    """The editor's own text for the channel, else the page's (manchet + when/where)."""
-    if choice is not None and choice.text.strip():
-        return choice.text.strip()
-    text = (getattr(page, "intro", "") or "").strip()
-    if is_event(page):
-        when = event_when(page)
-        where = getattr(page, "location_name", "")
-        extra = ", ".join(p for p in (when, where) if p)
-        if extra:
-            text = f"{text}\n\n{extra}"
-    return text
-
-
-def event_when(page: Any) -> str:
-    upcoming = [o for o in next_occurrences(page, limit=3) if not o.is_cancelled]
-    if not upcoming:
-        return ""
-    start = upcoming[0].start
-    label = f"{WEEKDAYS_DA[start.weekday()].capitalize()} {start.day}. {MONTHS_DA[start.month - 1]}"
-    if not upcoming[0].all_day:
-        label += f" kl. {start:%H.%M}"
-    return label + (" (og flere gange)" if len(upcoming) > 1 else "")
-
-
-def page_image(page: Page) -> tuple[Any, str]:
-    image = getattr(page, "hero_image", None) or getattr(page, "image", None)
-    alt = getattr(page, "hero_image_alt", "") or getattr(page, "image_alt", "")
-    return image, alt
-
-
-def rendition_ref(page: Page, spec: str) -> ImageRef | None:
-    """A rendition of the page's image, fetchable by the platform at an absolute URL."""
-    image, alt = page_image(page)
-    if image is None:
-        return None
-    rendition = image.get_rendition(spec)
-    url = rendition.url
-    if url.startswith("/"):
-        url = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + url
-    try:
-        size = rendition.file.size
-    except (OSError, ValueError):
-        size = 0
-    name = rendition.file.name.lower()
-    mime = (
-        "image/jpeg"
-        if name.endswith((".jpg", ".jpeg"))
-        else (
-            "image/png"
-            if name.endswith(".png")
-            else "image/webp"
-            if name.endswith(".webp")
-            else "application/octet-stream"
-        )
-    )
-    return ImageRef(
-        url=url, width=rendition.width, height=rendition.height, size_bytes=size, mime=mime, alt=alt
-    )
-
-
-def video_id_for(page: Page, choice: PageChannel | None) -> str:
-    """The YouTube video the page names: the channel's own link, else the body's first."""
-    return video_source(page, choice)[0]
-
-
-def video_source(page: Page, choice: PageChannel | None) -> tuple[str, str]:
+def video_source(content: SharedContent, choice: PageChannel | None) -> tuple[str, str]:
     """The YouTube video id the page names and the field it came from.
 
     The field is where an editor fixes a missing or wrong video: the channel's
@@ -161,22 +120,9 @@ def video_source(page: Page, choice: PageChannel | None) -> tuple[str, str]:
     candidates: list[tuple[str, str]] = []
     if choice is not None and choice.video_url:
         candidates.append((choice.video_url, "channel.video_url"))
-    body = getattr(page, "body", None)
-    for block in body or []:
-        if block.block_type == "video":
-            candidates.append((block.value.get("url") or "", f"body.{block.id}.url"))
+    candidates += [(video.url, video.field) for video in content.videos]
     for url, field in candidates:
         parsed = parse_video_url(url)
         if parsed and parsed[0] == "youtube":
             return parsed[1], field
-    return "", candidates[0][1] if candidates else "body"
-
-
-def text_field(choice: PageChannel | None) -> str:
-    """Where the channel's text comes from (see base_text): its own text or the manchet."""
-    return "channel.text" if choice is not None and choice.text.strip() else "intro"
-
-
-def image_field(page: Page) -> str:
-    """The page's image field: a story's hero image, an event's image."""
-    return "hero_image" if hasattr(page, "hero_image") else "image"
+    return "", candidates[0][1] if candidates else content.field_for("video")

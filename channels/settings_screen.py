@@ -18,9 +18,10 @@ from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from .models import ChannelState
-from .platforms import Channel, Metric, all_channels
+from .platforms import Channel, Metric
 from .platforms.meta import GRAPH_VERSIONS, NEWEST_GRAPH_VERSION
 from .reach.models import RefusedMetric
+from .registry import all_channels
 
 
 @dataclass(frozen=True)

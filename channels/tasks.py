@@ -9,8 +9,9 @@ enqueues that next attempt itself, so no module below calls back up.
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Iterable
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from django.utils import timezone
 from django_tasks import task
@@ -24,14 +25,31 @@ from .models import PublicationStatus as S
 
 logger = logging.getLogger("voresishoj.channels")
 
+EARLY_WAKE_SECONDS = 5.0
+"""A task this much early for its post waits; earlier still, it defers itself again."""
+
 Job = tuple[int, datetime | None]
 """A publication to attempt, and when (None: now)."""
 
 
 @task()
 def perform_publication(publication_id: int) -> str:
-    """One attempt at one story on one channel (claimed, so safe to run twice)."""
+    """One attempt at one story on one channel (claimed, so safe to run twice).
+
+    A deferred task may wake a little before its post is due (RQ keeps the due
+    time in whole seconds): it waits the moment out, or, due later, defers
+    itself again, so the post is never left marked as queued with no task.
+    """
     status = performing.perform(publication_id)
+    if status == performing.SKIPPED:
+        wait = performing.seconds_until_due(publication_id)
+        if wait is not None and wait <= EARLY_WAKE_SECONDS:
+            time.sleep(max(0.0, wait))
+            status = performing.perform(publication_id)
+        elif wait is not None:
+            due = governor.now() + timedelta(seconds=wait)
+            enqueue([(publication_id, due)])
+            return status
     if status in (S.QUEUED, S.UNCONFIRMED):
         # A retry, a rate limit or a quota pause recorded when to try again.
         again = (

@@ -9,14 +9,16 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
-from .admin.status import RETRYABLE, channel_label
+from .admin.status import channel_label
 from .logins import login_warnings
-from .models import Publication, PublicationStatus, choice_for
-from .platforms import get_channel
+from .models import Publication, PublicationStatus
 from .reconciling import retry
+from .registry import channels
+from .rendering import render_page
 
 
 class RecordUrlForm(forms.Form):
@@ -64,9 +66,7 @@ def _back_to(request: HttpRequest) -> str:
 @require_POST
 def retry_channel_view(request: HttpRequest, slug: str) -> HttpResponse:
     """ "Prøv alle igen" on one channel: every failed, needs-login or unconfirmed post."""
-    ids = list(
-        Publication.objects.filter(channel=slug, status__in=RETRYABLE).values_list("pk", flat=True)
-    )
+    ids = list(Publication.objects.for_alias(slug).retryable().values_list("pk", flat=True))
     count = retry(ids) if ids else 0
     label = channel_label(slug)
     if count:
@@ -86,16 +86,37 @@ def renew_login_view(request: HttpRequest) -> HttpResponse:
 
 @permission_required(MANAGE_CHANNELS, raise_exception=True)
 def record_url_view(request: HttpRequest, pk: int) -> HttpResponse:
+    """The editor posted by hand on a manual channel and records the post's link.
+
+    Only for manual channels (the others record their own link), only while the
+    post waits to be shared: a link already recorded, or a post a worker holds,
+    is never overwritten.
+    """
     publication = get_object_or_404(Publication, pk=pk)
-    channel = get_channel(publication.channel)
-    page = publication.page.specific
-    post = channel.render(page, choice_for(page, channel.slug))
+    channel = channels.get(publication.channel)
+    if channel is None or not channel.is_manual or publication.page_id is None:
+        messages.error(
+            request,
+            f"{channel_label(publication.channel)} lægger selv sine opslag ud; der er intet "
+            "link at registrere i hånden.",
+        )
+        return redirect("channels_report")
+    post = render_page(publication.page, channel)
     form = RecordUrlForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        publication.external_url = form.cleaned_data["url"]
-        publication.status = PublicationStatus.PUBLISHED
-        publication.save()
-        messages.success(request, f"Opslaget i {channel.label} er registreret.")
+        recorded = Publication.objects.filter(pk=publication.pk, claim_token="").move_to(
+            PublicationStatus.PUBLISHED,
+            sources=[PublicationStatus.MANUAL],
+            external_url=form.cleaned_data["url"],
+            published_at=timezone.now(),
+        )
+        if recorded:
+            messages.success(request, f"Opslaget i {channel.label} er registreret.")
+        else:
+            messages.warning(
+                request,
+                f"Opslaget i {channel.label} var allerede registreret; linket er ikke ændret.",
+            )
         return redirect("channels_report")
     return TemplateResponse(
         request,

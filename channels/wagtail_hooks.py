@@ -92,8 +92,13 @@ class ChannelLoginPanel(Component):
     order = 10
     template_name = "channels/login_panel.html"
 
+    def __init__(self) -> None:
+        self.problems: list[str] | None = None
+
     def get_context_data(self, parent_context=None):
-        return {"problems": list(login_warnings().values())}
+        if self.problems is None:  # read once per render: it asks the database
+            self.problems = list(login_warnings().values())
+        return {"problems": self.problems}
 
     def render_html(self, parent_context=None):
         if not self.get_context_data()["problems"]:

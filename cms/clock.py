@@ -33,6 +33,8 @@ JOBS: tuple[PeriodicJob, ...] = (
     # posts whose worker died mid-send (their claim's lease ran out, channels/lease.py):
     # every 15 s, so such a post waits no longer than the first retry would (30 s).
     PeriodicJob("channels_retry_due", minutes=0, seconds=15),
+    # The fediverse fan-out: retries after their back-off, and deliveries whose worker died.
+    PeriodicJob("fediverse_deliver_due", minutes=0, seconds=30),
     # Read each channel login's expiry, so the admin warns before it runs out.
     PeriodicJob("channels_check_logins", minutes=24 * 60),
     # Residents' personal data past its PERSONAL_DATA_RETENTION period is erased daily.

@@ -1,10 +1,12 @@
 """/healthz: can this machine serve residents and are the channels keeping up?
 
 For load balancers and operators. A handful of cheap checks, returned as JSON
-with English keys; `down` lists what does not answer. 503 when the database
-fails or when the oldest channel task has waited longer than
-HEALTHZ_MAX_TASK_AGE_SECONDS (the workers are down or far behind, so posts to
-Facebook and the others are late); 200 "degraded" when only Redis is away.
+with English keys; `down` lists what does not answer. 503 only when the
+database fails (no page can be served); 200 "degraded" when Redis is away or
+the oldest channel task has waited longer than HEALTHZ_MAX_TASK_AGE_SECONDS
+(the workers are down or far behind, so posts to Facebook and the others are
+late): pages are served, so the load balancer keeps the machine, and
+monitoring alerts on the status.
 `backups` gives the age of the last good backup and restore drill; it never
 changes the status. Nothing personal is reported, and the answer is never cached.
 """
@@ -135,10 +137,12 @@ def _task_report(kind, queued, oldest):
 def healthz(request):
     """`down` names each part that does not answer ("database", "redis", "tasks").
 
-    Redis down alone is "degraded" with 200: the machine still serves every
-    page from the database (home.cache), and a load balancer that took every
-    machine out for it would turn a slower site into no site. Anything else
-    down is "fail" with 503.
+    The status code answers one question, the load balancer's: can this machine
+    serve pages? Only the database decides that ("fail", 503). Redis away (cache
+    and, on RQ, the task queue) or channel tasks waiting too long are "degraded"
+    with 200: every page is still built from the database (home.cache), and a
+    load balancer that took every machine out for them would turn a slower site,
+    or late Facebook posts, into no site. Monitoring alerts on `status`.
     """
     database = _timed(check_database)
     cache = _timed(check_cache)
@@ -146,18 +150,22 @@ def healthz(request):
     limit = settings.HEALTHZ_MAX_TASK_AGE_SECONDS
     age = tasks.get("oldest_channel_task_age_seconds")
     tasks_ok = tasks["ok"] and (age is None or age <= limit)
-    redis_used = _uses_redis() or _task_backend().startswith("django_tasks_rq")
+    queue_on_redis = _task_backend().startswith("django_tasks_rq")
+    redis_used = _uses_redis() or queue_on_redis
     if redis_used:
         cache["service"] = "redis"
-    down = [name for name, ok in (("database", database["ok"]), ("tasks", tasks_ok)) if not ok]
-    if not cache["ok"]:
-        down.insert(1 if down[:1] == ["database"] else 0, "redis" if redis_used else "cache")
+    redis_down = not cache["ok"] or (queue_on_redis and not tasks["ok"])
+    down = ["database"] if not database["ok"] else []
+    if redis_down:
+        down.append("redis" if redis_used else "cache")
+    if not tasks_ok:
+        down.append("tasks")
     if not down:
         status, code = "ok", 200
-    elif down == ["redis"]:
-        status, code = "degraded", 200
-    else:
+    elif "database" in down:
         status, code = "fail", 503
+    else:
+        status, code = "degraded", 200
     body = {
         "status": status,
         "down": down,

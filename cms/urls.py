@@ -12,6 +12,7 @@ from home import views as home_views
 from home.sitemap import LanguageSitemap
 from locations.geojson import places_geojson
 from stories.community.cookbook_pdf import cookbook_view
+from stories.community.follow_views import follow_view
 from stories.community.views import submit_story_view
 from stories.poster import poster_view
 
@@ -44,6 +45,7 @@ urlpatterns = [
     path("api/reach/", include("channels.reach.urls")),
     # The council's read-only link to one evaluation report (no account needed).
     path("raadsrapport/", include("channels.reach.share_urls")),
+    path("", include("channels.fediverse.urls")),
     path("api/places.geojson", places_geojson, name="places_geojson"),
     path("feeds/", include("stories.feeds.urls")),
     path("sitemap.xml", sitemap, {"sitemaps": {"wagtail": LanguageSitemap}}, name="sitemap"),
@@ -72,6 +74,7 @@ urlpatterns += [
 urlpatterns += i18n_patterns(
     path("search/", home_views.search, name="search"),
     path("fortael/", submit_story_view, name="submit_story"),
+    path("indsendelse/<str:token>/", follow_view, name="submission_follow"),
     path("was", home_views.accessibility_statement, name="accessibility_statement"),
     path("privatliv", home_views.privacy, name="privacy"),
     re_path(wagtail_urls.serve_pattern, routing.serve, name="wagtail_serve"),

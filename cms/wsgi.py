@@ -21,3 +21,10 @@ application = BeaconFastPath(django_application)
 get_resolver().url_patterns  # noqa: B018 - load the URLconf before freezing
 gc.collect()
 gc.freeze()
+
+# With --preload (the Procfile's web line) this module runs once in gunicorn's
+# master, and every worker is forked from it: no database connection may be
+# open here to be shared by the forks.
+from django.db import connections  # noqa: E402
+
+connections.close_all()

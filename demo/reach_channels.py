@@ -27,13 +27,28 @@ from django.utils import timezone
 from channels.models import Publication
 from channels.platforms.facebook import VIEWS_REPLACED_IMPRESSIONS
 from channels.reach.models import ChannelMetric, PageSourceDay, ReachPull, Source
-from channels.rendering import canonical_url
+from channels.registry import get_channel
+from channels.rendering import short_address
 from demo.standin import seed as standin_seed
+from home.sharing import absolute
 from stories.models import StoryPage
 
 SEED = 2026
 PULL_EVERY = datetime.timedelta(days=7)
 CHANNELS = ("facebook", "instagram")
+FACEBOOK_CEILING = 16_000
+"""People a post of a town's community page can reach at most: Ishøj has about
+24,000 inhabitants and the pilot's Facebook group 3,000 members, so even the best
+story is seen by about half the town, never by more people than live in it."""
+INSTAGRAM_CEILING = 3_000
+"""Accounts an Instagram post of a local account with about a thousand followers
+reaches at most (shares and hashtags carry it a little past its followers)."""
+
+
+def levelled(raw: float, ceiling: int) -> int:
+    """`raw` flattened towards `ceiling`: small figures nearly as they are, large
+    ones approaching it and never passing it; monotone, so stories keep their order."""
+    return int(ceiling * (1 - math.exp(-raw / ceiling)))
 
 
 def load(stdout) -> None:
@@ -70,11 +85,13 @@ def seed_standin(stories: list[StoryPage]) -> Path:
         page__in=stories, channel__in=CHANNELS
     ).values_list("page_id", "channel", "external_id"):
         external_ids[page_id][channel] = external_id
-    visits = facebook_visits([s.pk for s in stories])
+    visits = visits_from(Source.FACEBOOK, [s.pk for s in stories])
+    instagram = get_channel("instagram")
     entries = []
     for story in stories:
         entry: dict = {
-            "path": urlparse(canonical_url(story)).path,
+            "path": urlparse(absolute(story.get_full_url() or "")).path,
+            "short_paths": [urlparse(short_address(story, instagram)).path],
             "external_ids": external_ids.get(story.pk, {}),
         }
         for channel in CHANNELS:
@@ -93,11 +110,11 @@ def seed_standin(stories: list[StoryPage]) -> Path:
     return path
 
 
-def facebook_visits(story_ids: list[int]) -> dict[int, dict[datetime.date, int]]:
-    """The site's visits from Facebook per story and day (demo.reach's history)."""
+def visits_from(source: str, story_ids: list[int]) -> dict[int, dict[datetime.date, int]]:
+    """The site's visits from `source` per story and day (demo.reach's history)."""
     found: dict[int, dict[datetime.date, int]] = defaultdict(dict)
     rows = (
-        PageSourceDay.objects.filter(page_id__in=story_ids, source=Source.FACEBOOK)
+        PageSourceDay.objects.filter(page_id__in=story_ids, source=source)
         .values("page_id", "day")
         .annotate(n=Sum("views"))
     )
@@ -107,7 +124,8 @@ def facebook_visits(story_ids: list[int]) -> dict[int, dict[datetime.date, int]]
 
 
 def _history(rng: random.Random, stories: list[StoryPage], today: datetime.date) -> int:
-    visits = facebook_visits([s.pk for s in stories])
+    visits = visits_from(Source.FACEBOOK, [s.pk for s in stories])
+    from_instagram = visits_from(Source.INSTAGRAM, [s.pk for s in stories])
     publications = {
         (p.page_id, p.channel): p
         for p in Publication.objects.filter(page__in=stories, channel__in=CHANNELS)
@@ -117,9 +135,10 @@ def _history(rng: random.Random, stories: list[StoryPage], today: datetime.date)
     seen: set[tuple] = set()
     for index, story in enumerate(stories):
         # Popular stories reach further per click; each story its own ratio.
-        reach_per_click = rng.uniform(5.0, 11.0) + index * 0.13
+        reach_per_click = rng.uniform(2.4, 4.2) + index * 0.04
         organic = rng.randint(40, 260) + index
         by_day = visits.get(story.pk, {})
+        instagram_by_day = from_instagram.get(story.pk, {})
         for channel in CHANNELS:
             publication = publications.get((story.pk, channel))
             if publication is None:
@@ -135,8 +154,15 @@ def _history(rng: random.Random, stories: list[StoryPage], today: datetime.date)
                 clicks = sum(n for d, n in by_day.items() if d <= day)
                 age = (day - first).days
                 saturation = 1 - math.exp(-age / 10)
-                seen_by = max(clicks, int(clicks * reach_per_click + organic * saturation))
+                seen_by = max(
+                    clicks,
+                    levelled(clicks * reach_per_click + organic * saturation, FACEBOOK_CEILING),
+                )
                 values = _metrics(channel, day, seen_by, index)
+                if channel == "instagram":
+                    # At least everyone who came to the site from the caption's address.
+                    typed = sum(n for d, n in instagram_by_day.items() if d <= day)
+                    values["reach"] = max(values["reach"], typed)
                 key = (channel, day, tuple(sorted(values.items())))
                 while key in seen:  # no two stories show the same figures
                     values = {k: v + 1 for k, v in values.items()}
@@ -150,6 +176,7 @@ def _history(rng: random.Random, stories: list[StoryPage], today: datetime.date)
                         pulled_at=timezone.make_aware(
                             datetime.datetime.combine(day, datetime.time(6))
                         ),
+                        day=day,
                         ok=True,
                     )
                 )
@@ -186,10 +213,11 @@ def _metrics(channel: str, day: datetime.date, seen_by: int, index: int) -> dict
         if day < VIEWS_REPLACED_IMPRESSIONS:
             return {"post_impressions_unique": seen_by, "post_impressions": views}
         return {"post_total_media_view_unique": seen_by, "post_media_view": views}
-    reach = max(1, int(seen_by * (0.3 + (index % 5) / 25)))
+    # A smaller audience than the Page's, following the same stories.
+    reach = max(1, levelled(seen_by * (0.18 + (index % 5) / 50), INSTAGRAM_CEILING))
     return {
         "reach": reach,
         "views": int(reach * 1.4),
         "likes": max(1, int(reach * 0.07)),
-        "comments": int(reach * 0.012),
+        "comments": int(reach * 0.006),
     }

@@ -103,7 +103,13 @@ class PageEditorsOnlyMixin(ChoosableOnlyMixin):
 
 
 class AdminImagesAPI(ChoosableOnlyMixin, ImagesAdminAPIViewSet):
-    pass
+    """Never the residents' unmoderated uploads ("Indsendte billeder"): the
+    API served their renditions to anyone who may choose images."""
+
+    def get_queryset(self):
+        from home.uploads import without_pending
+
+        return without_pending(super().get_queryset())
 
 
 class AdminDocumentsAPI(ChoosableOnlyMixin, DocumentsAdminAPIViewSet):
@@ -133,3 +139,38 @@ def site_setting_entry(request, app_name: str, model_name: str):
         return redirect_to_relevant_instance(request, app_name, model_name)
 
     return view(request)
+
+
+def refuse_empty_bulk_actions() -> None:
+    """A bulk action's confirmation page for objects the user may not act on: 403.
+
+    Wagtail shows the confirmation anyway, listing each object as one "you
+    don't have permission to" act on: a co-editor opening the delete page of
+    residents' event suggestions saw a form for an action she cannot take (and
+    the objects' names). With nothing she may act on, the answer is a plain 403.
+    """
+    from wagtail.admin.views.bulk_action.base_bulk_action import BulkAction
+
+    if getattr(BulkAction, "_voresishoj_refuses_empty", False):
+        return
+    from django.views.defaults import permission_denied
+
+    original = BulkAction.get
+
+    def get(self, request, *args, **kwargs):
+        actionable, _refused = self.get_actionable_objects()
+        if not actionable:
+            # Not Wagtail's redirect to the dashboard: a 403, as for any URL refused.
+            return permission_denied(request, PermissionDenied())
+        return original(self, request, *args, **kwargs)
+
+    BulkAction.get = get
+    BulkAction._voresishoj_refuses_empty = True
+
+
+def page_chooser_for(pages, request):
+    """construct_page_chooser_queryset: who may not edit pages (a report reader)
+    picks among published pages only, so no draft's title reaches them."""
+    if PagePermissionPolicy().user_has_any_permission(request.user, ["add", "change", "publish"]):
+        return pages
+    return pages.live()

@@ -18,9 +18,18 @@ class HomeConfig(AppConfig):
         from wagtail.models import Locale, Page, Site
         from wagtail.signals import page_published, page_unpublished, post_page_move
 
-        from home import language_roots, languages, page_chrome, sites, tree_names
+        from home import (
+            language_roots,
+            languages,
+            page_chrome,
+            participation,
+            sites,
+            tree_names,
+        )
+        from home.admin_access import refuse_empty_bulk_actions
         from home.admin_forms import label_link_choosers
         from home.models import SiteSettings
+        from home.spreadsheets import protect_wagtail_exports
 
         for signal in (page_published, page_unpublished, post_page_move):
             signal.connect(page_chrome.forget, dispatch_uid=f"page-chrome-{signal!r}")
@@ -29,6 +38,10 @@ class HomeConfig(AppConfig):
         post_save.connect(sites.forget, sender=Site, dispatch_uid="sites-saved")
         post_delete.connect(sites.forget, sender=Site, dispatch_uid="sites-deleted")
         label_link_choosers()
+        # A decision on a resident's draft answers the resident (home/participation.py).
+        participation.connect()
+        protect_wagtail_exports()
+        refuse_empty_bulk_actions()
         post_migrate.connect(tree_names.name_roots, sender=self, dispatch_uid="home-root-names")
         post_save.connect(languages.forget_locales, sender=Locale, dispatch_uid="locales-saved")
         post_delete.connect(languages.forget_locales, sender=Locale, dispatch_uid="locales-gone")

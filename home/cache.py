@@ -139,3 +139,14 @@ def cache_available(cache) -> bool:
     """False when `cache` is a Redis cache that is currently away."""
     check = getattr(cache, "is_available", None)
     return check() if check is not None else True
+
+
+NOT_A_VARIANT = "page_cache_not_a_variant"
+
+
+def not_a_variant(request) -> None:
+    """This answer is the page's "no such" case (an unknown topic, a page number
+    past the end, a place nobody uses): rendered, but not stored as a cached
+    variant of its own, so junk values cannot fill the page cache with copies.
+    The page cache (cms/caching) reads the mark."""
+    setattr(request, NOT_A_VARIANT, True)

@@ -1,8 +1,18 @@
-from django.db import models
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import IntegrityError, models, transaction
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
-from wagtail.models import Page
+from wagtail.models import Page, Site
+
+# The app's other models, one module per concept.
+from home.participation_models import (  # noqa: F401
+    Contribution,
+    ContributionKind,
+    ContributionStatus,
+    StandardAnswer,
+)
 
 
 class HomePage(Page):
@@ -52,6 +62,22 @@ class SiteSettings(BaseSiteSetting):
         blank=True,
         default="Vores Ishøj fortæller de gode historier om mennesker, der mødes på tværs.",
     )
+    answer_target_days = models.PositiveSmallIntegerField(
+        "Svartid for borgernes indsendelser (dage)",
+        default=7,
+        validators=[MinValueValidator(1), MaxValueValidator(90)],
+        help_text="Så mange dage må en borger højst vente på svar på en historie, "
+        "en opskrift, et billede eller et forslag. Ventende indsendelser, der er "
+        "ældre, står øverst på forsiden af adminområdet.",
+    )
+    lix_target = models.PositiveSmallIntegerField(
+        "Mål for LIX",
+        default=35,
+        validators=[MinValueValidator(10), MaxValueValidator(70)],
+        help_text="Danske tekster bør højst have denne LIX (læsbarhedstal). Redaktøren ser "
+        "tekstens LIX, mens hun skriver. Under 25 er meget let, 25-34 let, 35-44 middel, "
+        "45-54 svær og 55 eller mere meget svær.",
+    )
 
     panels = [
         FieldPanel("accessibility_statement_url"),
@@ -63,6 +89,8 @@ class SiteSettings(BaseSiteSetting):
             ],
             heading="Kontakt og sidefod",
         ),
+        FieldPanel("answer_target_days"),
+        FieldPanel("lix_target", heading="Klart dansk"),
     ]
 
     class Meta:
@@ -75,8 +103,19 @@ class ShortLinkQuerySet(models.QuerySet):
         its visits carry (e.g. the Instagram channel's UTM tags)."""
         link = self.filter(page=page, source=source).first()
         if link is None:
-            link = self.create(page=page, source=source, code=new_short_code(), tags=tags)
+            try:
+                with transaction.atomic():
+                    link = self.create(page=page, source=source, code=new_short_code(), tags=tags)
+            except IntegrityError:  # made at the same moment by another worker
+                link = self.get(page=page, source=source)
         return link
+
+    def url_for(self, page: Page, source: str, tags: dict[str, str]) -> str:
+        """The page's short address for `source` in full (https://host/k/abc23),
+        on the page's own site, for text that cannot carry a clickable link."""
+        site = page.get_site() or Site.objects.filter(is_default_site=True).first()
+        root = site.root_url if site else settings.WAGTAILADMIN_BASE_URL
+        return f"{root.rstrip('/')}{self.for_page(page, source, tags).path()}"
 
 
 SHORT_CODE_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"  # no 0/o, 1/l/i: read off paper

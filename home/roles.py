@@ -81,6 +81,7 @@ MODEL_PERMISSIONS = {
     + [(app, f"{a}_{model}") for app, model in _PERSONAL for a in ("view", "change", "delete")]
     + [("stories", "export_personal_data"), ("home", "change_sitesettings")]
     + [("simple_translation", "submit_translation")]
+    + [("home", f"{a}_standardanswer") for a in CRUD]
     + [("channels", f"{a}_publication") for a in CRUD]
     + [("wagtailredirects", f"{a}_redirect") for a in CRUD],
     MEDREDAKTOR: [("wagtailadmin", "access_admin")]
@@ -95,6 +96,10 @@ REACH_PERMISSIONS = {
     # Council links to a report: made, seen and revoked by the secretariat only.
     + [f"{a}_reportsharelink" for a in ("add", "change", "view")],
     RAPPORTLAESER: ["view_reports"] + [f"view_{m}" for m in _REACH_ENTRIES],
+}
+# The fediverse's followers (seen and removed) and blocked domains: the secretariat only.
+FEDIVERSE_PERMISSIONS = {
+    SEKRETARIAT: ["view_follower", "delete_follower"] + [f"{a}_blockeddomain" for a in CRUD],
 }
 
 
@@ -133,10 +138,13 @@ def grant_translator_permissions(Group, Permission) -> None:
 
 
 def grant_reach(Group, Permission) -> None:
-    for role, codenames in REACH_PERMISSIONS.items():
-        group = Group.objects.filter(name=role).first()
-        if group is not None:
-            group.permissions.add(*_permissions(Permission, [("reach", c) for c in codenames]))
+    """Permissions of apps that may be migrated after home (reach, fediverse)."""
+    for app_label, table in (("reach", REACH_PERMISSIONS), ("fediverse", FEDIVERSE_PERMISSIONS)):
+        for role, codenames in table.items():
+            group = Group.objects.filter(name=role).first()
+            if group is not None:
+                pairs = [(app_label, c) for c in codenames]
+                group.permissions.add(*_permissions(Permission, pairs))
 
 
 def grant_report_permissions(sender=None, **kwargs) -> None:
@@ -151,6 +159,11 @@ def grant_report_permissions(sender=None, **kwargs) -> None:
     if not Group.objects.using(using).filter(name__in=ROLES).exists():
         return
     grant_reach(Group, Permission)
+    # Models added after the roles migration, granted the same way.
+    secretariat = Group.objects.using(using).filter(name=SEKRETARIAT).first()
+    if secretariat is not None:
+        later = [("home", f"{a}_standardanswer") for a in CRUD]
+        secretariat.permissions.add(*_permissions(Permission, later))
 
 
 def user_has_role(user, role: str) -> bool:

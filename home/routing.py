@@ -19,11 +19,12 @@ around.
 from django.http import Http404
 from wagtail import views as wagtail_views
 from wagtail.contrib.routable_page.models import RoutablePageMixin
-from wagtail.models import Page, Site
+from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.url_routing import RouteResult
 
 from home.languages import active_language, default_language
 from home.sites import site_for_request
+from home.visibility import restricted_or_aliased_on_path
 
 
 def serve(request, path):
@@ -117,9 +118,21 @@ def live_page_at(url_path: str) -> Page | None:
 
 def _one(queryset):
     """The first row in the database's own order: a live url_path names one
-    page, so first()'s ORDER BY pk would only cost the query its compiling."""
-    found = list(queryset.order_by()[:1])
-    return found[0] if found else None
+    page, so first()'s ORDER BY pk would only cost the query its compiling.
+
+    The row says whether a view restriction or an alias lies on the page's
+    path (home.visibility). When none does, the page answers Wagtail's check
+    before serving (the `on_serve_page` hook calls get_view_restrictions)
+    with no restrictions and no query; otherwise Wagtail asks as it always does.
+    """
+    flag = restricted_or_aliased_on_path()
+    found = list(queryset.annotate(_checks_restrictions=flag).order_by()[:1])
+    if not found:
+        return None
+    page = found[0]
+    if not page._checks_restrictions:
+        page.get_view_restrictions = PageViewRestriction.objects.none
+    return page
 
 
 def _serving_queryset(model):

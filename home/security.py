@@ -187,6 +187,9 @@ RATE_LIMITED_PATHS = (
     # The reach beacon's limit ("beacon") is applied by its own entry point
     # (channels/reach/beacon.py), on both of its ways in.
 )
+# Every other public page is "pages"; these are not public pages (the admin has
+# its own login limit) or are files served before Django.
+NOT_PAGES = ("/admin/", "/django-admin/", "/api/reach/", "/healthz", "/static/", "/media/")
 TOO_MANY = "For mange forespørgsler fra din forbindelse. Vent et minut, og prøv igen."
 
 
@@ -197,8 +200,9 @@ def public_rate_limit(scope: str) -> RateLimit | None:
 
 
 class PublicRateLimitMiddleware:
-    """Per-client request limits on search, the feeds, the API and the reach
-    beacon, so one scraper or script cannot take the portal from everyone else.
+    """Per-client request limits on search, the feeds, the API, the reach beacon
+    and every other public page, so one scraper or script cannot take the portal
+    from everyone else.
     Counted before the page cache, so cached answers count too."""
 
     def __init__(self, get_response):
@@ -208,6 +212,8 @@ class PublicRateLimitMiddleware:
         scope = next(
             (s for prefix, s in RATE_LIMITED_PATHS if request.path.startswith(prefix)), None
         )
+        if scope is None and not request.path.startswith(NOT_PAGES):
+            scope = "pages"  # HTML pages: a scraper walking ?side=1…99999 is one client
         rate = public_rate_limit(scope) if scope else None
         if rate is not None:
             if rate.exceeded(request):

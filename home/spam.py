@@ -254,8 +254,12 @@ def check_image(upload, *, max_bytes: int, min_size: tuple[int, int], max_size: 
     return upload
 
 
+KEEP_IMAGE_INFO = ("icc_profile", "transparency")
+
+
 def strip_metadata(upload) -> SimpleUploadedFile:
-    """Re-save an already checked image without EXIF (GPS position, camera serial).
+    """Re-save an already checked image without EXIF (GPS position, camera serial),
+    XMP, JPEG comments or PNG text chunks: any text a camera or editor hid.
 
     The orientation EXIF would have applied is baked into the pixels first, so
     a phone photo still stands the right way up without its metadata.
@@ -267,6 +271,10 @@ def strip_metadata(upload) -> SimpleUploadedFile:
             image = ImageOps.exif_transpose(original)
             if kind == "JPEG" and image.mode not in ("RGB", "L"):
                 image = image.convert("RGB")
+            # Pillow writes some of what it read back out: a JPEG's comment
+            # segment (COM), and text chunks kept in `info`. Only what the
+            # pixels need stays: the colour profile and PNG transparency.
+            image.info = {k: v for k, v in image.info.items() if k in KEEP_IMAGE_INFO}
             buffer = io.BytesIO()
             options = {"quality": 90} if kind in ("JPEG", "WEBP") else {}
             image.save(buffer, kind, **options)

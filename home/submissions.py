@@ -60,6 +60,6 @@ def paragraphs(text: str) -> list:
     paragraphs, single line breaks stay; everything is escaped."""
     parts = [part.strip() for part in text.replace("\r\n", "\n").split("\n\n") if part.strip()]
     return [
-        ("paragraph", RichText("<p>" + escape(part).replace("\n", "<br>") + "</p>"))
+        ("paragraph", RichText("<p>" + escape(part).replace("\n", "<br/>") + "</p>"))
         for part in parts
     ]

@@ -22,6 +22,24 @@ MONTHS_DA = (
     "december",
 )
 
+_WHOLE_NUMBER = re.compile(r"[0-9]+")
+LARGEST_WHOLE_NUMBER = 999_999_999
+
+
+def whole_number(raw: str) -> int | None:
+    """A query parameter's plain ASCII whole number, or None.
+
+    Not `str.isdigit()`: it accepts "²", "①" and "⁵", which int() refuses. Any
+    longer run of digits (int() refuses past 4,300) counts as the largest
+    number, more than any page, size or count here needs: the caller clamps it
+    as it clamps any large value. Past 100 digits it is no number at all.
+    """
+    raw = raw.strip()
+    if len(raw) > 100 or not _WHOLE_NUMBER.fullmatch(raw):
+        return None  # not a number a person or a program means
+    return int(raw) if len(raw) <= 9 else LARGEST_WHOLE_NUMBER
+
+
 _DANISH_LETTERS = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "Æ": "Ae", "Ø": "Oe", "Å": "Aa"})
 
 

@@ -2,7 +2,12 @@ from django.contrib import messages
 from django.urls import path, reverse
 from wagtail import hooks
 
-from home.admin_access import AdminDocumentsAPI, AdminImagesAPI, AdminPagesAPI
+from home.admin_access import (
+    AdminDocumentsAPI,
+    AdminImagesAPI,
+    AdminPagesAPI,
+    page_chooser_for,
+)
 from home.editor_guide import EditorGuideView, editor_guide_menu_item, keep_our_help
 from home.page_admin import (
     say_published_after_approval,
@@ -11,6 +16,7 @@ from home.page_admin import (
 )
 from home.translation_admin import add_to_translate_panel
 from home.translation_status import original_changes
+from home.uploads import without_pending
 
 
 # After Wagtail's own registrations (order 0), so these replace them.
@@ -41,6 +47,13 @@ def register_editor_guide():
 hooks.register("construct_help_menu", keep_our_help)
 
 
+@hooks.register("construct_image_chooser_queryset")
+def no_unmoderated_images(images, request):
+    """The image chooser never offers a resident's upload the secretariat has
+    not approved; approval moves it out of "Indsendte billeder" (home/uploads.py)."""
+    return without_pending(images)
+
+
 hooks.register("construct_page_action_menu", set_withdraw_apart)
 hooks.register("after_edit_page", say_published_after_approval)
 
@@ -61,3 +74,4 @@ def warn_when_original_changed(request, page):
 
 
 hooks.register("construct_homepage_panels", add_to_translate_panel)
+hooks.register("construct_page_chooser_queryset", page_chooser_for)

@@ -13,7 +13,9 @@ class LocationsConfig(AppConfig):
         from wagtail.models import Page, PageViewRestriction
         from wagtail.signals import page_published, page_unpublished, post_page_move
 
-        from locations import hub, tasks
+        from home import participation
+        from locations import hub, suggestions, tasks
+        from locations.models import PlaceSuggestion
 
         for signal in (page_published, page_unpublished, post_page_move):
             signal.connect(hub.forget, dispatch_uid=f"locations-hub-{signal!r}")
@@ -21,6 +23,8 @@ class LocationsConfig(AppConfig):
         post_delete.connect(hub.forget, sender=Page, dispatch_uid="locations-hub-delete")
         post_delete.connect(tasks.schedule_pictures, dispatch_uid="locations-picture-delete")
         post_save.connect(hub.forget, sender=PageViewRestriction, dispatch_uid="locations-hub-vr")
+        participation.register_record(PlaceSuggestion, "submitter_email", "submitter_name")
+        suggestions.connect()
         post_delete.connect(
             hub.forget, sender=PageViewRestriction, dispatch_uid="locations-hub-vrd"
         )

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import math
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -38,6 +39,8 @@ TOP_CATEGORIES = 4
 SKETCH_WIDTH = 320
 SKETCH_HEIGHT = 200
 MAX_DOTS = 300
+MAX_LABELS = 5
+KM_PER_DEGREE = 111.32
 PICTURE_SIZE = (640, 400)
 PICTURE_FOLDER = "kort"
 
@@ -53,6 +56,11 @@ class MapTeaser:
     """Places as points in the sketch's units (x right, y down)."""
     picture_url: str = ""
     """The rendered map picture of these places, or "" while there is none."""
+    labels: list[tuple[int, int, str, str]] = field(default_factory=list)
+    """A few places' names beside their dots in the sketch (x, y, text-anchor, name),
+    so it reads as a map."""
+    scale: tuple[int, str] = (0, "")
+    """The sketch's scale bar: its length in the sketch's units and what it measures."""
 
 
 def _map_page(site: Site) -> MapPage | None:
@@ -112,6 +120,52 @@ def _dot(lat: float, lng: float) -> tuple[int, int]:
     return round(x), round(y)
 
 
+def sketch_scale(km: int = 2) -> tuple[int, str]:
+    """A scale bar of `km` in the sketch's units: Ishøj's box is about 10 km across."""
+    box = ISHOJ_BBOX
+    width_km = (
+        (box.east - box.west) * KM_PER_DEGREE * math.cos(math.radians((box.north + box.south) / 2))
+    )
+    return round(km * SKETCH_WIDTH / width_km), f"{km} km"
+
+
+LABEL_CHAR_WIDTH = 6.5
+"""About how wide a letter of the sketch's 11-unit type is, in the sketch's units."""
+# Corners the sketch writes in itself: its heading, north, the scale bar.
+SKETCH_FURNITURE = ((0, 0, 130, 26), (SKETCH_WIDTH - 28, 0, SKETCH_WIDTH, 42), (0, 170, 90, 200))
+
+
+def _overlaps(a: tuple, b: tuple) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def _labels(places) -> list[tuple[int, int, str, str]]:
+    """The first places' names beside their dots: (x, y, text-anchor, name). A
+    name goes left of its dot where it would run off the sketch, and is left out
+    where it would cover another name, another dot or the sketch's own corners."""
+    named = places.exclude(latitude=None).order_by("path")
+    rows = [
+        (title, *_dot(lat, lng))
+        for title, lat, lng in named.values_list("title", "latitude", "longitude")[:MAX_DOTS]
+        if ISHOJ_BBOX.contains(lat, lng)
+    ]
+    taken = [*SKETCH_FURNITURE, *((x - 4, y - 4, x + 4, y + 4) for _, x, y in rows)]
+    labels: list[tuple[int, int, str, str]] = []
+    for title, x, y in rows:
+        width = len(title) * LABEL_CHAR_WIDTH
+        if x + 7 + width <= SKETCH_WIDTH - 4:
+            box, label = (x + 7, y - 8, x + 7 + width, y + 6), (x + 7, y + 4, "start", title)
+        else:
+            box, label = (x - 7 - width, y - 8, x - 7, y + 6), (x - 7, y + 4, "end", title)
+        if box[0] < 0 or any(_overlaps(box, other) for other in taken):
+            continue
+        taken.append(box)
+        labels.append((round(label[0]), label[1], label[2], title))
+        if len(labels) == MAX_LABELS:
+            break
+    return labels
+
+
 def _build(site: Site) -> MapTeaser | None:
     map_page = _map_page(site)
     if map_page is None:
@@ -135,6 +189,8 @@ def _build(site: Site) -> MapTeaser | None:
             for c in categories
         ],
         dots=[_dot(lat, lng) for lat, lng in points],
+        labels=_labels(places),
+        scale=sketch_scale(),
         picture_url=default_storage.url(name) if name and default_storage.exists(name) else "",
     )
 

@@ -17,6 +17,8 @@ class LocalLeafletField(LeafletField):
             css={"all": ("wagtailgeowidget/css/leaflet-field.css", "vendor/leaflet/leaflet.css")},
             js=(
                 "vendor/leaflet/leaflet.js",
+                # Right after Leaflet, before any marker: where its icons are.
+                "js/admin-leaflet-icons.js",
                 "wagtailgeowidget/js/leaflet-field.js",
                 "wagtailgeowidget/js/leaflet-field-controller.js",
             ),

@@ -6,6 +6,8 @@ from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import render
 from django.utils.html import escape, linebreaks
 
+from home import participation
+from home.participation_models import Contribution, ContributionKind
 from home.spam import RateLimit
 from home.submissions import file_draft, unique_child_slug
 from locations.forms import CorrectionForm, PlaceSuggestionForm
@@ -14,7 +16,7 @@ from locations.models.suggestion import PlaceSuggestion, SuggestionKind
 
 
 @transaction.atomic
-def create_suggested_place(map_page, data: dict) -> PlacePage:
+def create_suggested_place(map_page, data: dict) -> Contribution:
     """An unpublished draft PlacePage; the point is set by an editor before publishing."""
     place = PlacePage(
         title=data["name"],
@@ -28,7 +30,7 @@ def create_suggested_place(map_page, data: dict) -> PlacePage:
     )
     place.facilities.set(data.get("facilities") or [])
     file_draft(map_page, place)
-    PlaceSuggestion.objects.create(
+    suggestion = PlaceSuggestion.objects.create(
         kind=SuggestionKind.NEW_PLACE,
         place=place,
         place_name=place.title,
@@ -36,7 +38,23 @@ def create_suggested_place(map_page, data: dict) -> PlacePage:
         submitter_name=data.get("submitter_name", ""),
         submitter_email=data.get("submitter_email", ""),
     )
-    return place
+    return participation.open_contribution(ContributionKind.PLACE, place.title, suggestion, place)
+
+
+@transaction.atomic
+def create_correction(place: PlacePage, data: dict) -> Contribution:
+    """A correction is only the record (see PlaceSuggestion); the place is its page."""
+    suggestion = PlaceSuggestion.objects.create(
+        kind=SuggestionKind.CORRECTION,
+        place=place,
+        place_name=place.title,
+        message=data["message"],
+        submitter_name=data["submitter_name"],
+        submitter_email=data["submitter_email"],
+    )
+    return participation.open_contribution(
+        ContributionKind.PLACE, f"Rettelse: {place.title}", suggestion, place, becomes_page=False
+    )
 
 
 def _thanks_url(map_page, request) -> str:
@@ -65,8 +83,8 @@ def suggest_place(request, map_page):
         if form.is_spam():
             return HttpResponseRedirect(_thanks_url(map_page, request))
         if form.is_valid():
-            create_suggested_place(map_page, form.cleaned_data)
-            return HttpResponseRedirect(_thanks_url(map_page, request))
+            contribution = create_suggested_place(map_page, form.cleaned_data)
+            return participation.thank_you(request, contribution, _thanks_url(map_page, request))
     else:
         form = PlaceSuggestionForm()
     return render(request, template, {**context, "form": form}, status=400 if form.errors else 200)
@@ -84,15 +102,8 @@ def suggest_correction(request, map_page, place_id):
         if form.is_spam():
             return HttpResponseRedirect(_thanks_url(map_page, request))
         if form.is_valid():
-            PlaceSuggestion.objects.create(
-                kind=SuggestionKind.CORRECTION,
-                place=place,
-                place_name=place.title,
-                message=form.cleaned_data["message"],
-                submitter_name=form.cleaned_data["submitter_name"],
-                submitter_email=form.cleaned_data["submitter_email"],
-            )
-            return HttpResponseRedirect(_thanks_url(map_page, request))
+            contribution = create_correction(place, form.cleaned_data)
+            return participation.thank_you(request, contribution, _thanks_url(map_page, request))
     else:
         form = CorrectionForm()
     return render(

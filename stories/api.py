@@ -5,22 +5,30 @@ related fields (tags, partners, image renditions); municipal sites page
 through the whole archive, so the cost must not grow with the page size.
 """
 
+import hashlib
+
 from django.conf import settings
-from django.db.models import Prefetch
+from django.core.cache import cache
+from django.db.models import Prefetch, Subquery, prefetch_related_objects
 from django.utils.functional import SimpleLazyObject
 from wagtail.api.querysets import get_public_pages_queryset
 from wagtail.api.v2.pagination import WagtailPagination
 from wagtail.api.v2.views import BaseAPIViewSet, PagesAPIViewSet
+from wagtail.blocks import ListBlock, StreamBlock, StructBlock
 from wagtail.images import get_image_model
-from wagtail.models import Site
+from wagtail.images.blocks import ImageChooserBlock
+from wagtail.models import Locale, Page
 
 from home.api import (
     CompactJSONMixin,
     DanishParametersMixin,
+    ParameterProblem,
     PlainTextPageSerializer,
     SearchOperatorMixin,
 )
+from home.page_chrome import fragment_generation
 from home.sites import site_for_request
+from home.visibility import not_restricted
 from stories.blocks import API_RENDITIONS
 from stories.models import Partner, StoryPage, StoryTag
 from stories.models.listing import listed_total_under
@@ -43,7 +51,14 @@ LISTING_COLUMNS = (
     "hero_image_alt",
     # The page's language: its URL (/ar/...) and the locale join above need it.
     "locale",
+    # The key of the story's cached representation (representation_key).
+    "live_revision_id",
+    "last_published_at",
 )
+
+# Bounds how long a process that missed a change (a partner's new logo, a
+# local cache elsewhere) can hand out an old item; as the story fragments.
+REPRESENTATION_TIMEOUT = 300
 
 
 def add_topic_names(stories: list[StoryPage]) -> None:
@@ -60,6 +75,66 @@ def add_topic_names(stories: list[StoryPage]) -> None:
         story.topic_names = names[story.pk]
 
 
+def check_locale(code: str | None) -> None:
+    """A `?locale=` the portal has no pages in is a mistake worth naming (Wagtail
+    answers a bare 404, as if the list itself did not exist)."""
+    if code is None:
+        return
+    known = list(Locale.objects.order_by("pk").values_list("language_code", flat=True))
+    if code not in known:
+        raise ParameterProblem(
+            f"Ukendt sprog i 'locale'. Brug en af sprogkoderne: {', '.join(known)}."
+        )
+
+
+def load_bodies_and_images(stories: list[StoryPage], with_body: bool) -> None:
+    """Every story's body (when shown) with its pictures, and the API renditions
+    of those pictures, the hero images and partners' logos, for a whole list at once.
+
+    Left to Wagtail, each body reads its pictures in a query of its own when it
+    is serialised, and each picture its renditions from the cache one by one:
+    `fields=*` cost two queries per story. Here StreamBlock.bulk_to_python reads
+    the pictures of all bodies together (one query per kind of block that holds
+    a picture), and one query reads the renditions of every picture in the list.
+    """
+    images = [story.hero_image for story in stories if story.hero_image is not None]
+    for story in stories:
+        # Partners' logos, where the list shows partners (prefetched with them).
+        partners = getattr(story, "_prefetched_objects_cache", {}).get("partners")
+        images.extend(partner.logo for partner in partners or () if partner.logo)
+    if with_body:
+        field = StoryPage._meta.get_field("body")
+        bodies = field.stream_block.bulk_to_python([list(s.body.raw_data) for s in stories])
+        for story, body in zip(stories, bodies, strict=True):
+            body._stream_field = field  # as StreamField.to_python leaves it (pickling)
+            story.__dict__["body"] = body
+            images.extend(_images_in(field.stream_block, body))
+    missing = [image for image in images if not hasattr(image, "prefetched_renditions")]
+    if missing:
+        specs = list(API_RENDITIONS.values())
+        renditions = get_image_model().get_rendition_model().objects.filter(filter_spec__in=specs)
+        prefetch_related_objects(
+            missing, Prefetch("renditions", queryset=renditions, to_attr="prefetched_renditions")
+        )
+
+
+def _images_in(block, value):
+    """The pictures in a block's value, at any depth (a gallery's list of images)."""
+    if value is None:
+        return
+    if isinstance(block, ImageChooserBlock):
+        yield value
+    elif isinstance(block, StreamBlock):
+        for child in value:
+            yield from _images_in(child.block, child.value)
+    elif isinstance(block, ListBlock):
+        for item in value:
+            yield from _images_in(block.child_block, item)
+    elif isinstance(block, StructBlock):
+        for name, child_block in block.child_blocks.items():
+            yield from _images_in(child_block, value.get(name))
+
+
 class KnownTotalPagination(WagtailPagination):
     """Wagtail's limit/offset paging, with the list's `total_count` taken from
     the view when it knows it (StoryAwarePagesAPIViewSet.known_total): a
@@ -69,13 +144,22 @@ class KnownTotalPagination(WagtailPagination):
         total = view.known_total() if view is not None else None
         if total is None:
             return super().paginate_queryset(queryset, request, view)
-        # Wagtail checks limit and offset (and counts nothing: the list is empty).
-        super().paginate_queryset(queryset.none(), request, view)
-        limit_max = getattr(settings, "WAGTAILAPI_LIMIT_MAX", 20)
-        offset = int(request.GET.get("offset", 0))
-        limit = int(request.GET.get("limit", min(20, limit_max) if limit_max else 20))
-        self.total_count = total
-        return queryset[offset : offset + limit]
+        # Wagtail checks limit and offset and slices; the count is known.
+        return super().paginate_queryset(_KnownCount(queryset, total), request, view)
+
+
+class _KnownCount:
+    """A queryset whose count() is already known (not even compiled again)."""
+
+    def __init__(self, queryset, total: int):
+        self.queryset = queryset
+        self.total = total
+
+    def count(self) -> int:
+        return self.total
+
+    def __getitem__(self, item):
+        return self.queryset[item]
 
 
 class StoryAwarePagesAPIViewSet(
@@ -90,6 +174,19 @@ class StoryAwarePagesAPIViewSet(
         "hero_image",
         "tags",
     ]
+
+    # Every page says its language (`meta.locale`, e.g. "da", "ar"), in lists
+    # and alone, whether or not the site has translations switched on: a
+    # municipal site that shows our stories must set `lang` on each one.
+    @classmethod
+    def get_listing_default_fields(cls, model):
+        fields = super().get_listing_default_fields(model)
+        return fields if "locale" in fields else [*fields, "locale"]
+
+    @classmethod
+    def get_detail_default_fields(cls, model):
+        fields = super().get_detail_default_fields(model)
+        return fields if "locale" in fields else [*fields, "locale"]
 
     # Wagtail builds a new serializer class, fields and all, for every request.
     # The class depends only on the model and the requested fields, so it is
@@ -127,18 +224,30 @@ class StoryAwarePagesAPIViewSet(
         if self.request.GET.get("type") == "stories.StoryPage":
             # Filter the story table itself; Wagtail's generic path wraps the
             # public pages in an IN subquery that each COUNT and page re-runs.
-            queryset = get_public_pages_queryset(self.request, model=StoryPage)
+            queryset = self.public_stories()
+            if queryset is None:
+                queryset = get_public_pages_queryset(self.request, model=StoryPage)
         else:
             queryset = super().get_queryset()
-        if self.asks_for("locale") or settings.WAGTAIL_I18N_ENABLED:
-            # Shown with `fields=*`: one query per item without this join.
-            queryset = queryset.select_related("locale")
+        # Every item shows its language: one query per item without this join.
+        queryset = queryset.select_related("locale")
         if queryset.model is StoryPage:
-            # Renditions come prefetched in one query: for a list of images
-            # that is cheaper than one cache lookup per image and size.
-            images = get_image_model().objects.prefetch_renditions(*API_RENDITIONS.values())
-            queryset = queryset.prefetch_related(Prefetch("hero_image", queryset=images))
             listing = self.action == "listing_view"
+            if listing and self.caches_representations():
+                # Stories whose representation is cached need no body, image
+                # or partner; the rest get them in paginate_queryset.
+                if "fields" not in self.request.GET:
+                    return queryset.only(*LISTING_COLUMNS)
+                return queryset.defer_streamfields()
+            if listing:
+                # Hero images' renditions are read with the bodies' pictures'
+                # (load_bodies_and_images).
+                queryset = queryset.prefetch_related("hero_image")
+            else:
+                # Renditions come prefetched in one query: for a list of images
+                # that is cheaper than one cache lookup per image and size.
+                images = get_image_model().objects.prefetch_renditions(*API_RENDITIONS.values())
+                queryset = queryset.prefetch_related(Prefetch("hero_image", queryset=images))
             if not listing:
                 # A list reads its topic names in bulk instead (paginate_queryset).
                 queryset = queryset.prefetch_related(
@@ -162,6 +271,7 @@ class StoryAwarePagesAPIViewSet(
         # Wagtail would rank the sites in a query on every request.
         site_for_request(request._request)
         super().initial(request, *args, **kwargs)
+        check_locale(request.GET.get("locale"))
 
     def paginate_queryset(self, queryset):
         page = super().paginate_queryset(queryset)
@@ -171,8 +281,90 @@ class StoryAwarePagesAPIViewSet(
             and self.action == "listing_view"
         ):
             page = list(page)
-            add_topic_names(page)
+            if self.caches_representations():
+                page_to_build = self.take_cached_representations(page)
+                self.load_relations(page_to_build)
+            else:
+                page_to_build = page
+            add_topic_names(page_to_build)
+            load_bodies_and_images(page_to_build, with_body=self.asks_for("body"))
         return page
+
+    def caches_representations(self) -> bool:
+        """A story list for a client with no session keeps each story's
+        representation per published revision. Which stories are in the list
+        is still decided by the list's own query on every request, so a story
+        restricted after it was cached is left out as before; a session (which
+        may open a restricted story) is never served from or into the cache."""
+        return (
+            self.action == "listing_view"
+            and self.request.GET.get("type") == "stories.StoryPage"
+            and self.anonymous()
+        )
+
+    def representation_shape(self) -> str:
+        """What a story's item depends on besides the story: the fields and
+        rich-text format asked for, the locale filter and the host the URLs
+        are built for (as a short digest)."""
+        asked = self.request.GET
+        shape = "|".join(
+            (
+                asked.get("fields", ""),
+                asked.get("rich_text_format", ""),
+                asked.get("locale", ""),
+                self.request.get_host(),
+            )
+        )
+        return hashlib.sha1(shape.encode(), usedforsecurity=False).hexdigest()[:16]
+
+    @staticmethod
+    def representation_key(story, generation: str, shape: str) -> str:
+        """A story's item is kept per published revision and the chrome's
+        generation (a linked page moved, another story published, a partner
+        saved: as the story fragments)."""
+        published = story.last_published_at.timestamp() if story.last_published_at else "-"
+        return f"api-story:{story.pk}:{story.live_revision_id}:{published}:{generation}:{shape}"
+
+    def take_cached_representations(self, page: list[StoryPage]) -> list[StoryPage]:
+        """Attach each cached representation to its story (the serializer hands
+        it out as it is) and key the others so theirs are kept once built;
+        returns the stories still to be built."""
+        generation = fragment_generation()
+        shape = self.representation_shape()
+        keys = {story.pk: self.representation_key(story, generation, shape) for story in page}
+        cached = cache.get_many(list(keys.values()))
+        to_build = []
+        for story in page:
+            key = keys[story.pk]
+            if key in cached:
+                story._api_representation = cached[key]
+            else:
+                story._api_representation_key = key
+                to_build.append(story)
+        return to_build
+
+    def load_relations(self, stories: list[StoryPage]) -> None:
+        """What the list's query left out for the stories still to be built:
+        hero images, partners with their logos and the body when shown, each
+        in one query for them all."""
+        if not stories:
+            return
+        prefetch_related_objects(stories, "hero_image")
+        if self.asks_for("partners"):
+            prefetch_related_objects(
+                stories, Prefetch("partners", queryset=Partner.objects.select_related("logo"))
+            )
+        if self.asks_for("body"):
+            bodies = StoryPage.objects.filter(pk__in=[s.pk for s in stories]).only("body")
+            by_pk = {story.pk: story.body for story in bodies}
+            for story in stories:
+                story.body = by_pk[story.pk]
+
+    def get_paginated_response(self, data):
+        to_cache = getattr(self, "_representations_to_cache", None)
+        if to_cache:
+            cache.set_many(to_cache, REPRESENTATION_TIMEOUT)
+        return super().get_paginated_response(data)
 
     def get_serializer_context(self):
         # Wagtail puts the public pages in the context for the `parent` field
@@ -180,7 +372,44 @@ class StoryAwarePagesAPIViewSet(
         # second time per request; a list never shows `parent`.
         context = BaseAPIViewSet.get_serializer_context(self)
         context["base_queryset"] = SimpleLazyObject(self.get_base_queryset)
+        # Filled by the serializer with representations to keep (paginated response).
+        context["representations_to_cache"] = self.__dict__.setdefault(
+            "_representations_to_cache", {}
+        )
         return context
+
+    def anonymous(self) -> bool:
+        """A client with no session: no password or log-in opens a restricted
+        page to it, so every view restriction shuts it out."""
+        return settings.SESSION_COOKIE_NAME not in self.request.COOKIES
+
+    def root_path(self) -> Subquery | None:
+        """The tree path of the site's root page, as a subquery of the query
+        that needs it (Wagtail loads the root page in a query of its own)."""
+        site = site_for_request(self.request._request)
+        if site is None:
+            return None
+        return Subquery(Page.objects.filter(pk=site.root_page_id).values("path")[:1])
+
+    def public_stories(self):
+        """The live stories of the site an anonymous client may read, in one
+        query with the list: Wagtail's get_public_pages_queryset first loads
+        every view restriction and the site's root page, two queries per
+        request. None where Wagtail's answer is needed: a session (it may open
+        a restricted story), another site asked for, translations, or a search
+        (the search backend takes only filters on indexed fields, no subquery)."""
+        asked = self.request.GET
+        if (
+            not self.anonymous()
+            or "site" in asked
+            or "search" in asked
+            or settings.WAGTAIL_I18N_ENABLED
+        ):
+            return None
+        root_path = self.root_path()
+        if root_path is None:
+            return None
+        return StoryPage.objects.live().filter(not_restricted(), path__startswith=root_path)
 
     def known_total(self) -> int | None:
         """The number of stories in a plain story list, from the topic table.
@@ -195,10 +424,10 @@ class StoryAwarePagesAPIViewSet(
             PLAIN_LIST_PARAMETERS
         ):
             return None
-        if settings.SESSION_COOKIE_NAME in request.COOKIES or settings.WAGTAIL_I18N_ENABLED:
+        if not self.anonymous() or settings.WAGTAIL_I18N_ENABLED:
             return None  # a session may open restricted stories; translations are other trees
-        site = Site.find_for_request(request)
-        return listed_total_under(site.root_page) if site else None
+        root_path = self.root_path()
+        return listed_total_under(root_path) if root_path is not None else None
 
     def asks_for(self, field: str) -> bool:
         fields = self.request.GET.get("fields", "")

@@ -12,6 +12,7 @@ class StoriesConfig(AppConfig):
         from wagtail.signals import page_published, page_unpublished, post_page_move
 
         from stories import front_page, hub, moderation, page_views, submissions, topics, views
+        from stories.community import follow
         from stories.community import views as community_views
         from stories.models.story import forget_newest_stories
 
@@ -27,7 +28,14 @@ class StoriesConfig(AppConfig):
             photo_call=community_views.photo_call_view,
         )
 
+        # The event feed's item, for what an event shares with listings (home/sharing.py).
+        from stories.feeds.serialize import occurrence_data
+        from stories.models import EventPage
+
+        EventPage.occurrence_document = staticmethod(occurrence_data)
+
         moderation.connect()
+        follow.connect()
 
         for signal in (page_published, page_unpublished, post_page_move):
             signal.connect(forget_newest_stories, dispatch_uid=f"newest-stories-{signal!r}")
@@ -37,6 +45,18 @@ class StoriesConfig(AppConfig):
             post_save.connect(hub.forget, sender=sender, dispatch_uid=f"stories-hub-save-{sender}")
             post_delete.connect(hub.forget, sender=sender, dispatch_uid=f"stories-hub-del-{sender}")
         front_page.connect()
+        # A partner is shown in the story fragments and the API's kept list
+        # items of every story that credits it; a story given a password must
+        # leave "Flere historier" at once. Both are keyed by the chrome's
+        # generation, which page_chrome.forget renews.
+        from home import page_chrome
+        from stories.models import Partner
+
+        for sender in (Partner, PageViewRestriction):
+            for signal in (post_save, post_delete):
+                signal.connect(
+                    page_chrome.forget, sender=sender, dispatch_uid=f"chrome-{sender}-{signal!r}"
+                )
         topics.connect(self)
         for sender in (Page, PageViewRestriction, get_image_model()):
             post_delete.connect(

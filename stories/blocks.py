@@ -6,13 +6,15 @@ sets no cookies before the resident presses play.
 """
 
 import re
-from urllib.parse import parse_qs, urlparse
+from urllib.parse import urlparse
 
 from django.core.exceptions import ValidationError
 from django.utils.functional import cached_property
 from wagtail import blocks
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.images.models import Filter
+
+from home.sharing import parse_video_url
 
 API_RENDITIONS = {
     "small": "fill-400x300",
@@ -26,10 +28,25 @@ API_RENDITIONS = {
 _API_FILTERS = [Filter(spec=spec) for spec in API_RENDITIONS.values()]
 
 
-def image_api_representation(image):
-    """An image as the API shows it: alt text and ready-made rendition URLs."""
+def image_api_representation(image, context=None):
+    """An image as the API shows it: alt text and ready-made rendition URLs.
+
+    Given the serializer's context, each picture's renditions and URLs are
+    worked out once per response however often the list shows it (a hero
+    image that is also in a body, a partner's logo on many stories); the
+    caller gets a copy of its own to set the alt text on.
+    """
     if image is None:
         return None
+    if context is None:
+        return _image_representation(image)
+    known = context.setdefault("_image_representations", {})
+    if image.pk not in known:
+        known[image.pk] = _image_representation(image)
+    return {**known[image.pk]}
+
+
+def _image_representation(image):
     renditions = image.get_renditions(*_API_FILTERS)
     return {
         "id": image.pk,
@@ -78,7 +95,7 @@ class CaptionedImageBlock(blocks.StructBlock):
         template = "blocks/image_block.html"
 
     def get_api_representation(self, value, context=None):
-        data = image_api_representation(value["image"])
+        data = image_api_representation(value["image"], context)
         if data is not None:
             data["alt"] = value["alt_text"]
         return {"image": data, "caption": value["caption"], "credit": value["credit"]}
@@ -92,31 +109,6 @@ class GalleryBlock(blocks.StructBlock):
         icon = "image"
         label = "Galleri"
         template = "blocks/gallery_block.html"
-
-
-YOUTUBE_ID = re.compile(r"^[A-Za-z0-9_-]{11}$")
-
-
-def parse_video_url(url: str) -> tuple[str, str] | None:
-    """Return (provider, video id) for a YouTube or Vimeo URL, or None."""
-    parsed = urlparse(url.strip())
-    host = (parsed.hostname or "").lower().removeprefix("www.").removeprefix("m.")
-    if host in ("youtube.com", "youtube-nocookie.com"):
-        if parsed.path == "/watch":
-            video_id = parse_qs(parsed.query).get("v", [""])[0]
-        else:
-            parts = [p for p in parsed.path.split("/") if p]
-            video_id = (
-                parts[1] if len(parts) >= 2 and parts[0] in ("embed", "shorts", "live") else ""
-            )
-        return ("youtube", video_id) if YOUTUBE_ID.match(video_id) else None
-    if host == "youtu.be":
-        video_id = parsed.path.strip("/")
-        return ("youtube", video_id) if YOUTUBE_ID.match(video_id) else None
-    if host in ("vimeo.com", "player.vimeo.com"):
-        digits = [p for p in parsed.path.split("/") if p.isdigit()]
-        return ("vimeo", digits[-1]) if digits else None
-    return None
 
 
 class VideoValue(blocks.StructValue):

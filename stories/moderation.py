@@ -7,11 +7,14 @@ suggestion, or a suggested page deleted unpublished, takes its image with it.
 
 from __future__ import annotations
 
+from django.contrib import messages
 from django.db.models.signals import post_delete
+from django.shortcuts import redirect
 from wagtail.images import get_image_model
 from wagtail.signals import page_published, workflow_rejected
 
 from home import uploads
+from home.roles import SUBMITTED_IMAGES_COLLECTION
 from stories.models.event import EventPage
 from stories.models.event_submission import EventSubmission
 
@@ -44,6 +47,46 @@ def discard_on_delete(sender, instance, **kwargs):
     if image_id is None:
         return
     uploads.discard(get_image_model().objects.filter(pk=image_id).first())
+
+
+UNMODERATED_IMAGE = (
+    "Siden kan ikke udgives: den bruger et billede, som en borger har indsendt, og som "
+    "sekretariatet ikke har godkendt endnu (%s). Vælg et andet billede, eller få billedet "
+    "godkendt under Fællesskab → Indsendte billeder."
+)
+
+
+def unmoderated_images(page) -> list:
+    """Images waiting in "Indsendte billeder" that the page uses (any field or
+    block), except the suggested event's own image, which publishing approves."""
+    from wagtail.models import ReferenceIndex
+
+    image_model = get_image_model()
+    content_type = ReferenceIndex._get_base_content_type(image_model)
+    ids = {
+        int(object_id)
+        for type_id, object_id, *_rest in ReferenceIndex._extract_references_from_object(page)
+        if type_id == content_type.pk and str(object_id).isdecimal()
+    }
+    own = _suggested_image(page)
+    if own is not None:
+        ids.discard(own.pk)
+    return list(
+        image_model.objects.filter(pk__in=ids, collection__name=SUBMITTED_IMAGES_COLLECTION)
+    )
+
+
+def refuse_unmoderated_images(request, page):
+    """before_publish_page: a page cannot go live with an unmoderated image."""
+    pending = unmoderated_images(page.specific)
+    if not pending:
+        return None
+    if page.first_published_at is None:
+        # The create view adds the page live before this hook; never published,
+        # it stays a draft (its revision keeps everything the editor wrote).
+        type(page).objects.filter(pk=page.pk).update(live=False, has_unpublished_changes=True)
+    messages.error(request, UNMODERATED_IMAGE % ", ".join(f"'{i.title}'" for i in pending))
+    return redirect("wagtailadmin_pages:edit", page.pk)
 
 
 def connect() -> None:

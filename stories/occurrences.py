@@ -50,10 +50,7 @@ def event_queryset(categories: str | Prefetch = "categories") -> QuerySet[EventP
     return (
         EventPage.objects.live()
         .public()
-        # Each event once: its Danish page; translations are read in its place
-        # (in_reader_language below), never listed beside it.
-        .filter(locale__language_code=default_language())
-        .select_related("place")
+        .select_related("place", "locale")
         .prefetch_related(
             Prefetch(
                 "image",
@@ -76,6 +73,14 @@ FEED_FIELDS = (
     *("place__slug", "place__title", "place__live", "place__address"),
     *("place__latitude", "place__longitude", "place__last_published_at"),
 )
+
+
+def listed_events(categories: str | Prefetch = "categories") -> QuerySet[EventPage]:
+    """event_queryset() for the site's own lists: each event once, its Danish
+    page; translations are read in its place (in_reader_language below), never
+    listed beside it. The feeds choose their language themselves
+    (stories.feeds.languages)."""
+    return event_queryset(categories).filter(locale__language_code=default_language())
 
 
 def feed_queryset() -> QuerySet[EventPage]:
@@ -144,10 +149,10 @@ def filter_events(
 def occurrences_between(
     first_day: date, last_day: date, events: QuerySet[EventPage] | None = None
 ) -> list[Occurrence]:
-    """All occurrences of the given (default: all live) events in the window, in
+    """All occurrences of the given (default: all live, each once) events in the window, in
     time order. A fixed number of queries: the events, their prefetched image,
     categories and places, and two for cancellations and moves."""
-    events = event_queryset() if events is None else events
+    events = listed_events() if events is None else events
     candidates = list(in_range(events, first_day, last_day))
     exceptions = load_exceptions(candidates)
     found: list[Occurrence] = []

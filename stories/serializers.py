@@ -18,12 +18,7 @@ class HeroImageField(Field):
 
     def to_representation(self, page):
         # A picture several stories in the list share is worked out once.
-        images = self.context.setdefault("_image_representations", {})
-        if page.hero_image_id not in images:
-            images[page.hero_image_id] = image_api_representation(page.hero_image)
-        data = images[page.hero_image_id]
-        if data is not None:
-            data = {**data}
+        data = image_api_representation(page.hero_image, self.context)
         if data is not None and self.alt_source:
             data["alt"] = getattr(page, self.alt_source)
         return data
@@ -38,7 +33,7 @@ class PartnersField(Field):
                 "kind": p.kind,
                 "kind_display": p.get_kind_display(),
                 "url": p.url,
-                "logo": image_api_representation(p.logo),
+                "logo": image_api_representation(p.logo, self.context),
             }
             for p in partners.all()
         ]

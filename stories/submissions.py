@@ -10,14 +10,13 @@ from __future__ import annotations
 import logging
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
-from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from wagtail.images import get_image_model
 
-from home import uploads
+from home import participation, uploads
+from home.participation_models import Contribution, ContributionKind
 from home.spam import RateLimit
 from home.submissions import file_draft, paragraphs, unique_child_slug
 from stories.forms import EventSuggestionForm
@@ -42,7 +41,7 @@ def rate_limited(request: HttpRequest) -> bool:
     return _event_rate_limit().hit(request)
 
 
-def create_suggested_event(index: EventIndexPage, data: dict) -> EventPage:
+def create_suggested_event(index: EventIndexPage, data: dict) -> Contribution:
     """Create the unpublished page, its submission record and start moderation."""
     frequency = data["frequency"] if data["frequency"] in Frequency.values else Frequency.NONE
     day = data["date"]
@@ -84,24 +83,13 @@ def create_suggested_event(index: EventIndexPage, data: dict) -> EventPage:
     page.categories.set(data.get("categories") or [])
     with transaction.atomic():
         file_draft(index, page)
-        EventSubmission.objects.create(
+        submission = EventSubmission.objects.create(
             page=page,
             name=data["name"],
             email=data["email"],
             message=data.get("message", ""),
         )
-    return page
-
-
-def send_confirmation(page: EventPage, data: dict) -> None:
-    context = {"name": data["name"], "title": page.title, "date": page.start_date}
-    send_mail(
-        subject="Tak for dit forslag til Det sker i Ishøj",
-        message=render_to_string("stories/emails/event_suggestion_received.txt", context),
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        recipient_list=[data["email"]],
-        fail_silently=True,
-    )
+        return participation.open_contribution(ContributionKind.EVENT, page.title, submission, page)
 
 
 def suggest_event_view(request: HttpRequest, index: EventIndexPage) -> HttpResponse:
@@ -123,9 +111,8 @@ def suggest_event_view(request: HttpRequest, index: EventIndexPage) -> HttpRespo
             logger.info("Event suggestion honeypot triggered")
             return HttpResponseRedirect(f"{index.url}foreslaa/?tak=1")
         elif form.is_valid():
-            page = create_suggested_event(index, form.cleaned_data)
-            send_confirmation(page, form.cleaned_data)
-            return HttpResponseRedirect(f"{index.url}foreslaa/?tak=1")
+            contribution = create_suggested_event(index, form.cleaned_data)
+            return participation.thank_you(request, contribution, f"{index.url}foreslaa/?tak=1")
         else:
             status = 400
     else:

@@ -10,6 +10,7 @@ from django.db.models import Min
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 
+from home.cache import not_a_variant
 from home.languages import danish_listing_page
 from stories.event_listing import archive_start, read_listing
 from stories.models.event_index import PERIODS, EventIndexPage
@@ -28,14 +29,20 @@ def event_index_view(request: HttpRequest, index: EventIndexPage) -> HttpRespons
     A month or date the listing cannot show is explained on the page, as a 400.
     """
     shown = index
+    # The Danish Det sker's events in every language (each read in the reader's).
+    index = danish_listing_page(index)
     audience = request.GET.get("malgruppe", "")
     audience = audience if audience in Audience.values else ""
     category = request.GET.get("kategori", "").strip()[:80]
     place = request.GET.get("sted", "").strip()[:100]
     filters = {"malgruppe": audience, "kategori": category, "sted": place}
+    if (
+        (request.GET.get("malgruppe") and not audience)
+        or (category and not EventCategory.objects.filter(slug=category).exists())
+        or (place and not index.places().filter(slug=place).exists())
+    ):
+        not_a_variant(request)  # a filter value that matches nothing: "no such"
     today = timezone.localdate()
-    # The Danish Det sker's events in every language (each read in the reader's).
-    index = danish_listing_page(index)
     first_day = event_queryset().child_of(index).aggregate(first=Min("start_date"))["first"]
     listing = read_listing(request.GET, today, filters, archive_start(first_day, today))
     events = filter_events(

@@ -1,3 +1,4 @@
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -48,3 +49,10 @@ class EventSubmissionViewSet(SnippetViewSet):
 
 register_snippet(EventCategoryViewSet)
 register_snippet(EventSubmissionViewSet)
+
+
+@hooks.register("before_publish_page")
+def no_unmoderated_images_on_publish(request, page):
+    from stories.moderation import refuse_unmoderated_images
+
+    return refuse_unmoderated_images(request, page)

@@ -24,7 +24,7 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 from stories.models import EventPage, StoryPage
 
 from ..models import Publication
-from .status import PROBLEMS, status_icons
+from .status import status_icons
 
 ONLY_PROBLEMS = "ja"
 
@@ -49,7 +49,7 @@ class ChannelFilterSet(PageFilterSet):
 
 
 def _pages_with_problems():
-    return Publication.objects.filter(status__in=PROBLEMS).values("page_id")
+    return Publication.objects.problems().values("page_id")
 
 
 class ChannelStatusColumn(Column):

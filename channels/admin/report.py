@@ -17,12 +17,12 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.permission_policies import ModelPermissionPolicy
 
 from ..models import Publication, PublicationStatus
-from ..platforms import CHANNELS
+from ..registry import channels
 from .status import RETRYABLE, channel_label, problems_first, status_chip
 
 
 def _channel_choices():
-    return [(slug, channel.label) for slug, channel in CHANNELS.items()]
+    return [(slug, channel.label) for slug, channel in channels.items()]
 
 
 class PublicationFilterSet(WagtailFilterSet):
@@ -38,6 +38,10 @@ class StoryColumn(Column):
     """The story's title, linked to its editor; never squeezed narrower than a word."""
 
     def get_value(self, instance):
+        if instance.page_id is None:  # the page was deleted; the post's record stays
+            return format_html(
+                '<span class="channel-report__title">{}</span>', instance.story_title
+            )
         url = reverse("wagtailadmin_pages:edit", args=[instance.page_id])
         return format_html(
             '<a class="channel-report__title" href="{}#tab-kanaler">{}</a>',
@@ -72,7 +76,7 @@ class ActionColumn(Column):
                 '<span class="w-sr-only"> ({}, {})</span></a>',
                 url,
                 channel_label(instance.channel),
-                instance.page.title,
+                instance.story_title,
             )
         if instance.external_url:
             return format_html(
@@ -100,9 +104,9 @@ class PublicationReportView(ReportView):
         Column("last_error", label="Hvad gik galt"),
         ActionColumn("action", label="Handling"),
     ]
-    list_export = ["page.title", "channel_label", "status_label", "published_at", "last_error"]
+    list_export = ["story_title", "channel_label", "status_label", "published_at", "last_error"]
     export_headings = {
-        "page.title": "Historie",
+        "story_title": "Historie",
         "channel_label": "Kanal",
         "status_label": "Status",
         "published_at": "Udgivet",
@@ -134,7 +138,7 @@ class PublicationReportView(ReportView):
 def failed_by_channel() -> list[dict]:
     """For each channel with posts to retry: its name and how many, for "Prøv alle igen"."""
     counts: dict[str, int] = {}
-    for slug in Publication.objects.filter(status__in=RETRYABLE).values_list("channel", flat=True):
+    for slug in Publication.objects.retryable().values_list("channel", flat=True):
         counts[slug] = counts.get(slug, 0) + 1
     return [
         {"slug": slug, "label": channel_label(slug), "count": count}

@@ -10,11 +10,9 @@ from django.db.models import Case, IntegerField, Value, When
 from django.utils.html import format_html, format_html_join
 
 from ..models import PublicationStatus
-from ..platforms import CHANNELS
+from ..models.lifecycle import PROBLEMS, RETRYABLE
+from ..registry import channels
 
-# Statuses an editor must act on, in the order they are listed.
-PROBLEMS = (PublicationStatus.FAILED, PublicationStatus.NEEDS_LOGIN, PublicationStatus.UNCONFIRMED)
-RETRYABLE = PROBLEMS
 TONES = {
     PublicationStatus.FAILED: ("critical", "warning"),
     PublicationStatus.NEEDS_LOGIN: ("critical", "lock"),
@@ -23,6 +21,9 @@ TONES = {
     PublicationStatus.MANUAL: ("info", "clipboard-list"),
 }
 DEFAULT_TONE = ("neutral", "circle-check")
+
+
+__all__ = ["PROBLEMS", "RETRYABLE", "channel_label", "problems_first", "status_chip"]
 
 
 def problems_first():
@@ -36,7 +37,7 @@ def problems_first():
 
 def channel_label(slug: str) -> str:
     """The channel's name as editors know it ("Facebook-siden"), never its code."""
-    channel = CHANNELS.get(slug)
+    channel = channels.get(slug)
     return channel.label if channel else slug
 
 

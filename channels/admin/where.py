@@ -21,7 +21,7 @@ from django.core.exceptions import FieldDoesNotExist
 from wagtail.admin.panels import FieldPanel, InlinePanel, Panel
 
 from ..models import PageChannel
-from ..platforms import channel_label
+from ..registry import channel_label
 
 CHANNEL_ROWS = "channel_settings"
 

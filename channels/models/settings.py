@@ -7,7 +7,7 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.models import Orderable
 
-from channels.platforms import channel_choices
+from channels.registry import channel_choices
 
 
 class PageChannel(Orderable):

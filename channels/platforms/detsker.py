@@ -7,100 +7,65 @@ a retry can never create a second listing.
 
 from __future__ import annotations
 
-from datetime import timedelta
-from typing import TYPE_CHECKING, Any
+from dataclasses import replace
+from typing import Any
 
-from django.conf import settings
-from django.utils import timezone
-
-from channels import rendering
 from channels.http import PlatformClient, PlatformError
-from stories.feeds.serialize import occurrence_data
-from stories.occurrences import event_queryset
-from stories.recurrence import TZ, expand_event
+from home.sharing import SharedContent
 
-from .base import Channel, Metric, Post, PostResult, Problem, ReachResult
+from .base import ChannelBackend, Metric, Post, PostRecord, PostResult, Problem, ReachResult
 
-if TYPE_CHECKING:
-    from wagtail.models import Page
-
-    from channels.models import PageChannel, Publication
-
-WINDOW_DAYS = 366
 MAX_TITLE_CHARS = 200
+SOURCE = "voresishoj.dk"
 
 
 def listing_id(page_id: int) -> str:
     return f"voresishoj-{page_id}"
 
 
-def event_document(page: Page, link: str, summary: str) -> dict[str, Any]:
-    """The event in the feed's format, with every occurrence in the coming year."""
-    event = event_queryset().filter(pk=page.pk).first() or page
-    today = timezone.now().astimezone(TZ).date()
-    occurrences = expand_event(event, today, today + timedelta(days=WINDOW_DAYS))
-    base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
-    items = []
-    for occurrence in occurrences:
-        item = occurrence_data(occurrence)
-        image = item.get("image") or {}
-        for rendition in (image.get("renditions") or {}).values():
-            if rendition["url"].startswith("/"):
-                rendition["url"] = base + rendition["url"]
-        item["url"] = link
-        items.append(item)
+def event_document(content: SharedContent, link: str, summary: str) -> dict[str, Any] | None:
+    """The event in the feed's format, with every occurrence in the coming year
+    (as the page shares them), each linking to the story with our UTM tags;
+    None for content that is no event."""
+    if content.event is None:
+        return None
     return {
-        "id": listing_id(page.pk),
-        "source": "voresishoj.dk",
-        "title": page.title,
+        "id": listing_id(content.page_id),
+        "source": SOURCE,
+        "title": content.title,
         "summary": summary,
         "url": link,
-        "updated": page.last_published_at.isoformat() if page.last_published_at else None,
-        "occurrences": items,
+        "updated": content.updated_at.isoformat() if content.updated_at else None,
+        "occurrences": [{**item, "url": link} for item in content.event.occurrences],
     }
 
 
-class DetSkerChannel(Channel):
-    slug = "detsker"
+class DetSkerBackend(ChannelBackend):
     label = "Det sker i Ishøj"
     can_update = True
     can_withdraw = True
     metrics = (Metric("views", "Visninger i Det sker i Ishøj"),)
     utm_medium = "listing"
     reach_source = "municipal"
+    option_names = ("API_URL", "TOKEN")
 
     def is_configured(self) -> bool:
-        return bool(settings.DETSKER_API_URL and settings.DETSKER_TOKEN)
+        return bool(self.option("API_URL") and self.option("TOKEN"))
 
-    def default_enabled(self, page: Page) -> bool:
-        return rendering.is_event(page)
+    def default_enabled(self, content: SharedContent) -> bool:
+        return content.event is not None
 
     def api_url(self) -> str:
-        return settings.DETSKER_API_URL
+        return str(self.option("API_URL"))
 
     def client(self) -> PlatformClient:
-        return PlatformClient(
-            "Det sker i Ishøj",
-            settings.DETSKER_API_URL,
-            lambda: settings.DETSKER_TOKEN,
-        )
+        return PlatformClient("Det sker i Ishøj", self.api_url(), lambda: str(self.option("TOKEN")))
 
-    def render(self, page: Page, choice: PageChannel | None) -> Post:
-        link = rendering.utm_link(page, self.link_tags())
-        summary = (
-            choice.text.strip() if choice and choice.text.strip() else getattr(page, "intro", "")
-        )
-        document = event_document(page, link, summary) if rendering.is_event(page) else None
-        return Post(
-            channel=self.slug,
-            page_id=page.pk,
-            title=page.title,
-            text=summary,
-            link=link,
-            canonical_url=rendering.canonical_url(page),
-            document=document,
-            text_field=rendering.text_field(choice),
-        )
+    def compose(self, post: Post, content: SharedContent) -> Post:
+        # The listing shows its own when and where: the summary is the lead or the
+        # editor's own text, never the lead with when/where appended.
+        summary = post.text if post.text_field == "channel.text" else content.lead
+        return replace(post, text=summary, document=event_document(content, post.link, summary))
 
     def validate(self, post: Post) -> list[Problem]:
         problems: list[Problem] = []
@@ -116,7 +81,12 @@ class DetSkerChannel(Channel):
         return problems
 
     def _put(self, post: Post) -> PostResult:
-        assert post.document is not None
+        if post.document is None:  # validate() refuses it first; never PUT an empty listing
+            raise PlatformError(
+                kind="permanent",
+                message_da="Kun begivenheder kan sendes til Det sker i Ishøj.",
+                field="channel.enabled",
+            )
         answer = (
             self.client()
             .request("PUT", f"events/{post.document['id']}", json_body=post.document)
@@ -124,28 +94,26 @@ class DetSkerChannel(Channel):
         )
         return PostResult(external_id=str(post.document["id"]), url=str(answer.get("url") or ""))
 
-    def publish(self, post: Post, publication: Publication) -> PostResult:
+    def publish(self, post: Post, record: PostRecord) -> PostResult:
         return self._put(post)
 
-    def update(self, publication: Publication, post: Post) -> PostResult:
+    def update(self, post: Post, record: PostRecord) -> PostResult:
         return self._put(post)
 
-    def withdraw(self, publication: Publication) -> PostResult:
+    def withdraw(self, record: PostRecord) -> PostResult:
         try:
-            self.client().request("DELETE", f"events/{publication.external_id}")
+            self.client().request("DELETE", f"events/{record.external_id}")
         except PlatformError as error:
             if error.code != 404:  # already gone is what we wanted
                 raise
-        return PostResult(external_id=publication.external_id)
+        return PostResult(external_id=record.external_id)
 
-    def find_existing(self, post: Post, publication: Publication) -> PostResult | None:
+    def find_existing(self, post: Post, record: PostRecord) -> PostResult | None:
         # PUT is idempotent: a retry after a lost answer simply replaces the event.
         return None
 
-    def fetch_reach(
-        self, publication: Publication, refused: frozenset[str] = frozenset()
-    ) -> ReachResult:
-        answer = self.client().request("GET", f"events/{publication.external_id}/stats").data
+    def fetch_reach(self, record: PostRecord, refused: frozenset[str] = frozenset()) -> ReachResult:
+        answer = self.client().request("GET", f"events/{record.external_id}/stats").data
         return ReachResult(
             metrics={k: int(v) for k, v in answer.items() if isinstance(v, int | float)}
         )

@@ -2,20 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
-from typing import TYPE_CHECKING
 
-from django.conf import settings
-
-from channels import rendering
+from home.sharing import SharedContent
 
 from . import meta
-from .base import Channel, Metric, Post, PostResult, Problem, ReachResult
-
-if TYPE_CHECKING:
-    from wagtail.models import Page
-
-    from channels.models import PageChannel, Publication
+from .base import ChannelBackend, Metric, Post, PostRecord, PostResult, Problem, ReachResult
 
 MAX_MESSAGE_CHARS = 63_206
 MAX_PHOTO_BYTES = 10 * 1024 * 1024
@@ -28,8 +21,7 @@ VIEWS_NOTE_DA = (
 )
 
 
-class FacebookChannel(meta.GraphAccount, Channel):
-    slug = "facebook"
+class FacebookBackend(meta.GraphAccount, ChannelBackend):
     label = "Facebook-siden"
     can_update = True
     can_withdraw = True
@@ -65,9 +57,9 @@ class FacebookChannel(meta.GraphAccount, Channel):
         ),
     )
     graph_label = "Facebook"
-    id_setting = "FACEBOOK_PAGE_ID"
-    token_setting = "FACEBOOK_PAGE_TOKEN"
-    url_setting = "FACEBOOK_API_URL"
+    id_option = "PAGE_ID"
+    option_names = ("API_URL", "PAGE_ID", "TOKEN")
+    image_spec = PHOTO_SPEC
     renewal_steps_da = (
         "1. Log ind på business.facebook.com med en konto, der er administrator af "
         "Facebook-siden.\n"
@@ -80,29 +72,18 @@ class FacebookChannel(meta.GraphAccount, Channel):
         "den nye udløbsdato står der."
     )
 
-    def default_enabled(self, page: Page) -> bool:
+    def default_enabled(self, content: SharedContent) -> bool:
         return True
 
-    def render(self, page: Page, choice: PageChannel | None) -> Post:
-        link = rendering.utm_link(page, self.link_tags())
-        tags = rendering.hashtags_for(page)
-        as_photo = bool(choice and choice.as_photo)
-        parts = [page.title, rendering.base_text(page, choice)]
-        if as_photo:
-            parts.append(f"Læs mere: {link}")
-        parts.append(" ".join(tags))
-        return Post(
-            channel=self.slug,
-            page_id=page.pk,
-            title=page.title,
+    def compose(self, post: Post, content: SharedContent) -> Post:
+        parts = [post.title, post.text]
+        if post.as_photo:
+            parts.append(f"Læs mere: {post.link}")
+        parts.append(" ".join(post.hashtags))
+        return replace(
+            post,
             text="\n\n".join(p for p in parts if p),
-            link=link,
-            canonical_url=rendering.canonical_url(page),
-            hashtags=tags,
-            image=rendering.rendition_ref(page, PHOTO_SPEC) if as_photo else None,
-            as_photo=as_photo,
-            text_field=rendering.text_field(choice),
-            image_field=rendering.image_field(page),
+            image=post.image if post.as_photo else None,
         )
 
     def validate(self, post: Post) -> list[Problem]:
@@ -134,8 +115,8 @@ class FacebookChannel(meta.GraphAccount, Channel):
             problems.append(Problem("Historien har ingen offentlig adresse at linke til."))
         return problems
 
-    def publish(self, post: Post, publication: Publication) -> PostResult:
-        page_id = settings.FACEBOOK_PAGE_ID
+    def publish(self, post: Post, record: PostRecord) -> PostResult:
+        page_id = self.account_id
         if post.as_photo and post.image is not None:
             answer = (
                 self.client()
@@ -155,33 +136,33 @@ class FacebookChannel(meta.GraphAccount, Channel):
         )
         return PostResult(external_id=str(answer["id"]), url=permalink(str(answer["id"])))
 
-    def update(self, publication: Publication, post: Post) -> PostResult:
+    def update(self, post: Post, record: PostRecord) -> PostResult:
         # Graph lets a Page edit the message of its own post; the link stays.
-        self.client().request("POST", publication.external_id, data={"message": post.text})
-        return PostResult(external_id=publication.external_id, url=publication.external_url)
+        self.client().request("POST", record.external_id, data={"message": post.text})
+        return PostResult(external_id=record.external_id, url=record.external_url)
 
-    def withdraw(self, publication: Publication) -> PostResult:
-        self.client().request("DELETE", publication.external_id)
-        return PostResult(external_id=publication.external_id)
+    def withdraw(self, record: PostRecord) -> PostResult:
+        self.client().request("DELETE", record.external_id)
+        return PostResult(external_id=record.external_id)
 
-    def find_existing(self, post: Post, publication: Publication) -> PostResult | None:
+    def find_existing(self, post: Post, record: PostRecord) -> PostResult | None:
+        if record.created_at is None:
+            return None
         items = meta.graph_items_since(
             self.client(),
-            f"{settings.FACEBOOK_PAGE_ID}/feed",
+            f"{self.account_id}/feed",
             "id,link,message,created_time",
             "created_time",
-            publication.created_at,
+            record.created_at,
         )
         for item in items:
             if post.canonical_url in (item.get("link") or "") + " " + (item.get("message") or ""):
                 return PostResult(external_id=str(item["id"]), url=permalink(str(item["id"])))
         return None
 
-    def fetch_reach(
-        self, publication: Publication, refused: frozenset[str] = frozenset()
-    ) -> ReachResult:
+    def fetch_reach(self, record: PostRecord, refused: frozenset[str] = frozenset()) -> ReachResult:
         values, newly_refused = meta.graph_insights(
-            self.client(), publication.external_id, self.requested_metrics(refused)
+            self.client(), record.external_id, self.requested_metrics(refused)
         )
         return ReachResult(metrics=values, refused=newly_refused)
 

@@ -10,52 +10,33 @@ to the group.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from dataclasses import replace
 
-from channels import rendering
+from home.sharing import SharedContent
 
-from .base import Channel, Post, Problem
+from .base import ChannelBackend, Post, Problem
 from .facebook import MAX_MESSAGE_CHARS, PHOTO_SPEC
 
-if TYPE_CHECKING:
-    from wagtail.models import Page
 
-    from channels.models import PageChannel
-
-
-class FacebookGroupChannel(Channel):
-    slug = "facebook_group"
+class FacebookGroupBackend(ChannelBackend):
     label = "Facebook-gruppen 'Vores Ishøj'"
     choice_label = "Facebook-gruppen 'Vores Ishøj' (manuel)"
     is_manual = True
+    pulls_reach = False
     utm_source = "facebook"
     utm_content = "gruppe"
     reach_source = "fb_group"
+    image_spec = PHOTO_SPEC
 
     def is_configured(self) -> bool:
         return True
 
-    def default_enabled(self, page: Page) -> bool:
-        return not rendering.is_event(page)
+    def default_enabled(self, content: SharedContent) -> bool:
+        return content.event is None
 
-    def render(self, page: Page, choice: PageChannel | None) -> Post:
-        link = rendering.utm_link(page, self.link_tags())
-        tags = rendering.hashtags_for(page)
-        text = "\n\n".join(
-            p for p in (page.title, rendering.base_text(page, choice), link, " ".join(tags)) if p
-        )
-        return Post(
-            channel=self.slug,
-            page_id=page.pk,
-            title=page.title,
-            text=text,
-            link=link,
-            canonical_url=rendering.canonical_url(page),
-            hashtags=tags,
-            image=rendering.rendition_ref(page, PHOTO_SPEC),
-            text_field=rendering.text_field(choice),
-            image_field=rendering.image_field(page),
-        )
+    def compose(self, post: Post, content: SharedContent) -> Post:
+        parts = (post.title, post.text, post.link, " ".join(post.hashtags))
+        return replace(post, text="\n\n".join(p for p in parts if p))
 
     def validate(self, post: Post) -> list[Problem]:
         if len(post.text) > MAX_MESSAGE_CHARS:

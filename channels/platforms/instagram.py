@@ -12,21 +12,22 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from datetime import date, timedelta
-from typing import TYPE_CHECKING
 
-from django.conf import settings
-
-from channels import rendering
 from channels.governor import QuotaPaused, governor
 from channels.http import PlatformClient, PlatformError
+from home.sharing import SharedContent
 
 from . import meta
-from .base import Channel, Metric, NotReadyYet, Post, PostResult, Problem, ReachResult
-
-if TYPE_CHECKING:
-    from wagtail.models import Page
-
-    from channels.models import PageChannel, Publication
+from .base import (
+    ChannelBackend,
+    Metric,
+    NotReadyYet,
+    Post,
+    PostRecord,
+    PostResult,
+    Problem,
+    ReachResult,
+)
 
 MAX_CAPTION_CHARS = 2_200
 MAX_HASHTAGS = 30
@@ -49,8 +50,7 @@ IMAGE_SUBCODES = frozenset({2207004, 2207005, 2207009, 2207026})
 TEXT_SUBCODES = frozenset({2207010})
 
 
-class InstagramChannel(meta.GraphAccount, Channel):
-    slug = "instagram"
+class InstagramBackend(meta.GraphAccount, ChannelBackend):
     label = "Instagram"
     can_update = False
     can_withdraw = False
@@ -77,9 +77,10 @@ class InstagramChannel(meta.GraphAccount, Channel):
         Metric("video_views", "Videovisninger (gammel måling)", removed_on=VIEWS_REPLACED),
     )
     graph_label = "Instagram"
-    id_setting = "INSTAGRAM_USER_ID"
-    token_setting = "INSTAGRAM_TOKEN"
-    url_setting = "INSTAGRAM_API_URL"
+    id_option = "USER_ID"
+    option_names = ("API_URL", "USER_ID", "TOKEN")
+    image_spec = IMAGE_SPEC
+    links_by_short_address = True
     renewal_steps_da = (
         "1. Log ind på business.facebook.com med en konto, der er administrator af den "
         "Facebook-side, Instagram-kontoen er knyttet til.\n"
@@ -92,34 +93,17 @@ class InstagramChannel(meta.GraphAccount, Channel):
         "den nye udløbsdato står der."
     )
 
-    def default_enabled(self, page: Page) -> bool:
-        return not rendering.is_event(page) and rendering.page_image(page)[0] is not None
+    def default_enabled(self, content: SharedContent) -> bool:
+        return content.event is None and content.image is not None
 
-    def render(self, page: Page, choice: PageChannel | None) -> Post:
-        link = rendering.utm_link(page, self.link_tags())
-        tags = rendering.hashtags_for(page)
-        caption = "\n\n".join(
-            p
-            for p in (
-                page.title,
-                rendering.base_text(page, choice),
-                f"Læs hele historien på {link}",
-                " ".join(tags),
-            )
-            if p
+    def compose(self, post: Post, content: SharedContent) -> Post:
+        parts = (
+            post.title,
+            post.text,
+            f"Læs hele historien via link i bio eller på {post.link.split('://', 1)[-1]}",
+            " ".join(post.hashtags),
         )
-        return Post(
-            channel=self.slug,
-            page_id=page.pk,
-            title=page.title,
-            text=caption,
-            link=link,
-            canonical_url=rendering.canonical_url(page),
-            hashtags=tags,
-            image=rendering.rendition_ref(page, IMAGE_SPEC),
-            text_field=rendering.text_field(choice),
-            image_field=rendering.image_field(page),
-        )
+        return replace(post, text="\n\n".join(p for p in parts if p))
 
     def validate(self, post: Post) -> list[Problem]:
         text, image_field = post.text_field, post.image_field
@@ -187,7 +171,7 @@ class InstagramChannel(meta.GraphAccount, Channel):
             self.client()
             .request(
                 "GET",
-                f"{settings.INSTAGRAM_USER_ID}/content_publishing_limit",
+                f"{self.account_id}/content_publishing_limit",
                 params={"fields": "quota_usage,config"},
             )
             .data
@@ -201,18 +185,23 @@ class InstagramChannel(meta.GraphAccount, Channel):
                 reason=f"Instagram-grænsen på {total} opslag pr. døgn er nået.",
             )
 
-    def publish(self, post: Post, publication: Publication) -> PostResult:
+    def publish(self, post: Post, record: PostRecord) -> PostResult:
         try:
-            return self._publish(post, publication)
+            return self._publish(post, record)
         except PlatformError as error:
             raise with_field(error, post)  # noqa: B904 - the same error, located
 
-    def _publish(self, post: Post, publication: Publication) -> PostResult:
-        assert post.image is not None
+    def _publish(self, post: Post, record: PostRecord) -> PostResult:
+        if post.image is None:  # validate() says so first; never send a post without one
+            raise PlatformError(
+                kind="permanent",
+                message_da="Instagram kræver et billede. Vælg et hovedbillede.",
+                field=post.image_field,
+            )
         client = self.client()
-        user = settings.INSTAGRAM_USER_ID
-        container = str(publication.draft.get("container") or "")
-        started = float(publication.draft.get("container_created") or 0)
+        user = self.account_id
+        container = str(record.draft.get("container") or "")
+        started = float(record.draft.get("container_created") or 0)
         if not container:
             self.check_publishing_limit()
             container = str(
@@ -282,24 +271,26 @@ class InstagramChannel(meta.GraphAccount, Channel):
             f"(højst {int(WAIT_AT_MOST.total_seconds() // 60)} minutter).",
         )
 
-    def find_existing(self, post: Post, publication: Publication) -> PostResult | None:
+    def find_existing(self, post: Post, record: PostRecord) -> PostResult | None:
+        if record.created_at is None:
+            return None
         items = meta.graph_items_since(
             self.client(),
-            f"{settings.INSTAGRAM_USER_ID}/media",
+            f"{self.account_id}/media",
             "id,caption,permalink,timestamp",
             "timestamp",
-            publication.created_at,
+            record.created_at,
         )
         for item in items:
-            if post.canonical_url in (item.get("caption") or ""):
+            caption = item.get("caption") or ""
+            # Posts from before the short address carry the page's full URL.
+            if post.link.split("://", 1)[-1] in caption or post.canonical_url in caption:
                 return PostResult(external_id=str(item["id"]), url=str(item.get("permalink", "")))
         return None
 
-    def fetch_reach(
-        self, publication: Publication, refused: frozenset[str] = frozenset()
-    ) -> ReachResult:
+    def fetch_reach(self, record: PostRecord, refused: frozenset[str] = frozenset()) -> ReachResult:
         values, newly_refused = meta.graph_insights(
-            self.client(), publication.external_id, self.requested_metrics(refused)
+            self.client(), record.external_id, self.requested_metrics(refused)
         )
         return ReachResult(metrics=values, refused=newly_refused)
 

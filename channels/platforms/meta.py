@@ -257,60 +257,55 @@ def graph_token_expiry(base_url: str, token: str) -> datetime | None:
     return datetime.fromtimestamp(min(stamps), UTC) if stamps else None
 
 
-def credential_problems(id_setting: str, token_setting: str, url_setting: str) -> list[str]:
-    """Graph settings that cannot work together, for `manage.py check`."""
-    problems = []
-    has_id, has_token = bool(getattr(settings, id_setting)), bool(getattr(settings, token_setting))
-    if has_token and not has_id:
-        problems.append(f"{token_setting} is set but {id_setting} is empty: posts cannot go out.")
-    if has_id and not has_token:
-        problems.append(f"{id_setting} is set but {token_setting} is empty: posts cannot go out.")
-    if VERSION_IN_URL.search(getattr(settings, url_setting) or ""):
-        problems.append(
-            f"{url_setting} ends in a Graph API version; give the host only and set the "
-            "version once in GRAPH_API_VERSION."
-        )
-    return problems
-
-
 class GraphAccount:
-    """The login half of a channel on Meta's Graph API: an account id and a token
-    from settings, named by the subclass; Facebook and Instagram differ only in
-    which settings they read."""
+    """The login half of a backend on Meta's Graph API: an account id and a token
+    in the alias's OPTIONS (API_URL, <id_option>, TOKEN); Facebook and Instagram
+    differ only in what their account id is called."""
 
     graph_label = ""
     """The platform's name in error messages ("Facebook", "Instagram")."""
-    id_setting = ""
-    token_setting = ""
-    url_setting = ""
-    slug: str
+    id_option = ""
+    """The OPTIONS key of the account id ("PAGE_ID", "USER_ID")."""
+    alias: str
+    options: dict[str, Any]
 
-    def _setting(self, name: str) -> str:
-        return getattr(settings, name) or ""
+    @property
+    def account_id(self) -> str:
+        return str(self.options.get(self.id_option) or "")
+
+    @property
+    def base_url(self) -> str:
+        return str(self.options.get("API_URL") or "")
+
+    @property
+    def token(self) -> str:
+        return str(self.options.get("TOKEN") or "")
 
     def is_configured(self) -> bool:
-        return all(
-            self._setting(name) for name in (self.url_setting, self.id_setting, self.token_setting)
-        )
+        return bool(self.base_url and self.account_id and self.token)
 
     def configuration_problems(self) -> list[str]:
-        return credential_problems(self.id_setting, self.token_setting, self.url_setting)
+        problems = []
+        has_id, has_token = bool(self.account_id), bool(self.token)
+        if has_token and not has_id:
+            problems.append(f"TOKEN is set but {self.id_option} is empty: posts cannot go out.")
+        if has_id and not has_token:
+            problems.append(f"{self.id_option} is set but TOKEN is empty: posts cannot go out.")
+        if VERSION_IN_URL.search(self.base_url):
+            problems.append(
+                "API_URL ends in a Graph API version; give the host only and set the "
+                "version once in GRAPH_API_VERSION."
+            )
+        return problems
 
     def login_expires(self) -> bool:
         return self.is_configured()
 
     def token_expiry(self) -> datetime | None:
-        return graph_token_expiry(
-            self._setting(self.url_setting), self._setting(self.token_setting)
-        )
+        return graph_token_expiry(self.base_url, self.token)
 
     def api_url(self) -> str:
-        return graph_url(self._setting(self.url_setting))
+        return graph_url(self.base_url)
 
     def client(self) -> PlatformClient:
-        return graph_client(
-            self.graph_label,
-            self.slug,
-            self._setting(self.url_setting),
-            lambda: self._setting(self.token_setting),
-        )
+        return graph_client(self.graph_label, self.alias, self.base_url, lambda: self.token)

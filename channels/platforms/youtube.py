@@ -22,23 +22,17 @@ import logging
 from collections.abc import Mapping
 from dataclasses import replace
 from datetime import date, datetime, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import Any
 from zoneinfo import ZoneInfo
 
-from django.conf import settings
 from django.utils import timezone
 
-from channels import rendering
 from channels.governor import QuotaPaused, governor
 from channels.http import KIND_TEXT_DA, ErrorKind, PlatformClient, PlatformError
+from home.sharing import SharedContent, parse_video_url
 
-from .base import Channel, Metric, Post, PostResult, Problem, ReachResult
-from .google_oauth import access_token
-
-if TYPE_CHECKING:
-    from wagtail.models import Page
-
-    from channels.models import PageChannel, Publication
+from .base import ChannelBackend, Metric, Post, PostRecord, PostResult, Problem, ReachResult
+from .google_oauth import GoogleLogin, access_token
 
 MAX_DESCRIPTION_BYTES = 5_000
 MAX_TITLE_CHARS = 100
@@ -54,6 +48,8 @@ READ_ONLY_SNIPPET_FIELDS = (
     "liveBroadcastContent",
 )
 # Unit costs from "YouTube Data API (v3) – Quota Calculator".
+DAILY_QUOTA = 10_000
+"""YouTube's default daily quota in units (OPTIONS DAILY_QUOTA for a larger one)."""
 UNITS_UPDATE = 50
 UNITS_LIST = 1
 # Read 2026-12-01: the Quota Calculator (developers.google.com/youtube/v3/
@@ -89,13 +85,22 @@ def merge_description(current: str, block: str | None) -> str:
     return f"{base}\n\n{ours}" if base else ours
 
 
-class YouTubeChannel(Channel):
-    slug = "youtube"
+class YouTubeBackend(ChannelBackend):
     label = "YouTube"
     can_update = True
     can_withdraw = True
     choice_label = "YouTube-videobeskrivelse"
     reach_source = "youtube"
+    option_names = (
+        "API_URL",
+        "ANALYTICS_URL",
+        "TOKEN_URL",
+        "ACCESS_TOKEN",
+        "CLIENT_ID",
+        "CLIENT_SECRET",
+        "REFRESH_TOKEN",
+        "DAILY_QUOTA",
+    )
     metrics = (
         Metric(
             "viewCount",
@@ -136,21 +141,32 @@ class YouTubeChannel(Channel):
         "4. Kør 'manage.py channels_check_logins'."
     )
 
-    def is_configured(self) -> bool:
-        has_login = settings.YOUTUBE_ACCESS_TOKEN or (
-            settings.YOUTUBE_CLIENT_ID
-            and settings.YOUTUBE_CLIENT_SECRET
-            and settings.YOUTUBE_REFRESH_TOKEN
+    def login(self) -> GoogleLogin:
+        return GoogleLogin(
+            alias=self.alias,
+            token_url=str(self.option("TOKEN_URL")),
+            access_token=str(self.option("ACCESS_TOKEN")),
+            client_id=str(self.option("CLIENT_ID")),
+            client_secret=str(self.option("CLIENT_SECRET")),
+            refresh_token=str(self.option("REFRESH_TOKEN")),
         )
-        return bool(settings.YOUTUBE_API_URL and has_login)
 
-    def default_enabled(self, page: Page) -> bool:
-        return bool(rendering.video_id_for(page, None))
+    def is_configured(self) -> bool:
+        login = self.login()
+        has_login = login.access_token or (
+            login.client_id and login.client_secret and login.refresh_token
+        )
+        return bool(self.option("API_URL") and has_login)
+
+    def default_enabled(self, content: SharedContent) -> bool:
+        return any(
+            (parse_video_url(video.url) or ("",))[0] == "youtube" for video in content.videos
+        )
 
     def configuration_problems(self) -> list[str]:
         oauth = {
-            name: bool(getattr(settings, name))
-            for name in ("YOUTUBE_CLIENT_ID", "YOUTUBE_CLIENT_SECRET", "YOUTUBE_REFRESH_TOKEN")
+            name: bool(self.option(name))
+            for name in ("CLIENT_ID", "CLIENT_SECRET", "REFRESH_TOKEN")
         }
         if any(oauth.values()) and not all(oauth.values()):
             missing = ", ".join(name for name, has in oauth.items() if not has)
@@ -159,11 +175,12 @@ class YouTubeChannel(Channel):
 
     def renews_itself(self) -> bool:
         """With a refresh token the access token is renewed on demand."""
+        login = self.login()
         return bool(
-            settings.YOUTUBE_CLIENT_ID
-            and settings.YOUTUBE_CLIENT_SECRET
-            and settings.YOUTUBE_REFRESH_TOKEN
-            and not settings.YOUTUBE_ACCESS_TOKEN
+            login.client_id
+            and login.client_secret
+            and login.refresh_token
+            and not login.access_token
         )
 
     def login_expires(self) -> bool:
@@ -171,43 +188,31 @@ class YouTubeChannel(Channel):
 
     def token_expiry(self) -> datetime | None:
         """A fixed access token's remaining life from Google's tokeninfo (`expires_in`)."""
-        url = settings.YOUTUBE_TOKEN_URL.rstrip("/") + "info"
-        token = settings.YOUTUBE_ACCESS_TOKEN
+        url = str(self.option("TOKEN_URL")).rstrip("/") + "info"
+        token = str(self.option("ACCESS_TOKEN"))
         client = PlatformClient("YouTube", url, lambda: token, error_mapper=google_error)
         answer = client.request("GET", "", url=url, params={"access_token": token}).data
         return timezone.now() + timedelta(seconds=int(answer.get("expires_in") or 0))
 
     def api_url(self) -> str:
-        return settings.YOUTUBE_API_URL
+        return str(self.option("API_URL"))
+
+    def _token(self) -> str:
+        return access_token(self.login())
 
     def client(self) -> PlatformClient:
-        return PlatformClient(
-            "YouTube", settings.YOUTUBE_API_URL, access_token, error_mapper=google_error
-        )
+        return PlatformClient("YouTube", self.api_url(), self._token, error_mapper=google_error)
 
     def analytics_client(self) -> PlatformClient:
         return PlatformClient(
             "YouTube Analytics",
-            settings.YOUTUBE_ANALYTICS_URL,
-            access_token,
+            str(self.option("ANALYTICS_URL")),
+            self._token,
             error_mapper=google_error,
         )
 
-    def render(self, page: Page, choice: PageChannel | None) -> Post:
-        link = rendering.utm_link(page, self.link_tags())
-        text = f"{rendering.base_text(page, choice)}\n\nLæs historien: {link}"
-        video_id, video_field = rendering.video_source(page, choice)
-        return Post(
-            channel=self.slug,
-            page_id=page.pk,
-            title=page.title,
-            text=text,
-            link=link,
-            canonical_url=rendering.canonical_url(page),
-            video_id=video_id,
-            text_field=rendering.text_field(choice),
-            video_field=video_field,
-        )
+    def compose(self, post: Post, content: SharedContent) -> Post:
+        return replace(post, text=f"{post.text}\n\nLæs historien: {post.link}")
 
     def validate(self, post: Post) -> list[Problem]:
         problems: list[Problem] = []
@@ -247,7 +252,7 @@ class YouTubeChannel(Channel):
 
     def _reserve(self, units: int) -> None:
         resume = governor.reserve_units(
-            self.slug, units, settings.CHANNELS_YOUTUBE_DAILY_QUOTA, PACIFIC
+            self.alias, units, int(self.option("DAILY_QUOTA", DAILY_QUOTA)), PACIFIC
         )
         if resume is not None:
             raise QuotaPaused(until=resume, reason="YouTubes daglige kvote er brugt.")
@@ -284,24 +289,22 @@ class YouTubeChannel(Channel):
                 raise with_field(error, video_field, text_field)  # noqa: B904 - the same error, located
         return PostResult(external_id=video_id, url=f"https://www.youtube.com/watch?v={video_id}")
 
-    def publish(self, post: Post, publication: Publication) -> PostResult:
+    def publish(self, post: Post, record: PostRecord) -> PostResult:
         return self._write(post.video_id, post.text, post)
 
-    def update(self, publication: Publication, post: Post) -> PostResult:
-        if publication.external_id and publication.external_id != post.video_id:
-            self._write(publication.external_id, None)
+    def update(self, post: Post, record: PostRecord) -> PostResult:
+        if record.external_id and record.external_id != post.video_id:
+            self._write(record.external_id, None)
         return self._write(post.video_id, post.text, post)
 
-    def withdraw(self, publication: Publication) -> PostResult:
-        return self._write(publication.external_id, None)
+    def withdraw(self, record: PostRecord) -> PostResult:
+        return self._write(record.external_id, None)
 
-    def find_existing(self, post: Post, publication: Publication) -> PostResult | None:
+    def find_existing(self, post: Post, record: PostRecord) -> PostResult | None:
         # Writing the block is idempotent; nothing to look up before a retry.
         return None
 
-    def fetch_reach(
-        self, publication: Publication, refused: frozenset[str] = frozenset()
-    ) -> ReachResult:
+    def fetch_reach(self, record: PostRecord, refused: frozenset[str] = frozenset()) -> ReachResult:
         """Today's public statistics, plus YouTube Analytics' figures where it has them.
 
         Analytics failing (a login without its scope, a lag) never costs the
@@ -310,7 +313,7 @@ class YouTubeChannel(Channel):
         self._reserve(UNITS_LIST)
         items = (
             self.client()
-            .request("GET", "videos", params={"part": "statistics", "id": publication.external_id})
+            .request("GET", "videos", params={"part": "statistics", "id": record.external_id})
             .data.get("items")
             or []
         )
@@ -323,21 +326,23 @@ class YouTubeChannel(Channel):
         if not analytics or not items:
             return ReachResult(metrics=metrics)
         try:
-            found, newly_refused = self._analytics(publication, analytics)
+            found, newly_refused = self._analytics(record, analytics)
         except PlatformError as error:
             if error.kind in ("auth", "rate_limited"):
                 raise
-            logger.warning("channels: YouTube Analytics failed for %s: %s", publication.pk, error)
+            logger.warning(
+                "channels: YouTube Analytics failed for %s: %s", record.publication_id, error
+            )
             return ReachResult(metrics=metrics, partial_error_da=error.message_da)
         return ReachResult(metrics={**metrics, **found}, refused=newly_refused)
 
     def _analytics(
-        self, publication: Publication, metrics: tuple[str, ...]
+        self, record: PostRecord, metrics: tuple[str, ...]
     ) -> tuple[dict[str, int], dict[str, str]]:
         """reports.query for one video over its whole life; a metric YouTube calls
         unknown is asked alone, so it never costs the others."""
         try:
-            return self._report(publication, metrics), {}
+            return self._report(record, metrics), {}
         except PlatformError as error:
             if not unknown_metric(error) or len(metrics) == 1:
                 raise
@@ -345,17 +350,17 @@ class YouTubeChannel(Channel):
         refused: dict[str, str] = {}
         for metric in metrics:
             try:
-                found.update(self._report(publication, (metric,)))
+                found.update(self._report(record, (metric,)))
             except PlatformError as error:
                 if not unknown_metric(error):
                     raise
                 refused[metric] = error.message_da
         return found, refused
 
-    def _report(self, publication: Publication, metrics: tuple[str, ...]) -> dict[str, int]:
+    def _report(self, record: PostRecord, metrics: tuple[str, ...]) -> dict[str, int]:
         if UNITS_ANALYTICS_QUERY:
             self._reserve(UNITS_ANALYTICS_QUERY)
-        start = timezone.localdate(publication.published_at) if publication.published_at else None
+        start = timezone.localdate(record.published_at) if record.published_at else None
         answer = (
             self.analytics_client()
             .request(
@@ -366,7 +371,7 @@ class YouTubeChannel(Channel):
                     "startDate": (start or FIRST_DAY).isoformat(),
                     "endDate": timezone.localdate().isoformat(),
                     "metrics": ",".join(metrics),
-                    "filters": f"video=={publication.external_id}",
+                    "filters": f"video=={record.external_id}",
                 },
             )
             .data

@@ -1,6 +1,7 @@
 """Turn the raw hits of a day into the aggregates the reports read.
 
-Run by the clock (`pull_reach`) and before a report is shown. Recomputing a
+Run by the clock every five minutes (`aggregate_reach`, cms/clock.py) and
+before a report is shown. Recomputing a
 whole day from its raw hits makes the job idempotent: running it twice, or
 after a crash, gives the same figures. When a day is over its salt is deleted,
 and its raw hits once a grace period has passed (PERSONAL_DATA_RETENTION

@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 from urllib.parse import parse_qs, urlsplit
 
-from channels.platforms import all_channels
+from channels.registry import all_channels
 
 from .models import Source
 

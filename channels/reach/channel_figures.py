@@ -12,34 +12,39 @@ from dataclasses import dataclass, field
 from django.apps import apps
 from django.utils import timezone
 
-from channels.platforms import all_channels, metric_for
+from channels.registry import all_channels, metric_for
 
 from .periods import Period, danish_date
 
-# Labels and order from the channel registry: a new channel shows up by itself.
-CHANNEL_LABELS = {channel.slug: channel.label for channel in all_channels()}
+
+def channel_label(alias: str) -> str:
+    """The channel's name from the registry (CHANNELS); a channel taken out of the
+    setting keeps its alias, so its old figures still have a name."""
+    return channel_labels().get(alias, alias)
 
 
-def _utm_labels() -> dict[str, str]:
-    labels: dict[str, list[str]] = {}
-    for channel in all_channels():
-        labels.setdefault(channel.link_tags()["utm_source"], []).append(channel.label)
-    return {utm: " og ".join(names) for utm, names in labels.items()}
+def channel_labels() -> dict[str, str]:
+    """Labels in the registry's order: a new channel shows up by itself."""
+    return {channel.alias: channel.label for channel in all_channels()}
 
 
-UTM_LABELS = _utm_labels()
-"""A utm_source on our links as staff read it: 'detsker' is "Det sker i Ishøj"."""
+def channel_order(alias: str) -> tuple[int, str]:
+    """Sort key: the registry's order, channels no longer configured last."""
+    order = list(channel_labels())
+    return (order.index(alias) if alias in order else len(order), alias)
 
 
 def utm_label(utm_source: str) -> str:
-    return UTM_LABELS.get(utm_source, f"andre links ({utm_source})")
+    """A utm_source on our links as staff read it: 'detsker' is "Det sker i Ishøj"."""
+    labels = [c.label for c in all_channels() if c.link_tags()["utm_source"] == utm_source]
+    return " og ".join(labels) if labels else f"andre links ({utm_source})"
 
 
 def refused_notes() -> list[str]:
     """One Danish sentence per metric a platform stopped serving, for the reach admin."""
     notes = []
     for row in apps.get_model("reach", "RefusedMetric").objects.order_by("channel", "metric"):
-        label = CHANNEL_LABELS.get(row.channel, row.channel)
+        label = channel_label(row.channel)
         metric = metric_for(row.channel, row.metric)
         named = f"{metric.label_da} ({row.metric})" if metric else row.metric
         since = timezone.localtime(row.since)
@@ -82,14 +87,13 @@ def metric_info(channel: str, name: str, period: Period | None = None) -> Metric
     if period and metric.changed_on and period.start < metric.changed_on <= period.end:
         notes.append(
             f"Perioden går hen over {danish_date(metric.changed_on)}, hvor "
-            f"{CHANNEL_LABELS.get(channel, channel)} ændrede, hvad tallet tæller"
+            f"{channel_label(channel)} ændrede, hvad tallet tæller"
             + (f" ({metric.change_note_da.rstrip('.')})" if metric.change_note_da else "")
             + ". Tal før og efter datoen kan ikke sammenlignes direkte."
         )
     if period and metric.removed_on and metric.removed_on <= period.end:
         notes.append(
-            f"{CHANNEL_LABELS.get(channel, channel)} leverer ikke tallet efter "
-            f"{danish_date(metric.removed_on)}."
+            f"{channel_label(channel)} leverer ikke tallet efter {danish_date(metric.removed_on)}."
         )
     return MetricInfo(
         channel, name, metric.label_da, definition, " ".join(notes), metric.counts_people
@@ -117,55 +121,70 @@ class ChannelFigures:
     metrics: dict[str, MetricValue] = field(default_factory=dict)
 
 
-def channel_metric_models():
-    """The pull models, or None while the channel layer is not installed."""
-    try:
-        return apps.get_model("reach", "ReachPull"), apps.get_model("reach", "ChannelMetric")
-    except LookupError:
-        return None
-
-
 def channel_figures(page_ids: list[int], period: Period) -> dict[int, dict[str, ChannelFigures]]:
     """For each story, each channel's figures as of the end of the period."""
-    models = channel_metric_models()
-    if models is None or not page_ids:
+    if not page_ids:
         return {}
-    ReachPull, ChannelMetric = models
+    result: dict[int, dict[str, ChannelFigures]] = {}
+    for (page_id, channel), figures in _latest_figures(
+        {"page_id__in": page_ids}, "page_id", period
+    ).items():
+        result.setdefault(page_id, {})[channel] = figures
+    return result
+
+
+def deleted_page_figures(period: Period) -> dict[int, ChannelFigures]:
+    """Per publication whose page was deleted, its figures as of the end of the period:
+    the reach gathered before the deletion still counts (Publication.page_title)."""
+    return {
+        publication_id: figures
+        for (publication_id, _), figures in _latest_figures(
+            {"publication__page__isnull": True}, "publication_id", period
+        ).items()
+    }
+
+
+def _latest_figures(
+    pulls_filter: dict, key: str, period: Period
+) -> dict[tuple[int, str], ChannelFigures]:
+    ReachPull = apps.get_model("reach", "ReachPull")
+    ChannelMetric = apps.get_model("reach", "ChannelMetric")
     pulls = (
-        ReachPull.objects.filter(page_id__in=page_ids, pulled_at__date__lte=period.end)
-        .order_by("page_id", "channel", "publication_id", "-pulled_at")
-        .values("pk", "page_id", "channel", "publication_id", "pulled_at", "ok", "error")
+        ReachPull.objects.filter(**pulls_filter, pulled_at__date__lte=period.end)
+        .order_by(key, "channel", "publication_id", "-pulled_at")
+        .values("pk", key, "channel", "publication_id", "pulled_at", "ok", "error")
     )
     latest: dict[tuple[int, str], dict] = {}
     for pull in pulls:
-        latest.setdefault((pull["page_id"], pull["channel"]), pull)
+        latest.setdefault((pull[key], pull["channel"]), pull)
     values: dict[tuple[int, str], list[tuple[str, int, datetime.datetime]]] = {}
-    for page_id, channel, name, value, pulled_at in (
+    for owner, channel, name, value, pulled_at in (
         ChannelMetric.objects.filter(
-            pull__page_id__in=page_ids, pull__pulled_at__date__lte=period.end
+            **{f"pull__{k}": v for k, v in pulls_filter.items()},
+            pull__pulled_at__date__lte=period.end,
         )
         .order_by("-pull__pulled_at")
-        .values_list("pull__page_id", "pull__channel", "metric", "value", "pull__pulled_at")
+        .values_list(f"pull__{key}", "pull__channel", "metric", "value", "pull__pulled_at")
     ):
-        values.setdefault((page_id, channel), []).append((name, value, pulled_at))
+        values.setdefault((owner, channel), []).append((name, value, pulled_at))
 
-    result: dict[int, dict[str, ChannelFigures]] = {}
-    for (page_id, channel), pull in latest.items():
+    result: dict[tuple[int, str], ChannelFigures] = {}
+    for (owner, channel), pull in latest.items():
         figures = ChannelFigures(
             channel=channel,
-            label=CHANNEL_LABELS.get(channel, channel),
+            label=channel_label(channel),
             pulled_at=pull["pulled_at"],
             failed=not pull["ok"],
             error=pull["error"],
         )
-        history = values.get((page_id, channel), [])
+        history = values.get((owner, channel), [])
         for name in dict.fromkeys(n for n, _, _ in history):
             known = next((v, at) for n, v, at in history if n == name)
             current = next(
                 (v for n, v, at in history if n == name and at == pull["pulled_at"]), None
             )
             figures.metrics[name] = MetricValue(name, current, known[0], known[1])
-        result.setdefault(page_id, {})[channel] = figures
+        result[(owner, channel)] = figures
     return result
 
 
@@ -179,10 +198,8 @@ class ChannelSeries:
 
 def channel_series(page_id: int, period: Period) -> dict[str, ChannelSeries]:
     """Every pull in the period; a failed pull or a dropped metric is None."""
-    models = channel_metric_models()
-    if models is None:
-        return {}
-    ReachPull, ChannelMetric = models
+    ReachPull = apps.get_model("reach", "ReachPull")
+    ChannelMetric = apps.get_model("reach", "ChannelMetric")
     pulls = list(
         ReachPull.objects.filter(
             page_id=page_id, pulled_at__date__gte=period.start, pulled_at__date__lte=period.end

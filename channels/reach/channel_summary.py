@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from django.apps import apps
 
-from .channel_figures import CHANNEL_LABELS, metric_info
+from .channel_figures import channel_label, channel_order, deleted_page_figures, metric_info
 from .periods import Period
 from .reports import StoryRow
 
@@ -58,9 +58,21 @@ def posts_published_in(period: Period) -> set[tuple[int, str]]:
     )
 
 
-def _order(key: tuple[str, str]) -> tuple[int, str]:
-    order = list(CHANNEL_LABELS)
-    return (order.index(key[0]) if key[0] in order else 99, key[1])
+def _order(key: tuple[str, str]) -> tuple[tuple[int, str], str]:
+    return (channel_order(key[0]), key[1])
+
+
+def deleted_pages_posts(period: Period) -> dict[int, str]:
+    """Publication -> its page's title, for posts that went out in the period and
+    whose page was deleted since: their reach still counts."""
+    Publication = apps.get_model("channels", "Publication")
+    return dict(
+        Publication.objects.filter(
+            page__isnull=True,
+            published_at__date__gte=period.start,
+            published_at__date__lte=period.end,
+        ).values_list("pk", "page_title")
+    )
 
 
 def channel_summary(rows: list[StoryRow], period: Period, threshold: int) -> list[ChannelFigure]:
@@ -74,12 +86,20 @@ def channel_summary(rows: list[StoryRow], period: Period, threshold: int) -> lis
             for name, metric in figures.metrics.items():
                 if metric.value is not None:
                     values.setdefault((channel, name), []).append((metric.value, row.title))
+    gone = deleted_pages_posts(period)
+    for publication_id, figures in deleted_page_figures(period).items():
+        if publication_id not in gone:
+            continue
+        title = f"{gone[publication_id]} (slettet)"
+        for name, metric in figures.metrics.items():
+            if metric.value is not None:
+                values.setdefault((figures.channel, name), []).append((metric.value, title))
     summary = []
     for (channel, name), posts in sorted(values.items(), key=lambda item: _order(item[0])):
         info = metric_info(channel, name, period)
         figure = ChannelFigure(
             channel=channel,
-            channel_label=CHANNEL_LABELS.get(channel, channel),
+            channel_label=channel_label(channel),
             name=name,
             label_da=info.label_da,
             definition_da=info.definition_da,

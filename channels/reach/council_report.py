@@ -23,7 +23,9 @@ from .channel_summary import ChannelFigure, channel_summary
 from .comparison import Comparison, compare, counted_throughout, counting_started
 from .goals import GoalRow, ManualReading, goal_rows, manual_reading
 from .models import EvaluationTargets, ManualFigureKind, PressCoverage, SiteDay, TimelineNote
+from .participation import Participation, participation
 from .periods import Period, evaluation_year, last_complete_evaluation_year
+from .plain_danish import plain_danish
 from .reports import (
     MonthPoint,
     SourceRow,
@@ -157,6 +159,10 @@ class CouncilReport:
     def figure(self, label: str) -> KeyFigure | None:
         return next((f for f in self.key_figures if f.label == label), None)
 
+    @property
+    def participation(self) -> Participation | None:
+        return next((data for s, data in self.sections if s.slug == "deltagelse"), None)
+
 
 SECTIONS: list[Section] = [
     Section("noegletal", "Nøgletal for voresishoj.dk", "reach/council/key_figures.html"),
@@ -165,7 +171,14 @@ SECTIONS: list[Section] = [
     Section("historier", "Mest læste historier", "reach/council/stories.html"),
     Section("kilder", "Hvor læserne kom fra", "reach/council/sources.html"),
     Section("kanaler", "Kanalernes egne tal", "reach/council/channels.html"),
+    Section(
+        "deltagelse",
+        "Borgernes deltagelse",
+        "reach/council/participation.html",
+        build=participation,
+    ),
     Section("presse", "Presseomtale", "reach/council/press.html"),
+    Section("klart-dansk", "Klart dansk", "reach/council/plain_danish.html", plain_danish),
 ]
 
 

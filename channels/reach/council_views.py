@@ -18,11 +18,13 @@ from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Site
 
-from . import charts
+from . import charts, exports
 from .council_report import CouncilReport, council_report, default_period
 from .models import ReportShareLink
 from .pdf import council_report_pdf
 from .periods import Period, PeriodError, danish_date, parse_period
+from .plain_danish import plain_danish, plain_danish_table
+from .reports import monthly_trend, source_mix
 from .views import ReachView
 
 SHARE_PERMISSION = "reach.add_reportsharelink"
@@ -59,9 +61,21 @@ class CouncilReportView(ReachView):
 
     page_title = "Evalueringsrapport"
     template_name = "reach/council_report.html"
+    export_name = "evalueringsrapport"
 
     def initial_period(self):
         return default_period(site_for(self.request), self.today)
+
+    def tables(self):
+        """The report's tables for a spreadsheet: the XLSX holds them all, the
+        CSV the one `?tabel=` names (default: the participation figures)."""
+        report = build_report(self.request, self.period)
+        return [
+            *exports.participation_tables(report.participation),
+            plain_danish_table(plain_danish(self.period)),
+            exports.month_table(monthly_trend(self.period, self.today)),
+            exports.source_table(source_mix(self.period)),
+        ]
 
     def get(self, request, *args, **kwargs):
         if request.GET.get("format") == "pdf":

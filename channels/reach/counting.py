@@ -120,12 +120,20 @@ def record_hit(
     """Count one page view beacon: two keyed hashes and a row for the next batch."""
     at = at or timezone.now()
     day = timezone.localdate(at)
+    try:
+        day_salt, month_salt = salt_for(SaltKind.DAY, day), salt_for(SaltKind.MONTH, day)
+    except DatabaseError:
+        # The salt lives in the database, which is away (after a restart nothing
+        # is cached yet). Without it no key can be made: the beacon is answered
+        # all the same and the loss is logged and counted, never a 500.
+        hit_buffer.lose(1, "dagens salt kunne ikke læses fra databasen")
+        return
     hit_buffer.add(
         (
             at,
             day,
-            visitor_key(salt_for(SaltKind.DAY, day), address, user_agent),
-            visitor_key(salt_for(SaltKind.MONTH, day), address, user_agent),
+            visitor_key(day_salt, address, user_agent),
+            visitor_key(month_salt, address, user_agent),
             page_id,
             source,
             utm_source,

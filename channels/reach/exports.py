@@ -8,11 +8,15 @@ import csv
 import io
 from dataclasses import dataclass
 
+from django.utils.text import slugify
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from home.spreadsheets import csv_row, xlsx_cell
+
 from .channel_figures import metric_info
 from .models import Source
+from .participation import Participation
 from .periods import Period
 from .reports import MonthPoint, SourceRow, StoryRow
 
@@ -126,13 +130,45 @@ def channel_table(figures) -> Table:
     )
 
 
+def participation_tables(data: Participation) -> list[Table]:
+    """The council report's participation, each figure with what it counts."""
+    figures = Table(
+        "Borgernes deltagelse",
+        ["Tal", "Perioden", "Enhed", "Hvad tallet tæller"],
+        [[f.label, f.value, f.unit or "antal", f.counts] for f in data.figures],
+    )
+    months = Table(
+        "Indsendelser pr. måned",
+        ["Måned", *[label for _, label in data.kinds], "I alt", "Ikke en hel måned"],
+        [
+            [
+                m.month.strftime("%Y-%m"),
+                *[m.per_kind[value] for value, _ in data.kinds],
+                m.total,
+                m.incomplete,
+            ]
+            for m in data.months
+        ],
+    )
+    return [figures, months]
+
+
+def chosen_table(tables: list[Table], name: str) -> Table | None:
+    """The table a CSV holds (a CSV has room for one): the first, or the one whose
+    title `?tabel=` names as a slug ("klart-dansk-lix" for "Klart dansk (LIX)"); None if
+    no table has that name."""
+    if not name:
+        return tables[0]
+    return next((t for t in tables if slugify(t.title) == name), None)
+
+
 def to_csv(table: Table) -> bytes:
     """UTF-8 with BOM and semicolons: what Danish Excel opens without a wizard."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";")
-    writer.writerow(table.headers)
+    writer.writerow(csv_row(table.headers))
     for row in table.rows:
-        writer.writerow(["" if cell is None else cell for cell in row])
+        writer.writerow(csv_row("" if cell is None else cell for cell in row))
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
@@ -145,7 +181,7 @@ def to_xlsx(tables: list[Table]) -> bytes:
         for cell in sheet[1]:
             cell.font = Font(bold=True)
         for row in table.rows:
-            sheet.append(row)
+            sheet.append([xlsx_cell(sheet, value) for value in row])
         sheet.column_dimensions["A"].width = 48
     buffer = io.BytesIO()
     workbook.save(buffer)

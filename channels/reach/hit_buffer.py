@@ -10,7 +10,10 @@ restart). A request never waits for the database.
 
 What that costs: a web process that is killed outright loses the beacons of
 its last REACH_HIT_FLUSH_SECONDS. A failed write keeps its rows and tries
-again at the next flush. REACH_HIT_BATCH_SIZE = 1 writes every beacon at once,
+again at the next flush; a process stopped gracefully while the database is
+away tries for REACH_HIT_SHUTDOWN_WAIT_SECONDS, then logs and counts the
+beacons it must give up (`lose`), as it does for a beacon whose day's salt
+could not be read (counting.record_hit). REACH_HIT_BATCH_SIZE = 1 writes every beacon at once,
 in the request (the test settings do, so a test sees its hit in the database).
 """
 
@@ -19,6 +22,7 @@ from __future__ import annotations
 import atexit
 import logging
 import threading
+import time
 
 from django.conf import settings
 from django.db import (
@@ -81,10 +85,37 @@ def _start_writer() -> None:
         thread.start()
 
 
+_lost = 0
+
+
+def lost() -> int:
+    """Beacons this process answered 204 but could not store (see `lose`)."""
+    return _lost
+
+
+def lose(count: int, why: str) -> None:
+    """Give up `count` beacons already answered, counted and logged in one line.
+
+    The visitor was answered (a beacon is never told it was not counted); the
+    operator reads the loss in the log ("besøgstællinger tabt") and the
+    secretariat's figures for the period are that much short.
+    """
+    global _lost
+    if count <= 0:
+        return
+    with _lock:
+        _lost += count
+        total = _lost
+    logger.error("%d besøgstællinger tabt (%s); i alt %d tabt i denne proces.", count, why, total)
+
+
 def stop() -> None:
     """Let the writer finish the batch in hand, then write what is left.
 
-    Runs when the process exits normally; tests call it to end their writer.
+    Runs when the process exits normally (a deploy, a graceful restart); tests
+    call it to end their writer. While the database is away it keeps trying
+    for REACH_HIT_SHUTDOWN_WAIT_SECONDS (inside gunicorn's graceful timeout),
+    then logs and counts what it could not write instead of dropping it silently.
     """
     global _writer
     with _lock:
@@ -94,7 +125,16 @@ def stop() -> None:
         stopping.set()
         _batch_full.set()
         thread.join(timeout=10)
+    deadline = time.monotonic() + settings.REACH_HIT_SHUTDOWN_WAIT_SECONDS
     flush()
+    while pending() and time.monotonic() < deadline:
+        time.sleep(0.5)
+        close_old_connections()
+        flush()
+    with _lock:
+        left = len(_pending)
+        _pending.clear()
+    lose(left, "databasen svarede ikke, da processen stoppede")
 
 
 def pending() -> int:
@@ -142,7 +182,8 @@ def _queue_again(rows: list[tuple]) -> None:
         overflow = len(_pending) - MAX_PENDING
         if overflow > 0:
             del _pending[:overflow]
-            logger.error("%d besøgstællinger er opgivet efter for mange fejl.", overflow)
+    if overflow > 0:
+        lose(overflow, "for mange ventede på databasen")
 
 
 def _insert(rows: list[tuple]) -> None:

@@ -1,26 +1,33 @@
 """Pull each publication's figures from its platform into the reach time series.
 
-The only module of reach that imports the channel layer: the site counting
-and the reports work without it. Every platform is asked through its own
-adapter (`fetch_reach`), which returns metrics under the platform's own names
-and leaves out what the platform did not report. A metric the platform
-refuses (Meta's #100) is recorded in `RefusedMetric` and left out of later
-pulls; the others are stored all the same. A pull that brings no figure at
-all is stored as failed, with the reason: never as silently empty.
+Run hourly by the clock; each post is pulled on the schedule of its age
+(schedule.py: hourly for two days, daily to 90 days, weekly to a year, then
+never), and stored as that day's snapshot: one row per post, metric and day.
+
+Every configured backend that pulls reach (channels.registry) is asked through
+`fetch_reach`, with the publication's record as a value, which returns metrics
+under the platform's own names and leaves out what the platform did not
+report. A metric the platform refuses (Meta's #100) is recorded in
+`RefusedMetric` and left out of later pulls; the others are stored all the
+same. A pull that brings no figure at all is stored as failed, with the
+reason: never as silently empty.
 """
 
 import logging
 from dataclasses import dataclass
+from datetime import datetime
 
 from django.db import transaction
+from django.db.models import Max
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from channels.http import PlatformError
 from channels.models import Publication
-from channels.models.publication import PublicationStatus
-from channels.platforms import CHANNELS
+from channels.registry import channels
 
 from .models import ChannelMetric, ReachPull, RefusedMetric
+from .schedule import LAST_AGE, is_due
 
 logger = logging.getLogger("voresishoj.reach")
 
@@ -32,20 +39,21 @@ class PullSummary:
     skipped: int
 
 
-def pull_reach() -> PullSummary:
-    now = timezone.now()
+def pull_reach(now: datetime | None = None) -> PullSummary:
+    """Pull every live post that is due by its age; `skipped` counts the posts
+    no backend pulls for (manual, or a channel taken out of the setting)."""
+    now = now or timezone.now()
     pulled = failed = skipped = 0
-    publications = Publication.objects.filter(status=PublicationStatus.PUBLISHED).exclude(
-        external_id=""
-    )
     refused = refused_by_channel()
-    for publication in publications.order_by("pk"):
-        channel = CHANNELS.get(publication.channel)
-        if channel is None or channel.is_manual:
+    for publication in due_for_reach(now):
+        channel = channels.get(publication.channel)
+        if channel is None or not channel.pulls_reach:
             skipped += 1  # e.g. the Facebook group: its figures are entered by hand
             continue
         try:
-            result = channel.fetch_reach(publication, refused.get(channel.slug, frozenset()))
+            result = channel.fetch_reach(
+                publication.record(), refused.get(channel.slug, frozenset())
+            )
         except PlatformError as error:
             _store(publication, now, ok=False, error=str(error))
             failed += 1
@@ -65,6 +73,20 @@ def pull_reach() -> PullSummary:
         _store(publication, now, ok=True, error=result.partial_error_da, metrics=result.metrics)
         pulled += 1
     return PullSummary(pulled, failed, skipped)
+
+
+def due_for_reach(now: datetime) -> list[Publication]:
+    """Live posts whose age's schedule says it is time (schedule.py)."""
+    candidates = (
+        Publication.objects.live()
+        .annotate(
+            went_out=Coalesce("published_at", "created_at"),
+            last_pulled_at=Max("reach_pulls__pulled_at"),
+        )
+        .filter(went_out__gt=now - LAST_AGE)
+        .order_by("pk")
+    )
+    return [p for p in candidates if is_due(p.went_out, p.last_pulled_at, now)]
 
 
 def refused_by_channel() -> dict[str, frozenset[str]]:
@@ -96,16 +118,26 @@ def empty_reason(channel, result) -> str:
 
 
 def _store(publication, now, *, ok: bool, error: str = "", metrics=None) -> None:
+    """The day's snapshot, created or brought up to date: a metric pulled again
+    today replaces today's value; a failed pull never erases today's figures."""
+    day = timezone.localtime(now).date()
     with transaction.atomic():
-        pull = ReachPull.objects.create(
+        pull, created = ReachPull.objects.select_for_update().get_or_create(
             publication=publication,
-            page_id=publication.page_id,
-            channel=publication.channel,
-            pulled_at=now,
-            ok=ok,
-            error=error[:500],
+            day=day,
+            defaults={
+                "page_id": publication.page_id,
+                "channel": publication.channel,
+                "pulled_at": now,
+                "ok": ok,
+                "error": error[:500],
+            },
         )
-        ChannelMetric.objects.bulk_create(
-            ChannelMetric(pull=pull, metric=name[:60], value=int(value))
-            for name, value in (metrics or {}).items()
-        )
+        if not created:
+            if not ok and pull.ok:
+                return  # today's figures stand; the next pull tries again
+            ReachPull.objects.filter(pk=pull.pk).update(pulled_at=now, ok=ok, error=error[:500])
+        for name, value in (metrics or {}).items():
+            ChannelMetric.objects.update_or_create(
+                pull=pull, metric=name[:60], defaults={"value": int(value)}
+            )

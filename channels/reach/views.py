@@ -16,7 +16,8 @@ from stories.models import StoryPage
 
 from . import charts, exports
 from .channel_figures import (
-    CHANNEL_LABELS,
+    channel_label,
+    channel_order,
     channel_series,
     metric_info,
     refused_notes,
@@ -24,6 +25,7 @@ from .channel_figures import (
 )
 from .channel_summary import channel_summary
 from .council_report import timeline_notes
+from .languages import by_language, language_table
 from .models import EvaluationTargets, PageDay
 from .periods import PeriodError, last_twelve_months, parse_period
 from .permissions import can_view_reports
@@ -94,7 +96,10 @@ class ReachView(WagtailAdminTemplateMixin, TemplateView):
                 raise Http404
             stem = f"{self.export_name}-{self.period.start}-{self.period.end}"
             if export == "csv":
-                response = HttpResponse(exports.to_csv(tables[0]), content_type="text/csv")
+                table = exports.chosen_table(tables, request.GET.get("tabel", ""))
+                if table is None:
+                    raise Http404
+                response = HttpResponse(exports.to_csv(table), content_type="text/csv")
             else:
                 response = HttpResponse(
                     exports.to_xlsx(tables),
@@ -142,10 +147,10 @@ class StoriesView(ReachView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         rows = self.rows()
-        channels = sorted({c for r in rows for c in r.channels}, key=list(CHANNEL_LABELS).index)
+        channels = sorted({c for r in rows for c in r.channels}, key=channel_order)
         context.update(
             rows=rows,
-            channels=[(c, CHANNEL_LABELS.get(c, c)) for c in channels],
+            channels=[(c, channel_label(c)) for c in channels],
             total_views=sum(r.views for r in rows),
             refused=refused_notes(),
             top=charts.bar_chart(
@@ -192,7 +197,7 @@ class StoryDetailView(ReachView):
         channel_charts = []
         for channel, series in channel_series(self.story.pk, self.period).items():
             infos = [metric_info(channel, name, self.period) for name in series.values]
-            label = CHANNEL_LABELS.get(channel, channel)
+            label = channel_label(channel)
             channel_charts.append(
                 {
                     "label": label,
@@ -237,13 +242,19 @@ class ChannelsView(ReachView):
         if not hasattr(self, "_figures"):
             site = Site.find_for_request(self.request) or Site.objects.get(is_default_site=True)
             self.threshold = EvaluationTargets.for_site(site).people_threshold
-            self._figures = channel_summary(
-                story_rows(self.period, self.request), self.period, self.threshold
-            )
+            self._rows = story_rows(self.period, self.request)
+            self._figures = channel_summary(self._rows, self.period, self.threshold)
         return self._figures
 
+    def languages(self):
+        """The same figures split by the language of each post."""
+        if not hasattr(self, "_languages"):
+            self.figures()
+            self._languages = by_language(self._rows, self.period, self.threshold)
+        return self._languages
+
     def tables(self):
-        return [exports.channel_table(self.figures())]
+        return [exports.channel_table(self.figures()), language_table(self.languages())]
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -256,6 +267,7 @@ class ChannelsView(ReachView):
                 dict.fromkeys(f.change_note_da for f in figures if f.change_note_da)
             ),
             sources=source_mix(self.period),
+            languages=self.languages(),
         )
         return context
 

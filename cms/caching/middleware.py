@@ -32,6 +32,8 @@ from django.utils.cache import (
 from django.utils.http import parse_http_date_safe
 from django.utils.translation import get_language_from_path
 
+from home.cache import NOT_A_VARIANT
+
 from . import store
 
 logger = logging.getLogger("voresishoej.cache")
@@ -128,7 +130,7 @@ class PageCacheMiddleware:
         watched = store.WatchedQueryDict(raw_query, encoding=request.encoding)
         request.GET = watched
         response = self.get_response(request)
-        if not _response_is_storable(request, response):
+        if getattr(request, NOT_A_VARIANT, False) or not _response_is_storable(request, response):
             return self._not_cached(response)
         is_feed = store.is_feed(path)
         if not is_feed and not response.has_header("Cache-Control"):

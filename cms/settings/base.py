@@ -10,6 +10,8 @@ from pathlib import Path
 
 import dj_database_url
 
+from .channels import channels_from_environment
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(os.environ.get("VAR_DIR", BASE_DIR / "var"))
 
@@ -31,6 +33,7 @@ INSTALLED_APPS = [
     # Backups, restores and the nightly restore drill (docs/deploy.md).
     "cms.backups",
     "channels.reach",
+    "channels.fediverse",
     "wagtail.api.v2",
     "wagtail.contrib.forms",
     "wagtail.contrib.frontend_cache",
@@ -299,18 +302,27 @@ if AWS_STORAGE_BUCKET_NAME:
 # `backups/` (use a bucket of its own, never the public media bucket's ACL).
 BACKUP_DIR = Path(os.environ.get("BACKUP_DIR", VAR_DIR / "backups"))
 BACKUP_S3_BUCKET = os.environ.get("BACKUP_S3_BUCKET", "")
-if BACKUP_S3_BUCKET:
-    STORAGES["backups"] = {
+
+
+def private_backup_bucket(bucket: str, endpoint: dict) -> dict:
+    """The backups storage on a private S3 bucket: objects readable by the
+    account's keys only, links to them signed and short-lived
+    (tests/backups/test_s3.py runs it against an S3 server on loopback)."""
+    return {
         "BACKEND": "storages.backends.s3.S3Storage",
         "OPTIONS": {
-            "bucket_name": BACKUP_S3_BUCKET,
+            "bucket_name": bucket,
             "location": "backups",
-            **S3_ENDPOINT,
+            **endpoint,
             "default_acl": "private",
             "querystring_auth": True,
             "file_overwrite": False,
         },
     }
+
+
+if BACKUP_S3_BUCKET:
+    STORAGES["backups"] = private_backup_bucket(BACKUP_S3_BUCKET, S3_ENDPOINT)
 else:
     STORAGES["backups"] = {
         "BACKEND": "django.core.files.storage.FileSystemStorage",
@@ -340,9 +352,21 @@ TASKS_ON_REDIS = {
     "default": {
         "BACKEND": "cms.task_backends.ResilientRQBackend",
         "QUEUES": ["default"],
-        "OPTIONS": {"KEEP_QUEUED": ["channels.tasks.perform_publication"]},
+        "OPTIONS": {
+            "KEEP_QUEUED": ["channels.tasks.perform_publication"],
+            # Run again by the Redis worker once a lost database is back
+            # (cms/rq_worker.py): each is safe to run twice.
+            "RERUN_AFTER_DATABASE_OUTAGE": [
+                "channels.tasks.perform_publication",
+                "modelsearch.tasks.insert_or_update_object_task",
+                "wagtail.tasks.update_reference_index_task",
+                "wagtail.contrib.frontend_cache.tasks.purge_urls_from_cache_task",
+            ],
+        },
     }
 }
+# How long a job on the Redis worker waits for a lost database (within its RQ timeout).
+RQ_WORKER_MAX_OUTAGE_SECONDS = int(os.environ.get("RQ_WORKER_MAX_OUTAGE_SECONDS", "240"))
 if os.environ.get("TASK_BACKEND", "db") == "rq":
     INSTALLED_APPS += ["django_rq", "django_tasks_rq"]
     TASKS = TASKS_ON_REDIS
@@ -352,7 +376,11 @@ if os.environ.get("TASK_BACKEND", "db") == "rq":
     _rq_url = REDIS_URL or "redis://127.0.0.1:6379/0"
     if "socket_connect_timeout=" not in _rq_url:
         _rq_url += ("&" if "?" in _rq_url else "?") + "socket_connect_timeout=2"
-    RQ_QUEUES = {"default": {"URL": _rq_url}}
+    # A job may wait out a database outage (cms/rq_worker.py) within its timeout.
+    RQ_QUEUES = {"default": {"URL": _rq_url, "DEFAULT_TIMEOUT": 600}}
+    # Every queue django-rq opens, and `rqworker` unless told otherwise, runs
+    # Django tasks with the job class that can call them (the Procfile names it too).
+    RQ = {"JOB_CLASS": "cms.rq_worker.TaskJob"}
 else:
     TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
@@ -440,6 +468,9 @@ REACH_REPEAT_WINDOW_MINUTES = int(os.environ.get("REACH_REPEAT_WINDOW_MINUTES", 
 # (channels/reach/hit_buffer.py); 1 writes each beacon at once.
 REACH_HIT_BATCH_SIZE = int(os.environ.get("REACH_HIT_BATCH_SIZE", "100"))
 REACH_HIT_FLUSH_SECONDS = float(os.environ.get("REACH_HIT_FLUSH_SECONDS", "1"))
+# A web process stopping while the database is away tries this long to write its
+# last beacons before it logs and counts them as lost (docs/reach-api.md).
+REACH_HIT_SHUTDOWN_WAIT_SECONDS = float(os.environ.get("REACH_HIT_SHUTDOWN_WAIT_SECONDS", "5"))
 # Behind a reverse proxy the client address is the first X-Forwarded-For entry.
 # Behind a reverse proxy: take the visitor's address from X-Forwarded-For (set
 # only when the proxy overwrites that header). Used by reach counting and by
@@ -454,30 +485,15 @@ TRUST_X_FORWARDED_FOR = "1" in (
 # local stand-in). Facebook and Instagram share one Graph API version,
 # GRAPH_API_VERSION (checked by `manage.py check`); their URLs are host only.
 # Credentials only ever come from the environment; a channel without them is
-# "ikke sat op".
+# "ikke sat op", and a channel left out of CHANNELS is off.
 GRAPH_API_VERSION = os.environ.get("GRAPH_API_VERSION", "v26.0")
-FACEBOOK_API_URL = os.environ.get("FACEBOOK_API_URL", "https://graph.facebook.com")
-INSTAGRAM_API_URL = os.environ.get("INSTAGRAM_API_URL", "https://graph.facebook.com")
-YOUTUBE_API_URL = os.environ.get("YOUTUBE_API_URL", "https://www.googleapis.com/youtube/v3")
-YOUTUBE_ANALYTICS_URL = os.environ.get(
-    "YOUTUBE_ANALYTICS_URL", "https://youtubeanalytics.googleapis.com/v2"
-)
-YOUTUBE_TOKEN_URL = os.environ.get("YOUTUBE_TOKEN_URL", "https://oauth2.googleapis.com/token")
-DETSKER_API_URL = os.environ.get("DETSKER_API_URL", "")
-FACEBOOK_PAGE_ID = os.environ.get("FACEBOOK_PAGE_ID", "")
-FACEBOOK_PAGE_TOKEN = os.environ.get("FACEBOOK_PAGE_TOKEN", "")
-INSTAGRAM_USER_ID = os.environ.get("INSTAGRAM_USER_ID", "")
-INSTAGRAM_TOKEN = os.environ.get("INSTAGRAM_TOKEN", "")
-YOUTUBE_ACCESS_TOKEN = os.environ.get("YOUTUBE_ACCESS_TOKEN", "")
-YOUTUBE_CLIENT_ID = os.environ.get("YOUTUBE_CLIENT_ID", "")
-YOUTUBE_CLIENT_SECRET = os.environ.get("YOUTUBE_CLIENT_SECRET", "")
-YOUTUBE_REFRESH_TOKEN = os.environ.get("YOUTUBE_REFRESH_TOKEN", "")
-DETSKER_TOKEN = os.environ.get("DETSKER_TOKEN", "")
+# Which channels run, each an alias with a backend and its options
+# (channels/registry.py), read from the variables documented in docs/channels.md.
+CHANNELS = channels_from_environment(os.environ)
 CHANNELS_ALERT_EMAIL = os.environ.get("CHANNELS_ALERT_EMAIL", "")
 CHANNELS_HTTP_TIMEOUT = float(os.environ.get("CHANNELS_HTTP_TIMEOUT", "10"))
 CHANNELS_MAX_ATTEMPTS = int(os.environ.get("CHANNELS_MAX_ATTEMPTS", "6"))
 CHANNELS_USAGE_PAUSE_PERCENT = int(os.environ.get("CHANNELS_USAGE_PAUSE_PERCENT", "90"))
-CHANNELS_YOUTUBE_DAILY_QUOTA = int(os.environ.get("CHANNELS_YOUTUBE_DAILY_QUOTA", "10000"))
 # A worker holds a post it is sending for this long and renews the hold while it
 # sends (channels/lease.py); a post whose worker was killed is looked up and sent
 # again by the clock's next sweep (every 15 s) after that. With the sweep, no more
@@ -536,6 +552,27 @@ PUBLIC_RATE_LIMITS = {
     "search": int(os.environ.get("SEARCH_RATE_LIMIT", "60")),
     "feeds": int(os.environ.get("FEED_RATE_LIMIT", "300")),
     "beacon": int(os.environ.get("BEACON_RATE_LIMIT", "600")),
+    # HTML pages, per client and minute: far above a reader (or a school behind
+    # one address), far below a scraper walking every ?side= and ?emne=.
+    "pages": int(os.environ.get("PAGE_RATE_LIMIT", "1200")),
 }
 # Content-Security-Policy header; on in production, off elsewhere unless asked for.
 CONTENT_SECURITY_POLICY = os.environ.get("CONTENT_SECURITY_POLICY", "") == "1"
+
+# The fediverse (ActivityPub, docs/fediverse.md): the two actors' handles on the site's own
+# domain, and how careful the portal is with the servers it talks to.
+FEDIVERSE_EVENTS_HANDLE = os.environ.get("FEDIVERSE_EVENTS_HANDLE", "detsker")
+FEDIVERSE_STORIES_HANDLE = os.environ.get("FEDIVERSE_STORIES_HANDLE", "historier")
+# Only https to public addresses; dev and test allow http to loopback (a local server).
+FEDIVERSE_ALLOW_HTTP_LOOPBACK = False
+# Seconds for connecting to and reading from another server (actor keys, deliveries).
+FEDIVERSE_CONNECT_TIMEOUT = 3.0
+FEDIVERSE_READ_TIMEOUT = 5.0
+# Largest activity the inbox reads (bytes); Mastodon's own limit for a JSON body is 1 MB.
+FEDIVERSE_INBOX_MAX_BYTES = 256 * 1024
+# Requests one remote host may make to the inbox per minute.
+FEDIVERSE_INBOX_RATE_PER_MINUTE = 120
+# Deliveries to a server that has failed this many days are given up and its followers pruned.
+FEDIVERSE_PRUNE_AFTER_DAYS = 7
+# Parallel deliveries of one activity (bounded fan-out).
+FEDIVERSE_DELIVERY_CONCURRENCY = 8

@@ -3,6 +3,7 @@
 import os
 
 from .base import *  # noqa: F403
+from .channels import channels_from_environment
 
 DEBUG = True
 SECRET_KEY = SECRET_KEY or "dev-only-not-secret"  # noqa: F405
@@ -20,15 +21,7 @@ INSTALLED_APPS = [*INSTALLED_APPS, "demo", "benchmarks"]  # noqa: F405
 # The channel layer talks to the local platform stand-in (run_platform_standin
 # --port 8765) with demo tokens, unless the environment says otherwise.
 _STANDIN = os.environ.get("CHANNELS_STANDIN_URL", "http://127.0.0.1:8765")
-FACEBOOK_API_URL = os.environ.get("FACEBOOK_API_URL", _STANDIN)
-INSTAGRAM_API_URL = os.environ.get("INSTAGRAM_API_URL", _STANDIN)
-YOUTUBE_API_URL = os.environ.get("YOUTUBE_API_URL", f"{_STANDIN}/youtube/v3")
-YOUTUBE_ANALYTICS_URL = os.environ.get("YOUTUBE_ANALYTICS_URL", f"{_STANDIN}/youtube/analytics/v2")
-YOUTUBE_TOKEN_URL = os.environ.get("YOUTUBE_TOKEN_URL", f"{_STANDIN}/youtube/token")
-DETSKER_API_URL = os.environ.get("DETSKER_API_URL", f"{_STANDIN}/detsker")
-FACEBOOK_PAGE_ID = FACEBOOK_PAGE_ID or "1000000001"  # noqa: F405
-FACEBOOK_PAGE_TOKEN = FACEBOOK_PAGE_TOKEN or "demo-facebook-token"  # noqa: F405
-INSTAGRAM_USER_ID = INSTAGRAM_USER_ID or "17841400000000001"  # noqa: F405
-INSTAGRAM_TOKEN = INSTAGRAM_TOKEN or "demo-instagram-token"  # noqa: F405
-YOUTUBE_ACCESS_TOKEN = YOUTUBE_ACCESS_TOKEN or "demo-youtube-token"  # noqa: F405
-DETSKER_TOKEN = DETSKER_TOKEN or "demo-detsker-token"  # noqa: F405
+CHANNELS = channels_from_environment(os.environ, standin=_STANDIN, demo_tokens=True)
+
+# A fediverse server on this machine (the demo's follower, the test peer) may follow the portal.
+FEDIVERSE_ALLOW_HTTP_LOOPBACK = True

@@ -11,7 +11,10 @@ STORAGES["staticfiles"]["BACKEND"] = (  # noqa: F405
 )
 # The tests load the demo and talk to the platform stand-in (demo/).
 INSTALLED_APPS = [*INSTALLED_APPS, "demo"]  # noqa: F405
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Tasks run at once, unless a test starts real processes on Redis (TASK_BACKEND=rq,
+# tests/cms/test_procfile_worker.py): then they go where production sends them.
+if os.environ.get("TASK_BACKEND") != "rq":  # noqa: F405
+    TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 # Caches: local memory, or the shared Redis (REDIS_URL) under a prefix of this
 # run's own, so two suites on one Redis database never see each other's keys
@@ -35,3 +38,6 @@ REACH_HIT_BATCH_SIZE = 1
 # No tile server here: a test that wants the map picture starts its own
 # (tests/locations/test_map_teaser.py); the others never reach for the internet.
 MAP_TILE_URL = ""
+
+# A fediverse server on this machine (the demo's follower, the test peer) may follow the portal.
+FEDIVERSE_ALLOW_HTTP_LOOPBACK = True

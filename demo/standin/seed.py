@@ -28,12 +28,16 @@ GROWTH = 0.02
 """Reach added per e-fold of days since the file was written (1 day ≈ +1.4 %,
 a month ≈ +7 %, a year ≈ +12 %): old posts still gather a trickle."""
 URL = re.compile(r"https?://[^\s\"'<>]+")
+SHORT_PATH = re.compile(r"/k/[a-z0-9]+\b")
+"""A short address on the portal's domain (home.models.ShortLink), written
+without its scheme in Instagram captions."""
 
 
 def write(path: Path, stories: list[dict[str, Any]], written_at: float) -> None:
     """Replace the file at once, so the stand-in never reads half of it.
 
-    Each story: `path` (its URL path), `external_ids` ({channel: id}) and, per
+    Each story: `path` (its URL path), `short_paths` (its short addresses'
+    paths, /k/abc23, as an Instagram caption names it), `external_ids` ({channel: id}) and, per
     channel, its latest figures ({metric: value})."""
     path.parent.mkdir(parents=True, exist_ok=True)
     partial = path.with_suffix(".tmp")
@@ -51,7 +55,8 @@ def growth(written_at: float, now: float) -> float:
 
 def story_paths(*texts: str) -> list[str]:
     """The URL paths of the links in a post's link, message or caption."""
-    return [urlparse(url).path for text in texts for url in URL.findall(text or "")]
+    paths = [urlparse(url).path for text in texts for url in URL.findall(text or "")]
+    return paths + [path for text in texts for path in SHORT_PATH.findall(text or "")]
 
 
 @dataclass
@@ -105,7 +110,12 @@ class ReachSeed:
             self._loaded_mtime = mtime
             self._written_at = float(data.get("written_at") or 0)
             stories = data.get("stories") or []
-            self._by_path = {s["path"]: s for s in stories if s.get("path")}
+            self._by_path = {
+                path: s
+                for s in stories
+                for path in (s.get("path"), *(s.get("short_paths") or ()))
+                if path
+            }
             self._by_external_id = {
                 str(external_id): (channel, s)
                 for s in stories

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import socket
 import threading
@@ -12,11 +13,16 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qsl, urlparse
 
-from . import detsker, graph, youtube
+from . import detsker, fediverse, graph, youtube
 from .state import ACTS_FIRST, FAULT_KINDS, Fault, StandinState
 from .wire import Reply, Request, google_error, graph_error, parse_body
 
 ALLOWED_HOSTS = ("127.0.0.1",)
+
+
+def token_fingerprint(token: str) -> str:
+    """Tells two logins apart in the request log without keeping either token."""
+    return hashlib.sha256(token.encode()).hexdigest()[:12] if token else ""
 
 
 def route(path: str) -> tuple[str, list[str]]:
@@ -29,6 +35,8 @@ def route(path: str) -> tuple[str, list[str]]:
         return "youtube", parts[1:]
     if parts and parts[0] == "detsker":
         return "detsker", parts[1:]
+    if parts and parts[0] == "fediverse":
+        return "fediverse", parts[1:]
     return "", parts
 
 
@@ -121,7 +129,14 @@ class StandinHandler(BaseHTTPRequestHandler):
         platform = graph.platform_of(state, parts) if kind == "graph" else kind
         with state.lock:
             state.requests.append(
-                {"method": method, "path": parsed.path, "platform": platform, "query": req.query}
+                {
+                    "method": method,
+                    "path": parsed.path,
+                    "platform": platform,
+                    "query": req.query,
+                    # Which login called, never the token itself (test_failures).
+                    "login": token_fingerprint(req.token),
+                }
             )
         reply = self._guard(state, req, kind, platform, parts)
         if reply is not None:
@@ -131,8 +146,12 @@ class StandinHandler(BaseHTTPRequestHandler):
         if fault and fault.kind not in ACTS_FIRST:
             self._send(fault_reply(platform, fault.kind), platform)
             return
-        handler = {"graph": graph.handle, "youtube": youtube.handle, "detsker": detsker.handle}
-        reply = handler[kind](state, req, parts)
+        if kind == "fediverse":
+            host, port = self.server.server_address[:2]
+            reply = fediverse.handle(state, req, parts, f"http://{host}:{port}")
+        else:
+            handler = {"graph": graph.handle, "youtube": youtube.handle, "detsker": detsker.handle}
+            reply = handler[kind](state, req, parts)
         if fault and fault.kind == "slow_answer":
             # The platform acted and takes its time to say so (a worker hangs mid-send).
             time.sleep(fault.delay)
@@ -153,6 +172,8 @@ class StandinHandler(BaseHTTPRequestHandler):
             return Reply(404, {"error": "unknown platform path"})
         if kind == "youtube" and parts in (["token"], ["tokeninfo"]):
             return None
+        if kind == "fediverse":
+            return None  # signed (HTTP signatures), not a bearer token
         if not req.token or req.token in state.config["revoked_tokens"]:
             if kind == "graph":
                 return graph_error(
@@ -168,7 +189,7 @@ class StandinHandler(BaseHTTPRequestHandler):
     def _send(self, reply: Reply, platform: str = "") -> None:
         payload = b"" if reply.body is None else json.dumps(reply.body).encode()
         self.send_response(reply.status)
-        if payload:
+        if payload and "Content-Type" not in reply.headers:
             self.send_header("Content-Type", "application/json; charset=UTF-8")
         self.send_header("Content-Length", str(len(payload)))
         if platform in ("facebook", "instagram") and "X-App-Usage" not in reply.headers:
@@ -220,6 +241,7 @@ def control(state: StandinState, req: Request, parts: list[str]) -> Reply:
                     "instagram": list(state.ig_media.values()),
                     "youtube": state.videos,
                     "detsker": {k: v["doc"] for k, v in state.listings.items()},
+                    "fediverse": list(state.fediverse_inbox),
                 },
             )
         if what == "requests":

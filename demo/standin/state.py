@@ -52,6 +52,9 @@ class StandinState:
     ig_media: dict[str, dict[str, Any]] = field(default_factory=dict)
     videos: dict[str, dict[str, Any]] = field(default_factory=dict)
     listings: dict[str, dict[str, Any]] = field(default_factory=dict)
+    fediverse_inbox: list[dict[str, Any]] = field(default_factory=list)
+    """Activities the demo's fediverse follower received, each id once."""
+    _fediverse_key: str = ""
     calls: list[float] = field(default_factory=list)
     youtube_units: dict[str, int] = field(default_factory=dict)
     refresh_tokens_seen: list[str] = field(default_factory=list)
@@ -104,6 +107,22 @@ class StandinState:
             1 for m in self.ig_media.values() if m["owner"] == user and m["published"] > horizon
         )
 
+    def fediverse_public_pem(self) -> str:
+        """The follower's public key, made on first use (it never signs anything here)."""
+        if not self._fediverse_key:
+            from cryptography.hazmat.primitives import serialization
+            from cryptography.hazmat.primitives.asymmetric import rsa
+
+            key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+            self._fediverse_key = (
+                key.public_key()
+                .public_bytes(
+                    serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo
+                )
+                .decode()
+            )
+        return self._fediverse_key
+
     def reset(self) -> None:
         with self.lock:
             self.faults.clear()
@@ -113,6 +132,7 @@ class StandinState:
             self.ig_media.clear()
             self.videos.clear()
             self.listings.clear()
+            self.fediverse_inbox.clear()
             self.calls.clear()
             self.youtube_units.clear()
             self.refresh_tokens_seen.clear()

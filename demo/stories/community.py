@@ -13,6 +13,7 @@ from datetime import date, timedelta
 from django.utils import timezone
 
 from demo.images import demo_image
+from demo.stories.dates import task_day
 from demo.stories.events import edited_by_someone
 from home.models import HomePage
 from home.uploads import approved_collection
@@ -104,6 +105,26 @@ def season_of(day: date) -> str:
     return SEASON_OF_MONTH[day.month]
 
 
+# A group whose work follows the seasons asks for other hands out of its summer:
+# (slug, season) -> the tasks in place of those in GROUPS (no grill or watering
+# in the holidays in December).
+SEASON_TASKS = {
+    ("dyrk-ishoej", "efteraar"): [("til at høste og dække bedene til", 3, 6),
+                                  ("til at bygge højbede til foråret", 4, 20)],
+    ("dyrk-ishoej", "vinter"): [("til at bygge højbede til foråret", 4, 6),
+                                ("til at så tomater i vindueskarmen", 2, 20)],
+    ("centergruppen", "efteraar"): [("til at koge suppe til høstmarkedet", 3, 14),
+                                    ("til at lave plakater", 1, 7)],
+    ("centergruppen", "vinter"): [("til at servere varm kakao på torvet", 3, 14),
+                                  ("til at lave plakater", 1, 7)],
+}  # fmt: skip
+
+
+def tasks_for(slug: str, tasks: list, day: date) -> list:
+    """The group's tasks for the season `day` falls in."""
+    return SEASON_TASKS.get((slug, season_of(day)), tasks)
+
+
 RECIPES = [
     ("Mormors frikadeller", 4,
      "Min mormor flyttede til Ishøj i 1971. Hver søndag stod hun i køkkenet i Vejleåparken "
@@ -139,7 +160,7 @@ def _groups(home: HomePage, stdout) -> None:
         page = GroupPage.objects.child_of(index).filter(slug=slug).first()
         if page is not None:
             if not edited_by_someone(page) and _refresh_group(
-                page, tasks, today, event_slugs, story_slugs
+                page, tasks_for(slug, tasks, today), today, event_slugs, story_slugs
             ):
                 stdout.write(f"Gruppen '{title}' er opdateret til i dag.")
             continue
@@ -148,9 +169,9 @@ def _groups(home: HomePage, stdout) -> None:
             image=demo_image(f"Gruppe: {title}", scene),
             image_alt=SCENE_ALT[scene],
         )  # fmt: skip
-        for i, (task, hands, days) in enumerate(tasks):
+        for i, (task, hands, days) in enumerate(tasks_for(slug, tasks, today)):
             page.tasks.add(
-                GroupTask(title=task, hands_needed=hands, date=today + timedelta(days=days),
+                GroupTask(title=task, hands_needed=hands, date=task_day(today, task, days),
                           sort_order=i)
             )  # fmt: skip
         page.updates.add(
@@ -172,7 +193,7 @@ def _refresh_group(
     changed = False
     if not page.tasks.filter(date__gte=today).exists():
         page.tasks = [
-            GroupTask(title=t, hands_needed=hands, date=today + timedelta(days=days), sort_order=i)
+            GroupTask(title=t, hands_needed=hands, date=task_day(today, t, days), sort_order=i)
             for i, (t, hands, days) in enumerate(tasks)
         ]
         changed = True

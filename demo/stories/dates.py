@@ -8,9 +8,12 @@ festival in September) on their next occurrence.
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 
 MONDAY, TUESDAY, WEDNESDAY, THURSDAY, FRIDAY, SATURDAY, SUNDAY = range(7)
+WEEKDAY_NAMES = ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag")
+NAMED_WEEKDAY = re.compile(r"(mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag)", re.I)
 MARCH, APRIL, SEPTEMBER, OCTOBER = 3, 4, 9, 10
 
 
@@ -42,3 +45,16 @@ def series_start(today: date, weekday: int, weeks_back: int = 52) -> date:
 def weeks_ahead(today: date, weekday: int, weeks: int) -> date:
     """The `weekday` in the `weeks`-th coming week (never today)."""
     return on_or_after(today + timedelta(days=1), weekday) + timedelta(weeks=weeks - 1)
+
+
+def named_weekdays(text: str) -> set[int]:
+    """The weekdays a Danish text names ("hver tirsdag", "søndagsturen")."""
+    return {WEEKDAY_NAMES.index(m.lower()) for m in NAMED_WEEKDAY.findall(text)}
+
+
+def task_day(today: date, title: str, days: int) -> date:
+    """A task `days` ahead, moved to the weekday its title names: the pilots
+    for "søndagsturen" are asked for a Sunday."""
+    day = today + timedelta(days=days)
+    named = named_weekdays(title)
+    return min(on_or_after(day, weekday) for weekday in named) if named else day

@@ -12,6 +12,7 @@ from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 
+from home.cache import not_a_variant
 from home.languages import danish_listing_page
 from locations.geo import map_config
 from locations.views import suggest_correction, suggest_place
@@ -105,6 +106,8 @@ class MapPage(RoutablePageMixin, Page):
         places, category, facilities, unknown = filter_places(
             self.places(), category_slug, facility_slugs
         )
+        if unknown:
+            not_a_variant(request)  # a filter value that matches nothing: "no such"
         used_category_ids = {p.category_id for p in all_places}
         used_facility_ids = {f.pk for p in all_places for f in p.facilities.all()}
         return {

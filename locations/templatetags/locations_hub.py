@@ -22,7 +22,15 @@ def _teaser(context):
 def map_teaser(context):
     """A small drawing of the places, the largest categories and the way to the map."""
     teaser = _teaser(context)
-    return {"teaser": teaser, "width": hub.SKETCH_WIDTH, "height": hub.SKETCH_HEIGHT}
+    # A line every kilometre (a teaser cached before the sketch had a scale has none).
+    step = getattr(teaser, "scale", (0, ""))[0] // 2
+    return {
+        "teaser": teaser,
+        "width": hub.SKETCH_WIDTH,
+        "height": hub.SKETCH_HEIGHT,
+        "grid_x": range(step, hub.SKETCH_WIDTH, step) if step else [],
+        "grid_y": range(step, hub.SKETCH_HEIGHT, step) if step else [],
+    }
 
 
 @register.inclusion_tag("locations/hub/take_part_items.html", takes_context=True)

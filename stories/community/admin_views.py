@@ -17,7 +17,6 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.encoding import force_bytes
@@ -25,7 +24,9 @@ from django.utils.http import urlencode, urlsafe_base64_encode
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from home import uploads
+from home import participation, uploads
+from home.mail import text_body
+from home.participation_models import Contribution
 from home.roles import MEDREDAKTOR, is_secretariat
 from stories.models import PhotoStatus, PhotoSubmission, VolunteerSignup
 
@@ -115,6 +116,17 @@ class PhotosView(CommunityView):
         decision = request.POST.get("decision")
         if decision not in ("approve", "reject"):
             return redirect("community_photos")
+        contribution = Contribution.objects.for_record(photo).first()
+        if contribution is not None and contribution.is_waiting:
+            # The resident follows this photo: a rejection needs a reason they
+            # read, and an approval is mailed to them (home/participation.py).
+            if decision == "reject":
+                return redirect("contribution_answer", contribution.pk)
+            participation.publish(contribution, request=request)
+            messages.success(
+                request, f"Billedet '{photo.caption}' er godkendt og vises i galleriet."
+            )
+            return redirect("community_photos")
         if decision == "reject":
             # The file goes at once (and the submission with it: its image is gone).
             caption = photo.caption
@@ -141,7 +153,7 @@ class PersonalDataView(CommunityView):
 
     def get(self, request, *args, **kwargs):
         raw = request.GET.get("email", "")[:254]
-        email = personal_data.normalise_email(raw)
+        email = personal_data.normalise_contact(raw)
         if raw.strip() and email is None:
             context = self.get_context_data(
                 typed=raw.strip(), error=personal_data.NOT_AN_ADDRESS, **kwargs
@@ -163,7 +175,7 @@ class PersonalDataView(CommunityView):
         return self.render_to_response(context)
 
     def post(self, request, *args, **kwargs):
-        email = personal_data.normalise_email(request.POST.get("email", "")[:254])
+        email = personal_data.normalise_contact(request.POST.get("email", "")[:254])
         if email is None:
             messages.error(request, personal_data.NOT_AN_ADDRESS)
             return redirect("community_personal_data")
@@ -222,7 +234,7 @@ class InviteView(CommunityView):
         )  # fmt: skip
         send_mail(
             subject="Du er inviteret som medredaktør på Vores Ishøj",
-            message=render_to_string(
+            message=text_body(
                 "community/emails/invitation.txt",
                 {"user": user, "link": link, "inviter": request.user},
             ),

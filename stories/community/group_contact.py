@@ -12,8 +12,8 @@ import logging
 
 from django.conf import settings
 from django.core.mail import EmailMessage
-from django.template.loader import render_to_string
 
+from home.mail import one_line, text_body
 from home.models import SiteSettings
 from stories.models import GroupPage
 
@@ -42,8 +42,8 @@ def send_group_message(group: GroupPage, data: dict, request=None) -> bool:
         "group_url": group.get_full_url(request),
     }
     mail = EmailMessage(
-        subject=f"Besked til {group.title} via Vores Ishøj",
-        body=render_to_string("community/emails/group_message.txt", context),
+        subject=one_line(f"Besked til {group.title} via Vores Ishøj"),
+        body=text_body("community/emails/group_message.txt", context),
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=[recipient],
         reply_to=[data["email"]],

@@ -25,6 +25,7 @@ from wagtail.models import Page, TaskState, WorkflowState
 
 from home import retention
 from home.roles import is_secretariat
+from home.spreadsheets import csv_cell
 from stories.models.contributions import TaskSignup
 
 
@@ -48,24 +49,43 @@ class Source:
     created: str = "created_at"
     private_notes: tuple[str, ...] = ()
     """Free text only the secretariat reads, blanked along with the contact fields."""
+    phone_fields: tuple[str, ...] = ()
+    """The fields a look-up compares with a phone number, normalised on both sides
+    ("+45 12 34 56 78" is "12345678"): residents write theirs in every way."""
 
     def queryset(self):
         return apps.get_model(self.model)._default_manager.all()
 
-    def matching(self, email: str):
-        """Records whose e-mail field is this address; `email` must come from
-        normalise_email (addresses are compared case-insensitively, in full)."""
+    def matching(self, contact: str):
+        """Records naming this contact; `contact` must come from normalise_contact:
+        an e-mail address (compared case-insensitively, in full) or a phone number
+        (compared digit for digit after normalising)."""
+        if "@" not in contact:
+            return self._matching_phone(contact)
         query = Q()
         for name in self.email_fields:
-            query |= Q(**{f"{name}__iexact": email})
+            query |= Q(**{f"{name}__iexact": contact})
         return self.queryset().filter(query)
+
+    def _matching_phone(self, phone: str):
+        if not self.phone_fields:
+            return self.queryset().none()
+        # Stored as typed ("12 34 56 78", "+45-12345678"), so compared in Python;
+        # a field holding an e-mail address is never a phone number.
+        query = Q()
+        for name in self.phone_fields:
+            query |= ~Q(**{f"{name}__contains": "@"})
+        candidates = self.queryset().filter(query).values_list("pk", *self.phone_fields)
+        ids = [pk for pk, *values in candidates if phone in map(normalise_phone, values)]
+        return self.queryset().filter(pk__in=ids)
 
 
 SOURCES = (
     Source("Tilmelding til opgave", "stories.TaskSignup", ("name", "contact"), ("contact",),
-           ("task__title", "task__date", "task__page__title"), "delete"),
+           ("task__title", "task__date", "task__page__title"), "delete",
+           phone_fields=("contact",)),
     Source("Frivillig", "stories.VolunteerSignup", ("name", "contact"), ("contact",),
-           ("interests",), "delete"),
+           ("interests",), "delete", phone_fields=("contact",)),
     Source("Indsendt historie/opskrift", "stories.StorySubmission", ("name", "email"),
            ("email",), ("kind", "message", "page__title"), "blank", private_notes=("message",)),
     Source("Indsendt billede", "stories.PhotoSubmission", ("email",), ("email",),
@@ -77,9 +97,35 @@ SOURCES = (
 )  # fmt: skip
 
 NOT_AN_ADDRESS = (
-    "Skriv en hel e-mailadresse, fx navn@example.dk. Værktøjet søger kun på præcise "
-    "adresser – aldrig på navne eller dele af en adresse – så en sletning kun rammer én person."
+    "Skriv en hel e-mailadresse, fx navn@example.dk, eller et helt telefonnummer, fx "
+    "+45 12 34 56 78. Værktøjet søger kun på præcise adresser og numre – aldrig på navne "
+    "eller dele af en adresse – så en sletning kun rammer én person."
 )
+PHONE_SEPARATORS = str.maketrans("", "", " -./()\u00a0")
+
+
+def normalise_phone(raw: str | None) -> str | None:
+    """A phone number as digits, the Danish country code dropped: "+45 12 34 56 78",
+    "0045 12345678" and "12 34 56 78" are all "12345678"; a foreign number keeps
+    its country code ("+46701234567"). None for anything that is not a whole
+    number of 8 to 15 digits (a fragment must never match, see NOT_AN_ADDRESS)."""
+    text = (raw or "").strip().translate(PHONE_SEPARATORS)
+    if text.startswith("00"):
+        text = "+" + text[2:]
+    plus = text.startswith("+")
+    digits = text[1:] if plus else text
+    if not (digits.isascii() and digits.isdigit()) or not 8 <= len(digits) <= 15:
+        return None
+    if plus and digits.startswith("45") and len(digits) == 10:
+        return digits[2:]
+    if plus:
+        return "+" + digits
+    return digits
+
+
+def normalise_contact(raw: str | None) -> str | None:
+    """An e-mail address (normalise_email) or a phone number (normalise_phone)."""
+    return normalise_email(raw) or normalise_phone(raw)
 
 
 def normalise_email(raw: str | None) -> str | None:
@@ -120,9 +166,9 @@ def _row(source: Source, obj) -> dict:
 
 
 def find_by_email(raw: str) -> list[dict]:
-    """Every record that names this e-mail address (case-insensitive, exact);
-    nothing at all for text that is not a whole address."""
-    email = normalise_email(raw)
+    """Every record that names this e-mail address (case-insensitive, exact) or
+    phone number (normalised); nothing at all for text that is neither, whole."""
+    email = normalise_contact(raw)
     if email is None:
         return []
     rows = []
@@ -152,7 +198,7 @@ def to_csv(rows: Iterable[dict]) -> str:
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=keys or ["kilde"])
     writer.writeheader()
-    writer.writerows(rows)
+    writer.writerows({key: csv_cell(value) for key, value in row.items()} for row in rows)
     return buffer.getvalue()
 
 
@@ -169,9 +215,9 @@ def _blank(source: Source, queryset, extra: dict | None = None) -> int:
 
 @transaction.atomic
 def erase_by_email(raw: str) -> int:
-    """Delete or blank every record naming this e-mail; returns how many.
-    Text that is not a whole address erases nothing."""
-    email = normalise_email(raw)
+    """Delete or blank every record naming this e-mail or phone number; returns
+    how many. Text that is not a whole address or number erases nothing."""
+    email = normalise_contact(raw)
     if email is None:
         return 0
     count = 0
@@ -195,8 +241,12 @@ def _holding(source: Source) -> Q:
     return holding
 
 
-def _source(label: str) -> Source:
+def source_for(label: str) -> Source:
+    """The source of one model ("app_label.ModelName")."""
     return next(s for s in SOURCES if s.model == label)
+
+
+_source = source_for
 
 
 SUBMISSIONS = (

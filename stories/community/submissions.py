@@ -5,7 +5,8 @@ under "Historier" in the "Godkendelse" workflow (a recipe as a recipe block
 after its family history); a photo is a Wagtail image in "Indsendte billeder"
 plus a pending `PhotoSubmission`, under a random file name and never public
 until approved (home/uploads.py). The submitter's name and e-mail go to the
-submission records only.
+submission records only; each kind opens the resident's private link the same
+way (home/participation.py).
 """
 
 from __future__ import annotations
@@ -14,7 +15,8 @@ from django.db import transaction
 from wagtail.images import get_image_model
 from wagtail.models import Collection
 
-from home import uploads
+from home import participation, uploads
+from home.participation_models import Contribution, ContributionKind
 from home.submissions import file_draft, paragraphs, unique_child_slug
 from stories.models import (
     PhotoCallPage,
@@ -51,19 +53,27 @@ def _create_draft(
     return file_draft(index, page)
 
 
-def create_story_draft(index: StoryIndexPage, data: dict) -> StoryPage:
+def _record(page: StoryPage, kind: str, data: dict) -> Contribution:
+    """Who sent it (personal data) and the resident's link (none)."""
+    submission = StorySubmission.objects.create(
+        page=page,
+        kind=kind,
+        name=data["name"],
+        email=data["email"],
+        message=data.get("message", ""),
+    )
+    contribution_kind = (
+        ContributionKind.RECIPE if kind == SubmissionKind.RECIPE else ContributionKind.STORY
+    )
+    return participation.open_contribution(contribution_kind, page.title, submission, page)
+
+
+def create_story_draft(index: StoryIndexPage, data: dict) -> Contribution:
     with transaction.atomic():
         page = _create_draft(
             index, title=data["title"], intro=data["intro"], body=paragraphs(data["body"])
         )
-        StorySubmission.objects.create(
-            page=page,
-            kind=SubmissionKind.STORY,
-            name=data["name"],
-            email=data["email"],
-            message=data.get("message", ""),
-        )
-    return page
+        return _record(page, SubmissionKind.STORY, data)
 
 
 def recipe_block(data: dict) -> tuple:
@@ -79,7 +89,7 @@ def recipe_block(data: dict) -> tuple:
     )
 
 
-def create_recipe_draft(index: StoryIndexPage, data: dict) -> StoryPage:
+def create_recipe_draft(index: StoryIndexPage, data: dict) -> Contribution:
     history = data["history"].replace("\r\n", "\n").strip()
     first, _, rest = history.partition("\n\n")
     if "\n" not in first and len(first) <= 300:
@@ -96,17 +106,10 @@ def create_recipe_draft(index: StoryIndexPage, data: dict) -> StoryPage:
             body=paragraphs(body_text) + [recipe_block(data)],
             tags=("mad med historie",),
         )
-        StorySubmission.objects.create(
-            page=page,
-            kind=SubmissionKind.RECIPE,
-            name=data["name"],
-            email=data["email"],
-            message=data.get("message", ""),
-        )
-    return page
+        return _record(page, SubmissionKind.RECIPE, data)
 
 
-def create_photo_submission(call: PhotoCallPage, data: dict) -> PhotoSubmission:
+def create_photo_submission(call: PhotoCallPage, data: dict) -> Contribution:
     with transaction.atomic():
         image = get_image_model()(
             title=f"{call.title}: {data['caption']}"[:255],
@@ -114,11 +117,15 @@ def create_photo_submission(call: PhotoCallPage, data: dict) -> PhotoSubmission:
             collection=submitted_images_collection(),
         )
         image.save()
-        return PhotoSubmission.objects.create(
+        photo = PhotoSubmission.objects.create(
             call=call,
             image=image,
             caption=data["caption"],
             photographer=data["photographer"],
             email=data.get("email", ""),
             consent=True,
+        )
+        # The photo shows in the call's gallery: the call is its page.
+        return participation.open_contribution(
+            ContributionKind.PHOTO, data["caption"], photo, call, becomes_page=False
         )

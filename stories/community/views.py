@@ -12,15 +12,16 @@ import logging
 from django.conf import settings
 from django.core.mail import send_mail
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
-from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.utils.cache import patch_cache_control
 from django.utils.http import urlencode
 from django.views.decorators.http import require_http_methods
 
+from home import participation
+from home.mail import one_line, text_body
 from home.spam import RateLimit
 from stories.models import GroupIndexPage, GroupPage, GroupTask, PhotoCallPage, StoryIndexPage
-from stories.occurrences import event_queryset, next_of_each
+from stories.occurrences import listed_events, next_of_each
 
 from . import group_contact, personal_data, signups, submissions
 from .forms import (
@@ -83,8 +84,8 @@ def _send_confirmation(request: HttpRequest, group: GroupPage, task: GroupTask, 
         "hours": signups.CONFIRMATION_HOURS,
     }  # fmt: skip
     send_mail(
-        subject=f"Bekræft din tilmelding: {task.title}",
-        message=render_to_string("community/emails/task_signup_confirm.txt", context),
+        subject=one_line(f"Bekræft din tilmelding: {task.title}"),
+        message=text_body("community/emails/task_signup_confirm.txt", context),
         from_email=settings.DEFAULT_FROM_EMAIL,
         recipient_list=[signup.contact],
         fail_silently=True,
@@ -107,8 +108,8 @@ def _ask_contact_to_confirm(request: HttpRequest, group: GroupPage, task: GroupT
     }  # fmt: skip
     send_mail(
         # One line: a name typed with a line break must not break the mail's header.
-        subject=f"Ring til {' '.join(signup.name.split())} og bekræft: {task.title}",
-        message=render_to_string("community/emails/task_signup_by_phone.txt", context),
+        subject=one_line(f"Ring til {signup.name} og bekræft: {task.title}"),
+        message=text_body("community/emails/task_signup_by_phone.txt", context),
         from_email=settings.DEFAULT_FROM_EMAIL,
         recipient_list=[recipient],
         fail_silently=True,
@@ -195,7 +196,7 @@ def group_view(request: HttpRequest, group: GroupPage) -> HttpResponse:
     response = group.render(
         request,
         context_overrides={
-            "upcoming_occurrences": next_of_each(event_queryset().filter(groups=group))
+            "upcoming_occurrences": next_of_each(listed_events().filter(groups=group))
         },
     )
     # The board's counts change with every sign-up: never serve a stored copy.
@@ -266,8 +267,12 @@ def submit_story_view(request: HttpRequest) -> HttpResponse:
     form = form_class(request.POST or None)
     create = submissions.create_recipe_draft if recipe else submissions.create_story_draft
     done = request.path + ("?type=opskrift&tak=1" if recipe else "?tak=1")
+
+    def on_valid(data):
+        return participation.thank_you(request, create(index, data), done)
+
     return _handle(
-        request, form, "story-submission", lambda data: create(index, data) and None, done,
+        request, form, "story-submission", on_valid, done,
         "community/submission_form.html", {"page": index, "recipe": recipe},
     )  # fmt: skip
 
@@ -286,7 +291,8 @@ def photo_call_view(request: HttpRequest, call: PhotoCallPage) -> HttpResponse:
     form = PhotoSubmissionForm(request.POST or None, request.FILES or None)
 
     def on_valid(data):
-        submissions.create_photo_submission(call, data)
+        contribution = submissions.create_photo_submission(call, data)
+        return participation.thank_you(request, contribution, call.url + "?tak=1")
 
     response = _handle(
         request, form, "photo-submission", on_valid, call.url + "?tak=1",

@@ -3,10 +3,28 @@
 from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
 
+from home.participation_models import StandardAnswer
 from home.roles import is_secretariat
 
-from . import admin_views, personal_data
+from . import admin_views, answer_views, personal_data
+
+
+class StandardAnswerViewSet(SnippetViewSet):
+    """The secretariat's own wording for answers it often gives."""
+
+    model = StandardAnswer
+    icon = "openquote"
+    menu_label = "Standardsvar"
+    add_to_admin_menu = False
+    list_display = ["title", "text", "sort_order"]
+    search_fields = ["title", "text"]
+
+
+register_snippet(StandardAnswerViewSet)
+hooks.register("construct_homepage_panels", answer_views.add_waiting_panel)
 
 
 class CheckedMenuItem(MenuItem):
@@ -38,6 +56,8 @@ def register_community_urls():
         path("faellesskab/persondata/", admin_views.PersonalDataView.as_view(),
              name="community_personal_data"),
         path("faellesskab/inviter/", admin_views.InviteView.as_view(), name="community_invite"),
+        path("faellesskab/indsendelser/<int:pk>/svar/", answer_views.AnswerView.as_view(),
+             name="contribution_answer"),
     ]  # fmt: skip
 
 
@@ -52,6 +72,9 @@ def register_community_menu():
                         order=30, check=is_secretariat),
         CheckedMenuItem("Persondata", reverse("community_personal_data"), icon_name="lock",
                         order=40, check=personal_data.can_manage_personal_data),
+        CheckedMenuItem("Standardsvar til borgere",
+                        reverse("wagtailsnippets_home_standardanswer:list"),
+                        icon_name="openquote", order=35, check=is_secretariat),
         CheckedMenuItem("Inviter medredaktør", reverse("community_invite"), icon_name="mail",
                         order=50, check=is_secretariat),
     ]  # fmt: skip

@@ -16,8 +16,9 @@ from django.utils import timezone
 from django.views.decorators.http import condition, require_safe
 from icalendar import Calendar, Event
 
-from home.languages import default_language
 from home.text import plain_text, slugify_da
+from stories.feeds.languages import default_language, in_language
+from stories.feeds.params import ParameterError, feed_language
 from stories.models.event import EventPage, Frequency
 from stories.occurrences import event_queryset, fingerprint, in_range, load_exceptions
 from stories.recurrence import (
@@ -84,6 +85,9 @@ def recurrence(event: EventPage) -> dict | None:
 
 
 def _base_component(event: EventPage, request: HttpRequest) -> Event:
+    # RFC 5545 3.2.10: each text in the event names its language, so a
+    # calendar app (and a screen reader) reads an Arabic event as Arabic.
+    language = {"LANGUAGE": event.locale.language_code}
     component = Event()
     component.add("uid", event_uid(event))
     stamp = event.last_published_at or timezone.now()
@@ -91,23 +95,23 @@ def _base_component(event: EventPage, request: HttpRequest) -> Event:
     component.add("last-modified", stamp.astimezone(UTC))
     # Plain text only (home.text.plain_text): calendars show these as text,
     # and some render HTML in a description.
-    component.add("summary", plain_text(event.title))
+    component.add("summary", plain_text(event.title), parameters=language)
     url = event.get_full_url(request)
-    component.add("description", f"{plain_text(event.intro)}\n\n{url}".strip())
+    component.add("description", f"{plain_text(event.intro)}\n\n{url}".strip(), parameters=language)
     component.add("url", url)
     location = ", ".join(plain_text(p) for p in (event.location_name, event.location_address) if p)
     if location:
-        component.add("location", location)
+        component.add("location", location, parameters=language)
     if event.coordinates:
         component.add("geo", event.coordinates)
     if event.organiser:
         component.add(
             "organizer",
             f"mailto:noreply@{UID_DOMAIN}",
-            parameters={"CN": plain_text(event.organiser)},
+            parameters={"CN": plain_text(event.organiser), **language},
         )
     for category in event.categories.all():
-        component.add("categories", plain_text(category.name))
+        component.add("categories", plain_text(category.name), parameters=language)
     return component
 
 
@@ -197,12 +201,17 @@ def _calendar(name: str) -> Calendar:
     return calendar
 
 
-def build_calendar(request: HttpRequest, today: date | None = None) -> Calendar:
+def build_calendar(
+    request: HttpRequest, today: date | None = None, language: str | None = None
+) -> Calendar:
+    """The events in one language (`?sprog=`, stories.feeds.languages), or all."""
+    language = language or default_language()
     today = today or timezone.localdate()
     first_day, last_day = _window(today)
     calendar = _calendar("Det sker i Ishøj")
     calendar.add("refresh-interval", timedelta(hours=6), parameters={"VALUE": "DURATION"})
-    events = list(in_range(event_queryset(), first_day, last_day).order_by("pk"))
+    events = in_language(event_queryset(), language)
+    events = list(in_range(events, first_day, last_day).order_by("pk"))
     exceptions = load_exceptions(events)
     for event in events:
         for component in event_components(event, request, exceptions[event.pk]):
@@ -222,25 +231,30 @@ def event_calendar(event: EventPage, request: HttpRequest) -> Calendar:
     return calendar
 
 
-def _etag(request: HttpRequest, *args, **kwargs) -> str:
+def _etag(request: HttpRequest, *args, **kwargs) -> str | None:
+    try:
+        language = feed_language(request.GET)
+    except ParameterError:
+        return None
     first_day, last_day = _window(timezone.localdate())
     count, newest, top = fingerprint(
-        in_range(
-            EventPage.objects.live().public().filter(locale__language_code=default_language()),
-            first_day,
-            last_day,
-        )
+        in_range(in_language(EventPage.objects.live().public(), language), first_day, last_day)
     )
-    return (
-        f"ics-{first_day:%Y%m%d}-{count}-{newest:%Y%m%d%H%M%S%f}-{top}" if newest else "ics-empty"
-    )
+    if not newest:
+        return f"ics-{language}-empty"
+    return f"ics-{language}-{first_day:%Y%m%d}-{count}-{newest:%Y%m%d%H%M%S%f}-{top}"
 
 
 @require_safe
 @condition(etag_func=_etag)
 def begivenheder_ics(request: HttpRequest) -> HttpResponse:
+    try:
+        language = feed_language(request.GET)
+    except ParameterError as error:
+        return HttpResponse(error.message, status=400, content_type="text/plain; charset=utf-8")
     response = HttpResponse(
-        build_calendar(request).to_ical(), content_type="text/calendar; charset=utf-8"
+        build_calendar(request, language=language).to_ical(),
+        content_type="text/calendar; charset=utf-8",
     )
     response["Content-Disposition"] = 'inline; filename="det-sker-i-ishoej.ics"'
     return response

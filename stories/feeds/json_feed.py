@@ -18,7 +18,7 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.views.decorators.http import condition, require_safe
 from wagtail.models import PageLogEntry
 
-from home.languages import default_language
+from stories.feeds.languages import in_language
 from stories.feeds.params import FeedQuery, ParameterError, parse_feed_query
 from stories.feeds.rows import FeedEvent, add_details, series_rows
 from stories.feeds.serialize import occurrence_data
@@ -31,7 +31,7 @@ _STATE_ATTR = "_det_sker_feed_state"
 
 def _filtered(events, query: FeedQuery):
     return filter_events(
-        in_range(events, query.first_day, query.last_day),
+        in_range(in_language(events, query.language), query.first_day, query.last_day),
         category=query.category,
         audience=query.audience,
         place=query.place,
@@ -56,12 +56,7 @@ def removed_since(since: datetime) -> tuple[list[int], datetime | None]:
     for page_id, timestamp in entries:
         gone[page_id] = max(timestamp, gone.get(page_id, timestamp))
     if gone:
-        public = (
-            EventPage.objects.live()
-            .public()
-            .filter(locale__language_code=default_language())
-            .filter(pk__in=gone)
-        )
+        public = EventPage.objects.live().public().filter(pk__in=gone)
         for page_id in public.values_list("pk", flat=True):
             del gone[page_id]
     return sorted(gone), max(gone.values(), default=None)
@@ -76,12 +71,7 @@ def _state(request: HttpRequest) -> tuple[FeedQuery, str, datetime | None, list[
         except ParameterError:
             setattr(request, _STATE_ATTR, None)
             return None
-        count, newest, top = fingerprint(
-            _filtered(
-                EventPage.objects.live().public().filter(locale__language_code=default_language()),
-                query,
-            )
-        )
+        count, newest, top = fingerprint(_filtered(EventPage.objects.live().public(), query))
         removed: list[int] = []
         if query.updated_since is not None:
             removed, last_removal = removed_since(query.updated_since)
@@ -131,12 +121,7 @@ def _timeline(query: FeedQuery) -> list[tuple[datetime, FeedEvent, OccurrenceTim
     """Every occurrence in the window as (start, event, times), in feed order
     (start, then title, then id): what counting and paging need, without
     building an item."""
-    events, exceptions = series_rows(
-        _filtered(
-            EventPage.objects.live().public().filter(locale__language_code=default_language()),
-            query,
-        )
-    )
+    events, exceptions = series_rows(_filtered(EventPage.objects.live().public(), query))
     # Events in title order and a stable sort by start alone give the feed's
     # order; every start is wall-clock time in one zone, so naive order is
     # the order in time.

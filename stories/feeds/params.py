@@ -13,6 +13,8 @@ from django.http import QueryDict
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
+from home.text import whole_number
+from stories.feeds.languages import ALL, PARAMETERS, default_language, known_languages
 from stories.models.event_taxonomy import Audience
 from stories.recurrence import TZ
 
@@ -46,6 +48,8 @@ class FeedQuery:
     updated_since: datetime | None = None
     page: int = 1
     page_size: int = DEFAULT_PAGE_SIZE
+    language: str = ALL
+    """A language code, or "alle" for every language (stories.feeds.languages)."""
 
 
 def _date(params: QueryDict, name: str) -> date | None:
@@ -72,9 +76,9 @@ def _positive_int(params: QueryDict, name: str, default: int, maximum: int | Non
     raw = params.get(name, "").strip()
     if not raw:
         return default
-    if not raw.isdigit() or int(raw) < 1:
+    value = whole_number(raw)
+    if value is None or value < 1:
         raise ParameterError(name, f"'{name}' skal være et helt tal større end 0.")
-    value = int(raw)
     if maximum is not None and value > maximum:
         raise ParameterError(name, f"'{name}' må højst være {maximum}.")
     return value
@@ -85,6 +89,25 @@ def _slug(params: QueryDict, name: str) -> str:
     if len(raw) > _SLUG_MAX or (raw and not all(c.isalnum() or c in "-_" for c in raw)):
         raise ParameterError(
             name, f"'{name}' skal være et kort navn med bogstaver, tal og bindestreger."
+        )
+    return raw
+
+
+def feed_language(params: QueryDict) -> str:
+    """The language code asked for, ALL, or the site's default; a ParameterError
+    naming the portal's languages when it has no pages in the one asked for."""
+    name = next((p for p in PARAMETERS if params.get(p, "").strip()), None)
+    if name is None:
+        return default_language()
+    raw = params[name].strip()
+    if raw == ALL:
+        return ALL
+    known = known_languages()
+    if raw not in known:
+        raise ParameterError(
+            name,
+            f"Ukendt sprog i '{name}'. Brug en af sprogkoderne {', '.join(known)} "
+            f"eller '{ALL}' for alle sprog.",
         )
     return raw
 
@@ -130,4 +153,5 @@ def parse_feed_query(params: QueryDict, today: date | None = None) -> FeedQuery:
         updated_since=updated_since,
         page=_positive_int(params, "page", 1),
         page_size=_positive_int(params, "page_size", DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE),
+        language=feed_language(params),
     )

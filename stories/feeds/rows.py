@@ -41,7 +41,7 @@ DETAIL_FIELDS = (
     *("id", "intro", "image_id", "image_alt", "organiser", "audience", "is_free"),
     *("price_dkk", "signup_url", "last_published_at", "place_name", "address"),
     *("latitude", "longitude", "place_id", "place__slug", "place__title", "place__live"),
-    *("place__address", "place__latitude", "place__longitude"),
+    *("place__address", "place__latitude", "place__longitude", "locale__language_code"),
 )
 
 
@@ -75,6 +75,7 @@ class FeedEvent:
         for name in ("signup_url", "last_published_at", "place_name", "address"):
             setattr(self, name, values[name])
         self.latitude, self.longitude = values["latitude"], values["longitude"]
+        self.language = values["locale__language_code"]
         self.place = (
             SimpleNamespace(
                 slug=values["place__slug"],

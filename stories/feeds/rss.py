@@ -1,15 +1,22 @@
-"""GET /feeds/historier.rss: the newest stories for feed readers and newsletters."""
+"""GET /feeds/historier.rss: the newest stories for feed readers and newsletters.
+
+One feed per language: Danish by default, `?sprog=ar` (or `?locale=ar`) for the
+Arabic stories, `?sprog=alle` for every language; the channel's `<language>`
+says which (docs/det-sker-feed.md, "Sprog").
+"""
 
 import mimetypes
 from datetime import datetime, time
 
 from django.contrib.syndication.views import Feed
 from django.db.models import Prefetch
+from django.http import HttpResponse
 from django.utils.feedgenerator import Enclosure, Rss201rev2Feed
 from wagtail.images import get_image_model
 
-from home.languages import default_language
-from stories.models.story import HERO_CARD_SPEC, StoryPage
+from stories.feeds.languages import ALL, in_language
+from stories.feeds.params import ParameterError, feed_language
+from stories.models.story import HERO_CARD_SPEC, StoryIndexPage, StoryPage
 from stories.recurrence import TZ
 
 STORY_COUNT = 20
@@ -18,19 +25,28 @@ STORY_COUNT = 20
 class StoriesFeed(Feed):
     feed_type = Rss201rev2Feed
     title = "Vores Ishøj – historier"
-    link = "/historier/"
     description = "De gode historier om mennesker i Ishøj, der mødes på tværs."
-    language = "da"
+
+    def __init__(self, language: str):
+        super().__init__()
+        self.feed_language = language
+        # The channel's <language>; Django writes the site's own for `alle`.
+        self.language = None if language == ALL else language
 
     def __call__(self, request, *args, **kwargs):
         self.request = request
         return super().__call__(request, *args, **kwargs)
 
+    def link(self) -> str:
+        """The story list in the feed's language, where it has been translated."""
+        indexes = in_language(StoryIndexPage.objects.live(), self.feed_language)
+        index = indexes.order_by("pk").first()
+        return index.url if index and index.url else "/historier/"
+
     def items(self):
         return list(
-            StoryPage.objects.live()
-            .filter(locale__language_code=default_language())
-            .public()
+            in_language(StoryPage.objects.live().public(), self.feed_language)
+            .select_related("locale")
             .prefetch_related(
                 Prefetch(
                     "hero_image",
@@ -77,4 +93,8 @@ class StoriesFeed(Feed):
 
 def historier_rss(request):
     """A fresh Feed per request: the feed keeps the request for absolute URLs."""
-    return StoriesFeed()(request)
+    try:
+        language = feed_language(request.GET)
+    except ParameterError as error:
+        return HttpResponse(error.message, status=400, content_type="text/plain; charset=utf-8")
+    return StoriesFeed(language)(request)

@@ -71,6 +71,7 @@ def _occurrence_data(occurrence: Occurrence, request: HttpRequest | None) -> dic
     return {
         "id": occurrence.uid,
         "event_id": event.pk,
+        "language": event.language,
         "title": event.title,
         "summary": event.intro,
         "start": _iso(occurrence.start),

@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_safe
 
+from home.text import whole_number
 from stories.feeds.json_feed import _filtered, error_response
 from stories.feeds.params import ParameterError, parse_feed_query
 from stories.occurrences import feed_queryset, occurrences_between
@@ -50,8 +51,8 @@ def det_sker_widget(request: HttpRequest) -> HttpResponse:
         accent = request.GET.get("accent", DEFAULT_ACCENT)
         if accent not in ACCENTS:
             raise ParameterError("accent", f"'accent' skal være en af: {', '.join(ACCENTS)}.")
-        raw_limit = request.GET.get("antal", str(DEFAULT_LIMIT))
-        if not raw_limit.isdigit() or not 1 <= int(raw_limit) <= MAX_LIMIT:
+        limit = whole_number(request.GET.get("antal", str(DEFAULT_LIMIT)))
+        if limit is None or not 1 <= limit <= MAX_LIMIT:
             raise ParameterError("antal", f"'antal' skal være et tal fra 1 til {MAX_LIMIT}.")
     except ParameterError as error:
         return error_response(error)
@@ -62,7 +63,7 @@ def det_sker_widget(request: HttpRequest) -> HttpResponse:
             query.first_day, query.last_day, _filtered(feed_queryset(), query)
         )
         if o.end > now and not o.is_cancelled
-    ][: int(raw_limit)]
+    ][:limit]
     response = TemplateResponse(
         request,
         "stories/widget.html",

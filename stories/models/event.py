@@ -5,10 +5,13 @@ instants: "every Tuesday 13–16" must stay 13–16 on both sides of a daylight
 saving change. `stories.recurrence` turns these fields into occurrences.
 """
 
+from collections.abc import Callable
 from datetime import datetime, timedelta
+from typing import Any, ClassVar
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 from django.utils.functional import cached_property
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import (
@@ -26,10 +29,13 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from home.page_extensions import ExtensiblePreviewMixin
+from home.search.languages import language_of
+from home.sharing import SharedEvent, ShareFields, SharesContent, absolute
+from home.text import MONTHS_DA, WEEKDAYS_DA
 from stories.blocks import StoryBodyBlock
 from stories.event_links import directions
 from stories.feeds.schema_org import event_json_ld
-from stories.recurrence import Frequency, Ordinal, next_occurrences
+from stories.recurrence import TZ, Frequency, Occurrence, Ordinal, expand_event, next_occurrences
 
 from .event_fields import ChoiceListField
 from .event_taxonomy import Audience, Weekday
@@ -40,7 +46,7 @@ EVENT_SOCIAL_SPEC = "fill-1200x630"
 EVENT_RENDITION_SPECS = (EVENT_CARD_SPEC, EVENT_WIDE_SPEC, EVENT_SOCIAL_SPEC)
 
 
-class EventPage(ExtensiblePreviewMixin, Page):
+class EventPage(SharesContent, ExtensiblePreviewMixin, Page):
     """One event, possibly recurring, with where, when, for whom and at what price."""
 
     intro = models.TextField(
@@ -218,6 +224,19 @@ class EventPage(ExtensiblePreviewMixin, Page):
         APIField("address"),
         APIField("organiser"),
     ]
+    # What the channels share (home/sharing.py).
+    share_fields = ShareFields(
+        kind="event",
+        lead="intro",
+        image="image",
+        image_alt="image_alt",
+        tags="categories",
+        videos_in="body",
+    )
+    SHARED_WINDOW_DAYS = 366
+    occurrence_document: ClassVar[Callable[[Occurrence], dict[str, Any]] | None] = None
+    """The event feed's item for one occurrence (stories.feeds.serialize), supplied
+    in StoriesConfig.ready(): the feed's serializer sits above the models."""
     parent_page_types = ["stories.EventIndexPage"]
     subpage_types = []
 
@@ -267,6 +286,11 @@ class EventPage(ExtensiblePreviewMixin, Page):
     # --- Derived values used by the site, the feeds and the widget ---------
 
     @property
+    def language(self) -> str:
+        """The language code of the event's locale ("da", "ar"), as feeds name it."""
+        return language_of(self)
+
+    @property
     def is_recurring(self) -> bool:
         return self.frequency != Frequency.NONE
 
@@ -283,6 +307,38 @@ class EventPage(ExtensiblePreviewMixin, Page):
         if not self.end_time:
             return timedelta(hours=1) if delta <= timedelta(0) else delta
         return delta if delta > timedelta(0) else timedelta(hours=1)
+
+    def shared_event(self) -> SharedEvent:
+        """When and where, and every occurrence in the coming year for listings."""
+        upcoming = [o for o in next_occurrences(self, limit=3) if not o.is_cancelled]
+        when = ""
+        if upcoming:
+            start = upcoming[0].start
+            when = (
+                f"{WEEKDAYS_DA[start.weekday()].capitalize()} {start.day}. "
+                f"{MONTHS_DA[start.month - 1]}"
+            )
+            if not upcoming[0].all_day:
+                when += f" kl. {start:%H.%M}"
+            if len(upcoming) > 1:
+                when += " (og flere gange)"
+        return SharedEvent(when_da=when, where=self.location_name, occurrences=self._documents())
+
+    def _documents(self) -> tuple[dict[str, Any], ...]:
+        serialize = type(self).occurrence_document
+        if serialize is None:
+            return ()
+        today = timezone.now().astimezone(TZ).date()
+        items = []
+        for occurrence in expand_event(
+            self, today, today + timedelta(days=self.SHARED_WINDOW_DAYS)
+        ):
+            item = serialize(occurrence)
+            image = item.get("image") or {}
+            for rendition in (image.get("renditions") or {}).values():
+                rendition["url"] = absolute(rendition["url"])
+            items.append(item)
+        return tuple(items)
 
     @property
     def linked_place(self):

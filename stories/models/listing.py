@@ -75,12 +75,13 @@ class TopicCounts:
         return next((row.story_count for row in self.topics if row.tag_id == tag.pk), 0)
 
 
-def listed_total_under(root) -> int | None:
-    """The live, public stories of every story index under `root`, read from
-    the topic table; None while an index there has not been counted yet."""
+def listed_total_under(root_path) -> int | None:
+    """The live, public stories of every story index under the page with this
+    tree path (a string or an expression such as a subquery), read from the
+    topic table; None while an index there has not been counted yet."""
     total = Q(topic_counts__tag__isnull=True)
     indexes = StoryTopic._meta.get_field("index").related_model.objects
-    found = indexes.filter(path__startswith=root.path).aggregate(
+    found = indexes.filter(path__startswith=root_path).aggregate(
         indexes=Count("pk", distinct=True),
         counted=Count("topic_counts", filter=total),
         stories=Sum("topic_counts__story_count", filter=total),

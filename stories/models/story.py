@@ -14,8 +14,11 @@ from wagtail.images.models import Filter
 from wagtail.models import Page
 from wagtail.search import index
 
+from home.cache import not_a_variant
 from home.languages import danish_listing_page, in_reader_language
 from home.page_extensions import ExtensiblePreviewMixin
+from home.readability_panel import LixPanel
+from home.sharing import ShareFields, SharesContent
 from home.visibility import not_restricted
 from stories.blocks import StoryBodyBlock
 from stories.models.listing import ArchivePaginator, TopicCounts, about_topic
@@ -85,21 +88,25 @@ class StoryIndexPage(Page):
         topic_slug = request.GET.get("emne", "").strip()
         if topic_slug:
             topic = Tag.objects.filter(slug=topic_slug).first()
+            if topic is None:
+                not_a_variant(request)
             count = counts.count_for(topic) if topic else 0
             stories = about_topic(stories, topic, count, counts.total) if topic else stories.none()
         paginator = ArchivePaginator(stories, STORIES_PER_PAGE, count=count)
         try:
             page = paginator.page(request.GET.get("side", 1))
         except PageNotAnInteger:
+            not_a_variant(request)
             page = paginator.page(1)
         except EmptyPage:
+            not_a_variant(request)
             page = paginator.page(paginator.num_pages)
         page.object_list = in_reader_language(page.object_list)
         context.update(stories=page, topic=topic, topic_slug=topic_slug, topics=counts.topics)
         return context
 
 
-class StoryPage(ExtensiblePreviewMixin, Page):
+class StoryPage(SharesContent, ExtensiblePreviewMixin, Page):
     """One good story of people meeting across age, culture and neighbourhood.
 
     Written once here; the channel layer republishes it everywhere else.
@@ -155,6 +162,7 @@ class StoryPage(ExtensiblePreviewMixin, Page):
             heading="Hovedbillede",
         ),
         FieldPanel("body"),
+        LixPanel(heading="Klart dansk (LIX)"),
         MultiFieldPanel(
             [FieldPanel("date"), FieldPanel("byline"), FieldPanel("tags"), FieldPanel("partners")],
             heading="Om historien",
@@ -185,6 +193,15 @@ class StoryPage(ExtensiblePreviewMixin, Page):
         APIField("tags", serializer=TopicsField()),
         APIField("partners", serializer=PartnersField()),
     ]
+    # What the channels share (home/sharing.py).
+    share_fields = ShareFields(
+        kind="story",
+        lead="intro",
+        image="hero_image",
+        image_alt="hero_image_alt",
+        tags="tags",
+        videos_in="body",
+    )
     parent_page_types = ["stories.StoryIndexPage"]
     subpage_types = []
 

@@ -99,3 +99,27 @@ def scratch_postgres(purpose: str):
 def drill_prefix() -> str:
     """Scratch databases of the drill, named after the suite's own PostgreSQL database."""
     return urlsplit(POSTGRES_URL).path.lstrip("/") + "_drill_"
+
+
+# Tables with years of daily or weekly history, and the child table that hangs on one.
+HISTORY_TABLES = (
+    "reach_reachpull",
+    "reach_pageday",
+    "reach_pagesourceday",
+    "reach_sitesourceday",
+    "django_tasks_database_dbtaskresult",
+)
+
+
+def thin_out_history(path: Path, keep_every: int = 8) -> dict[str, int]:
+    """Every table keeps rows, but only one in `keep_every` of the demo's years of
+    history: a move or restore needs the variety, not the volume (test_upgrade's
+    row-loss check keeps it all). Rows left per table."""
+    with sqlite3.connect(path) as db:
+        for table in HISTORY_TABLES:
+            db.execute(f'DELETE FROM "{table}" WHERE id % {keep_every} != 0')
+        db.execute(
+            "DELETE FROM reach_channelmetric WHERE pull_id NOT IN (SELECT id FROM reach_reachpull)"
+        )
+    counts = sqlite_counts(path)
+    return {t: counts[t] for t in (*HISTORY_TABLES, "reach_channelmetric")}

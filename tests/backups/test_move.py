@@ -7,7 +7,6 @@ so an archive that is not one moment would hold half a pair.
 """
 
 import shutil
-import sqlite3
 import subprocess
 import sys
 import time
@@ -22,20 +21,11 @@ from tests.backups.helpers import (
     probe,
     require_postgres,
     scratch_postgres,
+    thin_out_history,
 )
 from tests.backups.upgrade import PASSWORD
 
 pytestmark = ENGINE_FREE
-
-
-def thin_out_reach_history(path: Path) -> None:
-    """Every table with rows, but an eighth of the demo's years of channel figures:
-    the move needs the variety, not the volume (test_upgrade keeps it all)."""
-    with sqlite3.connect(path) as db:
-        db.execute("DELETE FROM reach_reachpull WHERE id % 8 != 0")
-        db.execute(
-            "DELETE FROM reach_channelmetric WHERE pull_id NOT IN (SELECT id FROM reach_reachpull)"
-        )
 
 
 def backup_under_writes(env: dict, folder: Path, tag: str) -> tuple[str, int]:
@@ -88,7 +78,7 @@ def test_sqlite_to_postgresql_and_back_under_writes(upgraded, tmp_path):
     source = tmp_path / "sqlite"
     source.mkdir()
     shutil.copy(upgraded[0], source / "portal.sqlite3")
-    thin_out_reach_history(source / "portal.sqlite3")
+    assert all(thin_out_history(source / "portal.sqlite3").values())
     shutil.copytree(Path(upgraded[1]["MEDIA_ROOT"]), source / "media")
     sqlite_env = portal_env(f"sqlite:///{source / 'portal.sqlite3'}", source)
 

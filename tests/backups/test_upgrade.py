@@ -11,7 +11,14 @@ import shutil
 import sqlite3
 
 from tests.backups.conftest import ENGINE_FREE, unpack_release_media
-from tests.backups.helpers import manage, portal_env, probe, require_postgres, scratch_postgres
+from tests.backups.helpers import (
+    manage,
+    portal_env,
+    probe,
+    require_postgres,
+    scratch_postgres,
+    thin_out_history,
+)
 from tests.backups.upgrade import PASSWORD
 
 pytestmark = ENGINE_FREE
@@ -80,6 +87,7 @@ def test_an_archive_of_the_previous_release_restores_forward_onto_postgresql(
     require_postgres()
     old = tmp_path / "old"
     shutil.copy(release_database, tmp_path / "release.sqlite3")
+    assert all(thin_out_history(tmp_path / "release.sqlite3").values())
     unpack_release_media(old / "media")
     archive = manage(portal_env(f"sqlite:///{tmp_path / 'release.sqlite3'}", old), "backup")
     with scratch_postgres("upgrade") as url:

@@ -11,6 +11,7 @@ import requests
 from django.utils import timezone
 
 from channels.governor import governor
+from cms.settings.channels import channels_from_environment
 from demo.standin import PlatformStandin
 
 
@@ -44,19 +45,17 @@ def media_server(settings, tmp_path):
 def standin(standin_server, settings, media_server):
     """A clean stand-in with every channel pointed at it and demo credentials set."""
     standin_server.state.reset()
-    url = standin_server.url
-    settings.FACEBOOK_API_URL = url
-    settings.INSTAGRAM_API_URL = url
-    settings.YOUTUBE_API_URL = f"{url}/youtube/v3"
-    settings.YOUTUBE_ANALYTICS_URL = f"{url}/youtube/analytics/v2"
-    settings.YOUTUBE_TOKEN_URL = f"{url}/youtube/token"
-    settings.DETSKER_API_URL = f"{url}/detsker"
-    settings.FACEBOOK_PAGE_ID = "1000000001"
-    settings.FACEBOOK_PAGE_TOKEN = "test-facebook-token"
-    settings.INSTAGRAM_USER_ID = "17841400000000001"
-    settings.INSTAGRAM_TOKEN = "test-instagram-token"
-    settings.YOUTUBE_ACCESS_TOKEN = "test-youtube-token"
-    settings.DETSKER_TOKEN = "test-detsker-token"
+    settings.CHANNELS = channels_from_environment(
+        {
+            "FACEBOOK_PAGE_ID": "1000000001",
+            "FACEBOOK_PAGE_TOKEN": "test-facebook-token",
+            "INSTAGRAM_USER_ID": "17841400000000001",
+            "INSTAGRAM_TOKEN": "test-instagram-token",
+            "YOUTUBE_ACCESS_TOKEN": "test-youtube-token",
+            "DETSKER_TOKEN": "test-detsker-token",
+        },
+        standin=standin_server.url,
+    )
     settings.CHANNELS_HTTP_TIMEOUT = 5
     governor.clock = timezone.now
     yield Standin(standin_server)
@@ -67,11 +66,11 @@ def standin(standin_server, settings, media_server):
 
 def removed_metrics_asked(requests_seen) -> set[tuple[str, str]]:
     """(platform, metric) pairs the code asked for although the registry marks them removed."""
-    from channels.platforms import CHANNELS
+    from channels.registry import channels
 
     removed = {
         (slug, metric.name)
-        for slug, channel in CHANNELS.items()
+        for slug, channel in channels.items()
         for metric in channel.metrics
         if metric.removed_on is not None
     }

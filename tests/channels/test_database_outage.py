@@ -15,6 +15,7 @@ from django.conf import settings as django_settings
 
 from channels.models import Publication
 from channels.models import PublicationStatus as S
+from tests.channels.helpers import set_options
 from tests.factories import make_story
 
 pytestmark = [
@@ -68,10 +69,9 @@ def cutting_forwarder(target: str, proxy, restore_after: float):
 def test_an_answer_that_arrives_while_the_database_is_gone_is_recorded_once(
     standin, settings, database_proxy, django_capture_on_commit_callbacks
 ):
-    for name in ("INSTAGRAM_TOKEN", "YOUTUBE_ACCESS_TOKEN", "DETSKER_TOKEN"):
-        setattr(settings, name, "")  # Facebook only
     forwarder = cutting_forwarder(standin.url, database_proxy, restore_after=1.0)
-    settings.FACEBOOK_API_URL = f"http://127.0.0.1:{forwarder.server_address[1]}"
+    settings.CHANNELS = {"facebook": settings.CHANNELS["facebook"]}  # Facebook only
+    set_options(settings, "facebook", API_URL=f"http://127.0.0.1:{forwarder.server_address[1]}")
     try:
         with django_capture_on_commit_callbacks(execute=True):
             story = make_story(title="Svar under nedbrud")

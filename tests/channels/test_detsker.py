@@ -2,7 +2,7 @@ import pytest
 import requests
 
 from channels.models import PublicationStatus as S
-from channels.platforms import get_channel
+from channels.registry import get_channel
 from tests.channels.helpers import publication, publish, unpublish
 from tests.factories import make_story
 from tests.stories.event_factories import weekly
@@ -54,5 +54,5 @@ def test_the_listing_needs_the_bearer_token(standin):
 def test_reach_from_the_listing(standin, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         event = weekly(start_date=__import__("datetime").date.today(), repeat_count=1)
-    reach = get_channel("detsker").fetch_reach(publication(event, "detsker"))
+    reach = get_channel("detsker").fetch_reach(publication(event, "detsker").record())
     assert reach.metrics == {"views": 0}

@@ -1,7 +1,7 @@
 import pytest
 
 from channels.models import PublicationStatus as S
-from tests.channels.helpers import choose, publication, publish, unpublish
+from tests.channels.helpers import choose, publication, publish, set_options, unpublish
 from tests.factories import make_story
 
 pytestmark = pytest.mark.django_db
@@ -68,18 +68,18 @@ def test_unpublishing_withdraws_the_post(standin, django_capture_on_commit_callb
 
 
 def test_reach_uses_the_platforms_metric_names(standin, django_capture_on_commit_callbacks):
-    from channels.platforms import get_channel
+    from channels.registry import get_channel
 
     with django_capture_on_commit_callbacks(execute=True):
         story = make_story()
-    reach = get_channel("facebook").fetch_reach(publication(story, "facebook"))
+    reach = get_channel("facebook").fetch_reach(publication(story, "facebook").record())
 
     # Meta's views metrics since 15 November 2025 (the impressions ones are gone).
     assert set(reach.metrics) == {"post_total_media_view_unique", "post_media_view"}
 
 
 def test_a_channel_without_credentials_is_not_set_up(settings, django_capture_on_commit_callbacks):
-    settings.FACEBOOK_PAGE_TOKEN = ""
+    set_options(settings, "facebook", TOKEN="")
     with django_capture_on_commit_callbacks(execute=True):
         story = make_story()
 

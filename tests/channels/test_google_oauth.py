@@ -5,6 +5,8 @@ import requests
 
 from channels.models import ChannelState
 from channels.platforms import google_oauth
+from channels.registry import get_channel
+from tests.channels.helpers import set_options
 
 pytestmark = pytest.mark.django_db
 
@@ -12,12 +14,20 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def youtube_login(settings):
     google_oauth._refreshed.clear()
-    settings.YOUTUBE_ACCESS_TOKEN = ""
-    settings.YOUTUBE_CLIENT_ID = "client"
-    settings.YOUTUBE_CLIENT_SECRET = "secret"
-    settings.YOUTUBE_REFRESH_TOKEN = "refresh-1"
+    set_options(
+        settings,
+        "youtube",
+        ACCESS_TOKEN="",
+        CLIENT_ID="client",
+        CLIENT_SECRET="secret",
+        REFRESH_TOKEN="refresh-1",
+    )
     yield settings
     google_oauth._refreshed.clear()
+
+
+def access_token():
+    return google_oauth.access_token(get_channel("youtube").login())
 
 
 def restart():
@@ -37,10 +47,10 @@ def test_after_google_rotates_the_refresh_token_a_restarted_portal_still_renews(
     standin, youtube_login
 ):
     standin.configure(youtube_rotate_refresh_tokens=True)
-    google_oauth.access_token()  # Google answers with a new refresh token, retires refresh-1
+    access_token()  # Google answers with a new refresh token, retires refresh-1
     restart()
 
-    assert google_oauth.access_token().startswith("standin-yt-")
+    assert access_token().startswith("standin-yt-")
 
     first, second = standin.state.refresh_tokens_seen
     assert first == "refresh-1" and second.startswith("standin-refresh-")
@@ -49,11 +59,11 @@ def test_after_google_rotates_the_refresh_token_a_restarted_portal_still_renews(
 
 def test_a_rotated_token_is_read_back_from_the_database_not_from_memory(standin, youtube_login):
     standin.configure(youtube_rotate_refresh_tokens=True)
-    google_oauth.access_token()
+    access_token()
     restart()
     stored = ChannelState.objects.get(channel="youtube").refresh_token
 
-    google_oauth.access_token()
+    access_token()
 
     assert standin.state.refresh_tokens_seen[-1] == stored != "refresh-1"
 
@@ -62,10 +72,10 @@ def test_a_newly_configured_login_is_not_overruled_by_the_old_logins_rotated_tok
     standin, youtube_login
 ):
     standin.configure(youtube_rotate_refresh_tokens=True)
-    google_oauth.access_token()
+    access_token()
     restart()
-    youtube_login.YOUTUBE_REFRESH_TOKEN = "refresh-new-login"  # the secretariat logs in again
+    set_options(youtube_login, "youtube", REFRESH_TOKEN="refresh-new-login")  # a new login
 
-    google_oauth.access_token()
+    access_token()
 
     assert standin.state.refresh_tokens_seen[-1] == "refresh-new-login"

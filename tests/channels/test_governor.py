@@ -8,7 +8,7 @@ from channels.governor import governor
 from channels.models import ChannelState
 from channels.models import PublicationStatus as S
 from channels.platforms.meta import usage_percent as parse_usage_percent
-from tests.channels.helpers import publication
+from tests.channels.helpers import publication, set_options
 from tests.factories import make_story
 
 pytestmark = pytest.mark.django_db
@@ -84,7 +84,7 @@ def test_instagram_is_held_at_its_24_hour_limit(standin, django_capture_on_commi
 def test_youtube_daily_quota_is_respected(standin, settings, django_capture_on_commit_callbacks):
     from tests.channels.helpers import choose, publish
 
-    settings.CHANNELS_YOUTUBE_DAILY_QUOTA = 60  # room for one update (1 + 50), not two
+    set_options(settings, "youtube", DAILY_QUOTA=60)  # room for one update (1 + 50), not two
     standin.video("aaaaaaaaaaa")
     standin.video("bbbbbbbbbbb")
     stories = []

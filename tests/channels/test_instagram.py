@@ -1,7 +1,13 @@
+from urllib.parse import urlsplit
+
 import pytest
 
 from channels.models import PublicationStatus as S
-from channels.platforms import get_channel
+from channels.reach.attribution import attribute
+from channels.reach.models import Source
+from channels.registry import get_channel
+from channels.rendering import render_page
+from home.models import ShortLink
 from tests.channels.helpers import choose, publication, publish, unpublish
 from tests.factories import make_image, make_story
 
@@ -20,10 +26,33 @@ def test_a_story_goes_out_as_container_poll_and_publish(
     assert pub.status == S.PUBLISHED and pub.external_id == media["id"]
     assert pub.external_url == media["permalink"]
     assert paths[:2] == ["content_publishing_limit", "media"] and "media_publish" in paths
-    assert "utm_source=instagram&utm_medium=social&utm_campaign=cafe" in media["caption"]
     assert "#Ældre" in media["caption"] and "#MadOgFællesskab" in media["caption"]
     # The stand-in fetched a 1080-wide JPEG rendition from the portal.
     assert ".width-1080.format-jpeg" in media["image_url"]
+
+
+def test_the_caption_carries_a_short_address_whose_visits_count_as_instagram(
+    client, standin, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        story = make_story(slug="cafe-paa-torvet")
+
+    (media,) = standin.posts()["instagram"]
+    caption = media["caption"]
+    link = ShortLink.objects.get(page=story, source="instagram")
+    # Links in captions cannot be clicked: a short address to type, and the bio.
+    assert f"link i bio eller på localhost/k/{link.code}" in caption
+    assert "http" not in caption and "utm_" not in caption
+    assert story.full_url not in caption
+    # Typed into a phone's browser it leads to the story, counted as Instagram.
+    response = client.get(f"/k/{link.code}")
+    assert response.status_code == 302
+    target = urlsplit(response["Location"])
+    assert target.path == story.url
+    assert attribute(target.query, referrer="").source == Source.INSTAGRAM
+    # Rendering again (a retry, an edit) keeps the address already posted.
+    render_page(story, get_channel("instagram"))
+    assert ShortLink.objects.filter(page=story).count() == 1
 
 
 def test_an_edit_cannot_change_the_instagram_post_and_says_so(
@@ -78,7 +107,7 @@ def test_a_long_caption_is_blocked_not_truncated(standin, django_capture_on_comm
 def test_too_many_hashtags_and_mentions_are_blocked(standin, django_capture_on_commit_callbacks):
     channel = get_channel("instagram")
     story = make_story()
-    post = channel.render(story, None)
+    post = render_page(story, channel)
     from dataclasses import replace
 
     text = " ".join(f"#emne{i}" for i in range(31)) + " " + " ".join(f"@ven{i}" for i in range(21))
@@ -128,6 +157,6 @@ def test_reach_leaves_out_metrics_instagram_does_not_return(
 ):
     with django_capture_on_commit_callbacks(execute=True):
         story = make_story()
-    reach = get_channel("instagram").fetch_reach(publication(story, "instagram"))
+    reach = get_channel("instagram").fetch_reach(publication(story, "instagram").record())
 
     assert reach.metrics["reach"] == 30 and "saved" not in reach.metrics

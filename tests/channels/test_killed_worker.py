@@ -70,8 +70,8 @@ def start_worker(name: str, standin_url: str, logs: Path) -> subprocess.Popen:
         DJANGO_SETTINGS_MODULE="tests.channels.worker_settings",
         DATABASE_URL=database_url,
         FACEBOOK_API_URL=standin_url,
-        FACEBOOK_PAGE_ID=django_settings.FACEBOOK_PAGE_ID,
-        FACEBOOK_PAGE_TOKEN=django_settings.FACEBOOK_PAGE_TOKEN,
+        FACEBOOK_PAGE_ID=django_settings.CHANNELS["facebook"]["OPTIONS"]["PAGE_ID"],
+        FACEBOOK_PAGE_TOKEN=django_settings.CHANNELS["facebook"]["OPTIONS"]["TOKEN"],
         CHANNELS_CLAIM_LEASE_SECONDS=str(LEASE),
         CHANNELS_HTTP_TIMEOUT="300",
     )
@@ -95,8 +95,7 @@ def claimed_at(pub):
 @pytest.fixture
 def facebook_only(standin, settings):
     """The stand-in's Facebook, on the database queue; no other channel is configured."""
-    for name in OTHER_CHANNELS:
-        setattr(settings, name, "")
+    settings.CHANNELS = {"facebook": settings.CHANNELS["facebook"]}
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     settings.CHANNELS_CLAIM_LEASE_SECONDS = LEASE
     return standin

@@ -5,6 +5,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
 from channels.models import ChannelState
+from tests.channels.helpers import set_options
 
 pytestmark = pytest.mark.django_db
 
@@ -42,10 +43,15 @@ def test_the_earlier_data_access_expiry_counts(standin, settings):
 
 def test_no_banner_while_the_logins_are_far_from_expiring(standin, admin_client, settings):
     settings.CHANNELS_TOKEN_WARN_DAYS = 7
-    settings.YOUTUBE_ACCESS_TOKEN = ""  # YouTube renews itself with a refresh token
-    settings.YOUTUBE_CLIENT_ID = "client"
-    settings.YOUTUBE_CLIENT_SECRET = "secret"
-    settings.YOUTUBE_REFRESH_TOKEN = "refresh"
+    # YouTube renews itself with a refresh token
+    set_options(
+        settings,
+        "youtube",
+        ACCESS_TOKEN="",
+        CLIENT_ID="client",
+        CLIENT_SECRET="secret",
+        REFRESH_TOKEN="refresh",
+    )
     call_command("channels_check_logins")
 
     assert ChannelState.objects.get(channel="instagram").token_expires_at is not None
@@ -80,10 +86,15 @@ def test_the_secretariat_is_mailed_once_per_token_seven_days_ahead(standin, sett
 
     settings.CHANNELS_ALERT_EMAIL = "sekretariat@example.org"
     settings.CHANNELS_TOKEN_WARN_DAYS = 7
-    settings.YOUTUBE_ACCESS_TOKEN = ""  # YouTube renews itself with a refresh token
-    settings.YOUTUBE_CLIENT_ID = "client"
-    settings.YOUTUBE_CLIENT_SECRET = "secret"
-    settings.YOUTUBE_REFRESH_TOKEN = "refresh"
+    # YouTube renews itself with a refresh token
+    set_options(
+        settings,
+        "youtube",
+        ACCESS_TOKEN="",
+        CLIENT_ID="client",
+        CLIENT_SECRET="secret",
+        REFRESH_TOKEN="refresh",
+    )
     standin.configure(token_expires_in_days=30, data_access_expires_in_days=90)
     check_logins()
     assert mail.outbox == []  # far from expiring
@@ -108,16 +119,30 @@ def fresh_youtube_login(settings):
     from channels.platforms import google_oauth
 
     google_oauth._refreshed.clear()
-    settings.YOUTUBE_ACCESS_TOKEN = ""
-    settings.YOUTUBE_CLIENT_ID = "client"
-    settings.YOUTUBE_CLIENT_SECRET = "secret"
-    settings.YOUTUBE_REFRESH_TOKEN = "refresh-1"
-    yield google_oauth
+    set_options(
+        settings,
+        "youtube",
+        ACCESS_TOKEN="",
+        CLIENT_ID="client",
+        CLIENT_SECRET="secret",
+        REFRESH_TOKEN="refresh-1",
+    )
+    yield YouTubeLogin()
     google_oauth._refreshed.clear()
 
 
-def expire_access_token(google_oauth):
-    google_oauth._refreshed["expires"] = 0
+class YouTubeLogin:
+    def access_token(self):
+        from channels.platforms import google_oauth
+        from channels.registry import get_channel
+
+        return google_oauth.access_token(get_channel("youtube").login())
+
+
+def expire_access_token(login):
+    from channels.platforms import google_oauth
+
+    google_oauth._refreshed["youtube"]["expires"] = 0
 
 
 def test_a_refresh_answer_without_a_refresh_token_keeps_the_working_one(

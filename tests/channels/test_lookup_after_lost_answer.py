@@ -29,7 +29,12 @@ def test_a_hiccup_while_looking_for_a_lost_instagram_post_does_not_cost_the_atte
     pub = publication(story, "instagram")
     assert pub.status == S.UNCONFIRMED
     # Instagram's media listing answers "try again later" twice in a row.
-    standin.fault("instagram", "transient", count=2, path=f"{settings.INSTAGRAM_USER_ID}/media")
+    standin.fault(
+        "instagram",
+        "transient",
+        count=2,
+        path=f"{settings.CHANNELS['instagram']['OPTIONS']['USER_ID']}/media",
+    )
 
     moment = timezone.now() + timedelta(minutes=90)
     governor.clock = lambda: moment

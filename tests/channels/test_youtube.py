@@ -1,9 +1,9 @@
 import pytest
 
 from channels.models import PublicationStatus as S
-from channels.platforms import get_channel
 from channels.platforms.youtube import BLOCK_START
-from tests.channels.helpers import choose, publication, publish, unpublish
+from channels.registry import get_channel
+from tests.channels.helpers import choose, publication, publish, set_options, unpublish
 from tests.factories import make_story
 
 pytestmark = pytest.mark.django_db
@@ -92,10 +92,14 @@ def test_a_too_long_video_title_is_reported(standin, django_capture_on_commit_ca
 def test_the_oauth_refresh_flow_gets_an_access_token(
     standin, settings, django_capture_on_commit_callbacks
 ):
-    settings.YOUTUBE_ACCESS_TOKEN = ""
-    settings.YOUTUBE_CLIENT_ID = "id"
-    settings.YOUTUBE_CLIENT_SECRET = "secret"
-    settings.YOUTUBE_REFRESH_TOKEN = "refresh"
+    set_options(
+        settings,
+        "youtube",
+        ACCESS_TOKEN="",
+        CLIENT_ID="id",
+        CLIENT_SECRET="secret",
+        REFRESH_TOKEN="refresh",
+    )
     standin.video(VIDEO)
     story = _story_with_video(django_capture_on_commit_callbacks)
 
@@ -105,7 +109,7 @@ def test_the_oauth_refresh_flow_gets_an_access_token(
 def test_reach_uses_youtube_statistics_names(standin, django_capture_on_commit_callbacks):
     standin.video(VIDEO)
     story = _story_with_video(django_capture_on_commit_callbacks)
-    reach = get_channel("youtube").fetch_reach(publication(story, "youtube"))
+    reach = get_channel("youtube").fetch_reach(publication(story, "youtube").record())
 
     # videos.list's figures of the day, and YouTube Analytics' (which lag behind).
     assert reach.metrics == {
@@ -127,7 +131,7 @@ def test_only_the_data_api_call_of_a_reach_pull_is_booked_against_its_daily_quot
     story = _story_with_video(django_capture_on_commit_callbacks)
     before = ChannelState.objects.get(channel="youtube").quota_units
 
-    get_channel("youtube").fetch_reach(publication(story, "youtube"))
+    get_channel("youtube").fetch_reach(publication(story, "youtube").record())
 
     # videos.list costs 1 unit of the Data API's 10,000; the Analytics report
     # belongs to another API with its own quota (docs/channels.md).
@@ -143,7 +147,7 @@ def test_youtube_analytics_failing_keeps_the_days_statistics(
     story = _story_with_video(django_capture_on_commit_callbacks)
     standin.fault("youtube", "permanent", path="reports")
 
-    reach = get_channel("youtube").fetch_reach(publication(story, "youtube"))
+    reach = get_channel("youtube").fetch_reach(publication(story, "youtube").record())
 
     assert reach.metrics == {"viewCount": 120, "likeCount": 9, "commentCount": 3}
     assert "YouTube Analytics" in reach.partial_error_da

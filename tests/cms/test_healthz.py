@@ -7,6 +7,7 @@ from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from channels.tasks import perform_publication
+from tests.factories import home_page
 
 pytestmark = pytest.mark.django_db
 
@@ -39,14 +40,41 @@ def test_queue_depth_and_age_of_the_oldest_channel_task(client, db_tasks):
     assert 299 <= tasks["oldest_channel_task_age_seconds"] <= 330
 
 
-def test_channel_task_waiting_too_long_is_unhealthy(client, db_tasks, settings):
+def test_channel_task_waiting_too_long_is_degraded_but_keeps_the_machine(
+    client, db_tasks, settings
+):
+    """Late workers make late posts, not unservable pages: 200 for the load
+    balancer, "degraded" with "tasks" down for the monitoring."""
     settings.HEALTHZ_MAX_TASK_AGE_SECONDS = 900
     perform_publication.enqueue(1)
     DBTaskResult.objects.update(enqueued_at=timezone.now() - timedelta(minutes=20))
     response = client.get("/healthz")
-    assert response.status_code == 503
-    assert response.json()["status"] == "fail"
+    assert response.status_code == 200
+    assert response.json()["status"] == "degraded"
+    assert response.json()["down"] == ["tasks"]
     assert response.json()["tasks"]["ok"] is False
+
+
+def test_redis_outage_with_the_queue_on_redis_keeps_every_machine_in_service(client, settings):
+    """TASK_BACKEND=rq and the cache both on a Redis that does not answer: pages
+    are served, so 200 "degraded" naming Redis, not a 503 on every machine."""
+    from django.test import Client
+
+    nowhere = "redis://127.0.0.1:9/0?socket_connect_timeout=1"  # port 9: nothing listens
+    settings.CACHES = {
+        alias: {"BACKEND": "home.cache.ResilientRedisCache", "LOCATION": "redis://127.0.0.1:9/0"}
+        for alias in ("default", "pages")
+    }
+    settings.RQ_QUEUES = {"default": {"URL": nowhere}}
+    settings.TASKS = settings.TASKS_ON_REDIS
+    home_page()
+    assert Client().get("/").status_code == 200  # the site itself answers
+    response = client.get("/healthz")
+    body = response.json()
+    assert response.status_code == 200
+    assert body["status"] == "degraded"
+    assert "redis" in body["down"] and "database" not in body["down"]
+    assert body["database"]["ok"] is True
 
 
 def test_unreachable_redis_is_named_and_the_machine_stays_in_service(client, db_tasks, settings):

@@ -65,3 +65,39 @@ def test_publishing_retires_every_cached_variant_of_a_listing(
         response = client.get(index.url + query)
         assert response["X-Page-Cache"] == "miss", query
         assert "Ny historie om naturen" in response.content.decode()
+
+
+def test_values_that_match_nothing_render_the_no_such_answer_without_a_cache_entry_each(client):
+    """?emne=junk, ?side=99999, ?sted=x: each value used to leave a copy behind."""
+    from tests.locations.helpers import map_page
+    from tests.stories.event_factories import event_index
+
+    index = story_index()
+    make_story(title="Haven ved Strandgården", tags=["natur"])
+    events = event_index()
+    places = map_page()
+    real = client.get(index.url + "?emne=natur")
+    assert real["X-Page-Cache"] == "miss"  # a real topic is a variant of its own
+    assert client.get(index.url + "?emne=natur")["X-Page-Cache"] == "hit"
+
+    junk = [index.url + f"?emne=junk{n}" for n in range(15)]
+    junk += [index.url + f"?side={n}" for n in (99999, 100000, "²", "x")]
+    junk += [events.url + f"?sted=x{n}" for n in range(5)]
+    junk += [events.url + f"?kategori=x{n}" for n in range(5)]
+    junk += [places.url + f"?kategori=x{n}" for n in range(5)]
+    for url in junk:
+        response = client.get(url)
+        assert response.status_code in (200, 400), url
+        assert "X-Page-Cache" not in response, url  # rendered, not stored
+    assert "Haven ved Strandgården" not in client.get(index.url + "?emne=junk0").content.decode()
+
+
+def test_html_pages_have_a_per_client_rate_limit_like_the_feeds(client, settings):
+    settings.PUBLIC_RATE_LIMITS = {**settings.PUBLIC_RATE_LIMITS, "pages": 3}
+    story = make_story(title="Sommerfest i Vejleåparken")
+    answers = [client.get(story.url + f"?side={n}").status_code for n in range(4)]
+    assert answers == [200, 200, 200, 429]
+    limited = client.get(story.url)
+    assert limited["Retry-After"] == "60" and "Vent et minut" in limited.content.decode()
+    other = client.__class__(REMOTE_ADDR="10.9.8.7")
+    assert other.get(story.url).status_code == 200  # per client, not for everyone

@@ -5,7 +5,7 @@ a favicon."""
 import pytest
 from django.contrib.staticfiles import finders
 
-from demo.stories.community import GROUPS
+from demo.stories.community import GROUPS, SEASON_TASKS, tasks_for
 from tests.community.helpers import group_index, make_group
 from tests.factories import make_image
 from tests.stories.event_factories import make_event
@@ -13,10 +13,27 @@ from tests.stories.event_factories import make_event
 pytestmark = pytest.mark.django_db
 
 
+def every_task_title() -> list[str]:
+    seasonal = [task for tasks in SEASON_TASKS.values() for task in tasks]
+    return [title for *_, tasks in GROUPS for title, _h, _d in [*tasks, *seasonal]]
+
+
 def test_every_demo_task_reads_well_after_its_number():
     """The board shows "1 til at vaske cyklerne"; a title of "en til …" read "1 en til …"."""
-    titles = [task for *_, tasks in GROUPS for task, _hands, _days in tasks]
+    titles = every_task_title()
+    assert "til at vaske cyklerne" in titles
     assert [t for t in titles if t.split()[0] in ("en", "én", "et", "ét")] == []
+
+
+@pytest.mark.parametrize("month", [12, 1, 2, 10, 11])
+def test_no_group_asks_for_summer_hands_out_of_season(month):
+    """In a demo loaded in December nobody is asked to grill or to water in the holidays."""
+    from datetime import date
+
+    day = date(2026, month, 10)
+    titles = [t for slug, *_, tasks in GROUPS for t, _h, _d in tasks_for(slug, tasks, day)]
+    assert [t for t in titles if "grill" in t or "ferien" in t] == []
+    assert "til at vaske cyklerne" in titles
 
 
 def test_the_groups_index_shows_a_card_per_group(client):

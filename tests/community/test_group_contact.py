@@ -124,3 +124,20 @@ def test_a_mail_server_that_refuses_keeps_the_text_and_says_so(client, settings)
     assert "Beskeden kunne ikke sendes lige nu" in html
     assert "Må jeg komme og se byhaverne på lørdag?" in html
     assert HIDDEN not in html
+
+
+def test_a_text_mail_keeps_apostrophes_and_ampersands_and_its_subject_stays_one_line(client):
+    group = make_group("Mad &\nmusik", contact_name="Birthe", contact_email=HIDDEN)
+    message = {
+        **MESSAGE,
+        "name": "Seán O'Brien",
+        "message": 'Vi er "Mor & Børn" fra Vejlebro. Kan vi være med?',
+    }
+    assert client.post(contact_url(group), message).status_code == 302
+    (sent,) = mail.outbox
+    assert "Seán O'Brien" in sent.body
+    assert 'Vi er "Mor & Børn" fra Vejlebro. Kan vi være med?' in sent.body
+    assert "&#x27;" not in sent.body and "&amp;" not in sent.body and "&quot;" not in sent.body
+    assert sent.subject == "Besked til Mad & musik via Vores Ishøj"
+    headers = sent.message().as_string().split("\n\n", 1)[0]
+    assert "\nmusik" not in headers

@@ -131,3 +131,28 @@ def test_the_look_up_shows_what_it_found_per_source_before_erasing(client):
     )
     assert list(TaskSignup.objects.values_list("contact", flat=True)) == ["anna.berg@example.dk"]
     assert not VolunteerSignup.objects.exists()
+
+
+def test_a_residents_data_is_found_exported_and_erased_by_phone_number_however_written(client):
+    group = make_group(tasks=[("til at grille", 3)])
+    _signup(group, "Karen", "+45 12 34 56 78")
+    VolunteerSignup.objects.create(name="Karen", contact="12345678", consent=True)
+    _signup(group, "Karens nabo", "0045 12-34-56-79")  # one digit off: another person
+    _signup(group, "Ole", "ole12345678@example.dk")
+    client.force_login(secretariat())
+
+    page = client.get("/admin/faellesskab/persondata/", {"email": "12 34 56 78"})
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert "+45 12 34 56 78" in html and "Karens nabo" not in html and "ole12345678" not in html
+    exported = json.loads(
+        client.get("/admin/faellesskab/persondata/?email=%2B4512345678&format=json").content
+    )
+    assert {row["kilde"] for row in exported} == {"Tilmelding til opgave", "Frivillig"}
+    assert client.get("/admin/faellesskab/persondata/", {"email": "1234"}).status_code == 400
+
+    client.post("/admin/faellesskab/persondata/", {"email": "+45 12345678", "confirm": "ja"})
+    assert not VolunteerSignup.objects.exists()
+    assert list(TaskSignup.objects.values_list("name", flat=True).order_by("name")) == [
+        "Karens nabo", "Ole"
+    ]  # fmt: skip

@@ -3,6 +3,7 @@
 import io
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 from wagtail.images import get_image_model
 
@@ -159,3 +160,43 @@ def test_too_many_submissions_from_one_client_are_slowed_down(client, settings):
     response = client.post("/fortael/", {"title": "Tredje", "intro": "x", "body": "y", **PERSON})
     assert response.status_code == 429
     assert "Prøv igen lidt senere" in response.content.decode()
+
+
+def _posted_photo(client, upload):
+    call = make_photo_call()
+    response = client.post(
+        call.url,
+        {"image": upload, "caption": "Havnen i tåge", "photographer": "Lis", "consent": "on"},
+    )
+    assert response.status_code == 302
+    with PhotoSubmission.objects.get().image.file.open("rb") as f:
+        return f.read()
+
+
+def test_a_jpeg_loses_its_comment_segment(client):
+    buffer = io.BytesIO()
+    Image.new("RGB", (1200, 900), (10, 120, 200)).save(
+        buffer, "JPEG", comment=b"Lis Hansen, Vejlebrovej 12, tlf 12345678"
+    )
+    buffer.seek(0)
+    upload = SimpleUploadedFile("havn.jpg", buffer.getvalue(), content_type="image/jpeg")
+    stored = _posted_photo(client, upload)
+    assert b"Vejlebrovej" not in stored and b"\xff\xfe" not in stored  # no COM segment
+    assert "comment" not in Image.open(io.BytesIO(stored)).info
+
+
+def test_a_png_loses_its_text_chunks_but_keeps_its_transparency(client):
+    from PIL.PngImagePlugin import PngInfo
+
+    text = PngInfo()
+    text.add_text("Author", "Lis Hansen, Vejlebrovej 12")
+    text.add_itxt("Comment", "tlf 12345678", zip=True)
+    image = Image.new("RGBA", (1200, 900), (10, 120, 200, 128))
+    buffer = io.BytesIO()
+    image.save(buffer, "PNG", pnginfo=text)
+    upload = SimpleUploadedFile("havn.png", buffer.getvalue(), content_type="image/png")
+    stored = _posted_photo(client, upload)
+    reopened = Image.open(io.BytesIO(stored))
+    assert b"Vejlebrovej" not in stored and b"tEXt" not in stored and b"iTXt" not in stored
+    assert not getattr(reopened, "text", {})
+    assert reopened.mode == "RGBA" and reopened.getpixel((0, 0))[3] == 128

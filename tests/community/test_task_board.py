@@ -215,3 +215,16 @@ def test_the_contact_persons_email_and_phone_never_reach_the_public(client):
         assert secret not in html
     api = client.get(f"/api/v2/pages/{group.pk}/").content.decode()
     assert "birthe.hemmelig" not in api and "20 30 40 50" not in api
+
+
+def test_the_confirmation_mail_is_plain_text_not_html(client):
+    group = make_group("Børn & unge", tasks=[("kage til 'Sommerfest'", 3)])
+    task = group.tasks.get()
+    _signup(client, group, task, name="Seán O'Brien")
+    email = mail.outbox[-1]
+    assert "Seán O'Brien" in email.body
+    assert "kage til 'Sommerfest'" in email.body
+    assert "&#x27;" not in email.body and "&amp;" not in email.body
+    assert email.subject == "Bekræft din tilmelding: kage til 'Sommerfest'"
+    link = _confirm_link(email)
+    assert "&amp;" not in link

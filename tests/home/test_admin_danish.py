@@ -31,6 +31,7 @@ from wagtail.models import Collection, Workflow
 from wagtail.users.models import UserProfile
 
 from channels.models import Publication, PublicationStatus
+from home.models import Contribution, ContributionKind, StandardAnswer
 from home.roles import MEDREDAKTOR, RAPPORTLAESER, SEKRETARIAT, WORKFLOW_NAME
 from home.text import MONTHS_DA
 from tests.community.helpers import user_in
@@ -104,6 +105,8 @@ _WORD = re.compile(r"\||[^\W_]+")
 # identifiers of page types that Wagtail's page-type report shows as they are.
 CONTENT_TOKENS = re.compile(
     r"https?://\S+|#[^\W_]+|\b\d+x\d+\b|\bv\d+(\.\d+)*\b|\b\d+\b"  # links, tags, sizes, versions
+    r"|@[\w.-]+@[\w.:-]+"  # fediverse handles (@detsker@voresishoj.dk)
+    r"|\?[\w.%-]+=\S*"  # a link's query, left when the page's own URL was cut out first
 )
 SEPARATORS = re.compile(r": | – | · ")
 IDENTIFIER = re.compile(r"[a-z_]+\.[a-z_]+")
@@ -205,6 +208,25 @@ SCREENS = [
     ("manuelle-tal", ("sekretariat", "rapportlæser"), "/admin/snippets/reach/manualfigure/", None),
     ("lister-rapportlæser", ("rapportlæser",), "/admin/snippets/", None),
     ("mål-for-evalueringen", ("sekretariat",), "/admin/settings/reach/evaluationtargets/", None),
+    ("standardsvar", ("sekretariat",), "/admin/snippets/home/standardanswer/", None),
+    (
+        "nyt-standardsvar-tom",
+        ("sekretariat",),
+        "/admin/snippets/home/standardanswer/add/",
+        {"title": "", "text": ""},
+    ),
+    (
+        "svar-borgeren",
+        ("sekretariat",),
+        "/admin/faellesskab/indsendelser/{contribution}/svar/",
+        None,
+    ),
+    (
+        "svar-borgeren-uden-begrundelse",
+        ("sekretariat",),
+        "/admin/faellesskab/indsendelser/{contribution}/svar/",
+        {"decision": "reject", "reason": ""},
+    ),
 ]
 ANONYMOUS_SCREENS = [
     ("login", "/admin/login/", None),
@@ -244,7 +266,12 @@ def world(db):
         title="Årsberetning", file=ContentFile(b"%PDF-1.4 test", name="aarsberetning.pdf")
     )
     partner = make_partner()
+    StandardAnswer.objects.create(title="Ikke fra Ishøj", text="Den foregår ikke i Ishøj.")
+    contribution = Contribution.objects.create(
+        kind=ContributionKind.STORY, title="Kaffe på trappen", page=moderated
+    )
     ids = {
+        "contribution": contribution.pk,
         "home": home.pk,
         "index": index.pk,
         "events": event.get_parent().pk,

@@ -96,3 +96,60 @@ def test_a_draft_is_not_served_and_the_front_page_is(client):
     draft = make_story(title="Endnu ikke udgivet", publish=False)
     assert client.get(f"/historier/{draft.slug}/").status_code == 404
     assert client.get("/").status_code == 200
+
+
+def restrict(page, kind="password"):
+    from wagtail.models import PageViewRestriction
+
+    return PageViewRestriction.objects.create(
+        page=page, restriction_type=kind, password="hemmelig" if kind == "password" else ""
+    )
+
+
+def test_a_story_with_a_password_asks_for_it_after_it_was_served_openly(client, settings):
+    """The restriction check is read with the page (home.routing); a story that
+    gets a password after residents have read it must ask for it at once."""
+    settings.PAGE_CACHE_SECONDS = 0
+    story = make_story(title="Snart lukket")
+    assert "Snart lukket" in client.get(story.url).content.decode()
+    restrict(story)
+    response = client.get(story.url)
+    assert response.status_code == 200
+    assert "Snart lukket" not in response.content.decode()
+    assert 'name="password"' in response.content.decode()
+
+
+def test_a_restriction_on_the_story_index_closes_every_story_under_it(client, settings):
+    settings.PAGE_CACHE_SECONDS = 0
+    story = make_story(title="Under et lukket afsnit")
+    client.get(story.url)
+    restrict(story_index(), kind="login")
+    response = client.get(story.url)
+    assert response.status_code == 302
+    assert "login" in response["Location"]
+
+
+def test_an_alias_keeps_the_restriction_of_its_source(client, settings):
+    """Wagtail takes an alias's view restrictions from its source page."""
+    settings.PAGE_CACHE_SECONDS = 0
+    index = story_index()
+    story = make_story(index=index, title="Kilde med adgangskode")
+    restrict(story)
+    other_index = StoryIndexPage(title="Genbrug", slug="genbrug")
+    home_page().add_child(instance=other_index)
+    other_index.save_revision().publish()
+    alias = story.create_alias(parent=other_index, update_slug="alias-af-kilden")
+    response = client.get(alias.url)
+    assert "Kilde med adgangskode" not in response.content.decode()
+    assert 'name="password"' in response.content.decode()
+
+
+def test_an_open_page_is_served_without_asking_for_restrictions(client, settings):
+    """No view restriction on the path: the page costs no query to check them."""
+    settings.PAGE_CACHE_SECONDS = 0
+    story = make_story(title="Helt åben")
+    client.get(story.url)
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(story.url)
+    assert "Helt åben" in response.content.decode()
+    assert not [q for q in ctx.captured_queries if 'pageviewrestriction" WHERE' in q["sql"]]

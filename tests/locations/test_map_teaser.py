@@ -81,3 +81,30 @@ def test_without_tiles_the_teaser_keeps_its_sketch_and_nothing_breaks(client, se
     assert hub.render_picture(default_site()) is None
     html = client.get("/").content.decode()
     assert "hub-map__sketch" in html and "hub-map__picture" not in html
+
+
+def test_offline_the_teaser_is_a_sketch_of_the_places_that_reads_as_a_map(client):
+    """`make run` without a tile server: no blank box, but the places as dots
+    with their names, a kilometre grid, north and a scale bar."""
+    home_page()
+    make_place("Ishøj Strand", point=(55.5990, 12.3700))
+    make_place("Ishøj Bibliotek", point=(55.6155, 12.3530))
+    make_place("Tranegilde Strand", point=(55.6350, 12.3850))
+    make_place("Ishøj Landsby", point=(55.6400, 12.2700))
+    make_place("Strandparken", point=(55.5995, 12.3690))  # beside Ishøj Strand
+
+    html = client.get("/").content.decode()
+    assert "{#" not in html and "#}" not in html
+    sketch = html[html.index('class="hub-map__sketch"') : html.index("</svg>")]
+    assert sketch.count('class="hub-map__dot"') == 5
+    assert 'text-anchor="start">Ishøj Landsby</text>' in sketch
+    # Near the east edge a name is written to the left of its dot, inside the picture;
+    # a name that would cover another is left out (its dot stays).
+    assert 'text-anchor="end">Ishøj Strand</text>' in sketch
+    assert 'text-anchor="end">Ishøj Bibliotek</text>' in sketch
+    assert 'text-anchor="end">Tranegilde Strand</text>' in sketch
+    assert ">Strandparken</text>" not in sketch
+    assert ">2 km</text>" in sketch and ">N</text>" in sketch and "Skitse af stederne" in sketch
+    length, label = hub.sketch_scale()
+    assert label == "2 km" and 60 <= length <= 70  # Ishøj's box is about 10 km across
+    assert sketch.count('<line x1="') >= 10  # the kilometre grid and the scale bar

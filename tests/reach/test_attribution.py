@@ -61,12 +61,13 @@ def test_sources_appear_in_the_site_and_story_figures(client):
 
 
 def test_the_facebook_groups_link_is_credited_to_the_group_not_the_page(client):
-    from channels.platforms import get_channel
     from channels.reach.models import RawHit
+    from channels.registry import get_channel
+    from channels.rendering import render_page
 
     story = make_story(slug="cafe")
-    group_link = get_channel("facebook_group").render(story, None).link
-    page_link = get_channel("facebook").render(story, None).link
+    group_link = render_page(story, get_channel("facebook_group")).link
+    page_link = render_page(story, get_channel("facebook")).link
     beacon(client, story, query="?" + group_link.split("?", 1)[1], address="10.0.0.1")
     beacon(client, story, query="?" + page_link.split("?", 1)[1], address="10.0.0.2")
 

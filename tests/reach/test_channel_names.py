@@ -10,8 +10,8 @@ from django.utils import timezone
 from openpyxl import load_workbook
 
 from channels.models import Publication
-from channels.platforms import get_channel, metric_for
 from channels.reach.models import ChannelMetric, ReachPull
+from channels.registry import get_channel, metric_for
 from tests.factories import make_story
 
 pytestmark = pytest.mark.django_db

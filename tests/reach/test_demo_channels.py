@@ -1,5 +1,6 @@
 """The demo's channel figures are believable next to the site's own figures."""
 
+import statistics
 from io import StringIO
 
 import pytest
@@ -16,7 +17,13 @@ def latest(page_id, channel):
     return dict(pull.metrics.values_list("metric", "value")) if pull else None
 
 
-def test_facebook_views_cover_the_sites_facebook_visits_and_no_two_stories_match(standin):
+ISHOJ_INHABITANTS = 24_000
+
+
+def test_the_demos_channel_figures_are_believable_for_the_site_and_the_town(standin):
+    """Facebook saw at least the site's visitors from Facebook; no two stories match;
+    and no post reached more people than live in Ishøj (the pilot's Facebook group
+    had 3,000 members), nor a local Instagram account more than a few thousand."""
     call_command("load_demo", stdout=StringIO())
 
     story_ids = sorted(set(ReachPull.objects.values_list("page_id", flat=True)))
@@ -35,6 +42,12 @@ def test_facebook_views_cover_the_sites_facebook_visits_and_no_two_stories_match
     # Popular stories reach visibly further than quiet ones.
     reached = [f["post_total_media_view_unique"] for f in facebook.values()]
     assert max(reached) > 1.5 * min(reached)
+    assert max(reached) < ISHOJ_INHABITANTS
+    assert 1_000 <= statistics.median(reached) <= 10_000
+    instagram = [latest(pk, "instagram") for pk in story_ids]
+    assert all(f["views"] >= f["reach"] for f in instagram)
+    assert max(f["reach"] for f in instagram) <= 3_000
+    assert all(f["likes"] < f["reach"] / 10 and f["comments"] < f["likes"] for f in instagram)
     assert ChannelMetric.objects.filter(pull__channel="instagram", metric="views").exists()
 
 

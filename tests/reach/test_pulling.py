@@ -11,6 +11,7 @@ from channels.models import Publication
 from channels.reach.channel_figures import metric_info
 from channels.reach.models import ChannelMetric, ReachPull
 from channels.reach.periods import Period
+from channels.reach.pulling import pull_reach
 from channels.reach.reports import story_rows
 from tests.factories import make_story
 
@@ -77,7 +78,7 @@ def test_a_failing_platform_leaves_a_gap_with_the_last_known_value(standin):
     story = make_story()
     seed_facebook_post(standin, "1000000001_777")
     published(story, "facebook", "1000000001_777")
-    call_command("pull_reach")
+    pull_reach(timezone.now() - datetime.timedelta(days=1))  # yesterday's snapshot
     first_views = today_rows()[story.pk].channels["facebook"].metrics["post_media_view"].value
 
     standin.fault("facebook", "permanent", count=5)
@@ -94,12 +95,12 @@ def test_a_retired_metric_is_shown_as_a_gap_never_as_zero(standin, client):
     story = make_story(title="Dyrk Ishøj")
     seed_facebook_post(standin, "1000000001_888")
     publication = published(story, "facebook", "1000000001_888")
-    # An earlier pull, from before Meta retired 'post_impressions'.
+    # An earlier day's pull, from before Meta retired 'post_impressions'.
     earlier = ReachPull.objects.create(
         publication=publication,
         page=story,
         channel="facebook",
-        pulled_at=timezone.now() - datetime.timedelta(hours=2),
+        pulled_at=timezone.now() - datetime.timedelta(days=1),
     )
     ChannelMetric.objects.create(pull=earlier, metric="post_impressions", value=321)
 

@@ -6,9 +6,9 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from channels.platforms import all_channels
 from channels.reach.aggregation import run_aggregation
 from channels.reach.models import PageSourceDay, SiteDay
+from channels.registry import all_channels
 from tests.factories import make_story
 
 from .helpers import at, hit

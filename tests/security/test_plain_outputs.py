@@ -46,7 +46,7 @@ def test_the_json_feed_and_widget_carry_plain_text(client):
 def test_the_calendar_carries_plain_text(client):
     _event()
     ics = b"".join(client.get("/feeds/begivenheder.ics")).decode()
-    assert "SUMMARY:Suppe og sang" in ics
+    assert "SUMMARY;LANGUAGE=da:Suppe og sang" in ics
     _no_markup(ics, "ICS")
 
 

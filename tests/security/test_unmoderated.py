@@ -112,6 +112,10 @@ def test_rejecting_a_photo_removes_the_file(client, django_capture_on_commit_cal
         response = staff.post(
             "/admin/faellesskab/billeder/", {"photo": photo.pk, "decision": "reject"}
         )
+        # The resident follows the photo: the rejection asks for the reason first.
+        assert response.status_code == 302 and "/svar/" in response["Location"]
+        assert os.path.exists(path)
+        response = staff.post(response["Location"], {"reason": "Billedet er uskarpt."})
     assert response.status_code == 302
     assert not os.path.exists(path)
     assert not PhotoSubmission.objects.filter(pk=photo.pk).exists()

@@ -27,6 +27,7 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Collection, Page, Site, Task, TaskState, Workflow, WorkflowState
 
+from home.participation_models import Contribution, StandardAnswer
 from stories.models import (
     EventSubmission,
     PhotoSubmission,
@@ -135,6 +136,18 @@ def _one_of_each_snippet(story) -> None:
     PressCoverage.objects.create(story=story, outlet="TV 2 Lorry", level="regional", date=today)
     StoryEvaluation.objects.create(story=story, is_branding_story=True)
     TimelineNote.objects.create(date=today, text="Kampagne i Ishøj Bycenter")
+    StandardAnswer.objects.create(
+        title="Ikke fra Ishøj", text="Tak, men det ligger uden for Ishøj."
+    )
+    from channels.fediverse.models import BlockedDomain, Follower
+
+    Follower.objects.create(
+        actor="events",
+        account_uri="https://social.example/users/nabo",
+        inbox="https://social.example/users/nabo/inbox",
+        domain="social.example",
+    )
+    BlockedDomain.objects.create(domain="spam.example", reason="Reklamer")
 
 
 def build_world() -> World:
@@ -244,6 +257,12 @@ def _pk_for(route: str, world: World, page: Page):
         # Wagtail's "Oversæt" for snippets (simple_translation): no snippet is
         # translatable here, so every role must get a 4xx.
         return page.pk
+    if "/indsendelser/" in route:
+        # A resident's submission waiting for an answer (made by the public forms).
+        contribution = Contribution.objects.order_by("pk").last()
+        if contribution is None:
+            raise LookupError(f"build_world() laver ingen indsendelse til {route}")
+        return contribution.pk
     if "/delte-links/" in route:
         # The council share links (reach): revoking one is a POST; a GET with an
         # unknown id must still be a 4xx for every role.
@@ -266,6 +285,7 @@ def _value(name: str, route: str, world: World, page: Page):
         "restriction_id": 0, "page_view_restriction_id": 0, "filter_spec": "max-165x165",
         "action_name": "approve", "action": "delete", "uidb64": "MQ", "token": "x-y",
         "slug": "facebook", "code": "abc23",
+        "uuid": "00000000-0000-4000-8000-000000000000", "key": "events",
         "content_type_app_name": "stories", "content_type_model_name": "storypage",
         "app_label": "stories", "model_name": "storypage", "app_name": "stories",
     }  # fmt: skip

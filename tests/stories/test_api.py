@@ -125,6 +125,20 @@ def test_password_protected_stories_are_not_in_the_api(client):
         assert "Åben" in titles and "Lukket" not in titles, url
 
 
+def test_a_search_in_the_story_list_finds_open_stories_only(client):
+    """The story list filters restrictions in its own query, which a search
+    backend cannot take (it answered 500): a search still finds, and still
+    leaves the restricted story out."""
+    from wagtail.models import PageViewRestriction
+
+    make_story(title="Åben havedag")
+    private = make_story(title="Lukket havedag")
+    PageViewRestriction.objects.create(page=private, restriction_type="password", password="x")
+    response = client.get("/api/v2/pages/?type=stories.StoryPage&search=havedag")
+    assert response.status_code == 200
+    assert [i["title"] for i in response.json()["items"]] == ["Åben havedag"]
+
+
 def test_every_story_in_a_list_links_to_itself_with_its_own_topics(client):
     """A list works out the links once for all its stories (home/api_fields.py);
     each must still be the story's own, a Danish slug included."""
@@ -144,3 +158,52 @@ def test_every_story_in_a_list_links_to_itself_with_its_own_topics(client):
     assert items[stories[0].pk]["tags"] == ["børn og familier", "ældre"]
     assert items[stories[1].pk]["tags"] == ["natur"]
     assert items[stories[2].pk]["tags"] == []
+
+
+LIST = "/api/v2/pages/?type=stories.StoryPage"
+
+
+def test_a_republished_story_is_listed_as_republished(client):
+    """A story's list item is kept per published revision: publishing a new
+    revision shows the new title, intro and body at once, not the kept one."""
+    story = make_story(title="Strandrensning", intro="Vi samler skrald.")
+    for url in (LIST, f"{LIST}&fields=*"):
+        assert client.get(url).json()["items"][0]["title"] == "Strandrensning"
+    story.title = "Strandrensning i Ishøj"
+    story.intro = "Vi samler skrald lørdag."
+    story.body = [("paragraph", "<p>Mød op ved Strandparken.</p>")]
+    story.save_revision().publish()
+    plain = client.get(LIST).json()["items"][0]
+    assert plain["title"] == "Strandrensning i Ishøj"
+    assert plain["intro"] == "Vi samler skrald lørdag."
+    full = client.get(f"{LIST}&fields=*").json()["items"][0]
+    assert full["title"] == "Strandrensning i Ishøj"
+    assert "Strandparken" in full["body"][0]["value"]
+
+
+def test_a_story_restricted_after_it_was_listed_leaves_the_list(client):
+    """The kept representation never decides who sees a story: one listed (and
+    kept) while open is gone from the list as soon as it gets a password."""
+    from wagtail.models import PageViewRestriction
+
+    make_story(title="Åben")
+    private = make_story(title="Snart lukket")
+    for url in (LIST, f"{LIST}&fields=*"):
+        assert "Snart lukket" in [i["title"] for i in client.get(url).json()["items"]]
+    PageViewRestriction.objects.create(page=private, restriction_type="password", password="x")
+    for url in (LIST, f"{LIST}&fields=*"):
+        titles = [i["title"] for i in client.get(url).json()["items"]]
+        assert titles == ["Åben"], url
+        assert client.get(url).json()["meta"]["total_count"] == 1
+
+
+def test_a_partners_new_name_shows_in_a_kept_list_item(client):
+    """Partners are snippets shared by many stories; renaming one shows in
+    every story's list item without republishing the stories."""
+    partner = make_partner("AAB", kind="boligforening")
+    make_story(partners=[partner])
+    url = f"{LIST}&fields=partners"
+    assert client.get(url).json()["items"][0]["partners"][0]["name"] == "AAB"
+    partner.name = "AAB Ishøj"
+    partner.save()
+    assert client.get(url).json()["items"][0]["partners"][0]["name"] == "AAB Ishøj"

@@ -10,9 +10,11 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.utils import timezone
 
-from demo.stories.community import SEASONS, season_of
+from demo.stories.community import GROUPS, SEASONS, season_of
+from demo.stories.dates import named_weekdays, task_day
 from demo.stories.events import _refresh_dates, events
-from stories.models import EventPage, GroupPage, StoryPage
+from demo.stories.stories import STORIES
+from stories.models import EventPage, GroupPage, GroupTask, StoryPage
 
 TUESDAY, WEDNESDAY, SATURDAY, SUNDAY = 1, 2, 5, 6
 DAYS = [date(2026, 1, 1), date(2026, 3, 7), date(2026, 4, 30), date(2026, 9, 13),
@@ -61,6 +63,59 @@ def test_series_start_on_their_weekdays_and_the_garden_season_is_april_to_octobe
     assert garden["repeat_until"].month == 10 and garden["repeat_until"] >= today
 
 
+MONTHS = ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august",
+          "september", "oktober", "november", "december")  # fmt: skip
+
+
+def promised(text: str) -> set[int]:
+    """The weekdays a text promises: those it names, and Saturday and Sunday for "weekend"."""
+    return named_weekdays(text) | ({SATURDAY, SUNDAY} if "weekend" in text.lower() else set())
+
+
+@pytest.mark.parametrize("today", DAYS, ids=str)
+def test_every_demo_event_falls_on_the_weekdays_its_text_names(today):
+    for data in events(today):
+        if data.get("frequency") == "ugentlig":
+            held_on = set(data["weekdays"])
+        elif data.get("frequency") == "maanedlig":
+            held_on = {data["monthly_weekday"]}
+        else:
+            held_on = {data["start_date"].weekday()}
+        assert data["start_date"].weekday() in held_on, data["slug"]
+        named = promised(f"{data['title']} {data['intro']}")
+        assert not named or held_on == named, data["slug"]
+        for day, reason in data.get("cancellations", []):
+            assert day.weekday() in held_on and promised(reason) <= held_on, reason
+        for original, new_date, _start, _end, note in data.get("moves", []):
+            # "Salen er optaget om tirsdagen: onsdag i stedet"
+            assert original.weekday() in held_on
+            assert promised(note) == {original.weekday(), new_date.weekday()}, note
+
+
+@pytest.mark.parametrize("today", DAYS, ids=str)
+def test_a_task_named_after_a_weekday_falls_on_it(today):
+    tasks = [(title, days) for *_, group_tasks in GROUPS for title, _hands, days in group_tasks]
+    named = [(title, days) for title, days in tasks if named_weekdays(title)]
+    assert named  # "piloter til søndagsturen"
+    for title, days in named:
+        day = task_day(today, title, days)
+        assert day.weekday() in named_weekdays(title) and day > today, (title, day)
+
+
+def test_a_story_that_names_a_weekday_and_a_date_has_them_agree():
+    """ "Søndag den 6. juli" in a story from 2014 was a Sunday."""
+    pattern = re.compile(rf"\b(\w+dag)\s+den\s+(\d{{1,2}})\.\s+({'|'.join(MONTHS)})", re.IGNORECASE)
+    found = []
+    for story in STORIES:
+        text = repr(story)
+        for weekday, day, month in pattern.findall(text):
+            if named_weekdays(weekday):
+                on = date(story["date"].year, MONTHS.index(month.lower()) + 1, int(day))
+                found.append((story["slug"], weekday, on))
+                assert named_weekdays(weekday) == {on.weekday()}, (story["slug"], weekday, on)
+    assert found
+
+
 @pytest.mark.django_db
 def test_a_demo_started_today_shows_this_week_hands_needed_and_linked_groups(client, settings):
     settings.PAGE_CACHE_SECONDS = 0
@@ -71,6 +126,8 @@ def test_a_demo_started_today_shows_this_week_hands_needed_and_linked_groups(cli
     week = re.search(r'aria-labelledby="denne-uge">(.*?)</section>', home, re.S).group(1)
     assert "Café Solstrålen" in week  # every Tuesday: always within seven days
     assert re.search(r"Mangler \d+ h(å|æ)nd", home)
+
+    assert GroupTask.objects.get(title="piloter til søndagsturen").date.weekday() == SUNDAY
 
     dyrk = client.get(GroupPage.objects.get(slug="dyrk-ishoej").url).content.decode()
     assert "Dyrk Ishøj: plantedag i byhaverne" in dyrk  # its next season, even in winter

@@ -85,3 +85,35 @@ def test_a_preview_shows_the_draft_and_readers_keep_the_published_text(client):
     assert "Kladdens manchet." in preview.content.decode()
     assert "Den udgivne manchet." in _body(client, story)
     assert "Kladdens manchet." not in _body(client, story)
+
+
+def test_a_renamed_partner_shows_on_the_story_page_at_once(client):
+    """The partners are part of the story's kept fragment; a partner is a
+    snippet shared by many stories, so saving it retires the fragments."""
+    from tests.factories import make_partner
+
+    partner = make_partner("Ishøj Idrætsforening", kind="forening")
+    story = make_story(partners=[partner])
+    assert "Ishøj Idrætsforening" in _body(client, story)
+    assert "Ishøj Idrætsforening" in _body(client, story)  # the kept fragment
+    partner.name = "Ishøj IF"
+    partner.save()
+    html = _body(client, story)
+    assert "Ishøj IF" in html
+    assert "Ishøj Idrætsforening" not in html
+
+
+def test_a_story_given_a_password_leaves_more_stories_at_once(client):
+    """The "Flere historier" fragment is kept per generation; a restriction added to
+    a story shown there retires it, so its teaser is not shown to readers."""
+    from wagtail.models import PageViewRestriction
+
+    story = make_story(title="Bænken ved søen")
+    private = make_story(title="Kun for bestyrelsen")
+    assert "Kun for bestyrelsen" in _body(client, story).split('id="flere"')[1]
+    restriction = PageViewRestriction.objects.create(
+        page=private, restriction_type="password", password="x"
+    )
+    assert "Kun for bestyrelsen" not in _body(client, story)
+    restriction.delete()
+    assert "Kun for bestyrelsen" in _body(client, story).split('id="flere"')[1]

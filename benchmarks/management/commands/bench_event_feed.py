@@ -21,11 +21,19 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from benchmarks.server import yardstick_line
+from benchmarks.server import (
+    in_yardsticks,
+    machine_yardstick_ms,
+    target_here,
+    target_text,
+    yardstick_line,
+)
 
 DB_NAME = "bench-event-feed.sqlite3"
+# Targets on benchmarks.server.REFERENCE_MACHINE, scaled by this machine's yardstick.
 TARGET_UNCACHED_MS = 30
 TARGET_304_MS = 10
+STATIC_URL = "/static/css/site.css"
 
 
 class Command(BaseCommand):
@@ -115,29 +123,45 @@ class Command(BaseCommand):
             if response.status_code != 304:
                 raise CommandError(f"Forventede 304, fik {response.status_code}.")
 
+        static = []
+        for _ in range(repetitions):
+            started = time.perf_counter()
+            response = client.get(STATIC_URL)
+            static.append((time.perf_counter() - started) * 1000)
+            if response.status_code != 200:
+                raise CommandError(f"{STATIC_URL} svarede {response.status_code}.")
+        self.static_ms = statistics.median(static)
+        self.yardstick_ms = machine_yardstick_ms()
         self.stdout.write(
             f"Det sker-feedet: {occurrences} begivenheder, {count} forekomster "
             f"på 90 dage (første side: 200), {repetitions} gentagelser."
         )
         self._line("Ukachet (200)", uncached, uncached_cpu, TARGET_UNCACHED_MS, queries)
         self._line("Betinget (304)", conditional, conditional_cpu, TARGET_304_MS, queries_304)
+        self.stdout.write(
+            f"  Statisk fil ({STATIC_URL}) i samme proces: median {self.static_ms:.2f} ms. "
+            "Målestokke: svartid / maskinens målestok; × statisk: svartid / den statiske fils. "
+            "Målene er sat på referencemaskinen og regnet om med denne maskines målestok."
+        )
         load = " / ".join(f"{n:.2f}" for n in os.getloadavg())
         self.stdout.write(
             f"  Maskinens belastning (load average 1/5/15 min): {load}. Svartid er vægurstid "
             "i processen; CPU-tid er processens egen tid og påvirkes mindre af andres arbejde "
             "på en delt maskine."
         )
-        self.stdout.write(yardstick_line())
+        self.stdout.write(yardstick_line(self.yardstick_ms))
 
     def _line(
         self, label: str, wall: list[float], cpu: list[float], target_ms: int, queries: int
     ) -> None:
         median_ms = statistics.median(wall)
-        verdict = "OK" if median_ms < target_ms else "OVER MÅL"
+        verdict = "OK" if median_ms < target_here(target_ms, self.yardstick_ms) else "OVER MÅL"
         self.stdout.write(
-            f"  {label:<16} svartid median {median_ms:7.1f} ms, CPU-tid median "
-            f"{statistics.median(cpu):6.1f} ms  (mål < {target_ms} ms svartid, "
-            f"{queries} forespørgsler)  {verdict}"
+            f"  {label:<16} svartid median {median_ms:7.1f} ms "
+            f"({in_yardsticks(median_ms, self.yardstick_ms)} målestokke, "
+            f"{median_ms / self.static_ms:.1f} × statisk), CPU-tid median "
+            f"{statistics.median(cpu):6.1f} ms, {queries} forespørgsler; "
+            f"mål {target_text(target_ms, self.yardstick_ms)}: {verdict}"
         )
 
     def _seed(self) -> int:

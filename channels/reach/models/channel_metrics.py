@@ -1,20 +1,31 @@
-"""Channel reach over time: one pull per publication per run, one row per metric."""
+"""Channel reach over time: one snapshot per publication and day, one row per metric.
+
+Pulls follow the schedule in channels/reach/schedule.py; a second pull on the
+same day updates that day's snapshot instead of adding rows.
+"""
 
 from django.db import models
+from django.utils import timezone
 
 
 class ReachPull(models.Model):
-    """One attempt to read a publication's figures from its platform.
+    """A publication's figures on one day: the day's last pull.
 
-    A failed attempt is kept too: the reports show it as a gap, not as zero.
+    A failed pull is kept too (the reports show it as a gap, not as zero), but
+    never replaces figures the same day already has.
     """
 
     publication = models.ForeignKey(
         "channels.Publication", on_delete=models.CASCADE, related_name="reach_pulls"
     )
-    page = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")
+    page = models.ForeignKey(
+        "wagtailcore.Page", on_delete=models.SET_NULL, null=True, related_name="+"
+    )
     channel = models.CharField(max_length=32)
     pulled_at = models.DateTimeField(db_index=True)
+    """The day's last pull."""
+    day = models.DateField()
+    """The local day the snapshot is for: one per publication and day."""
     ok = models.BooleanField(default=True)
     error = models.CharField(max_length=500, blank=True)
     """Why the pull failed, or why figures are missing although it worked."""
@@ -23,6 +34,14 @@ class ReachPull(models.Model):
         verbose_name = "Hentning af rækkevidde"
         verbose_name_plural = "Hentninger af rækkevidde"
         indexes = [models.Index(fields=["page", "channel", "pulled_at"], name="reach_pull_page")]
+        constraints = [
+            models.UniqueConstraint(fields=["publication", "day"], name="reach_pull_one_per_day")
+        ]
+
+    def save(self, *args, **kwargs):
+        if self.day is None and self.pulled_at is not None:
+            self.day = timezone.localtime(self.pulled_at).date()
+        super().save(*args, **kwargs)
 
 
 class ChannelMetric(models.Model):

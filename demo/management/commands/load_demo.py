@@ -21,6 +21,7 @@ DEMO_MODULES = [
     "demo.stories.community",
     "demo.reach",
     "demo.reach_channels",
+    "demo.fediverse",
     # Last: translates pages the modules above made.
     "demo.translations",
 ]

@@ -22,7 +22,7 @@ def create_translator_role(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("home", "0005_locales"),
+        ("home", "0007_locales"),
         ("simple_translation", "0001_initial"),
     ]
 

@@ -20,7 +20,7 @@ def create_locales(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("home", "0004_short_links"),
+        ("home", "0006_site_settings_lix_target"),
     ]
 
     operations = [migrations.RunPython(create_locales, migrations.RunPython.noop)]
