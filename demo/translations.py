@@ -12,7 +12,7 @@ from wagtail.models import Locale
 from wagtail.rich_text import RichText
 
 from channels.models import PageChannel
-from channels.platforms import all_channels
+from channels.registry import all_channels
 from home.language_roots import ensure_locales, ensure_translated_roots
 from home.models import HomePage
 from stories.models import EventPage, StoryPage
@@ -333,7 +333,7 @@ def _translation(page, code: str):
         # and their reach history are the demo's channels (an editor turns a
         # translation's channels on in its "Kanaler" tab).
         copy.channel_settings.set(
-            [PageChannel(channel=channel.slug, enabled=False) for channel in all_channels()]
+            [PageChannel(channel=channel.alias, enabled=False) for channel in all_channels()]
         )
     return copy, True
 
