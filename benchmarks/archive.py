@@ -17,7 +17,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils import timezone
 from taggit.models import Tag
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 from benchmarks.data import TOPICS, _images
 from home.models import HomePage
@@ -36,7 +36,7 @@ BODY = [
 def story_index() -> StoryIndexPage:
     index = StoryIndexPage.objects.first()
     if index is None:
-        home = HomePage.objects.get()
+        home = HomePage.objects.get(locale=Locale.get_default())
         index = home.add_child(
             instance=StoryIndexPage(title="Historier", slug="historier", show_in_menus=True)
         )

@@ -7,6 +7,7 @@ from django.core.files.images import ImageFile
 from django.db import transaction
 from PIL import Image as PILImage
 from wagtail.images import get_image_model
+from wagtail.models import Locale
 
 from home.models import HomePage
 from stories.models import Partner, PartnerKind, StoryIndexPage, StoryPage
@@ -31,7 +32,7 @@ def _images(count: int = 5):
 
 def ensure_stories(total: int) -> int:
     """Make sure `total` live stories exist; return how many were created."""
-    home = HomePage.objects.get()
+    home = HomePage.objects.get(locale=Locale.get_default())
     index = StoryIndexPage.objects.child_of(home).first()
     if index is None:
         index = home.add_child(
@@ -107,7 +108,7 @@ def ensure_events(total: int) -> int:
 
     from stories.models import EventCategory, EventPage
 
-    home = HomePage.objects.get()
+    home = HomePage.objects.get(locale=Locale.get_default())
     index = _event_index(home)
     categories = [
         EventCategory.objects.get_or_create(slug=slug, defaults={"name": name})[0]
@@ -143,7 +144,7 @@ def ensure_places(total: int) -> int:
     """Make sure `total` live places exist on the map ("kort"); return how many were created."""
     from locations.models import Facility, MapPage, PlaceCategory, PlacePage
 
-    home = HomePage.objects.get()
+    home = HomePage.objects.get(locale=Locale.get_default())
     map_page = MapPage.objects.child_of(home).filter(slug="kort").first()
     if map_page is None:
         map_page = home.add_child(instance=MapPage(title="Kort", slug="kort", show_in_menus=True))

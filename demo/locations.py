@@ -4,6 +4,8 @@ Idempotent: everything is matched by slug, and what exists is left as it is, so
 a second run changes nothing (and never overwrites an editor's changes).
 """
 
+from wagtail.models import Locale
+
 from demo.places import CATEGORIES, FACILITIES, PLACES
 from home.models import HomePage
 from locations.models import Facility, MapPage, PlaceCategory, PlacePage
@@ -33,7 +35,7 @@ def _map_page(home) -> tuple[MapPage, bool]:
 
 
 def load(stdout) -> None:
-    home = HomePage.objects.get()
+    home = HomePage.objects.get(locale=Locale.get_default())
     categories = _terms(PlaceCategory, CATEGORIES)
     facilities = _terms(Facility, FACILITIES)
     map_page, created = _map_page(home)

@@ -3,7 +3,7 @@
 from urllib.parse import urlsplit
 
 from django.conf import settings
-from wagtail.models import Site
+from wagtail.models import Locale, Site
 
 from home.models import HomePage, SiteSettings
 
@@ -49,7 +49,7 @@ def load(stdout) -> Site:
     # the demo needs to know both.
     from stories.models import StoryIndexPage
 
-    home = HomePage.objects.get()
+    home = HomePage.objects.get(locale=Locale.get_default())
     hostname, port = _host_and_port()
     site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
     if (

@@ -15,10 +15,17 @@ class HomeConfig(AppConfig):
         Image.MAX_IMAGE_PIXELS = settings.IMAGE_MAX_PIXELS
 
         from django.db.models.signals import post_delete, post_migrate, post_save
-        from wagtail.models import Page, Site
+        from wagtail.models import Locale, Page, Site
         from wagtail.signals import page_published, page_unpublished, post_page_move
 
-        from home import page_chrome, participation, sites, tree_names
+        from home import (
+            language_roots,
+            languages,
+            page_chrome,
+            participation,
+            sites,
+            tree_names,
+        )
         from home.admin_access import refuse_empty_bulk_actions
         from home.admin_forms import label_link_choosers
         from home.models import SiteSettings
@@ -36,3 +43,8 @@ class HomeConfig(AppConfig):
         protect_wagtail_exports()
         refuse_empty_bulk_actions()
         post_migrate.connect(tree_names.name_roots, sender=self, dispatch_uid="home-root-names")
+        post_save.connect(languages.forget_locales, sender=Locale, dispatch_uid="locales-saved")
+        post_delete.connect(languages.forget_locales, sender=Locale, dispatch_uid="locales-gone")
+        post_migrate.connect(
+            language_roots.after_migrate, sender=self, dispatch_uid="home-language-roots"
+        )

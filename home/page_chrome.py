@@ -13,6 +13,12 @@ from uuid import uuid4
 from django.core.cache import cache
 from wagtail.models import Page, Site
 
+from home.languages import (
+    active_language,
+    default_language,
+    language_codes,
+    with_language_prefix,
+)
 from home.models import SiteSettings
 
 CHROME_TIMEOUT = 60
@@ -30,8 +36,11 @@ def _key(kind: str, site: Site) -> str:
 
 
 def menu_items(site: Site, request=None) -> list[dict[str, str]]:
-    """The home page's children marked "Vis i menuer", in tree order."""
-    key = _key("menu", site)
+    """The home page's children marked "Vis i menuer", in tree order, each in
+    the reader's language where it is translated and live, otherwise the Danish
+    section inside the reader's chrome (its title marked as Danish)."""
+    language = active_language()
+    key = f"{_key('menu', site)}:{language}"
     items = cache.get(key)
     if items is None:
         pages = (
@@ -41,12 +50,38 @@ def menu_items(site: Site, request=None) -> list[dict[str, str]]:
                 show_in_menus=True,
             )
             .live()
-            .only("id", "title", "url_path", "path", "depth")
+            .only("id", "title", "url_path", "path", "depth", "translation_key")
             .order_by("path")
         )
-        items = [{"title": p.title, "url": p.get_url(request)} for p in pages]
+        items = [
+            {"title": p.title, "url": p.get_url(request), "lang": default_language()} for p in pages
+        ]
+        if language != default_language():
+            items = _in_language(pages, items, language, request)
         cache.set(key, items, CHROME_TIMEOUT)
     return items
+
+
+def _in_language(pages, items, language: str, request) -> list[dict[str, str]]:
+    translated = {
+        p.translation_key: p
+        for p in Page.objects.filter(
+            translation_key__in=[p.translation_key for p in pages],
+            locale__language_code=language,
+        )
+        .live()
+        .only("id", "title", "url_path", "path", "depth", "translation_key", "locale_id")
+    }
+    result = []
+    for page, item in zip(pages, items, strict=True):
+        version = translated.get(page.translation_key)
+        if version is not None:
+            result.append(
+                {"title": version.title, "url": version.get_url(request), "lang": language}
+            )
+        else:
+            result.append({**item, "url": with_language_prefix(item["url"], language)})
+    return result
 
 
 def footer_settings(site: Site) -> dict[str, str]:
@@ -74,7 +109,7 @@ def forget(**kwargs) -> None:
     """Drop the cached chrome of every site (there are one or two) and retire
     every cached page fragment."""
     site_ids = Site.objects.values_list("pk", flat=True)
-    cache.delete_many(
-        [f"page-chrome:{kind}:{pk}" for pk in site_ids for kind in ("menu", "footer")]
-    )
+    keys = [f"page-chrome:footer:{pk}" for pk in site_ids]
+    keys += [f"page-chrome:menu:{pk}:{code}" for pk in site_ids for code in language_codes()]
+    cache.delete_many(keys)
     cache.set(GENERATION_KEY, uuid4().hex, None)

@@ -23,6 +23,7 @@ from django.db.models.signals import post_save
 from django.dispatch import Signal
 from django.http import HttpResponseRedirect
 from django.urls import reverse
+from django.utils.translation import gettext_noop
 from wagtail.models import Page, Revision, TaskState
 from wagtail.signals import page_published, task_rejected
 
@@ -44,13 +45,14 @@ K = ContributionKind
 S = ContributionStatus
 
 NOUN = {
-    K.STORY: "din historie",
-    K.RECIPE: "din opskrift",
-    K.PHOTO: "dit billede",
-    K.EVENT: "dit forslag til Det sker i Ishøj",
-    K.PLACE: "dit forslag til kortet",
+    K.STORY: gettext_noop("din historie"),
+    K.RECIPE: gettext_noop("din opskrift"),
+    K.PHOTO: gettext_noop("dit billede"),
+    K.EVENT: gettext_noop("dit forslag til Det sker i Ishøj"),
+    K.PLACE: gettext_noop("dit forslag til kortet"),
 }
-"""What the resident sent, as the mails and the status page call it."""
+"""What the resident sent, as the mails and the status page call it (Danish;
+marked for the thank-you pages' follow link, which shows it translated)."""
 
 SUBJECT = {
     S.RECEIVED: "Tak for {noun}",

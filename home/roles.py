@@ -13,6 +13,16 @@ SEKRETARIAT = "Sekretariat"
 MEDREDAKTOR = "Medredaktør"
 RAPPORTLAESER = "Rapportlæser"
 ROLES = (SEKRETARIAT, MEDREDAKTOR, RAPPORTLAESER)
+# Volunteer translators: edit the translated trees and send them for approval;
+# never publish, never touch a Danish page (docs/translations.md).
+OVERSAETTER = "Oversætter"
+TRANSLATOR_PAGE_PERMISSIONS = ("add_page", "change_page")
+TRANSLATOR_PERMISSIONS = [
+    ("wagtailadmin", "access_admin"),
+    ("simple_translation", "submit_translation"),
+    ("wagtailimages", "choose_image"),
+    ("wagtaildocs", "choose_document"),
+]
 
 WORKFLOW_NAME = "Godkendelse"
 APPROVAL_TASK_NAME = "Sekretariatets godkendelse"
@@ -70,6 +80,7 @@ MODEL_PERMISSIONS = {
     + [(app, f"{a}_{model}") for app, model in _TAXONOMY for a in CRUD]
     + [(app, f"{a}_{model}") for app, model in _PERSONAL for a in ("view", "change", "delete")]
     + [("stories", "export_personal_data"), ("home", "change_sitesettings")]
+    + [("simple_translation", "submit_translation")]
     + [("home", f"{a}_standardanswer") for a in CRUD]
     + [("channels", f"{a}_publication") for a in CRUD]
     + [("wagtailredirects", f"{a}_redirect") for a in CRUD],
@@ -111,6 +122,19 @@ def grant_role_permissions(Group, Permission) -> None:
         group, _ = Group.objects.get_or_create(name=role)
         group.permissions.add(*_permissions(Permission, MODEL_PERMISSIONS.get(role, [])))
     grant_reach(Group, Permission)
+
+
+def grant_translator_permissions(Group, Permission) -> None:
+    """The Oversætter group and its model permissions; its page permissions
+    (on each translated tree's root) are given by home.language_roots. The
+    secretariat translates too."""
+    group, _ = Group.objects.get_or_create(name=OVERSAETTER)
+    group.permissions.add(*_permissions(Permission, TRANSLATOR_PERMISSIONS))
+    secretariat = Group.objects.filter(name=SEKRETARIAT).first()
+    if secretariat is not None:
+        secretariat.permissions.add(
+            *_permissions(Permission, [("simple_translation", "submit_translation")])
+        )
 
 
 def grant_reach(Group, Permission) -> None:

@@ -8,38 +8,73 @@ path, so we look the page up directly, in its own class's table when we have
 served that path before. Anything special (drafts, routable pages'
 sub-routes, 404s) falls back to Wagtail's own routing, which keeps behaviour
 identical.
+
+In another language than Danish the path is looked up under that language's
+home page first; where the page is not translated (or its translation is not
+live), the Danish original at the same path is served instead, inside the
+reader's chrome (home.languages), so a reader keeps the language while moving
+around.
 """
 
-from django.conf import settings
+from django.http import Http404
 from wagtail import views as wagtail_views
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.url_routing import RouteResult
 
+from home.languages import active_language, default_language
 from home.sites import site_for_request
 from home.visibility import restricted_or_aliased_on_path
 
 
 def serve(request, path):
     """Wagtail's page view (wagtail.views.serve), routed by url_path first."""
-    if not getattr(settings, "WAGTAIL_I18N_ENABLED", False):
-        result = route_by_url_path(request, path)
-        if result is not None:
-            # Where Page.route_for_request keeps its answer (as its docstring says),
-            # so Wagtail's view and anything else asking in this request use it.
-            request._wagtail_route_for_request = result
+    language = active_language()
+    result = route_by_url_path(request, path, language)
+    if result is None and language != default_language():
+        # A sub-route of a translated page, then the Danish original.
+        result = (
+            _route_from_home(request, path, localized=True)
+            or route_by_url_path(request, path, default_language())
+            or _route_from_home(request, path, localized=False)
+        )
+    if result is not None:
+        # Where Page.route_for_request keeps its answer (as its docstring says),
+        # so Wagtail's view and anything else asking in this request use it.
+        request._wagtail_route_for_request = result
     return wagtail_views.serve(request, path)
 
 
-def route_by_url_path(request, path: str) -> RouteResult | None:
+def _route_from_home(request, path: str, localized: bool) -> RouteResult | None:
+    """Wagtail's own routing from the reader's home page (`localized`) or the
+    Danish one: a routable page's sub-route such as /ar/det-sker/foreslaa/,
+    on the Arabic Det sker if it is live, else on the Danish one."""
+    site = site_for_request(request)
+    if site is None:
+        return None
+    home = site.root_page.localized if localized else site.root_page
+    try:
+        return home.specific.route(request, [part for part in path.split("/") if part])
+    except Http404:
+        return None
+
+
+def _root_path(site, language: str) -> str | None:
+    roots = [root for root in Site.get_site_root_paths() if root.site_id == site.pk]
+    for root in roots:
+        if root.language_code == language:
+            return root.root_path
+    if language == default_language() and len(roots) == 1:
+        return roots[0].root_path
+    return None
+
+
+def route_by_url_path(request, path: str, language: str | None = None) -> RouteResult | None:
     """A RouteResult for the live page at exactly this path, or None."""
     site = site_for_request(request)
     if site is None:
         return None
-    root_path = next(
-        (root.root_path for root in Site.get_site_root_paths() if root.site_id == site.pk),
-        None,
-    )
+    root_path = _root_path(site, language or default_language())
     if root_path is None:
         return None
     url_path = root_path + "".join(f"{part}/" for part in path.split("/") if part)

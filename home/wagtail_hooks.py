@@ -1,3 +1,4 @@
+from django.contrib import messages
 from django.urls import path, reverse
 from wagtail import hooks
 
@@ -18,6 +19,8 @@ from home.page_admin import (
     set_withdraw_apart,
     withdraw_from_approval,
 )
+from home.translation_admin import add_to_translate_panel
+from home.translation_status import original_changes
 from home.uploads import without_pending
 
 
@@ -60,6 +63,22 @@ hooks.register("construct_page_action_menu", set_withdraw_apart)
 hooks.register("after_edit_page", say_published_after_approval)
 
 
+@hooks.register("before_edit_page")
+def warn_when_original_changed(request, page):
+    """A translator opening a translation sees that the Danish original changed
+    since it was translated, and in which fields."""
+    if request.method != "GET":
+        return None
+    changes = original_changes(page)
+    if changes:
+        messages.warning(
+            request,
+            "Originalen er ændret efter oversættelsen. Ændret: " + ", ".join(changes) + ".",
+        )
+    return None
+
+
+hooks.register("construct_homepage_panels", add_to_translate_panel)
 hooks.register("construct_page_chooser_queryset", page_chooser_for)
 
 

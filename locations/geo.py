@@ -66,5 +66,9 @@ def map_config(center=ISHOJ_CENTER, zoom=13) -> dict:
                 gettext("Kortet er lavet med Leaflet")
             ),
             "cluster": gettext("{count} steder her – tryk for at zoome ind"),
+            "more": gettext("Læs mere om {name}"),
+            "noCategory": gettext("Uden kategori"),
+            "empty": gettext("Ingen steder passer til filtrene."),
+            "count": gettext("Viser {shown} af {total} steder."),
         },
     }

@@ -5,6 +5,7 @@ import json
 from django.http import HttpResponse, JsonResponse
 from django.views.decorators.http import require_safe
 
+from home.languages import default_language
 from home.text import plain_text
 from locations.models import PlacePage
 from locations.models.map import filter_places
@@ -46,6 +47,7 @@ def place_feature(place: PlacePage, request=None) -> dict:
 def places_geojson(request):
     places = (
         PlacePage.objects.live()
+        .filter(locale__language_code=default_language())
         .public()
         .filter(latitude__isnull=False, longitude__isnull=False)
         .select_related("category")

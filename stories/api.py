@@ -9,7 +9,8 @@ import hashlib
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import Prefetch, Subquery, prefetch_related_objects
+from django.db.models import Exists, F, OuterRef, Prefetch, Subquery, prefetch_related_objects
+from django.db.models.functions import Length, Substr
 from django.utils.functional import SimpleLazyObject
 from wagtail.api.querysets import get_public_pages_queryset
 from wagtail.api.v2.pagination import WagtailPagination
@@ -49,6 +50,7 @@ LISTING_COLUMNS = (
     "date",
     "hero_image_id",
     "hero_image_alt",
+    # The page's language: its URL (/ar/...) and the locale join above need it.
     "locale",
     # The key of the story's cached representation (representation_key).
     "live_revision_id",
@@ -395,20 +397,30 @@ class StoryAwarePagesAPIViewSet(
         query with the list: Wagtail's get_public_pages_queryset first loads
         every view restriction and the site's root page, two queries per
         request. None where Wagtail's answer is needed: a session (it may open
-        a restricted story), another site asked for, translations, or a search
-        (the search backend takes only filters on indexed fields, no subquery)."""
+        a restricted story), another site asked for, or a search (the search
+        backend takes only filters on indexed fields, no subquery).
+
+        With translations, Wagtail lists the site's root and its translations'
+        trees (one per language); so does the subquery here, by matching each
+        story's path against the roots' paths."""
         asked = self.request.GET
-        if (
-            not self.anonymous()
-            or "site" in asked
-            or "search" in asked
-            or settings.WAGTAIL_I18N_ENABLED
-        ):
+        if not self.anonymous() or "site" in asked or "search" in asked:
             return None
-        root_path = self.root_path()
-        if root_path is None:
+        if not settings.WAGTAIL_I18N_ENABLED:
+            root_path = self.root_path()
+            if root_path is None:
+                return None
+            return StoryPage.objects.live().filter(not_restricted(), path__startswith=root_path)
+        site = site_for_request(self.request._request)
+        if site is None:
             return None
-        return StoryPage.objects.live().filter(not_restricted(), path__startswith=root_path)
+        root_key = Page.objects.filter(pk=site.root_page_id).values("translation_key")[:1]
+        roots = (
+            Page.objects.filter(translation_key=Subquery(root_key))
+            .annotate(length=Length("path"))
+            .filter(path=Substr(OuterRef("path"), 1, F("length")))
+        )
+        return StoryPage.objects.live().filter(not_restricted(), Exists(roots))
 
     def known_total(self) -> int | None:
         """The number of stories in a plain story list, from the topic table.

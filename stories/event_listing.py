@@ -16,7 +16,11 @@ from datetime import date, timedelta
 from urllib.parse import urlencode
 
 from django.http import QueryDict
+from django.utils.dates import MONTHS
+from django.utils.formats import date_format
+from django.utils.translation import gettext
 
+from home.languages import active_language, default_language
 from home.text import MONTHS_DA
 from stories.feeds.params import MAX_SPAN_DAYS
 from stories.models.event_index import DEFAULT_PERIOD, PERIODS, period_range
@@ -26,7 +30,13 @@ ARCHIVE_YEARS = 10
 
 
 def month_label(month: date) -> str:
-    return f"{MONTHS_DA[month.month - 1].capitalize()} {month.year}"
+    """ "Marts 2026" in Danish; the reader's own month name in other languages
+    (Django's catalogues name the months in every language it speaks)."""
+    if active_language() == default_language():
+        name = MONTHS_DA[month.month - 1]
+    else:
+        name = str(MONTHS[month.month])
+    return f"{name[:1].upper()}{name[1:]} {month.year}"
 
 
 def _month_start(day: date) -> date:
@@ -162,6 +172,8 @@ class Listing:
     @property
     def heading(self) -> str:
         if self.day:
+            if active_language() != default_language():
+                return gettext("Fra %(day)s") % {"day": date_format(self.day, "j. F Y")}
             return f"Fra {self.day.day}. {MONTHS_DA[self.day.month - 1]} {self.day.year}"
         if self.month:
             return month_label(self.month)

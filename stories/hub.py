@@ -12,15 +12,17 @@ page is published, unpublished, moved or deleted.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from django.core.cache import cache
 from django.db.models import Count, F
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext, gettext_noop
 from wagtail.models import Site
 
+from home.languages import active_language, default_language, with_language_prefix
 from home.visibility import not_restricted
 from stories.models import (
     EventIndexPage,
@@ -30,7 +32,7 @@ from stories.models import (
     PhotoCallPage,
     StoryIndexPage,
 )
-from stories.occurrences import occurrences_between
+from stories.occurrences import in_reader_language, occurrences_between
 from stories.recurrence import Occurrence
 
 WEEK_DAYS = 7
@@ -68,7 +70,7 @@ def this_week(today: date | None = None) -> tuple[date, date, list[Occurrence]]:
         found = occurrences_between(today, last)
         cache.set(key, found, HUB_TIMEOUT)
     now = timezone.now()
-    return today, last, [o for o in found if o.end > now][:WEEK_LIMIT]
+    return today, last, in_reader_language([o for o in found if o.end > now][:WEEK_LIMIT])
 
 
 def tasks_needing_hands(limit: int = TASK_LIMIT) -> tuple[list[GroupTask], int]:
@@ -82,7 +84,9 @@ def tasks_needing_hands(limit: int = TASK_LIMIT) -> tuple[list[GroupTask], int]:
     key = TASKS_KEY.format(day=today.isoformat())
     open_tasks = cache.get(key)
     if open_tasks is None:
-        groups = GroupPage.objects.live().filter(not_restricted())
+        groups = GroupPage.objects.live().filter(
+            not_restricted(), locale__language_code=default_language()
+        )
         open_tasks = list(
             GroupTask.objects.filter(page__in=groups, date__gte=today)
             .annotate(taken=Count("signups"))
@@ -111,21 +115,22 @@ def _first_live(model, site: Site):
 def _build_links(site: Site) -> list[TakePartLink]:
     links = []
     if _first_live(StoryIndexPage, site) is not None:
-        submit = reverse("submit_story")
+        with translation.override(default_language()):
+            submit = reverse("submit_story")
         links.append(
             TakePartLink(
                 "historie",
-                "Fortæl din historie",
+                gettext_noop("Fortæl din historie"),
                 submit,
-                "Har du oplevet noget, hvor folk mødes på tværs? Skriv det til os.",
+                gettext_noop("Har du oplevet noget, hvor folk mødes på tværs? Skriv det til os."),
             )
         )
         links.append(
             TakePartLink(
                 "opskrift",
-                "Del en opskrift",
+                gettext_noop("Del en opskrift"),
                 submit + "?type=opskrift",
-                "En ret og historien bag den – måske kommer den i kogebogen.",
+                gettext_noop("En ret og historien bag den – måske kommer den i kogebogen."),
             )
         )
     events = _first_live(EventIndexPage, site)
@@ -133,9 +138,9 @@ def _build_links(site: Site) -> list[TakePartLink]:
         links.append(
             TakePartLink(
                 "begivenhed",
-                "Foreslå en begivenhed",
+                gettext_noop("Foreslå en begivenhed"),
                 events.get_url() + events.reverse_subpage("suggest"),
-                "Ved du noget, der sker i Ishøj? Så kommer det i Det sker.",
+                gettext_noop("Ved du noget, der sker i Ishøj? Så kommer det i Det sker."),
             )
         )
     call = next(
@@ -162,9 +167,11 @@ def _build_links(site: Site) -> list[TakePartLink]:
         links.append(
             TakePartLink(
                 "gruppe",
-                "Bliv en del af en gruppe",
+                gettext_noop("Bliv en del af en gruppe"),
                 groups.get_url() + groups.reverse_subpage("volunteer"),
-                "Skriv dig op, så spørger en af grupperne dig, når der er brug for en hånd.",
+                gettext_noop(
+                    "Skriv dig op, så spørger en af grupperne dig, når der er brug for en hånd."
+                ),
             )
         )
     return links
@@ -180,7 +187,21 @@ def take_part_links(site: Site | None) -> list[TakePartLink]:
     if links is None:
         links = _build_links(site)
         cache.set(key, links, HUB_TIMEOUT)
-    return links
+    return [_in_reader_language(link) for link in links]
+
+
+def _in_reader_language(link: TakePartLink) -> TakePartLink:
+    """Kept in Danish (one cached list); read in the reader's language. The
+    labels and texts are msgids in home/locale."""
+    language = active_language()
+    if language == default_language():
+        return link
+    return replace(
+        link,
+        label=gettext(link.label),
+        url=with_language_prefix(link.url, language),
+        text=gettext(link.text) if link.text else "",
+    )
 
 
 def cookbook_url() -> str:
@@ -215,4 +236,5 @@ def index_urls(site: Site | None) -> dict[str, str]:
             "stories": stories.get_url() if stories else "",
         }
         cache.set(key, urls, HUB_TIMEOUT)
-    return urls
+    language = active_language()
+    return {name: with_language_prefix(url, language) for name, url in urls.items()}

@@ -7,6 +7,7 @@ cancellations and moves in bulk and expands each with the same rules.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 
 from django.db.models import Count, Exists, Max, OuterRef, Prefetch, Q, QuerySet
@@ -14,6 +15,8 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from wagtail.images import get_image_model
 
+from home.languages import active_language, default_language
+from home.languages import in_reader_language as pages_in_reader_language
 from stories.models.event import (
     EVENT_RENDITION_SPECS,
     EventCancellation,
@@ -72,11 +75,29 @@ FEED_FIELDS = (
 )
 
 
+def listed_events(categories: str | Prefetch = "categories") -> QuerySet[EventPage]:
+    """event_queryset() for the site's own lists: each event once, its Danish
+    page; translations are read in its place (in_reader_language below), never
+    listed beside it. The feeds choose their language themselves
+    (stories.feeds.languages)."""
+    return event_queryset(categories).filter(locale__language_code=default_language())
+
+
 def feed_queryset() -> QuerySet[EventPage]:
     """event_queryset() for the machine-read feeds, which list hundreds of events
     at a time: only the columns an item shows, categories by their slug and name."""
     categories = Prefetch("categories", queryset=EventCategory.objects.only("slug", "name"))
     return event_queryset(categories).only(*FEED_FIELDS)
+
+
+def in_reader_language(occurrences: list[Occurrence]) -> list[Occurrence]:
+    """The occurrences with each event's live translation in the reader's
+    language where it has one (dates and places stay the Danish page's)."""
+    if active_language() == default_language() or not occurrences:
+        return occurrences
+    events = {o.event.pk: o.event for o in occurrences}
+    translated = dict(zip(events, pages_in_reader_language(events.values()), strict=True))
+    return [replace(o, event=translated[o.event.pk]) for o in occurrences]
 
 
 def in_range(events: QuerySet[EventPage], first_day: date, last_day: date) -> QuerySet[EventPage]:
@@ -128,10 +149,10 @@ def filter_events(
 def occurrences_between(
     first_day: date, last_day: date, events: QuerySet[EventPage] | None = None
 ) -> list[Occurrence]:
-    """All occurrences of the given (default: all live) events in the window, in
+    """All occurrences of the given (default: all live, each once) events in the window, in
     time order. A fixed number of queries: the events, their prefetched image,
     categories and places, and two for cancellations and moves."""
-    events = event_queryset() if events is None else events
+    events = listed_events() if events is None else events
     candidates = list(in_range(events, first_day, last_day))
     exceptions = load_exceptions(candidates)
     found: list[Occurrence] = []

@@ -11,10 +11,16 @@ from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 
 from home.cache import not_a_variant
+from home.languages import danish_listing_page
 from stories.event_listing import archive_start, read_listing
 from stories.models.event_index import PERIODS, EventIndexPage
 from stories.models.event_taxonomy import Audience, EventCategory
-from stories.occurrences import event_queryset, filter_events, occurrences_between
+from stories.occurrences import (
+    event_queryset,
+    filter_events,
+    in_reader_language,
+    occurrences_between,
+)
 
 
 def event_index_view(request: HttpRequest, index: EventIndexPage) -> HttpResponse:
@@ -22,6 +28,9 @@ def event_index_view(request: HttpRequest, index: EventIndexPage) -> HttpRespons
 
     A month or date the listing cannot show is explained on the page, as a 400.
     """
+    shown = index
+    # The Danish Det sker's events in every language (each read in the reader's).
+    index = danish_listing_page(index)
     audience = request.GET.get("malgruppe", "")
     audience = audience if audience in Audience.values else ""
     category = request.GET.get("kategori", "").strip()[:80]
@@ -39,8 +48,10 @@ def event_index_view(request: HttpRequest, index: EventIndexPage) -> HttpRespons
     events = filter_events(
         event_queryset().child_of(index), category=category, audience=audience, place=place
     )
-    occurrences = occurrences_between(listing.first_day, listing.last_day, events)
-    response = index.render(
+    occurrences = in_reader_language(
+        occurrences_between(listing.first_day, listing.last_day, events)
+    )
+    response = shown.render(
         request,
         context_overrides={
             "listing": listing,

@@ -5,14 +5,15 @@ from pathlib import Path
 import pytest
 from django.utils.translation.reloader import translation_file_changed
 
-LOCALE = Path(__file__).resolve().parent.parent / "home" / "locale" / "da" / "LC_MESSAGES"
+LOCALE = Path(__file__).resolve().parent.parent / "home" / "locale"
 
 
 def pytest_configure(config):
-    """Compile the project's Danish (home/locale: the server's django.po and the
-    JavaScript's djangojs.po) when `make install` has not, or a .po changed since:
-    the admin language tests read what Django reads."""
-    for po in sorted(LOCALE.glob("*.po")):
+    """Compile the project's catalogues (home/locale: the admin's Danish, the
+    server's django.po and the JavaScript's djangojs.po, and the public site's
+    other languages) when `make install` has not, or a .po changed since:
+    the language tests read what Django reads."""
+    for po in sorted(LOCALE.glob("*/LC_MESSAGES/*.po")):
         mo = po.with_suffix(".mo")
         if not mo.exists() or mo.stat().st_mtime < po.stat().st_mtime:
             if not shutil.which("msgfmt"):

@@ -16,6 +16,7 @@ from typing import Any
 
 from django.db.models import Sum
 
+from home.languages import default_language
 from stories.models import StoryPage
 
 from .channel_summary import ChannelFigure, channel_summary
@@ -244,7 +245,12 @@ def timeline_notes(period: Period) -> list[NumberedNote]:
 
 
 def stories_published(period: Period) -> int:
-    return StoryPage.objects.live().filter(date__gte=period.start, date__lte=period.end).count()
+    return (
+        StoryPage.objects.live()
+        .filter(locale__language_code=default_language())
+        .filter(date__gte=period.start, date__lte=period.end)
+        .count()
+    )
 
 
 def _number(value: int) -> str:

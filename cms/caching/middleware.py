@@ -30,6 +30,7 @@ from django.utils.cache import (
     patch_cache_control,
 )
 from django.utils.http import parse_http_date_safe
+from django.utils.translation import get_language_from_path
 
 from home.cache import NOT_A_VARIANT
 
@@ -51,10 +52,16 @@ ALLOWED_VARY = {"cookie", "accept-encoding", "origin"}
 NOT_STORED_DIRECTIVES = ("private", "no-cache", "no-store")
 
 
+def _without_language(path: str) -> str:
+    """`/ar/search/` -> `/search/`: the rules hold in every language."""
+    language = get_language_from_path(path)
+    return path[len(language) + 1 :] if language else path
+
+
 def _request_is_cacheable(request) -> bool:
     if request.method not in ("GET", "HEAD"):
         return False
-    path = request.path
+    path = _without_language(request.path)
     if path.startswith(NEVER_CACHED_PREFIXES) or path.startswith(
         (settings.STATIC_URL, settings.MEDIA_URL)
     ):

@@ -11,6 +11,13 @@ a move the old address must stop answering with the old copy. So:
 - a new slug (published with the edit): the old URLs of the page and everything
   below it, which would otherwise keep answering with the old copy.
 
+Every language counts: a page is also read under /ar/, /tr/, ... (its
+translation, or the Danish original in that language's chrome where it has
+none), its translations' language menus list it, and the listings of every
+language show the untranslated Danish pages. So each URL above is purged with
+its language prefixes too, and the translations of the page and of its
+listings with it.
+
 Purges are sent after the transaction commits, so a worker never purges before
 the change is visible and a request in between cannot cache the old version
 again.
@@ -25,6 +32,8 @@ from wagtail.signals import (
     page_unpublished,
     post_page_move,
 )
+
+from home.languages import default_language, language_codes, with_language_prefix
 
 # The feeds whose URLs a CDN should forget when any page changes. The API
 # (/api/v2/) answers any query, so it cannot be listed; its CDN copies expire
@@ -70,6 +79,23 @@ def _old_urls(page: Page, url_path_before: str, url_path_after: str) -> list[str
     return [prefix + p[len(site_root_path) :] for p in url_paths]
 
 
+def _in_every_language(urls: list[str]) -> list[str]:
+    """The Danish URLs as read under every other language's prefix."""
+    others = [code for code in language_codes() if code != default_language()]
+    return [with_language_prefix(url, code) for url in urls for code in others]
+
+
+def _language_versions(batch: PurgeBatch, page: Page) -> None:
+    """The page and its listings in every language (see the module docstring)."""
+    pages = [page, *_listing_pages(page)]
+    keys = [p.translation_key for p in pages]
+    versions = list(Page.objects.filter(translation_key__in=keys).live().exclude(pk=page.pk))
+    batch.add_pages(versions)
+    danish = [p for p in [page, *versions] if p.locale.language_code == default_language()]
+    urls = [url for p in danish if (url := p.get_full_url())]
+    batch.add_urls(_in_every_language(urls))
+
+
 def _purge_later(batch: PurgeBatch) -> None:
     transaction.on_commit(batch.purge)
 
@@ -79,6 +105,7 @@ def purge_listings_and_feeds(instance, **kwargs):
     batch.add_page(instance)
     batch.add_pages(_listing_pages(instance))
     batch.add_urls(_feed_urls(instance))
+    _language_versions(batch, instance)
     _purge_later(batch)
 
 
@@ -87,7 +114,8 @@ def purge_after_move(instance, parent_page_before, parent_page_after, **kwargs):
     url_path_after = kwargs.get("url_path_after") or ""
     batch = PurgeBatch()
     if instance.live:
-        batch.add_urls(_old_urls(instance, url_path_before, url_path_after))
+        old_urls = _old_urls(instance, url_path_before, url_path_after)
+        batch.add_urls(old_urls + _in_every_language(old_urls))
         batch.add_page(instance)
     for parent in (parent_page_before, parent_page_after):
         if parent is not None and parent.depth > 1:
@@ -102,7 +130,8 @@ def purge_after_rename(instance, instance_before, **kwargs):
     """The publish purges the new address (above); the old ones go here."""
     if instance.live and instance_before.url_path != instance.url_path:
         batch = PurgeBatch()
-        batch.add_urls(_old_urls(instance, instance_before.url_path, instance.url_path))
+        old_urls = _old_urls(instance, instance_before.url_path, instance.url_path)
+        batch.add_urls(old_urls + _in_every_language(old_urls))
         _purge_later(batch)
 
 

@@ -42,6 +42,8 @@ INSTALLED_APPS = [
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
+    # The "Oversæt" action: copies a Danish page into another locale's tree.
+    "wagtail.contrib.simple_translation",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -77,6 +79,9 @@ MIDDLEWARE = [
     # before any view or query sees them (home/input_guard.py).
     "home.input_guard.InputCleaningMiddleware",
     "home.security.ContentSecurityPolicyMiddleware",
+    # The language is the URL's prefix (/ar/...), or Danish without one; never a
+    # cookie or Accept-Language, so a cached page is the same for everyone.
+    "home.languages.LanguageFromPathMiddleware",
     "home.security.PublicRateLimitMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
@@ -166,7 +171,20 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LANGUAGE_CODE = "da"
-LANGUAGES = [("da", "Dansk")]
+# The languages residents read the site in, each named in its own language and
+# script (the language menu shows these names). Danish is the default and keeps
+# its URLs without a prefix; the others live under /ar/, /tr/, ... A new
+# language is one line here and a catalogue in home/locale (docs/translations.md).
+LANGUAGES = [
+    ("da", "Dansk"),
+    ("ar", "العربية"),
+    ("tr", "Türkçe"),
+    ("ur", "اردو"),
+    ("en", "English"),
+]
+# One page tree per language (Wagtail's own i18n).
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("da", "Dansk")]
 # Everyone works in Danish time; Wagtail then asks no one to pick among 600 zones.
 WAGTAIL_USER_TIME_ZONES = ["Europe/Copenhagen"]
@@ -368,7 +386,6 @@ else:
 
 WAGTAIL_SITE_NAME = "Vores Ishøj"
 WAGTAILADMIN_BASE_URL = os.environ.get("BASE_URL", "http://127.0.0.1:8000")
-WAGTAIL_I18N_ENABLED = False
 # The admin must not call out to wagtail.org (no internet, no third-party requests).
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILIMAGES_IMAGE_MODEL = "wagtailimages.Image"

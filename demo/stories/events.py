@@ -11,6 +11,7 @@ from datetime import date, time, timedelta
 
 from django.apps import apps
 from django.utils import timezone
+from wagtail.models import Locale
 
 from home.models import HomePage
 from stories.models import (
@@ -313,7 +314,7 @@ def _refresh_dates(event: EventPage, data: dict, today: date) -> bool:
 
 
 def load(stdout) -> None:
-    home = HomePage.objects.get()
+    home = HomePage.objects.get(locale=Locale.get_default())
     index = _index(home)
     categories = {
         slug: EventCategory.objects.get_or_create(slug=slug, defaults={"name": name})[0]

@@ -9,6 +9,8 @@ a dict with the keys of `StoryPage` plus `hero` (scene, image title) and a
 from collections import Counter
 from urllib.parse import parse_qs, urlsplit
 
+from wagtail.models import Locale
+
 from demo.images import demo_image
 from stories.models import Partner, PartnerKind, StoryIndexPage, StoryPage
 
@@ -158,7 +160,7 @@ def _load_story(index: StoryIndexPage, data: dict, partners: dict[str, Partner])
 
 def load(stdout) -> None:
     # The index is created by the site setup, which always runs first.
-    index = StoryIndexPage.objects.get()
+    index = StoryIndexPage.objects.get(locale=Locale.get_default())
     partners = _partners()
     outcomes = Counter(_load_story(index, data, partners) for data in STORIES)
     stdout.write(

@@ -1,6 +1,7 @@
 """The private follow link on every kind's thank-you page, from one tag."""
 
 from django import template
+from django.utils.translation import gettext
 
 from home import participation
 
@@ -19,5 +20,6 @@ def follow_link(context):
     return {
         "contribution": contribution,
         "url": participation.follow_url(contribution.token, request),
-        "noun": participation.NOUN[contribution.kind],
+        # In the reader's language on /ar/...; mails and the status page keep Danish.
+        "noun": gettext(participation.NOUN[contribution.kind]),
     }

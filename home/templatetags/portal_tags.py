@@ -4,6 +4,7 @@ from django import template
 from django.utils.safestring import mark_safe
 from wagtail.admin.auth import user_has_any_page_permission
 
+from home.languages import active_language
 from home.page_chrome import footer_settings as cached_footer_settings
 from home.page_chrome import menu_items
 from home.sites import site_for_request
@@ -33,6 +34,7 @@ def main_menu(context):
     return {
         "menu_items": menu_items(site, request) if site else [],
         "current_path": getattr(request, "path", ""),
+        "reading": active_language(),
     }
 
 

@@ -14,6 +14,7 @@ from wagtail.models import Page
 
 from home.cache import not_a_variant
 from home.image_moderation import ModeratedImagesPage
+from home.languages import danish_listing_page
 from locations.geo import map_config
 from locations.views import suggest_correction, suggest_place
 
@@ -88,8 +89,9 @@ class MapPage(RoutablePageMixin, ModeratedImagesPage, Page):
         verbose_name_plural = "Kort"
 
     def places(self):
+        # The Danish map's places in every language (each place starts in Danish).
         return (
-            PlacePage.objects.child_of(self)
+            PlacePage.objects.child_of(danish_listing_page(self))
             .live()
             .public()
             .select_related("category")

@@ -9,6 +9,12 @@
 (function () {
   "use strict";
 
+  var texts = {};
+
+  function text(key, fallback) {
+    return texts[key] || fallback;
+  }
+
   function readJSON(id) {
     var el = id && document.getElementById(id);
     return el ? JSON.parse(el.textContent) : null;
@@ -32,7 +38,7 @@
     if (place.facilityNames.length) {
       box.appendChild(el("p", "map-popup__facilities", place.facilityNames.join(", ")));
     }
-    var more = el("a", "map-popup__more", "Læs mere om " + place.name);
+    var more = el("a", "map-popup__more", text("more", "Læs mere om {name}").replace("{name}", place.name));
     more.href = place.url;
     box.appendChild(more);
     return box;
@@ -47,7 +53,7 @@
     link.href = place.url;
     h3.appendChild(link);
     li.appendChild(h3);
-    var meta = place.categoryName || "Uden kategori";
+    var meta = place.categoryName || text("noCategory", "Uden kategori");
     if (place.facilityNames.length) meta += " · " + place.facilityNames.join(", ");
     li.appendChild(el("p", "place-list__meta", meta));
     if (place.summary) li.appendChild(el("p", "place-list__summary", place.summary));
@@ -61,7 +67,7 @@
     var places = readJSON(container.dataset.mapPlaces) || [];
     var single = container.hasAttribute("data-single");
 
-    var texts = config.texts || {};
+    texts = config.texts || {};
     L.Icon.Default.imagePath = config.iconPath;
     var map = L.map(container, { scrollWheelZoom: false, zoomControl: false, maxZoom: 19 })
       .setView(config.center, config.zoom);
@@ -150,8 +156,9 @@
       showMarkers(shown);
       listEl.replaceChildren();
       shown.forEach(function (p) { listEl.appendChild(listItem(p)); });
-      if (!shown.length) listEl.appendChild(el("li", "place-list__empty", "Ingen steder passer til filtrene."));
-      if (count) count.textContent = "Viser " + shown.length + " af " + total + " steder.";
+      if (!shown.length) listEl.appendChild(el("li", "place-list__empty", text("empty", "Ingen steder passer til filtrene.")));
+      if (count) count.textContent = text("count", "Viser {shown} af {total} steder.")
+        .replace("{shown}", shown.length).replace("{total}", total);
       var params = new URLSearchParams();
       if (filter.category) params.append("kategori", filter.category);
       filter.facilities.forEach(function (f) { params.append("facilitet", f); });

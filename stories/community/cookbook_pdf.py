@@ -18,6 +18,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.html import strip_tags
 
+from home.languages import default_language
 from home.visibility import not_restricted
 from stories.models import StoryPage, SubmissionKind
 
@@ -42,6 +43,7 @@ def cookbook_recipes() -> list[CookbookRecipe]:
     """Published, public stories with a recipe: residents' recipes and tagged ones."""
     stories = (
         StoryPage.objects.live()
+        .filter(locale__language_code=default_language())
         .filter(not_restricted())
         .filter(Q(submission__kind=SubmissionKind.RECIPE) | Q(tags__name__iexact=RECIPE_TAG))
         .distinct()

@@ -21,7 +21,7 @@ from home import participation
 from home.mail import one_line, text_body
 from home.spam import RateLimit
 from stories.models import GroupIndexPage, GroupPage, GroupTask, PhotoCallPage, StoryIndexPage
-from stories.occurrences import event_queryset, next_of_each
+from stories.occurrences import listed_events, next_of_each
 
 from . import group_contact, personal_data, signups, submissions
 from .forms import (
@@ -196,7 +196,7 @@ def group_view(request: HttpRequest, group: GroupPage) -> HttpResponse:
     response = group.render(
         request,
         context_overrides={
-            "upcoming_occurrences": next_of_each(event_queryset().filter(groups=group))
+            "upcoming_occurrences": next_of_each(listed_events().filter(groups=group))
         },
     )
     # The board's counts change with every sign-up: never serve a stored copy.

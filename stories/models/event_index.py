@@ -8,6 +8,7 @@ from datetime import date, timedelta
 
 from django.apps import apps
 from django.db import models
+from django.utils.translation import gettext_lazy
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -16,10 +17,11 @@ from wagtail.models import Page
 from home.image_moderation import ModeratedImagesPage
 from stories import page_views
 
+# Read in the reader's language (msgids in home/locale).
 PERIODS = {
-    "i-dag": "I dag",
-    "weekend": "I weekenden",
-    "30-dage": "De næste 30 dage",
+    "i-dag": gettext_lazy("I dag"),
+    "weekend": gettext_lazy("I weekenden"),
+    "30-dage": gettext_lazy("De næste 30 dage"),
 }
 DEFAULT_PERIOD = "30-dage"
 

@@ -18,6 +18,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from home.image_moderation import ModeratedImagesPage
+from home.languages import danish_listing_page, in_reader_language
 from home.visibility import as_queryset
 from stories import page_views
 from stories.community.forms import GroupContactForm
@@ -47,7 +48,11 @@ class GroupIndexPage(RoutablePageMixin, ModeratedImagesPage, Page):
         verbose_name_plural = "Gruppeoversigter"
 
     def groups(self):
-        return GroupPage.objects.child_of(self).live().public().order_by("title")
+        # The Danish index's groups in every language; cards show each group in
+        # the reader's language (group_cards).
+        return (
+            GroupPage.objects.child_of(danish_listing_page(self)).live().public().order_by("title")
+        )
 
     def group_cards(self) -> list[dict]:
         """Each group as its card shows it: picture, next event, hands needed."""
@@ -67,6 +72,8 @@ class GroupIndexPage(RoutablePageMixin, ModeratedImagesPage, Page):
                     "hands": group.hands_needed(),
                 }
             )
+        for card, shown in zip(cards, in_reader_language([c["group"] for c in cards]), strict=True):
+            card["group"] = shown
         return cards
 
     @path("")

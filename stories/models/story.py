@@ -16,6 +16,7 @@ from wagtail.search import index
 
 from home.cache import not_a_variant
 from home.image_moderation import ModeratedImagesPage
+from home.languages import danish_listing_page, in_reader_language
 from home.page_extensions import ExtensiblePreviewMixin
 from home.readability_panel import LixPanel
 from home.sharing import ShareFields, SharesContent
@@ -66,9 +67,12 @@ class StoryIndexPage(ModeratedImagesPage, Page):
     def stories(self):
         # Its children, with the depth as a range: given `depth = n`, SQLite
         # reads every page to sort them instead of walking the newest-first index.
-        depth = self.depth + 1
+        # In another language, the Danish index's children: every story starts
+        # in Danish, and get_context shows each in the reader's language.
+        index = danish_listing_page(self)
+        depth = index.depth + 1
         return (
-            StoryPage.objects.filter(path__startswith=self.path, depth__range=(depth, depth))
+            StoryPage.objects.filter(path__startswith=index.path, depth__range=(depth, depth))
             .live()
             .filter(not_restricted())
             .defer_streamfields()
@@ -98,6 +102,7 @@ class StoryIndexPage(ModeratedImagesPage, Page):
         except EmptyPage:
             not_a_variant(request)
             page = paginator.page(paginator.num_pages)
+        page.object_list = in_reader_language(page.object_list)
         context.update(stories=page, topic=topic, topic_slug=topic_slug, topics=counts.topics)
         return context
 
@@ -260,14 +265,18 @@ NEWEST_CACHE_KEY = "stories:newest:{root_path}"
 
 
 def newest_stories(page: Page, count: int) -> list:
-    """The newest live, public stories of `page`'s site, `page` itself left out."""
-    root_path = page.path[: Page.steplen * 2]  # the site's home page, below the tree root
+    """The newest live, public stories of `page`'s site, `page` itself left out,
+    each in the reader's language where it is translated (every story starts in
+    Danish, so the Danish tree is the list in every language)."""
+    original = danish_listing_page(page)
+    root_path = original.path[: Page.steplen * 2]  # the site's home page, below the tree root
     key = NEWEST_CACHE_KEY.format(root_path=root_path)
     stories = cache.get(key)
     if stories is None:
         stories = _newest(root_path)
         cache.set(key, stories, NEWEST_TIMEOUT)
-    return [story for story in stories if story.pk != page.pk][:count]
+    shown = [story for story in stories if story.translation_key != page.translation_key]
+    return in_reader_language(shown[:count])
 
 
 def _newest(root_path: str) -> list:

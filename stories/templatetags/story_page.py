@@ -8,12 +8,15 @@ live revision and publication time, and the chrome's generation
 (home.page_chrome), which every publish, unpublish, move or deletion anywhere
 changes, so internal links and images in the body are never stale for longer
 than the request that publishes. Previews are always rendered afresh: they show
-a draft under the live page's id.
+a draft under the live page's id. The reader's language is in the key too:
+a Danish story shown under /ar/ (not translated yet) has Arabic headings and
+links around the same Danish body.
 """
 
 from django import template
 from django.core.cache import cache
 
+from home.languages import active_language
 from home.page_chrome import fragment_generation
 
 register = template.Library()
@@ -26,8 +29,8 @@ FRAGMENT_TIMEOUT = 300
 def fragment_key(name: str, page) -> str:
     published = page.last_published_at.timestamp() if page.last_published_at else "-"
     return (
-        f"page-fragment:{name}:{page.pk}:{page.live_revision_id}:{published}:"
-        f"{fragment_generation()}"
+        f"page-fragment:{name}:{page.pk}:{active_language()}:{page.live_revision_id}:"
+        f"{published}:{fragment_generation()}"
     )
 
 

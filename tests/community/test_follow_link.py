@@ -353,3 +353,13 @@ def test_each_kinds_thank_you_page_shows_its_link(client):
         assert f"/indsendelse/{token}/" in response.content.decode(), kind
     # A photo sent without an e-mail address still has its link, and no mail.
     assert [m.to for m in mail.outbox] == [["aisha@example.com"]]
+
+
+def test_a_resident_writing_from_the_arabic_site_is_told_in_arabic_how_to_follow(client):
+    story_index()
+    html = client.post("/ar/fortael/", STORY, follow=True).content.decode()
+    assert "تابع قصتك" in html
+    assert "احتفظ بهذا الرابط" in html
+    assert LINK.search(html), "the same private link, whatever the language"
+    # The follow page itself is Danish so far: its link leads to the Danish frame.
+    assert "/ar/indsendelse/" not in html

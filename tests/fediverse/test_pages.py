@@ -37,3 +37,13 @@ def test_the_front_page_shows_both_handles(client):
     lines = handle_lines(html)
     assert lines[0].startswith("Følg os på Mastodon: @detsker@voresishoj.example")
     assert lines[1].startswith("Historierne på Mastodon: @historier@voresishoj.example")
+
+
+def test_an_arabic_reader_gets_the_handles_in_arabic_around_the_same_address(client):
+    """The handle is an address and stays as it is; the words around it are the reader's."""
+    html = client.get("/ar/").content.decode()
+    lines = handle_lines(html)
+    assert lines[0].startswith("تابعونا على ماستودون: @detsker@voresishoj.example نسخ")
+    assert lines[1].startswith("القصص على ماستودون: @historier@voresishoj.example")
+    assert "تابعونا على الفيديفيرس" in html
+    assert 'translate="no">@detsker@voresishoj.example<' in html

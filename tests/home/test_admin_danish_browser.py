@@ -199,7 +199,6 @@ def _set_language(user, language: str) -> None:
 @pytest.mark.django_db(transaction=True)
 def test_the_page_editors_javascript_is_danish(live_server, browser_page, settings):  # noqa: F811
     # English must exist for Wagtail to switch to it; editors are only offered Danish.
-    settings.LANGUAGES = [("da", "Dansk"), ("en", "English")]
     rebuild_roles()
     user = secretariat(username="sekretariat-js")
     browser = browser_page.context.browser

@@ -39,7 +39,7 @@ def _counts():
 def test_home_page_welcomes_and_lists_the_newest_stories(demo):
     html = Client().get("/").content.decode()
     assert "Velkommen til Vores Ishøj" in html
-    stories = StoryPage.objects.live().order_by("-date")
+    stories = StoryPage.objects.live().filter(locale__language_code="da").order_by("-date")
     for story in stories[:HOME_STORY_COUNT]:
         assert story.title in html
     assert stories.last().title not in html
@@ -47,7 +47,7 @@ def test_home_page_welcomes_and_lists_the_newest_stories(demo):
 
 
 def test_at_least_twelve_published_stories_with_described_hero_images(demo):
-    index = StoryIndexPage.objects.get(slug="historier")
+    index = StoryIndexPage.objects.get(locale__language_code="da", slug="historier")
     stories = StoryPage.objects.child_of(index).live()
     assert index.live and index.show_in_menus
     assert stories.count() >= 12
@@ -87,7 +87,7 @@ def test_running_it_again_changes_nothing(demo, monkeypatch):
 
 
 def test_a_changed_story_gets_exactly_one_new_revision(demo):
-    story = StoryPage.objects.get(slug="cafe-solstraalen")
+    story = StoryPage.objects.get(locale__language_code="da", slug="cafe-solstraalen")
     story.intro = "Redaktøren har skrevet noget andet."
     story.save_revision().publish()
     revisions = Revision.objects.count()
@@ -98,7 +98,7 @@ def test_a_changed_story_gets_exactly_one_new_revision(demo):
 
 
 def test_mad_med_historie_publishes_a_recipe_for_search_engines(demo):
-    story = StoryPage.objects.get(slug="mad-med-historie-linsesuppe")
+    story = StoryPage.objects.get(locale__language_code="da", slug="mad-med-historie-linsesuppe")
     html = Client().get(story.url).content.decode()
     scripts = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
     recipes = [data for data in map(json.loads, scripts) if data.get("@type") == "Recipe"]
@@ -122,3 +122,28 @@ def test_first_run_without_demo_password_prints_generated_passwords(monkeypatch)
     call_command("load_demo", stdout=again)
     assert password not in again.getvalue()
     assert "adgangskoden er uændret" in again.getvalue()
+
+
+def test_the_demo_speaks_arabic_turkish_urdu_and_english(demo):
+    client = Client()
+    for code, direction, word in (
+        ("ar", "rtl", "مقهى سولستروولن"),
+        ("tr", "ltr", "Salı artık yalnız bir gün değil"),
+        ("ur", "rtl", "کیفے سولسٹرولن"),
+        ("en", "ltr", "Tuesday is no longer a lonely day"),
+    ):
+        response = client.get(f"/{code}/historier/cafe-solstraalen/")
+        html = response.content.decode()
+        assert response.status_code == 200, code
+        assert f'<html lang="{code}" dir="{direction}">' in html
+        assert word in html
+        front = client.get(f"/{code}/").content.decode()
+        assert f'<html lang="{code}" dir="{direction}">' in front
+        assert 'class="page-content" lang="da"' not in front  # the front page is translated
+    for slug in (
+        "cafe-solstraalen",
+        "mad-med-historie-linsesuppe",
+        "cykling-uden-alder",
+        "en-hilsen-fra-din-nabo",
+    ):
+        assert StoryPage.objects.filter(slug=slug).live().count() == 5

@@ -253,6 +253,10 @@ def _pk_for(route: str, world: World, page: Page):
     ):  # fmt: skip
         if f"/{fragment}/" in route or f"^{fragment}/" in route:
             return page.pk if key is None else world.objects[key].pk
+    if "translation/submit/snippet/" in route:
+        # Wagtail's "Oversæt" for snippets (simple_translation): no snippet is
+        # translatable here, so every role must get a 4xx.
+        return page.pk
     if "/indsendelser/" in route:
         # A resident's submission waiting for an answer (made by the public forms).
         contribution = Contribution.objects.order_by("pk").last()

@@ -154,8 +154,8 @@ def test_a_demo_started_again_later_moves_only_what_nobody_has_edited():
     call_command("load_demo", stdout=io.StringIO())
     later_day = timezone.localdate() + timedelta(days=400)  # past both March and September
     later = by_slug(later_day)
-    swap = EventPage.objects.get(slug="byttemarked-i-glashuset")
-    festival = EventPage.objects.get(slug="smag-paa-verden")
+    swap = EventPage.objects.get(locale__language_code="da", slug="byttemarked-i-glashuset")
+    festival = EventPage.objects.get(locale__language_code="da", slug="smag-paa-verden")
     editor = get_user_model().objects.get(username="sekretariat")
     festival.intro = "Redaktøren har skrevet om festen."
     festival.save_revision(user=editor).publish()

@@ -165,7 +165,7 @@ class TestSiteWide:
     def test_accessibility_landmarks_and_skip_link(self, client):
         make_story()
         html = client.get("/").content.decode()
-        assert '<html lang="da">' in html
+        assert '<html lang="da" dir="ltr">' in html
         assert '<a class="skip-link" href="#indhold">Gå til indhold</a>' in html
         assert '<main id="indhold"' in html and "<header" in html and "<footer" in html
         assert 'aria-label="Hovedmenu"' in html

@@ -22,6 +22,8 @@ DEMO_MODULES = [
     "demo.reach",
     "demo.reach_channels",
     "demo.fediverse",
+    # Last: translates pages the modules above made.
+    "demo.translations",
 ]
 
 
