@@ -37,6 +37,9 @@ JOBS: tuple[PeriodicJob, ...] = (
     PeriodicJob("fediverse_deliver_due", minutes=0, seconds=30),
     # Read each channel login's expiry, so the admin warns before it runs out.
     PeriodicJob("channels_check_logins", minutes=24 * 60),
+    # A resident whose submission has been looked at for half an hour without an
+    # answer is told it is under way (home.participation.IN_REVIEW_MAIL_AFTER).
+    PeriodicJob("mail_residents_in_review", minutes=5),
     # Residents' personal data past its PERSONAL_DATA_RETENTION period is erased daily.
     PeriodicJob("purge_personal_data", minutes=24 * 60),
 )

@@ -14,6 +14,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
@@ -23,6 +24,7 @@ from django.db.models.signals import post_save
 from django.dispatch import Signal
 from django.http import HttpResponseRedirect
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_noop
 from wagtail.models import Page, Revision, TaskState
 from wagtail.signals import page_published, task_rejected
@@ -56,12 +58,17 @@ marked for the thank-you pages' follow link, which shows it translated)."""
 
 SUBJECT = {
     S.RECEIVED: "Tak for {noun}",
+    S.IN_REVIEW: "Sekretariatet kigger på {noun}",
     S.PUBLISHED: "Nu er {noun} på Vores Ishøj",
     S.REJECTED: "Svar på {noun}",
 }
-"""The changes a resident is mailed about. "Under behandling" is shown on the
-link but not mailed: it is usually followed within minutes by the answer, and
-two mails for one decision teach people to ignore the second."""
+"""The changes a resident is mailed about, once each."""
+
+IN_REVIEW_MAIL_AFTER = timedelta(minutes=30)
+""""Under behandling" is mailed only when the answer has not followed within
+this time (the clock's `mail_residents_in_review`): approving in the editor
+saves the draft first, and two mails a minute apart for one decision teach
+people to ignore the second."""
 
 STATUS_TEXT = {
     S.RECEIVED: "Vi har modtaget {noun}. Sekretariatet læser alt, hvad borgerne sender.",
@@ -180,9 +187,12 @@ def thank_you(request, contribution: Contribution, done_url: str) -> HttpRespons
     return HttpResponseRedirect(f"{done_url}{separator}{FOLLOW_PARAM}={contribution.token}")
 
 
-def notify(contribution: Contribution, request=None) -> bool:
-    """Mail the resident about the current status, once per status; True if sent."""
+def notify(contribution: Contribution, request=None, *, in_review: bool = False) -> bool:
+    """Mail the resident about the current status, once per status; True if sent.
+    "Under behandling" only when `in_review` (see IN_REVIEW_MAIL_AFTER)."""
     if contribution.status not in SUBJECT:
+        return False
+    if contribution.status == S.IN_REVIEW and not in_review:
         return False
     email = resident_email(contribution)
     if not email or not contribution.claim_notice():
@@ -228,6 +238,16 @@ def _moved(contribution: Contribution, request=None) -> None:
 
 def mark_in_review(contribution: Contribution) -> bool:
     return contribution.move_to(S.IN_REVIEW)
+
+
+def mail_lasting_reviews(now=None) -> int:
+    """Mail "Under behandling" to residents whose submission has been looked at
+    for IN_REVIEW_MAIL_AFTER without an answer; how many were mailed."""
+    now = now or timezone.now()
+    lasting = Contribution.objects.filter(
+        status=S.IN_REVIEW, status_changed_at__lte=now - IN_REVIEW_MAIL_AFTER
+    ).exclude(notified_status=S.IN_REVIEW)
+    return sum(notify(contribution, in_review=True) for contribution in lasting)
 
 
 def publish(contribution: Contribution, page: Page | None = None, request=None) -> bool:

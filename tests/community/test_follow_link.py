@@ -6,10 +6,12 @@ import secrets
 
 import pytest
 from django.core import mail
+from django.core.management import call_command
 from django.utils import timezone
 from wagtail.models import Page, WorkflowState
 
 from home.models import Contribution, SiteSettings, StandardAnswer
+from home.participation import mail_lasting_reviews
 from locations.models import PlaceSuggestion
 from stories.models import EventSubmission, PhotoSubmission, StoryPage, StorySubmission
 from tests.community.helpers import jpeg_upload, make_photo_call, secretariat
@@ -115,7 +117,7 @@ def test_approval_publishes_links_the_page_and_mails_once(client):
     assert len(mail.outbox) == 1
 
 
-def test_an_editor_saving_the_draft_shows_under_behandling_without_a_mail(client):
+def test_an_editor_saving_the_draft_shows_under_behandling_without_a_mail_at_once(client):
     _, path = send_story(client)
     mail.outbox.clear()
     page = StoryPage.objects.get(title="Kaffe på trappen")
@@ -123,6 +125,25 @@ def test_an_editor_saving_the_draft_shows_under_behandling_without_a_mail(client
     page.get_latest_revision_as_object().save_revision(user=secretariat(), clean=False)
     assert "Under behandling" in client.get(path).content.decode()
     assert mail.outbox == []
+    # The clock's run a few minutes later: the answer may still come, no mail yet.
+    call_command("mail_residents_in_review")
+    assert mail.outbox == []
+
+
+def test_a_review_that_lasts_is_mailed_once_and_the_answer_after_it(client):
+    _, path = send_story(client)
+    mail.outbox.clear()
+    user = secretariat()
+    page = StoryPage.objects.get(title="Kaffe på trappen")
+    page.get_latest_revision_as_object().save_revision(user=user, clean=False)
+    half_an_hour_later = timezone.now() + datetime.timedelta(minutes=31)
+    assert mail_lasting_reviews(now=half_an_hour_later) == 1
+    assert mail_lasting_reviews(now=half_an_hour_later) == 0  # once per status
+    (message,) = mail.outbox
+    assert message.subject == "Sekretariatet kigger på din historie"
+    assert path in message.body
+    approve(page, user)
+    assert [m.subject for m in mail.outbox][1:] == ["Nu er din historie på Vores Ishøj"]
 
 
 def test_rejection_needs_a_reason_which_the_resident_reads(client):
