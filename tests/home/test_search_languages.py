@@ -8,22 +8,9 @@ from wagtail.models import Locale
 
 from stories.models import StoryPage
 from tests.factories import home_page, make_image, make_story, story_index
+from tests.stories.language_factories import languages  # noqa: F401 (a fixture)
 
 pytestmark = pytest.mark.django_db
-
-LANGUAGES = [
-    ("da", "Dansk"),
-    ("ar", "العربية"),
-    ("tr", "Türkçe"),
-    ("ur", "اردو"),
-    ("en", "English"),
-]
-
-
-@pytest.fixture
-def languages(settings):
-    settings.LANGUAGES = LANGUAGES
-    settings.WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 
 
 def _story_in(language: str, title: str, intro: str, text: str, image) -> StoryPage:
@@ -47,7 +34,7 @@ def _story_in(language: str, title: str, intro: str, text: str, image) -> StoryP
 
 
 @pytest.fixture
-def stories(languages):
+def stories(languages):  # noqa: F811 (the fixture imported above)
     image = make_image()
     make_story(
         image=image,
