@@ -72,6 +72,7 @@ def start_worker(name: str, standin_url: str, logs: Path) -> subprocess.Popen:
         FACEBOOK_API_URL=standin_url,
         FACEBOOK_PAGE_ID=django_settings.CHANNELS["facebook"]["OPTIONS"]["PAGE_ID"],
         FACEBOOK_PAGE_TOKEN=django_settings.CHANNELS["facebook"]["OPTIONS"]["TOKEN"],
+        MEDIA_ROOT=str(django_settings.MEDIA_ROOT),  # the post's image, rendered by the worker
         CHANNELS_CLAIM_LEASE_SECONDS=str(LEASE),
         CHANNELS_HTTP_TIMEOUT="300",
     )

@@ -103,8 +103,9 @@ def procfile(on_redis, standin, tmp_path):
             f"@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
         ),
         FACEBOOK_API_URL=standin.url,
-        FACEBOOK_PAGE_ID=django_settings.FACEBOOK_PAGE_ID,
-        FACEBOOK_PAGE_TOKEN=django_settings.FACEBOOK_PAGE_TOKEN,
+        FACEBOOK_PAGE_ID=django_settings.CHANNELS["facebook"]["OPTIONS"]["PAGE_ID"],
+        FACEBOOK_PAGE_TOKEN=django_settings.CHANNELS["facebook"]["OPTIONS"]["TOKEN"],
+        MEDIA_ROOT=str(django_settings.MEDIA_ROOT),  # the post's image, rendered by the worker
     )
     processes = []
 
