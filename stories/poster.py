@@ -15,6 +15,7 @@ from django.template.loader import render_to_string
 from wagtail.models import Site
 
 from home.models import ShortLink
+from home.pdf_images import image_data_uri
 from stories.models import EventPage
 from stories.recurrence import next_occurrences
 
@@ -39,14 +40,6 @@ def qr_svg(url: str) -> str:
     return segno.make(url, error="m").svg_inline(scale=6, border=2, omitsize=True)
 
 
-def _picture_path(event: EventPage) -> str:
-    rendition = event.image_wide
-    try:
-        return rendition.file.path if rendition else ""
-    except NotImplementedError:  # remote storage: the poster goes without the picture
-        return ""
-
-
 def poster_pdf(event: EventPage, request: HttpRequest) -> bytes:
     from weasyprint import HTML  # loads Pango: only where a PDF is made
 
@@ -59,7 +52,7 @@ def poster_pdf(event: EventPage, request: HttpRequest) -> bytes:
             "short_url": url,
             "short_url_text": url.split("://", 1)[-1],
             "qr": qr_svg(url),
-            "picture": _picture_path(event),
+            "picture": image_data_uri(event.image_wide),
         },
     )
     return HTML(string=html).write_pdf(pdf_variant=PDF_VARIANT)

@@ -35,6 +35,7 @@ from contextlib import contextmanager
 from functools import cached_property
 from pathlib import Path
 
+from django.core.exceptions import ImproperlyConfigured
 from django.core.management.color import no_style
 from django.core.serializers.python import Deserializer as PythonDeserializer
 from django.core.serializers.python import Serializer as PythonSerializer
@@ -258,8 +259,11 @@ def snapshot(alias: str = "default") -> Iterator[str]:
                 with connections[name].cursor() as cursor:
                     cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
                 yield name
-    else:  # pragma: no cover - the portal runs on SQLite or PostgreSQL
-        raise NotImplementedError(source.vendor)
+    else:
+        raise ImproperlyConfigured(
+            f"Sikkerhedskopier kan tages af SQLite og PostgreSQL, ikke af {source.vendor}. / "
+            f"Backups are taken of SQLite and PostgreSQL, not {source.vendor}."
+        )
 
 
 # ---------------------------------------------------------------- into a database

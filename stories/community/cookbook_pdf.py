@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 
 from home.languages import default_language
+from home.pdf_images import image_data_uri
 from home.visibility import not_restricted
 from stories.models import StoryPage, SubmissionKind
 
@@ -35,7 +36,7 @@ class CookbookRecipe:
     ingredients: list[str]
     steps: list[str]
     photo: str = ""
-    """A local file path of the story's photo, or "" (then the page goes without)."""
+    """The story's photo as a data: URI (home.pdf_images), or "" (then the page goes without)."""
     photo_alt: str = ""
 
 
@@ -80,9 +81,10 @@ def _photo_path(story: StoryPage) -> str:
     if not story.hero_image_id:
         return ""
     try:
-        return story.hero_image.get_rendition("fill-800x500").file.path
-    except (NotImplementedError, OSError, ValueError):  # remote storage or a lost file
+        rendition = story.hero_image.get_rendition("fill-800x500")
+    except (OSError, ValueError):  # the original is lost or unreadable
         return ""
+    return image_data_uri(rendition)
 
 
 def build_cookbook(recipes: list[CookbookRecipe]) -> bytes:
