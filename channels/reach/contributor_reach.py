@@ -9,7 +9,6 @@ that shows them knows nothing of the channel layer.
 
 from __future__ import annotations
 
-from django.db.models import Sum
 from django.utils import timezone
 from wagtail.models import Page
 
@@ -17,8 +16,8 @@ from home.participation import ReachFigure
 
 from .channel_figures import channel_figures, metric_info
 from .council_report import VIEWS_COUNT, VISITS_COUNT
-from .models import PageDay
 from .periods import Period
+from .reports import site_totals
 
 SITE = "voresishoj.dk"
 
@@ -28,14 +27,10 @@ def contribution_reach(page: Page) -> list[ReachFigure]:
     published = page.first_published_at
     start = timezone.localdate(published) if published else today
     period = Period(start, today)
-    site = PageDay.objects.filter(page_id=page.pk, day__gte=start, day__lte=today).aggregate(
-        views=Sum("views"), visitors=Sum("visitors")
-    )
+    views, visitors = site_totals([page.pk], period).get(page.pk, (0, 0))
     figures = [
-        ReachFigure(SITE, "Sidevisninger", site["views"] or 0, VIEWS_COUNT),
-        ReachFigure(
-            SITE, "Besøg (læsere pr. dag, lagt sammen)", site["visitors"] or 0, VISITS_COUNT
-        ),
+        ReachFigure(SITE, "Sidevisninger", views, VIEWS_COUNT),
+        ReachFigure(SITE, "Besøg (læsere pr. dag, lagt sammen)", visitors, VISITS_COUNT),
     ]
     for channel in channel_figures([page.pk], period).get(page.pk, {}).values():
         for name, metric in channel.metrics.items():

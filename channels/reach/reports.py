@@ -194,6 +194,17 @@ def daily_views(period: Period) -> list[tuple[datetime.date, int | None]]:
     ]
 
 
+def site_totals(page_ids: list[int], period: Period) -> dict[int, tuple[int, int]]:
+    """Each page's site views and daily visitors summed over the period (pages
+    without a counted view are left out)."""
+    return {
+        r["page_id"]: (r["views"], r["visitors"])
+        for r in PageDay.objects.filter(page_id__in=page_ids, **_between(period))
+        .values("page_id")
+        .annotate(views=Sum("views"), visitors=Sum("visitors"))
+    }
+
+
 def story_rows(period: Period, request=None) -> list[StoryRow]:
     """Every live story with its website figures and each channel side by side."""
     stories = StoryPage.objects.live().defer_streamfields().order_by("-date", "-pk")
@@ -201,13 +212,9 @@ def story_rows(period: Period, request=None) -> list[StoryRow]:
         s.pk: StoryRow(page_id=s.pk, title=s.title, url=s.get_url(request) or "", date=s.date)
         for s in stories
     }
-    for r in (
-        PageDay.objects.filter(page_id__in=rows, **_between(period))
-        .values("page_id")
-        .annotate(views=Sum("views"), visitors=Sum("visitors"))
-    ):
-        rows[r["page_id"]].views = r["views"]
-        rows[r["page_id"]].visitors = r["visitors"]
+    for page_id, (views, visitors) in site_totals(list(rows), period).items():
+        rows[page_id].views = views
+        rows[page_id].visitors = visitors
     for r in (
         PageSourceDay.objects.filter(page_id__in=rows, **_between(period))
         .values("page_id", "source", "utm_source")
