@@ -14,7 +14,7 @@ from wagtail.images import get_image_model
 from wagtail.signals import page_published, workflow_rejected
 
 from home import uploads
-from home.image_moderation import unmoderated_images
+from home.image_moderation import image_titles, unmoderated_images
 from stories.models.event import EventPage
 
 
@@ -60,7 +60,7 @@ def refuse_unmoderated_images(request, page):
         # The create view adds the page live before this hook; never published,
         # it stays a draft (its revision keeps everything the editor wrote).
         type(page).objects.filter(pk=page.pk).update(live=False, has_unpublished_changes=True)
-    messages.error(request, UNMODERATED_IMAGE % ", ".join(f"'{i.title}'" for i in pending))
+    messages.error(request, UNMODERATED_IMAGE % image_titles(pending))
     return redirect("wagtailadmin_pages:edit", page.pk)
 
 
