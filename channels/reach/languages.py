@@ -17,7 +17,7 @@ from django.utils.translation import get_language_info
 from channels.models import Publication
 
 from .channel_summary import ChannelFigure, channel_summary
-from .exports import Table
+from .exports import Table, channel_table
 from .periods import Period
 from .reports import StoryRow
 
@@ -63,31 +63,11 @@ def by_language(rows: list[StoryRow], period: Period, threshold: int) -> list[La
 
 
 def language_table(languages: list[LanguageFigures]) -> Table:
-    """One row per language, channel and figure; a sum only where figures add up."""
-    return Table(
-        "Kanaler pr. sprog",
-        [
-            "Sprog",
-            "Sprogkode",
-            "Kanal",
-            "Tal",
-            "Platformens navn",
-            "Opslag sendt i perioden",
-            "Alle opslagene tilsammen (kun tal, der kan lægges sammen)",
-            "Typisk opslag (median)",
-        ],
-        [
-            [
-                language.name,
-                language.code,
-                f.channel_label,
-                f.label_da,
-                f.name,
-                f.posts,
-                f.total,
-                f.median,
-            ]
-            for language in languages
-            for f in language.figures
-        ],
-    )
+    """The channel table (exports.channel_table) once per language, each row led by
+    the language: a sum only where figures add up."""
+    rows = [
+        [language.name, language.code, *row]
+        for language in languages
+        for row in channel_table(language.figures).rows
+    ]
+    return Table("Kanaler pr. sprog", ["Sprog", "Sprogkode", *channel_table([]).headers], rows)
