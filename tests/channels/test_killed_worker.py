@@ -15,11 +15,9 @@ import sys
 import time
 from datetime import timedelta
 from pathlib import Path
-from urllib.parse import quote
 
 import pytest
 from django.conf import settings as django_settings
-from django.db import connection
 from django_tasks_db.models import DBTaskResult
 
 from channels import reconciling
@@ -28,6 +26,7 @@ from channels.models import Publication
 from channels.models import PublicationStatus as S
 from tests.channels.helpers import publication
 from tests.factories import make_story
+from tests.process_support import process_database_url
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),
@@ -60,15 +59,10 @@ def wait_until(condition, what: str, seconds: float = 60):
 
 
 def start_worker(name: str, standin_url: str, logs: Path) -> subprocess.Popen:
-    db = connection.settings_dict
-    database_url = (
-        f"postgres://{quote(db['USER'] or '')}:{quote(db['PASSWORD'] or '')}"
-        f"@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
-    )
     env = {k: v for k, v in os.environ.items() if k not in OTHER_CHANNELS}
     env.update(
         DJANGO_SETTINGS_MODULE="tests.channels.worker_settings",
-        DATABASE_URL=database_url,
+        DATABASE_URL=process_database_url(),
         FACEBOOK_API_URL=standin_url,
         FACEBOOK_PAGE_ID=django_settings.CHANNELS["facebook"]["OPTIONS"]["PAGE_ID"],
         FACEBOOK_PAGE_TOKEN=django_settings.CHANNELS["facebook"]["OPTIONS"]["TOKEN"],

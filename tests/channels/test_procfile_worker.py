@@ -20,7 +20,6 @@ import subprocess
 import time
 from datetime import timedelta
 from pathlib import Path
-from urllib.parse import quote
 
 import pytest
 from django.conf import settings as django_settings
@@ -32,6 +31,7 @@ from channels.models import PublicationStatus as S
 from stories.models import StoryPage
 from tests.channels.helpers import publication
 from tests.factories import make_story
+from tests.process_support import process_database_url
 from tests.redis_support import redis_url, require_redis
 
 pytestmark = [
@@ -91,17 +91,13 @@ def on_redis(standin, settings):
 @pytest.fixture
 def procfile(on_redis, standin, tmp_path):
     """start("worker") runs that Procfile line in the test's environment."""
-    db = connection.settings_dict
     env = {k: v for k, v in os.environ.items() if k not in OTHER_CHANNELS}
     env.update(
         PATH=f"{ROOT / '.venv' / 'bin'}:{os.environ['PATH']}",
         DJANGO_SETTINGS_MODULE="cms.settings.test",
         TASK_BACKEND="rq",
         REDIS_URL=on_redis,
-        DATABASE_URL=(
-            f"postgres://{quote(db['USER'] or '')}:{quote(db['PASSWORD'] or '')}"
-            f"@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
-        ),
+        DATABASE_URL=process_database_url(),
         FACEBOOK_API_URL=standin.url,
         FACEBOOK_PAGE_ID=django_settings.CHANNELS["facebook"]["OPTIONS"]["PAGE_ID"],
         FACEBOOK_PAGE_TOKEN=django_settings.CHANNELS["facebook"]["OPTIONS"]["TOKEN"],
@@ -113,10 +109,7 @@ def procfile(on_redis, standin, tmp_path):
         log = (tmp_path / f"{name}.log").open("w")
         process_env = dict(env)
         if database_port:  # through a proxy the test can cut
-            process_env["DATABASE_URL"] = (
-                f"postgres://{quote(db['USER'] or '')}:{quote(db['PASSWORD'] or '')}"
-                f"@127.0.0.1:{database_port}/{db['NAME']}"
-            )
+            process_env["DATABASE_URL"] = process_database_url(database_port)
         process = subprocess.Popen(
             ["sh", "-c", procfile_command(name)],
             cwd=ROOT,

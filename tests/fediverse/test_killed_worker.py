@@ -13,16 +13,15 @@ import subprocess
 import sys
 from datetime import timedelta
 from pathlib import Path
-from urllib.parse import quote
 
 import pytest
 from django.conf import settings as django_settings
-from django.db import connection
 from django.utils import timezone
 
 from channels.fediverse import delivery
 from channels.fediverse.models import Delivery, DeliveryStatus
 from tests.fediverse.test_follow import wait_for
+from tests.process_support import process_database_url
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),
@@ -38,14 +37,10 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def start_sweep(base_url: str, log: Path) -> subprocess.Popen:
-    db = connection.settings_dict
     env = dict(os.environ)
     env.update(
         DJANGO_SETTINGS_MODULE="cms.settings.test",
-        DATABASE_URL=(
-            f"postgres://{quote(db['USER'] or '')}:{quote(db['PASSWORD'] or '')}"
-            f"@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
-        ),
+        DATABASE_URL=process_database_url(),
         BASE_URL=base_url,
     )
     return subprocess.Popen(
