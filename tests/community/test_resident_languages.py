@@ -1,0 +1,177 @@
+"""A resident who reads Arabic (or Turkish, Urdu, English) sends a form, reads its
+errors, its thank-you and every mail about it, and follows it, in that language."""
+
+import datetime
+import re
+
+import pytest
+from django.core import mail
+from django.utils import timezone
+
+from home.models import Contribution
+from home.participation import mail_lasting_reviews
+from stories.models import EventPage, StoryPage
+from tests.community.helpers import jpeg_upload, make_group, make_photo_call, secretariat
+from tests.factories import story_index
+from tests.stories.event_factories import event_index
+from tests.stories.test_event_submission import valid_data as event_data
+
+pytestmark = pytest.mark.django_db
+
+ARABIC_FORM = "/ar/det-sker/foreslaa/"
+STORY = {
+    "title": "قهوة على الدرج",
+    "intro": "يلتقي الجيران كل جمعة.",
+    "body": "بدأ الأمر بترمس قهوة.",
+    "name": "فاطمة",
+    "email": "fatima@example.dk",
+    "consent": "on",
+}
+ARABIC_LINK = re.compile(r"https?://[^\s\"<]+/ar/indsendelse/([A-Za-z0-9_-]{40,})/")
+
+
+def error_of(html: str, field: str) -> str:
+    match = re.search(rf'<div class="error" id="id_{field}_error">(.*?)</div>', html, re.S)
+    assert match, f"an error at {field}"
+    return match.group(1)
+
+
+def arabic(text: str) -> bool:
+    return bool(re.search(r"[\u0600-\u06ff]", text))
+
+
+def test_an_arabic_resident_reads_the_errors_fixes_them_and_is_thanked_and_mailed_in_arabic(
+    client,
+):
+    event_index()
+    past = (timezone.localdate() - datetime.timedelta(days=3)).isoformat()
+    wrong = event_data(title="", email="ikke-en-adresse", date=past, name="عائشة")
+    response = client.post(ARABIC_FORM, wrong)
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert '<html lang="ar" dir="rtl">' in html
+    assert "ما اسم الفعالية؟" in html  # the label
+    assert "يرجى ملء هذا الحقل." in error_of(html, "title")
+    assert "اكتب عنوان بريد إلكتروني صالحًا" in error_of(html, "email")
+    assert "هذا التاريخ مضى" in error_of(html, "date")
+    for danish in ("Udfyld venligst dette felt", "Skriv en gyldig e-mailadresse", "fortiden"):
+        assert danish not in html
+    # Django's own message (its Arabic catalogue), for a field without one of ours.
+    too_long = client.post(ARABIC_FORM, event_data(email="a" * 250 + "@example.dk"))
+    own = error_of(too_long.content.decode(), "email")
+    assert arabic(own) and "Ensure" not in own and "Sørg" not in own
+
+    response = client.post(ARABIC_FORM, event_data(name="عائشة"))
+    assert response.status_code == 302
+    assert response["Location"].startswith("/ar/det-sker/foreslaa/?tak=1")
+    thanks = client.get(response["Location"]).content.decode()
+    assert "شكرًا على اقتراحك" in thanks
+    assert "/ar/indsendelse/" in thanks
+
+    contribution = Contribution.objects.get()
+    assert contribution.language == "ar"
+    (receipt,) = mail.outbox
+    assert receipt.subject == "شكرًا على اقتراحك لـ Det sker i Ishøj"
+    assert "عزيزي/عزيزتي عائشة" in receipt.body
+    assert "مع أطيب التحيات" in receipt.body
+    assert ARABIC_LINK.search(receipt.body).group(1) == contribution.token
+    assert "Venlig hilsen" not in receipt.body
+    html_part, kind = receipt.alternatives[0]
+    assert kind == "text/html"
+    assert '<html lang="ar" dir="rtl">' in html_part
+    assert f"/ar/indsendelse/{contribution.token}/" in html_part
+
+
+def test_the_in_review_mail_from_the_clock_is_in_the_language_the_resident_wrote_in(client):
+    story_index()
+    client.post("/ur/fortael/", {**STORY, "title": "سیڑھیوں پر چائے"})
+    client.post("/fortael/", {**STORY, "title": "Kaffe på trappen", "name": "Lis"})
+    mail.outbox.clear()
+    user = secretariat()
+    for page in StoryPage.objects.all():
+        page.get_latest_revision_as_object().save_revision(user=user, clean=False)
+    # The clock runs in no one's language; each mail is in its resident's.
+    assert mail_lasting_reviews(now=timezone.now() + datetime.timedelta(minutes=31)) == 2
+    subjects = sorted(message.subject for message in mail.outbox)
+    assert subjects == [
+        "Sekretariatet kigger på din historie",
+        "سیکریٹریٹ آپ کی کہانی کو دیکھ رہا ہے",
+    ]
+    urdu = next(m for m in mail.outbox if m.subject.startswith("سیکریٹریٹ"))
+    assert "سیکریٹریٹ اس وقت آپ کی کہانی کو دیکھ رہا ہے۔" in urdu.body
+    assert "/ur/indsendelse/" in urdu.body
+    assert '<html lang="ur" dir="rtl">' in urdu.alternatives[0][0]
+    danish = next(m for m in mail.outbox if m.subject.startswith("Sekretariatet"))
+    assert "Kære Lis" in danish.body
+    assert "/indsendelse/" in danish.body and "/ur/" not in danish.body
+
+
+def test_the_follow_page_speaks_arabic_right_to_left_and_the_danish_link_still_works(client):
+    story_index()
+    html = client.post("/ar/fortael/", STORY, follow=True).content.decode()
+    token = ARABIC_LINK.search(html).group(1)
+    page = client.get(f"/ar/indsendelse/{token}/")
+    text = page.content.decode()
+    assert page.status_code == 200
+    assert '<html lang="ar" dir="rtl">' in text
+    assert "تم الاستلام" in text  # "Modtaget"
+    assert "استلمنا قصتك" in text
+    assert "هل تريد سحب قصتك؟" in text
+    assert "Modtaget" not in text
+    assert "no-store" in page["Cache-Control"]
+    refused = client.post(f"/ar/indsendelse/{token}/", {"handling": "traek-tilbage"})
+    assert refused.status_code == 400
+    assert "ضع علامة عند «نعم، أنا متأكد»" in refused.content.decode()
+    # A link mailed before the follow page had languages opens exactly as before.
+    danish = client.get(f"/indsendelse/{token}/").content.decode()
+    assert '<html lang="da" dir="ltr">' in danish
+    assert "Vi har modtaget din historie" in danish
+
+
+def test_a_turkish_photo_call_page_answers_in_turkish(client):
+    call = make_photo_call()
+    url = f"/tr{call.url}"
+    page = client.get(url).content.decode()
+    assert '<html lang="tr" dir="ltr">' in page
+    assert "Fotoğrafınızı gönderin" in page
+    missing = client.post(url, {"caption": "Yaz şenliği", "photographer": "Lis", "consent": "on"})
+    assert missing.status_code == 400
+    assert "Bir fotoğraf seçin." in error_of(missing.content.decode(), "image")
+    sent = client.post(
+        url,
+        {"image": jpeg_upload(), "caption": "Yaz", "photographer": "Lis", "consent": "on"},
+        follow=True,
+    )
+    html = sent.content.decode()
+    assert "Fotoğrafınız için teşekkürler!" in html
+    assert Contribution.objects.get().language == "tr"
+    assert f"/tr/indsendelse/{Contribution.objects.get().token}/" in html
+
+
+def test_an_english_volunteer_confirms_by_an_english_mail_on_the_english_site(client):
+    group = make_group(tasks=[("Kaffebrygning", 2)])
+    task = group.tasks.get()
+    url = f"/en{group.url}opgave/{task.pk}/"
+    form = client.get(url)
+    assert form.status_code == 200, url
+    assert "Your e-mail" in form.content.decode()
+    sent = client.post(url, {"name": "Sam", "email": "sam@example.dk", "consent": "on"})
+    assert sent.status_code == 302
+    (message,) = mail.outbox
+    assert message.subject == "Confirm your sign-up: Kaffebrygning"
+    assert "Hello Sam" in message.body
+    assert f"/en{group.url}" in message.body
+    assert "Venlig hilsen" not in message.body
+
+
+def test_danish_stays_as_it_was(client):
+    event_index()
+    html = client.post("/det-sker/foreslaa/", event_data(title="")).content.decode()
+    assert '<html lang="da" dir="ltr">' in html
+    assert "Udfyld venligst dette felt." in error_of(html, "title")
+    client.post("/det-sker/foreslaa/", event_data())
+    (receipt,) = mail.outbox
+    assert receipt.subject == "Tak for dit forslag til Det sker i Ishøj"
+    assert '<html lang="da" dir="ltr">' in receipt.alternatives[0][0]
+    assert Contribution.objects.get().language == "da"
+    assert EventPage.objects.count() == 1
