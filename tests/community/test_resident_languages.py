@@ -175,3 +175,17 @@ def test_danish_stays_as_it_was(client):
     assert '<html lang="da" dir="ltr">' in receipt.alternatives[0][0]
     assert Contribution.objects.get().language == "da"
     assert EventPage.objects.count() == 1
+
+
+def test_the_forms_of_a_group_read_in_arabic_are_sent_and_answered_in_arabic(client):
+    group = make_group(tasks=[("Kaffebrygning", 2)])
+    task = group.tasks.get()
+    html = client.get(f"/ar{group.url}").content.decode()
+    assert f'href="/ar{group.url}opgave/{task.pk}/"' in html
+    assert f'action="/ar{group.url}skriv/"' in html
+    answer = client.post(f"/ar{group.url}skriv/", {"name": "ليلى", "email": "x", "message": ""})
+    text = answer.content.decode()
+    assert answer.status_code == 400
+    assert "اكتب عنوان بريد إلكتروني صالحًا" in error_of(text, "email")
+    assert "يرجى ملء هذا الحقل." in error_of(text, "message")
+    assert f'href="/ar{group.url}"' in text  # "back to the group" keeps the language
