@@ -13,6 +13,7 @@ from home.participation import mail_lasting_reviews
 from stories.models import EventPage, StoryPage
 from tests.community.helpers import jpeg_upload, make_group, make_photo_call, secretariat
 from tests.factories import story_index
+from tests.locations.helpers import category, map_page
 from tests.stories.event_factories import event_index
 from tests.stories.test_event_submission import valid_data as event_data
 
@@ -189,3 +190,24 @@ def test_the_forms_of_a_group_read_in_arabic_are_sent_and_answered_in_arabic(cli
     assert "اكتب عنوان بريد إلكتروني صالحًا" in error_of(text, "email")
     assert "يرجى ملء هذا الحقل." in error_of(text, "message")
     assert f'href="/ar{group.url}"' in text  # "back to the group" keeps the language
+
+
+def test_a_place_suggested_from_the_urdu_map_is_refused_thanked_and_mailed_in_urdu(client):
+    map_page()
+    place = {
+        "name": "",
+        "category": category("Natur og strand").pk,
+        "address": "Tranegilde Strandvej",
+        "description": "ساحل کے قریب دو شیلٹر اور آگ جلانے کی جگہ۔",
+        "submitter_email": "mette@example.dk",
+    }
+    assert 'href="/ur/kort/foreslaa/"' in client.get("/ur/kort/").content.decode()
+    refused = client.post("/ur/kort/foreslaa/", place)
+    assert refused.status_code == 400
+    assert "جگہ کا نام لکھیں۔" in error_of(refused.content.decode(), "name")
+    sent = client.post("/ur/kort/foreslaa/", {**place, "name": "ٹرانےگِلدے شیلٹر"})
+    assert sent["Location"].startswith("/ur/")
+    assert Contribution.objects.get().language == "ur"
+    (receipt,) = mail.outbox
+    assert receipt.subject == "نقشے کے لیے آپ کی تجویز کا شکریہ"
+    assert "/ur/indsendelse/" in receipt.body
