@@ -6,6 +6,7 @@ import re
 
 import pytest
 from django.core import mail
+from django.forms import ModelChoiceField
 from django.utils import timezone
 
 from home.models import Contribution
@@ -211,3 +212,61 @@ def test_a_place_suggested_from_the_urdu_map_is_refused_thanked_and_mailed_in_ur
     (receipt,) = mail.outbox
     assert receipt.subject == "نقشے کے لیے آپ کی تجویز کا شکریہ"
     assert "/ur/indsendelse/" in receipt.body
+
+
+FORMS = (
+    "stories.forms.EventSuggestionForm",
+    "stories.community.forms.StorySubmissionForm",
+    "stories.community.forms.RecipeSubmissionForm",
+    "stories.community.forms.PhotoSubmissionForm",
+    "stories.community.forms.GroupContactForm",
+    "stories.community.forms.TaskSignupForm",
+    "stories.community.forms.VolunteerForm",
+    "locations.forms.PlaceSuggestionForm",
+    "locations.forms.CorrectionForm",
+)
+
+
+def _texts(form_class) -> dict[str, str]:
+    """Every text a resident can read in the form's own fields, by where it is."""
+    texts = {}
+    for name, field in form_class.base_fields.items():
+        if name == "firma":
+            continue  # the honeypot: hidden from people and screen readers
+        texts[f"{name}.label"] = str(field.label or "")
+        texts[f"{name}.help_text"] = str(field.help_text or "")
+        for code, message in field.error_messages.items():
+            texts[f"{name}.{code}"] = str(message)
+        if not isinstance(field, ModelChoiceField):  # those name database rows
+            for value, label in getattr(field, "choices", ()):
+                texts[f"{name}.{value}"] = str(label)
+    return {where: text for where, text in texts.items() if text}
+
+
+@pytest.mark.parametrize("language", ["ar", "tr", "ur", "en"])
+def test_every_label_help_text_choice_and_error_of_the_forms_is_translated(language):
+    from django.utils import translation
+    from django.utils.module_loading import import_string
+
+    untranslated = []
+    for path in FORMS:
+        form_class = import_string(path)
+        with translation.override("da"):
+            danish = _texts(form_class)
+        with translation.override(language):
+            translated = _texts(form_class)
+        # Django's own messages come from its catalogues, ours from home/locale.
+        untranslated += [
+            f"{path}: {where}: {text}"
+            for where, text in danish.items()
+            if translated[where] == text
+        ]
+    assert untranslated == []
+
+
+def test_djangos_own_messages_missing_in_its_urdu_catalogue_are_urdu_not_danish(client):
+    event_index()
+    html = client.post("/ur/det-sker/foreslaa/", event_data(email="a" * 250 + "@example.dk"))
+    message = error_of(html.content.decode(), "email")
+    assert "زیادہ سے زیادہ 254 حروف" in message
+    assert "tegn" not in message
