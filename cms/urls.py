@@ -55,9 +55,6 @@ urlpatterns = [
     # Browsers ask for /favicon.ico whatever the page says.
     path("favicon.ico", home_views.favicon, name="favicon"),
     path("healthz", health.healthz, name="healthz"),
-    # A resident's private follow page: Danish only for now (docs/translations.md),
-    # so its address has no language prefix and its frame says lang="da".
-    path("indsendelse/<str:token>/", follow_view, name="submission_follow"),
     path("kogebog.pdf", cookbook_view, name="cookbook_pdf"),
     path("plakat/<int:page_id>.pdf", poster_view, name="event_poster"),
     path("k/<str:code>", home_views.short_link, name="short_link"),
@@ -81,6 +78,9 @@ urlpatterns += i18n_patterns(
     path("fortael/", submit_story_view, name="submit_story"),
     path("was", home_views.accessibility_statement, name="accessibility_statement"),
     path("privatliv", home_views.privacy, name="privacy"),
+    # A resident's private follow page, in the language the link was mailed in:
+    # /indsendelse/<token>/ in Danish as always, /ar/indsendelse/<token>/ ...
+    path("indsendelse/<str:token>/", follow_view, name="submission_follow"),
     re_path(wagtail_urls.serve_pattern, routing.serve, name="wagtail_serve"),
     prefix_default_language=False,
 )

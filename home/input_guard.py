@@ -6,7 +6,8 @@ wherever it reached the database. Other control characters have no business
 in a URL or a resident's text either. A form post declaring a charset other
 than UTF-8 is decoded by Django with that charset, which fails in ways the
 views cannot see coming. Each of these is refused here with a 400 and a
-Danish reason, so every view behind it may assume clean text.
+Danish reason (in the reader's language on /ar/..., /tr/...), so every view
+behind it may assume clean text.
 """
 
 from __future__ import annotations
@@ -14,9 +15,12 @@ from __future__ import annotations
 import re
 from urllib.parse import unquote_to_bytes
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.http.multipartparser import parse_header_parameters
 from django.shortcuts import render
+from django.utils import translation
+from django.utils.translation import gettext, gettext_noop
 
 # C0 controls except tab, line feed and carriage return, plus DEL.
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -26,16 +30,18 @@ CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 NUL = re.compile(r"\x00")
 UTF8_NAMES = {"utf-8", "utf8", "us-ascii", "ascii"}
 
-BAD_URL = "Adressen indeholder ugyldige tegn (fx kontroltegn eller NUL-bytes). Ret adressen."
-BAD_FIELD = (
-    "Formularen indeholder ugyldige tegn (fx kontroltegn eller NUL-bytes) i feltet "
-    "'{field}'. Ret teksten, og send igen."
+BAD_URL = gettext_noop(
+    "Adressen indeholder ugyldige tegn (fx kontroltegn eller NUL-bytes). Ret adressen."
 )
-BAD_CHARSET = (
-    "Formularen er sendt med tegnsættet '{charset}'. Portalen tager kun imod UTF-8; "
+BAD_FIELD = gettext_noop(
+    "Formularen indeholder ugyldige tegn (fx kontroltegn eller NUL-bytes) i feltet "
+    "'%(field)s'. Ret teksten, og send igen."
+)
+BAD_CHARSET = gettext_noop(
+    "Formularen er sendt med tegnsættet '%(charset)s'. Portalen tager kun imod UTF-8; "
     "send igen fra en almindelig browser."
 )
-BAD_ENCODING = "Forespørgslen indeholder tekst, der ikke er gyldig UTF-8."
+BAD_ENCODING = gettext_noop("Forespørgslen indeholder tekst, der ikke er gyldig UTF-8.")
 
 
 def _wants_json(request: HttpRequest) -> bool:
@@ -48,10 +54,19 @@ def _wants_html(request: HttpRequest) -> bool:
     return "text/html" in accept or not accept
 
 
-def refuse(request: HttpRequest, reason: str) -> HttpResponse:
+def refuse(request: HttpRequest, message: str, **params: str) -> HttpResponse:
     """A 400 with the reason in Danish: as JSON for the API and JSON feeds
     (the shape their other errors have), as the site's own error page for a
-    browser (menu, search and all), as plain text for feed readers and the rest."""
+    browser (menu, search and all), as plain text for feed readers and the rest.
+    This runs before the language middleware: a form sent from /ar/... is
+    answered in Arabic here too."""
+    language = translation.get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
+    with translation.override(language):
+        reason = gettext(message) % params if params else gettext(message)
+        return _refusal(request, reason)
+
+
+def _refusal(request: HttpRequest, reason: str) -> HttpResponse:
     if _wants_json(request):
         return JsonResponse(
             {"error": reason}, status=400, json_dumps_params={"ensure_ascii": False}
@@ -101,7 +116,7 @@ class InputCleaningMiddleware:
         if request.method in ("POST", "PUT", "PATCH"):
             charset = _declared_charset(request)
             if charset and charset not in UTF8_NAMES:
-                return refuse(request, BAD_CHARSET.format(charset=CONTROL.sub("", charset)[:40]))
+                return refuse(request, BAD_CHARSET, charset=CONTROL.sub("", charset)[:40])
             if request.content_type in (
                 "application/x-www-form-urlencoded",
                 "multipart/form-data",
@@ -113,5 +128,5 @@ class InputCleaningMiddleware:
                         return refuse(request, BAD_ENCODING)
                 field = _bad_field(request)
                 if field is not None:
-                    return refuse(request, BAD_FIELD.format(field=field))
+                    return refuse(request, BAD_FIELD, field=field)
         return self.get_response(request)

@@ -116,6 +116,12 @@ def with_language_prefix(url: str, language: str) -> str:
     return urlunsplit(parts._replace(path=f"/{language}{path}"))
 
 
+def prefixed(url: str) -> str:
+    """A URL of our own as the current reader follows it: a redirect or a mailed
+    link from a form sent on /ar/... leads back to /ar/..., not to Danish."""
+    return with_language_prefix(url, active_language())
+
+
 def reader_url(page, language: str | None = None, request=None, full: bool = False) -> str:
     """Where a reader of `language` reads `page`: its live translation if there
     is one, otherwise the Danish original inside that language's chrome."""

@@ -3,7 +3,8 @@
 A story, recipe, photo, event or place opens a `Contribution` with a private
 link (`open_contribution`); the secretariat's decisions move its status
 (`publish`, `reject`, `mark_in_review`, `withdraw`), and each change that
-answers the resident is mailed once, in Danish, with the link. The apps above
+answers the resident is mailed once, with the link, in the language the
+resident wrote in (`Contribution.language`). The apps above
 attach themselves here: each registers where its records keep the resident's
 e-mail (`register_record`), and the channel layer supplies a contribution's
 reach (`provide_reach`), so home imports none of them.
@@ -18,18 +19,18 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.core.mail import send_mail
 from django.db import models
 from django.db.models.signals import post_save
 from django.dispatch import Signal
 from django.http import HttpResponseRedirect
 from django.urls import reverse
-from django.utils import timezone
-from django.utils.translation import gettext_noop
+from django.utils import timezone, translation
+from django.utils.translation import gettext, gettext_noop
 from wagtail.models import Page, Revision, TaskState
 from wagtail.signals import page_published, task_rejected
 
-from home.mail import text_body
+from home.languages import active_language, reader_url
+from home.mail import resident_mail, text_body
 from home.participation_models import (
     TRANSITIONS,
     Contribution,
@@ -53,14 +54,14 @@ NOUN = {
     K.EVENT: gettext_noop("dit forslag til Det sker i Ishøj"),
     K.PLACE: gettext_noop("dit forslag til kortet"),
 }
-"""What the resident sent, as the mails and the status page call it (Danish;
-marked for the thank-you pages' follow link, which shows it translated)."""
+"""What the resident sent, as the mails and the status page call it (Danish
+msgids, shown in the resident's language)."""
 
 SUBJECT = {
-    S.RECEIVED: "Tak for {noun}",
-    S.IN_REVIEW: "Sekretariatet kigger på {noun}",
-    S.PUBLISHED: "Nu er {noun} på Vores Ishøj",
-    S.REJECTED: "Svar på {noun}",
+    S.RECEIVED: gettext_noop("Tak for %(noun)s"),
+    S.IN_REVIEW: gettext_noop("Sekretariatet kigger på %(noun)s"),
+    S.PUBLISHED: gettext_noop("Nu er %(noun)s på Vores Ishøj"),
+    S.REJECTED: gettext_noop("Svar på %(noun)s"),
 }
 """The changes a resident is mailed about, once each."""
 
@@ -71,13 +72,16 @@ saves the draft first, and two mails a minute apart for one decision teach
 people to ignore the second."""
 
 STATUS_TEXT = {
-    S.RECEIVED: "Vi har modtaget {noun}. Sekretariatet læser alt, hvad borgerne sender.",
-    S.IN_REVIEW: "Sekretariatet er i gang med at se på {noun}.",
-    S.PUBLISHED: "{noun_cap} er udgivet. Tak fordi du var med!",
-    S.REJECTED: "Sekretariatet har valgt ikke at udgive {noun}.",
-    S.WITHDRAWN: "Du har trukket {noun} tilbage, og dine oplysninger er slettet.",
+    S.RECEIVED: gettext_noop(
+        "Vi har modtaget %(noun)s. Sekretariatet læser alt, hvad borgerne sender."
+    ),
+    S.IN_REVIEW: gettext_noop("Sekretariatet er i gang med at se på %(noun)s."),
+    S.PUBLISHED: gettext_noop("%(noun_cap)s er udgivet. Tak fordi du var med!"),
+    S.REJECTED: gettext_noop("Sekretariatet har valgt ikke at udgive %(noun)s."),
+    S.WITHDRAWN: gettext_noop("Du har trukket %(noun)s tilbage, og dine oplysninger er slettet."),
 }
-"""The status in plain Danish, one sentence, for the status page."""
+"""The status in plain Danish, one sentence, for the status page (translated
+when shown)."""
 
 
 # -- Where the apps keep the resident's e-mail --------------------------------
@@ -157,9 +161,18 @@ def find(token: str) -> Contribution | None:
     return Contribution.objects.followable().filter(token=token).first()
 
 
+def noun(contribution: Contribution) -> str:
+    """ "din historie", in the active language."""
+    return gettext(NOUN[contribution.kind])
+
+
 def status_text(contribution: Contribution) -> str:
-    noun = NOUN[contribution.kind]
-    return STATUS_TEXT[contribution.status].format(noun=noun, noun_cap=noun[:1].upper() + noun[1:])
+    """The status in one sentence, in the active language."""
+    name = noun(contribution)
+    return gettext(STATUS_TEXT[contribution.status]) % {
+        "noun": name,
+        "noun_cap": name[:1].upper() + name[1:],
+    }
 
 
 # -- Opening and moving -------------------------------------------------------
@@ -171,7 +184,12 @@ def open_contribution(
     """Every submission's first step after its record is saved; call it inside
     the creating transaction so a submission never exists without its link."""
     return Contribution.objects.create(
-        kind=kind, title=title[:255], record=record, page=page, becomes_page=becomes_page
+        kind=kind,
+        title=title[:255],
+        record=record,
+        page=page,
+        becomes_page=becomes_page,
+        language=active_language(),
     )
 
 
@@ -197,22 +215,24 @@ def notify(contribution: Contribution, request=None, *, in_review: bool = False)
     email = resident_email(contribution)
     if not email or not contribution.claim_notice():
         return False
-    noun = NOUN[contribution.kind]
-    context = {
-        "contribution": contribution,
-        "name": resident_name(contribution),
-        "noun": noun,
-        "status_text": status_text(contribution),
-        "link": follow_url(contribution.token, request),
-        "page_url": published_url(contribution),
-    }
-    sent = send_mail(
-        subject=SUBJECT[contribution.status].format(noun=noun),
-        message=text_body("participation/emails/status.txt", context),
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        recipient_list=[email],
-        fail_silently=True,
-    )
+    # The resident's language, whoever triggers the mail: the resident's own
+    # request, an editor in the Danish admin, or the clock.
+    with translation.override(contribution.language or settings.LANGUAGE_CODE):
+        context = {
+            "contribution": contribution,
+            "name": resident_name(contribution),
+            "noun": noun(contribution),
+            "status_text": status_text(contribution),
+            "link": follow_url(contribution.token, request),
+            "page_url": published_url(contribution),
+        }
+        message = resident_mail(
+            gettext(SUBJECT[contribution.status]) % {"noun": context["noun"]},
+            text_body("participation/emails/status.txt", context),
+            [email],
+            translation.get_language(),
+        )
+    sent = message.send(fail_silently=True)
     if not sent:
         logger.warning("Status mail for contribution %s was not sent", contribution.pk)
     return bool(sent)
@@ -226,9 +246,11 @@ def published_url(contribution: Contribution, request=None) -> str:
     page = Page.objects.filter(pk=contribution.page_id).live().public().first()
     if page is None:
         return ""
+    # In the active language: its translation, or the Danish page in that
+    # language's chrome (home.languages.reader_url).
     if request is not None:
-        return page.get_url(request) or ""
-    return page.get_full_url() or ""
+        return reader_url(page, request=request) or ""
+    return reader_url(page, full=True) or ""
 
 
 def _moved(contribution: Contribution, request=None) -> None:

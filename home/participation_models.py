@@ -131,6 +131,14 @@ class Contribution(models.Model):
     record_id = models.PositiveBigIntegerField(null=True, blank=True)
     record = GenericForeignKey("record_type", "record_id")
     """The kind's own record, which holds who sent it."""
+    language = models.CharField(
+        "Sprog",
+        max_length=10,
+        default="da",
+        help_text="Det sprog, borgeren skrev på. Mails og opfølgningssiden bruger det.",
+    )
+    """The reader's language when it was sent (the URL's prefix): every later
+    mail about it, the clock's "Under behandling" too, is written in it."""
     notified_status = models.CharField(
         "Sidst meddelt status", max_length=20, blank=True, editable=False
     )

@@ -11,6 +11,8 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
+from django.utils import translation
+from django.utils.translation import gettext, gettext_noop
 
 from home.spam import RateLimit
 
@@ -21,7 +23,7 @@ LOGIN_LIMITED = (
 )
 SCOPE_USERNAME = "med dette brugernavn fra din forbindelse (den rigtige adgangskode virker stadig)"
 SCOPE_ADDRESS = "fra din forbindelse"
-TOO_LARGE = "Forespørgslen er for stor. Send mindre tekst eller et mindre billede."
+TOO_LARGE = gettext_noop("Forespørgslen er for stor. Send mindre tekst eller et mindre billede.")
 
 
 def login_rate_limit() -> RateLimit:
@@ -174,7 +176,11 @@ class RequestSizeLimitMiddleware:
             except ValueError:
                 return HttpResponse("Ugyldig Content-Length.", status=400)
             if length > settings.PUBLIC_MAX_REQUEST_BYTES:
-                return HttpResponse(TOO_LARGE, status=413, content_type="text/plain; charset=utf-8")
+                # Before the language middleware: the URL's prefix says the language.
+                language = translation.get_language_from_path(request.path_info)
+                with translation.override(language or settings.LANGUAGE_CODE):
+                    body = gettext(TOO_LARGE)
+                return HttpResponse(body, status=413, content_type="text/plain; charset=utf-8")
         return self.get_response(request)
 
 
@@ -190,7 +196,7 @@ RATE_LIMITED_PATHS = (
 # Every other public page is "pages"; these are not public pages (the admin has
 # its own login limit) or are files served before Django.
 NOT_PAGES = ("/admin/", "/django-admin/", "/api/reach/", "/healthz", "/static/", "/media/")
-TOO_MANY = "For mange forespørgsler fra din forbindelse. Vent et minut, og prøv igen."
+TOO_MANY = gettext_noop("For mange forespørgsler fra din forbindelse. Vent et minut, og prøv igen.")
 
 
 def public_rate_limit(scope: str) -> RateLimit | None:
@@ -218,7 +224,7 @@ class PublicRateLimitMiddleware:
         if rate is not None:
             if rate.exceeded(request):
                 response = HttpResponse(
-                    TOO_MANY, status=429, content_type="text/plain; charset=utf-8"
+                    gettext(TOO_MANY), status=429, content_type="text/plain; charset=utf-8"
                 )
                 response["Retry-After"] = "60"
                 return response

@@ -19,6 +19,8 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.http import HttpRequest
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 from home.cache import cache_available
@@ -26,8 +28,8 @@ from home.cache import cache_available
 logger = logging.getLogger("voresishoj.security")
 
 ALLOWED_IMAGE_FORMATS = {"JPEG": "JPEG", "PNG": "PNG", "WEBP": "WebP"}
-IMAGE_UNREADABLE = "Filen kunne ikke læses som et billede. Brug JPEG, PNG eller WebP."
-MARKUP_MESSAGE = "Skriv venligst almindelig tekst uden HTML-koder (fx <b> eller <script>)."
+IMAGE_UNREADABLE = _("Filen kunne ikke læses som et billede. Brug JPEG, PNG eller WebP.")
+MARKUP_MESSAGE = _("Skriv venligst almindelig tekst uden HTML-koder (fx <b> eller <script>).")
 
 # A tag-like sequence: "<b>", "</p>", "<!--", "<script". "3 < 5" stays allowed.
 _MARKUP = re.compile(r"<\s*[a-zA-Z!/?]")
@@ -141,7 +143,7 @@ def reject_markup(value: str) -> None:
     if value and _MARKUP.search(value):
         raise forms.ValidationError(MARKUP_MESSAGE, code="markup")
     if value and _CONTROL.search(value):
-        raise forms.ValidationError("Teksten indeholder ugyldige tegn.", code="control")
+        raise forms.ValidationError(_("Teksten indeholder ugyldige tegn."), code="control")
 
 
 AUTOCOMPLETE = {
@@ -151,8 +153,8 @@ AUTOCOMPLETE = {
     "submitter_email": "email",
     "phone": "tel",
 }
-CHOOSE_AGAIN = (
-    "Vælg billedet «{filename}» igen: formularen havde fejl, og browseren glemmer "
+CHOOSE_AGAIN = _(
+    "Vælg billedet «%(filename)s» igen: formularen havde fejl, og browseren glemmer "
     "et valgt billede, når siden vises igen."
 )
 
@@ -163,7 +165,7 @@ class PublicFormMixin(forms.Form):
     (`reject_markup`, added to each CharField, so a new field cannot miss it)."""
 
     firma = forms.CharField(
-        label="Lad dette felt være tomt",
+        label=_("Lad dette felt være tomt"),
         required=False,
         widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
     )
@@ -195,7 +197,7 @@ class PublicFormMixin(forms.Form):
         for name, field in self.fields.items():
             upload = self.files.get(name)
             if isinstance(field, forms.FileField) and upload and name not in self._errors:
-                self.add_error(name, CHOOSE_AGAIN.format(filename=upload.name[:80]))
+                self.add_error(name, CHOOSE_AGAIN % {"filename": upload.name[:80]})
 
 
 # The name the forms used before the plain-text rule joined the honeypot.
@@ -205,10 +207,12 @@ HoneypotMixin = PublicFormMixin
 def _too_many_pixels(width: int | None = None, height: int | None = None):
     millions = settings.IMAGE_MAX_PIXELS / 1_000_000
     size = f" ({width} × {height})" if width and height else ""
+    message = gettext(
+        "Billedet har for mange pixels%(size)s. Det må højst have %(millions)s millioner "
+        "pixels. Gem det i en mindre størrelse, og prøv igen."
+    )
     return forms.ValidationError(
-        f"Billedet har for mange pixels{size}. Det må højst have {millions:g} millioner "
-        "pixels. Gem det i en mindre størrelse, og prøv igen.",
-        code="too_many_pixels",
+        message % {"size": size, "millions": f"{millions:g}"}, code="too_many_pixels"
     )
 
 
@@ -223,7 +227,8 @@ def check_image(upload, *, max_bytes: int, min_size: tuple[int, int], max_size: 
     """
     if upload.size > max_bytes:
         raise forms.ValidationError(
-            f"Billedet er for stort. Det må højst fylde {max_bytes // (1024 * 1024)} MB."
+            gettext("Billedet er for stort. Det må højst fylde %(mb)d MB.")
+            % {"mb": max_bytes // (1024 * 1024)}
         )
     try:
         with Image.open(upload) as probe:
@@ -237,18 +242,24 @@ def check_image(upload, *, max_bytes: int, min_size: tuple[int, int], max_size: 
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
         raise forms.ValidationError(IMAGE_UNREADABLE) from None
     if kind not in ALLOWED_IMAGE_FORMATS:
-        raise forms.ValidationError("Billedet skal være JPEG, PNG eller WebP.")
+        raise forms.ValidationError(_("Billedet skal være JPEG, PNG eller WebP."))
     min_w, min_h = min_size
     max_w, max_h = max_size
     if width < min_w or height < min_h:
         raise forms.ValidationError(
-            f"Billedet er for lille ({width} × {height} pixels). Det skal være mindst "
-            f"{min_w} × {min_h} pixels."
+            gettext(
+                "Billedet er for lille (%(width)d × %(height)d pixels). Det skal være mindst "
+                "%(min_w)d × %(min_h)d pixels."
+            )
+            % {"width": width, "height": height, "min_w": min_w, "min_h": min_h}
         )
     if width > max_w or height > max_h:
         raise forms.ValidationError(
-            f"Billedet er for stort ({width} × {height} pixels). Det må højst være "
-            f"{max_w} × {max_h} pixels."
+            gettext(
+                "Billedet er for stort (%(width)d × %(height)d pixels). Det må højst være "
+                "%(max_w)d × %(max_h)d pixels."
+            )
+            % {"width": width, "height": height, "max_w": max_w, "max_h": max_h}
         )
     upload.seek(0)
     return upload

@@ -1,6 +1,7 @@
 """Residents' forms: suggest a new place or a correction to one. No account needed."""
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from home.spam import PublicFormMixin
 from locations.models.taxonomy import Facility, PlaceCategory
@@ -10,80 +11,82 @@ __all__ = ["CorrectionForm", "PlaceSuggestionForm"]
 
 def _messages(required: str, max_length: str | None = None, **extra) -> dict:
     messages = {"required": required, **extra}
-    if max_length:
+    if max_length is not None:
         messages["max_length"] = max_length
     return messages
 
 
 class SubmitterFields(forms.Form):
     submitter_name = forms.CharField(
-        label="Dit navn (valgfrit)",
+        label=_("Dit navn (valgfrit)"),
         max_length=120,
         required=False,
-        error_messages=_messages("", "Dit navn må højst være 120 tegn."),
+        error_messages=_messages("", _("Dit navn må højst være 120 tegn.")),
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
     )
     submitter_email = forms.EmailField(
-        label="Din e-mail (valgfrit)",
+        label=_("Din e-mail (valgfrit)"),
         required=False,
-        help_text="Kun hvis sekretariatet må skrive til dig om forslaget. Den vises ikke på sitet.",
-        error_messages={"invalid": "Skriv en gyldig e-mailadresse, fx navn@eksempel.dk."},
+        help_text=_(
+            "Kun hvis sekretariatet må skrive til dig om forslaget. Den vises ikke på sitet."
+        ),
+        error_messages={"invalid": _("Skriv en gyldig e-mailadresse, fx navn@eksempel.dk.")},
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
 
 
 class PlaceSuggestionForm(PublicFormMixin, SubmitterFields):
     name = forms.CharField(
-        label="Stedets navn",
+        label=_("Stedets navn"),
         max_length=120,
-        error_messages=_messages("Skriv stedets navn.", "Navnet må højst være 120 tegn."),
+        error_messages=_messages(_("Skriv stedets navn."), _("Navnet må højst være 120 tegn.")),
     )
     category = forms.ModelChoiceField(
-        label="Hvilken slags sted er det?",
+        label=_("Hvilken slags sted er det?"),
         queryset=PlaceCategory.objects.order_by("name"),
-        empty_label="Vælg en kategori",
+        empty_label=_("Vælg en kategori"),
         error_messages={
-            "required": "Vælg en kategori.",
-            "invalid_choice": "Vælg en af kategorierne på listen.",
+            "required": _("Vælg en kategori."),
+            "invalid_choice": _("Vælg en af kategorierne på listen."),
         },
     )
     address = forms.CharField(
-        label="Adresse eller hvor stedet ligger",
+        label=_("Adresse eller hvor stedet ligger"),
         max_length=250,
-        help_text="Fx 'Skovvej 100' eller 'ved søen bag Ishøj Bycenter'.",
+        help_text=_("Fx 'Skovvej 100' eller 'ved søen bag Ishøj Bycenter'."),
         error_messages=_messages(
-            "Skriv adressen, eller beskriv hvor stedet ligger.", "Højst 250 tegn."
+            _("Skriv adressen, eller beskriv hvor stedet ligger."), _("Højst 250 tegn.")
         ),
     )
     description = forms.CharField(
-        label="Fortæl om stedet",
+        label=_("Fortæl om stedet"),
         min_length=20,
         max_length=1500,
         widget=forms.Textarea(attrs={"rows": 5}),
         error_messages=_messages(
-            "Skriv et par linjer om stedet.",
-            "Beskrivelsen må højst være 1500 tegn.",
-            min_length="Skriv lidt mere – mindst 20 tegn.",
+            _("Skriv et par linjer om stedet."),
+            _("Beskrivelsen må højst være 1500 tegn."),
+            min_length=_("Skriv lidt mere – mindst 20 tegn."),
         ),
     )
     facilities = forms.ModelMultipleChoiceField(
-        label="Hvad er der på stedet?",
+        label=_("Hvad er der på stedet?"),
         queryset=Facility.objects.order_by("name"),
         required=False,
         widget=forms.CheckboxSelectMultiple,
-        error_messages={"invalid_choice": "Vælg faciliteter fra listen."},
+        error_messages={"invalid_choice": _("Vælg faciliteter fra listen.")},
     )
     opening_hours = forms.CharField(
-        label="Åbningstider (valgfrit)",
+        label=_("Åbningstider (valgfrit)"),
         max_length=300,
         required=False,
-        error_messages=_messages("", "Åbningstiderne må højst være 300 tegn."),
+        error_messages=_messages("", _("Åbningstiderne må højst være 300 tegn.")),
     )
     website = forms.URLField(
-        label="Link til stedet (valgfrit)",
+        label=_("Link til stedet (valgfrit)"),
         required=False,
         assume_scheme="https",
-        error_messages={"invalid": "Skriv et gyldigt link, fx https://eksempel.dk."},
+        error_messages={"invalid": _("Skriv et gyldigt link, fx https://eksempel.dk.")},
     )
 
     field_order = [
@@ -102,15 +105,17 @@ class PlaceSuggestionForm(PublicFormMixin, SubmitterFields):
 
 class CorrectionForm(PublicFormMixin, SubmitterFields):
     message = forms.CharField(
-        label="Hvad skal rettes?",
+        label=_("Hvad skal rettes?"),
         min_length=10,
         max_length=1500,
         widget=forms.Textarea(attrs={"rows": 6}),
-        help_text="Fx forkerte åbningstider, en facilitet der mangler, eller at stedet er lukket.",
+        help_text=_(
+            "Fx forkerte åbningstider, en facilitet der mangler, eller at stedet er lukket."
+        ),
         error_messages=_messages(
-            "Skriv, hvad der skal rettes.",
-            "Højst 1500 tegn.",
-            min_length="Skriv lidt mere – mindst 10 tegn.",
+            _("Skriv, hvad der skal rettes."),
+            _("Højst 1500 tegn."),
+            min_length=_("Skriv lidt mere – mindst 10 tegn."),
         ),
     )
 

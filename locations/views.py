@@ -7,6 +7,7 @@ from django.shortcuts import render
 from django.utils.html import escape, linebreaks
 
 from home import participation
+from home.languages import prefixed
 from home.participation_models import Contribution, ContributionKind
 from home.spam import RateLimit
 from home.submissions import file_draft, unique_child_slug
@@ -58,7 +59,7 @@ def create_correction(place: PlacePage, data: dict) -> Contribution:
 
 
 def _thanks_url(map_page, request) -> str:
-    return map_page.get_url(request) + map_page.reverse_subpage("thanks_route")
+    return prefixed(map_page.get_url(request) + map_page.reverse_subpage("thanks_route"))
 
 
 def place_form_rate_limit() -> RateLimit:

@@ -16,6 +16,7 @@ from django.template.response import TemplateResponse
 from wagtail.images import get_image_model
 
 from home import participation, uploads
+from home.languages import prefixed
 from home.participation_models import Contribution, ContributionKind
 from home.spam import RateLimit
 from home.submissions import file_draft, paragraphs, unique_child_slug
@@ -109,10 +110,12 @@ def suggest_event_view(request: HttpRequest, index: EventIndexPage) -> HttpRespo
         elif form.is_spam():
             # Answer like a success so the bot learns nothing; create nothing.
             logger.info("Event suggestion honeypot triggered")
-            return HttpResponseRedirect(f"{index.url}foreslaa/?tak=1")
+            return HttpResponseRedirect(prefixed(f"{index.url}foreslaa/") + "?tak=1")
         elif form.is_valid():
             contribution = create_suggested_event(index, form.cleaned_data)
-            return participation.thank_you(request, contribution, f"{index.url}foreslaa/?tak=1")
+            return participation.thank_you(
+                request, contribution, prefixed(f"{index.url}foreslaa/") + "?tak=1"
+            )
         else:
             status = 400
     else:

@@ -23,6 +23,17 @@ def reader_url(context, page):
     return languages.reader_url(page, request=context.get("request"))
 
 
+@register.simple_tag(takes_context=True)
+def reader_routablepageurl(context, page, url_name, *args, **kwargs):
+    """Wagtail's `routablepageurl` for this reader: a form or sub-route of a
+    page read on /ar/... stays under /ar/ (the page's translation, or the
+    Danish original in the reader's chrome), so the form answers in Arabic."""
+    base = languages.reader_url(page, request=context.get("request")) or "/"
+    if not base.endswith("/"):
+        base += "/"
+    return base + page.reverse_subpage(url_name, args=args, kwargs=kwargs)
+
+
 def _is_page(value) -> bool:
     return getattr(value, "locale_id", None) is not None and getattr(value, "pk", None)
 

@@ -12,6 +12,7 @@ from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils.cache import patch_cache_control
+from django.utils.translation import gettext, gettext_noop
 from django.views.decorators.http import require_http_methods
 
 from home import participation
@@ -44,11 +45,11 @@ def follow_view(request: HttpRequest, token: str) -> HttpResponse:
         raise Http404("Linket findes ikke eller er udløbet.")
     if request.method == "POST":
         if _follow_rate_limit().hit(request):
-            error = "Du har prøvet mange gange på kort tid. Vent lidt, og prøv så igen."
+            error = gettext("Du har prøvet mange gange på kort tid. Vent lidt, og prøv så igen.")
             return _private(_render(request, contribution, error=error, status=429))
         action = request.POST.get("handling")
         if request.POST.get("sikker") != "ja":
-            error = "Sæt kryds ved »Ja, jeg er sikker«, før du trykker."
+            error = gettext("Sæt kryds ved »Ja, jeg er sikker«, før du trykker.")
             return _private(_render(request, contribution, error=error, status=400))
         if action == "traek-tilbage" and follow.withdraw(contribution):
             return HttpResponseRedirect(request.path + "?udfoert=trukket")
@@ -68,7 +69,9 @@ def _render(request, contribution, error: str = "", status: int = 200) -> Templa
         reach = participation.reach_for(contribution.page)
     context = {
         "contribution": contribution,
-        "noun": participation.NOUN[contribution.kind],
+        "noun": participation.noun(contribution),
+        "kind": gettext(contribution.get_kind_display()),
+        "status_label": gettext(contribution.get_status_display()),
         "status_text": participation.status_text(contribution),
         "page_url": page_url,
         "reach": reach,
@@ -84,9 +87,26 @@ def _steps(contribution) -> list[tuple[str, bool]]:
     """The road from sent to answered, as a list the page ticks off."""
     s = ContributionStatus
     answered = contribution.status in (s.PUBLISHED, s.REJECTED)
-    final = contribution.get_status_display() if answered else "Svar"
+    final = contribution.get_status_display() if answered else ANSWER
     return [
-        (s.RECEIVED.label, True),
-        (s.IN_REVIEW.label, contribution.status != s.RECEIVED),
-        (final, answered),
+        (gettext(s.RECEIVED.label), True),
+        (gettext(s.IN_REVIEW.label), contribution.status != s.RECEIVED),
+        (gettext(final), answered),
     ]
+
+
+ANSWER = gettext_noop("Svar")
+KIND_AND_STATUS_NAMES = (
+    gettext_noop("Historie"),
+    gettext_noop("Mad med historie"),
+    gettext_noop("Billede"),
+    gettext_noop("Begivenhed"),
+    gettext_noop("Sted"),
+    gettext_noop("Modtaget"),
+    gettext_noop("Under behandling"),
+    gettext_noop("Udgivet"),
+    gettext_noop("Afvist"),
+    gettext_noop("Trukket tilbage"),
+)
+"""The labels of ContributionKind and ContributionStatus (Danish in the admin),
+marked here so the catalogues carry them for the follow page."""

@@ -8,14 +8,15 @@ from __future__ import annotations
 
 from django import forms
 from django.conf import settings
+from django.utils.translation import gettext_lazy as _
 
 from home.spam import PublicFormMixin, check_image, strip_metadata
 
-REQUIRED = "Udfyld venligst dette felt."
-CONSENT_REQUIRED = "Sæt kryds for at give dit samtykke – ellers kan vi ikke gemme det."
+REQUIRED = _("Udfyld venligst dette felt.")
+CONSENT_REQUIRED = _("Sæt kryds for at give dit samtykke – ellers kan vi ikke gemme det.")
 
 
-def _text(label: str, max_length: int, required: bool = True, rows: int = 0, **kwargs):
+def _text(label, max_length: int, required: bool = True, rows: int = 0, **kwargs):
     widget = forms.Textarea(attrs={"rows": rows}) if rows else None
     return forms.CharField(
         label=label,
@@ -24,46 +25,50 @@ def _text(label: str, max_length: int, required: bool = True, rows: int = 0, **k
         widget=widget,
         error_messages={
             "required": REQUIRED,
-            "max_length": f"Højst {max_length} tegn.",
+            "max_length": _("Højst %(limit_value)d tegn."),
         },
         **kwargs,
     )
 
 
-INVALID_EMAIL = "Skriv en gyldig e-mailadresse, fx navn@eksempel.dk."
-NEEDS_CONTACT = "Skriv din e-mail eller dit telefonnummer, så gruppen kan kontakte dig."
+INVALID_EMAIL = _("Skriv en gyldig e-mailadresse, fx navn@eksempel.dk.")
+NEEDS_CONTACT = _("Skriv din e-mail eller dit telefonnummer, så gruppen kan kontakte dig.")
 
 
 class ContactFields(forms.Form):
     """Name and a way to reach the person: an e-mail, or a phone number for the
     many volunteers without one. Either is kept as `contact`."""
 
-    name = _text("Dit navn", 120)
+    name = _text(_("Dit navn"), 120)
     email = forms.EmailField(
-        label="Din e-mail",
+        label=_("Din e-mail"),
         required=False,
         max_length=254,
         error_messages={"invalid": INVALID_EMAIL},
     )
     phone = forms.CharField(
-        label="Dit telefonnummer",
+        label=_("Dit telefonnummer"),
         required=False,
         max_length=40,
-        help_text="Hvis du ikke har en e-mail. Kun gruppens kontaktperson og sekretariatet "
-        "ser dine oplysninger.",
+        help_text=_(
+            "Hvis du ikke har en e-mail. Kun gruppens kontaktperson og sekretariatet "
+            "ser dine oplysninger."
+        ),
         widget=forms.TextInput(attrs={"type": "tel"}),
-        error_messages={"max_length": "Højst 40 tegn."},
+        error_messages={"max_length": _("Højst 40 tegn.")},
     )
     consent = forms.BooleanField(
-        label="Jeg giver samtykke til, at mit navn og min kontaktoplysning gemmes, så gruppen "
-        "kan kontakte mig om opgaven. Oplysningerne slettes automatisk igen.",
+        label=_(
+            "Jeg giver samtykke til, at mit navn og min kontaktoplysning gemmes, så gruppen "
+            "kan kontakte mig om opgaven. Oplysningerne slettes automatisk igen."
+        ),
         error_messages={"required": CONSENT_REQUIRED},
     )
 
     def clean_phone(self):
         value = self.cleaned_data["phone"].strip()
         if value and len([c for c in value if c.isdigit()]) < 8:
-            raise forms.ValidationError("Skriv et telefonnummer med mindst 8 cifre.")
+            raise forms.ValidationError(_("Skriv et telefonnummer med mindst 8 cifre."))
         return value
 
     def clean(self):
@@ -80,48 +85,52 @@ class TaskSignupForm(PublicFormMixin, ContactFields):
 
 
 class VolunteerForm(PublicFormMixin, ContactFields):
-    interests = _text("Hvad har du lyst til at hjælpe med? (valgfrit)", 1000, False, rows=3)
+    interests = _text(_("Hvad har du lyst til at hjælpe med? (valgfrit)"), 1000, False, rows=3)
     groups = forms.ModelMultipleChoiceField(
-        label="Grupper, du gerne vil høre fra (valgfrit)",
+        label=_("Grupper, du gerne vil høre fra (valgfrit)"),
         queryset=None,
         required=False,
         widget=forms.CheckboxSelectMultiple,
-        error_messages={"invalid_choice": "Vælg grupper fra listen."},
+        error_messages={"invalid_choice": _("Vælg grupper fra listen.")},
     )
     field_order = ["name", "email", "phone", "interests", "groups", "consent", "firma"]
 
     def __init__(self, *args, groups=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["groups"].queryset = groups
-        self.fields["consent"].label = (
+        self.fields["consent"].label = _(
             "Jeg giver samtykke til, at mit navn og min kontaktoplysning gemmes, så en gruppe "
             "kan spørge mig, når der er brug for en hånd. Oplysningerne slettes automatisk igen."
         )
 
 
 class SubmitterFields(forms.Form):
-    name = _text("Dit navn", 120)
+    name = _text(_("Dit navn"), 120)
     email = forms.EmailField(
-        label="Din e-mail",
+        label=_("Din e-mail"),
         max_length=254,
-        help_text="Sekretariatet skriver til dig, hvis der er spørgsmål. Vises ikke på sitet.",
+        help_text=_("Sekretariatet skriver til dig, hvis der er spørgsmål. Vises ikke på sitet."),
         error_messages={
             "required": REQUIRED,
-            "invalid": "Skriv en gyldig e-mailadresse, fx navn@eksempel.dk.",
+            "invalid": _("Skriv en gyldig e-mailadresse, fx navn@eksempel.dk."),
         },
     )
-    message = _text("Besked til sekretariatet (valgfrit)", 2000, False, rows=3)
+    message = _text(_("Besked til sekretariatet (valgfrit)"), 2000, False, rows=3)
     consent = forms.BooleanField(
-        label="Sekretariatet må redigere og offentliggøre det, jeg sender, på Vores Ishøj "
-        "og i kommunens kanaler. Mit navn og min e-mail vises ikke.",
+        label=_(
+            "Sekretariatet må redigere og offentliggøre det, jeg sender, på Vores Ishøj "
+            "og i kommunens kanaler. Mit navn og min e-mail vises ikke."
+        ),
         error_messages={"required": CONSENT_REQUIRED},
     )
 
 
 class StorySubmissionForm(PublicFormMixin, SubmitterFields):
-    title = _text("Overskrift", 120)
-    intro = _text("Kort om historien", 300, rows=2, help_text="En-to sætninger. Højst 300 tegn.")
-    body = _text("Din historie", 8000, rows=12)
+    title = _text(_("Overskrift"), 120)
+    intro = _text(
+        _("Kort om historien"), 300, rows=2, help_text=_("En-to sætninger. Højst 300 tegn.")
+    )
+    body = _text(_("Din historie"), 8000, rows=12)
     field_order = ["title", "intro", "body", "name", "email", "message", "consent", "firma"]
 
 
@@ -130,26 +139,26 @@ def _lines(value: str) -> list[str]:
 
 
 class RecipeSubmissionForm(PublicFormMixin, SubmitterFields):
-    dish = _text("Rettens navn", 120)
+    dish = _text(_("Rettens navn"), 120)
     servings = forms.IntegerField(
-        label="Til hvor mange personer?",
+        label=_("Til hvor mange personer?"),
         min_value=1,
         max_value=200,
         error_messages={
             "required": REQUIRED,
-            "invalid": "Skriv et helt tal, fx 4.",
-            "min_value": "Mindst 1 person.",
-            "max_value": "Højst 200 personer.",
+            "invalid": _("Skriv et helt tal, fx 4."),
+            "min_value": _("Mindst 1 person."),
+            "max_value": _("Højst 200 personer."),
         },
     )
     history = _text(
-        "Historien bag retten",
+        _("Historien bag retten"),
         4000,
         rows=8,
-        help_text="Hvem lærte dig den? Hvornår laver I den? Hvad betyder den for jer?",
+        help_text=_("Hvem lærte dig den? Hvornår laver I den? Hvad betyder den for jer?"),
     )
-    ingredients = _text("Ingredienser – én pr. linje", 3000, rows=8)
-    steps = _text("Fremgangsmåde – ét trin pr. linje", 5000, rows=8)
+    ingredients = _text(_("Ingredienser – én pr. linje"), 3000, rows=8)
+    steps = _text(_("Fremgangsmåde – ét trin pr. linje"), 5000, rows=8)
     field_order = [
         "dish", "servings", "history", "ingredients", "steps",
         "name", "email", "message", "consent", "firma",
@@ -158,40 +167,42 @@ class RecipeSubmissionForm(PublicFormMixin, SubmitterFields):
     def clean_ingredients(self):
         items = _lines(self.cleaned_data["ingredients"])
         if not items:
-            raise forms.ValidationError("Skriv mindst én ingrediens.")
+            raise forms.ValidationError(_("Skriv mindst én ingrediens."))
         if len(items) > 60:
-            raise forms.ValidationError("Højst 60 ingredienser.")
+            raise forms.ValidationError(_("Højst 60 ingredienser."))
         return items
 
     def clean_steps(self):
         items = _lines(self.cleaned_data["steps"])
         if not items:
-            raise forms.ValidationError("Skriv mindst ét trin.")
+            raise forms.ValidationError(_("Skriv mindst ét trin."))
         if len(items) > 40:
-            raise forms.ValidationError("Højst 40 trin.")
+            raise forms.ValidationError(_("Højst 40 trin."))
         return items
 
 
 class PhotoSubmissionForm(PublicFormMixin, forms.Form):
     image = forms.FileField(
-        label="Billede",
-        help_text="JPEG, PNG eller WebP, højst 8 MB. Vi fjerner billedets GPS-position.",
-        error_messages={"required": "Vælg et billede.", "empty": "Filen er tom."},
+        label=_("Billede"),
+        help_text=_("JPEG, PNG eller WebP, højst 8 MB. Vi fjerner billedets GPS-position."),
+        error_messages={"required": _("Vælg et billede."), "empty": _("Filen er tom.")},
     )
-    caption = _text("Billedtekst", 300, help_text="Hvad ser vi, og hvornår er det taget?")
+    caption = _text(_("Billedtekst"), 300, help_text=_("Hvad ser vi, og hvornår er det taget?"))
     photographer = _text(
-        "Fotograf", 120, help_text="Vises under billedet, præcis som du skriver det."
+        _("Fotograf"), 120, help_text=_("Vises under billedet, præcis som du skriver det.")
     )
     email = forms.EmailField(
-        label="Din e-mail (valgfrit)",
+        label=_("Din e-mail (valgfrit)"),
         required=False,
         max_length=254,
-        help_text="Kun hvis sekretariatet må skrive til dig om billedet. Vises ikke.",
-        error_messages={"invalid": "Skriv en gyldig e-mailadresse, fx navn@eksempel.dk."},
+        help_text=_("Kun hvis sekretariatet må skrive til dig om billedet. Vises ikke."),
+        error_messages={"invalid": _("Skriv en gyldig e-mailadresse, fx navn@eksempel.dk.")},
     )
     consent = forms.BooleanField(
-        label="Jeg har taget billedet eller har ret til at dele det, de viste personer har "
-        "sagt ja, og Vores Ishøj må vise det med billedteksten og fotografens navn.",
+        label=_(
+            "Jeg har taget billedet eller har ret til at dele det, de viste personer har "
+            "sagt ja, og Vores Ishøj må vise det med billedteksten og fotografens navn."
+        ),
         error_messages={"required": CONSENT_REQUIRED},
     )
 
@@ -209,20 +220,22 @@ class PhotoSubmissionForm(PublicFormMixin, forms.Form):
 class GroupContactForm(PublicFormMixin, forms.Form):
     """ "Skriv til gruppen": a message that reaches the contact person by e-mail."""
 
-    name = _text("Dit navn", 120)
+    name = _text(_("Dit navn"), 120)
     email = forms.EmailField(
-        label="Din e-mail",
+        label=_("Din e-mail"),
         max_length=254,
-        help_text="Kontaktpersonen svarer dig på den. Den vises ikke på sitet.",
+        help_text=_("Kontaktpersonen svarer dig på den. Den vises ikke på sitet."),
         error_messages={
             "required": REQUIRED,
-            "invalid": "Skriv en gyldig e-mailadresse, fx navn@eksempel.dk.",
+            "invalid": _("Skriv en gyldig e-mailadresse, fx navn@eksempel.dk."),
         },
     )
-    message = _text("Din besked", 2000, rows=6)
+    message = _text(_("Din besked"), 2000, rows=6)
     consent = forms.BooleanField(
-        label="Jeg giver samtykke til, at mit navn, min e-mail og min besked sendes til "
-        "gruppens kontaktperson. Vores Ishøj gemmer dem ikke.",
+        label=_(
+            "Jeg giver samtykke til, at mit navn, min e-mail og min besked sendes til "
+            "gruppens kontaktperson. Vores Ishøj gemmer dem ikke."
+        ),
         error_messages={"required": CONSENT_REQUIRED},
     )
     field_order = ["name", "email", "message", "consent", "firma"]

@@ -13,12 +13,16 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
+from django.utils import translation
 from django.utils.cache import patch_cache_control
 from django.utils.http import urlencode
+from django.utils.translation import get_language, gettext
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 
 from home import participation
-from home.mail import one_line, text_body
+from home.languages import prefixed
+from home.mail import one_line, resident_mail, text_body
 from home.spam import RateLimit
 from stories.models import GroupIndexPage, GroupPage, GroupTask, PhotoCallPage, StoryIndexPage
 from stories.occurrences import listed_events, next_of_each
@@ -61,8 +65,8 @@ def _handle(request, form, scope: str, on_valid, done_url: str, template: str, c
     return TemplateResponse(request, template, context, status=status)
 
 
-EMAIL_HELP = "Du får en mail med et link, du bekræfter tilmeldingen med."
-PHONE_HELP = (
+EMAIL_HELP = _("Du får en mail med et link, du bekræfter tilmeldingen med.")
+PHONE_HELP = _(
     "Hvis du ikke har en e-mail: gruppens kontaktperson ringer eller skriver til dig og "
     "bekræfter for dig. Kun kontaktpersonen og sekretariatet ser dine oplysninger."
 )
@@ -70,8 +74,7 @@ PHONE_HELP = (
 
 def _confirm_link(request: HttpRequest, group: GroupPage, task: GroupTask, token: str) -> str:
     return request.build_absolute_uri(
-        group.url
-        + group.reverse_subpage("task_confirm", args=[task.pk])
+        prefixed(group.url + group.reverse_subpage("task_confirm", args=[task.pk]))
         + "?"
         + urlencode({"t": token})
     )
@@ -83,18 +86,24 @@ def _send_confirmation(request: HttpRequest, group: GroupPage, task: GroupTask, 
         "link": _confirm_link(request, group, task, signups.confirmation_token(signup)),
         "hours": signups.CONFIRMATION_HOURS,
     }  # fmt: skip
-    send_mail(
-        subject=one_line(f"Bekræft din tilmelding: {task.title}"),
-        message=text_body("community/emails/task_signup_confirm.txt", context),
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        recipient_list=[signup.contact],
-        fail_silently=True,
-    )
+    # In the language of the page the volunteer signed up on.
+    resident_mail(
+        gettext("Bekræft din tilmelding: %(task)s") % {"task": task.title},
+        text_body("community/emails/task_signup_confirm.txt", context),
+        [signup.contact],
+        get_language(),
+    ).send(fail_silently=True)
 
 
 def _ask_contact_to_confirm(request: HttpRequest, group: GroupPage, task: GroupTask, signup):
     """A volunteer without e-mail: the group's contact person (else the
-    secretariat) calls them and confirms with a link of their own."""
+    secretariat) calls them and confirms with a link of their own, in Danish
+    whatever language the volunteer signed up in."""
+    with translation.override(settings.LANGUAGE_CODE):
+        _mail_contact_to_confirm(request, group, task, signup)
+
+
+def _mail_contact_to_confirm(request: HttpRequest, group: GroupPage, task: GroupTask, signup):
     recipient, _to_contact = group_contact.recipient_for(group, request)
     if not recipient:
         logger.warning("Phone sign-up for task %s: the group has nobody to confirm it", task.pk)
@@ -120,7 +129,7 @@ def task_signup_view(request: HttpRequest, group: GroupPage, task_id: int) -> Ht
     task = GroupTask.objects.filter(pk=task_id, page_id=group.pk).first()
     if task is None:
         raise Http404("Opgaven findes ikke.")
-    base = group.url + group.reverse_subpage("task_signup", args=[task.pk])
+    base = prefixed(group.url + group.reverse_subpage("task_signup", args=[task.pk]))
     if request.GET.get("tak") in ("1", "telefon"):
         return TemplateResponse(
             request,
@@ -145,7 +154,7 @@ def task_signup_view(request: HttpRequest, group: GroupPage, task_id: int) -> Ht
             _ask_contact_to_confirm(request, group, task, result.signup)
             return HttpResponseRedirect(base + "?tak=telefon")
         # Someone else took the last spot between page load and submit.
-        form.add_error(None, "Opgaven blev fuldt besat, lige før du trykkede. Tak alligevel!")
+        form.add_error(None, _("Opgaven blev fuldt besat, lige før du trykkede. Tak alligevel!"))
         return TemplateResponse(
             request,
             "community/task_signup_form.html",
@@ -206,7 +215,7 @@ def group_view(request: HttpRequest, group: GroupPage) -> HttpResponse:
 
 def group_contact_view(request: HttpRequest, group: GroupPage) -> HttpResponse:
     """ "Skriv til gruppen": the message goes by mail; the page never shows the address."""
-    url = group.url + group.reverse_subpage("contact")
+    url = prefixed(group.url + group.reverse_subpage("contact"))
     context = {"page": group, "self": group}
     if request.GET.get("tak") == "1":
         return TemplateResponse(request, "community/group_contact_thanks.html", context)
@@ -230,7 +239,7 @@ def group_contact_view(request: HttpRequest, group: GroupPage) -> HttpResponse:
 
 
 def volunteer_view(request: HttpRequest, index: GroupIndexPage) -> HttpResponse:
-    url = index.url + index.reverse_subpage("volunteer")
+    url = prefixed(index.url + index.reverse_subpage("volunteer"))
     if request.GET.get("tak") == "1":
         return TemplateResponse(
             request, "community/volunteer_thanks.html", {"page": index, "self": index}
@@ -292,10 +301,10 @@ def photo_call_view(request: HttpRequest, call: PhotoCallPage) -> HttpResponse:
 
     def on_valid(data):
         contribution = submissions.create_photo_submission(call, data)
-        return participation.thank_you(request, contribution, call.url + "?tak=1")
+        return participation.thank_you(request, contribution, prefixed(call.url) + "?tak=1")
 
     response = _handle(
-        request, form, "photo-submission", on_valid, call.url + "?tak=1",
+        request, form, "photo-submission", on_valid, prefixed(call.url) + "?tak=1",
         "stories/photo_call_page.html", context,
     )  # fmt: skip
     # The gallery grows as photos are approved, without the page being republished.

@@ -382,5 +382,5 @@ def test_a_resident_writing_from_the_arabic_site_is_told_in_arabic_how_to_follow
     assert "تابع قصتك" in html
     assert "احتفظ بهذا الرابط" in html
     assert LINK.search(html), "the same private link, whatever the language"
-    # The follow page itself is Danish so far: its link leads to the Danish frame.
-    assert "/ar/indsendelse/" not in html
+    # The follow page speaks Arabic too: its link keeps the reader's language.
+    assert "/ar/indsendelse/" in html
