@@ -15,6 +15,7 @@ from wagtail.models import Page
 from home.cache import not_a_variant
 from home.image_moderation import ModeratedImagesPage
 from home.languages import danish_listing_page
+from home.readability_panel import LixPanel
 from locations.geo import map_config
 from locations.views import suggest_correction, suggest_place
 
@@ -78,6 +79,7 @@ class MapPage(RoutablePageMixin, ModeratedImagesPage, Page):
             [FieldPanel("suggestion_intro"), FieldPanel("thank_you_text")],
             heading="Forslag fra borgere",
         ),
+        LixPanel(("intro", "suggestion_intro", "thank_you_text")),
     ]
     api_fields = [APIField("intro")]
     parent_page_types = ["home.HomePage"]

@@ -14,6 +14,7 @@ from wagtailgeowidget import geocoders
 from wagtailgeowidget.panels import GeoAddressPanel
 
 from home.image_moderation import ModeratedImagesPage
+from home.readability_panel import LixPanel
 from home.visibility import as_queryset
 from locations.geo import ISHOJ_BBOX, build_location, map_config, parse_location
 from locations.panels import LocalLeafletPanel
@@ -108,6 +109,7 @@ class PlacePage(ModeratedImagesPage, Page):
         FieldPanel("category"),
         FieldPanel("summary"),
         FieldPanel("description"),
+        LixPanel(("summary", "description")),
         MultiFieldPanel(
             [
                 GeoAddressPanel("address", geocoder=geocoders.NOMINATIM),
