@@ -1,4 +1,5 @@
 from django.contrib import messages
+from django.template.loader import render_to_string
 from django.urls import path, reverse
 from wagtail import hooks
 
@@ -70,11 +71,20 @@ def warn_when_original_changed(request, page):
     if request.method != "GET":
         return None
     changes = original_changes(page)
-    if changes:
-        messages.warning(
-            request,
-            "Originalen er ændret efter oversættelsen. Ændret: " + ", ".join(changes) + ".",
+    if changes is None:
+        return None
+    compare_url = None
+    if changes.since_revision_id and changes.original.permissions_for_user(request.user).can_edit():
+        compare_url = reverse(
+            "wagtailadmin_pages:revisions_compare",
+            args=(changes.original.pk, changes.since_revision_id, changes.newest_revision_id),
         )
+    messages.warning(
+        request,
+        render_to_string(
+            "home/translation_changes.html", {"changes": changes, "compare_url": compare_url}
+        ),
+    )
     return None
 
 
