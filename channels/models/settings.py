@@ -5,9 +5,10 @@ from __future__ import annotations
 from django.db import models
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
-from wagtail.models import Orderable
+from wagtail.models import Orderable, Page
 
 from channels.registry import channel_choices
+from home.languages import default_language, page_language
 
 
 class PageChannel(Orderable):
@@ -64,6 +65,34 @@ def choice_for(page, slug: str) -> PageChannel | None:
         if choice.channel == slug:
             return choice
     return None
+
+
+def is_translation(page) -> bool:
+    """A page in another language than Danish: a page of its own for the
+    channels, with its own choices."""
+    return page_language(page) != default_language()
+
+
+def enabled_by_default(page, channel, content) -> bool:
+    """Whether a page shares on `channel` when no editor has chosen.
+
+    The page type decides for a Danish page; a translation posts nowhere until
+    an editor chooses a channel for it, so nothing goes out in Arabic that
+    nobody asked for (the secretariat writes for the Danish audience first)."""
+    if is_translation(page):
+        return False
+    return channel.default_enabled(content)
+
+
+def forget_copied_choices(page) -> None:
+    """Drop the channel choices a translation copied from its original, in the
+    page and in the revision the copy made, so the translation starts with
+    none: the original's own text and times are not the translation's."""
+    PageChannel.objects.filter(page_id=page.pk).delete()
+    revision = Page.objects.get(pk=page.pk).latest_revision
+    if revision is not None and revision.content.get("channel_settings"):
+        revision.content["channel_settings"] = []
+        revision.save(update_fields=["content"])
 
 
 class ChannelState(models.Model):
