@@ -20,6 +20,7 @@ from home.page_admin import (
     set_withdraw_apart,
     withdraw_from_approval,
 )
+from home.rich_text_links import ReaderPageLinkHandler
 from home.translation_admin import add_to_translate_panel
 from home.translation_status import original_changes
 from home.uploads import without_pending
@@ -86,6 +87,12 @@ def warn_when_original_changed(request, page):
         ),
     )
     return None
+
+
+@hooks.register("register_rich_text_features", order=100)
+def link_pages_in_reader_language(features):
+    """After Wagtail's own "page" link type, which this replaces."""
+    features.register_link_type(ReaderPageLinkHandler)
 
 
 hooks.register("construct_homepage_panels", add_to_translate_panel)
