@@ -7,14 +7,14 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Page, Site
 
 from home.image_moderation import ModeratedImagesPage
+
+# The app's other models, one module per concept.
 from home.participation_models import (  # noqa: F401
     Contribution,
     ContributionKind,
     ContributionStatus,
     StandardAnswer,
 )
-
-# The app's other models, one module per concept.
 from home.readability_panel import LixPanel
 
 
