@@ -78,7 +78,6 @@ def language_name(page) -> str:
 
 def field_labels(page, fields: tuple[str, ...]) -> str:
     """The measured fields as the editor sees their labels: "titel, indledning og brødtekst"."""
-    labels = [str(page._meta.get_field("title").verbose_name)]
-    labels += [str(page._meta.get_field(name).verbose_name) for name in fields]
-    labels = [label.lower() for label in labels]
+    # "titel" as written: Wagtail's own label follows the editor's admin language.
+    labels = ["titel"] + [str(page._meta.get_field(name).verbose_name).lower() for name in fields]
     return ", ".join(labels[:-1]) + " og " + labels[-1] if len(labels) > 1 else labels[0]

@@ -8,7 +8,6 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.models import Orderable, Page
 
 from channels.registry import channel_choices
-from home.languages import default_language, page_language
 
 
 class PageChannel(Orderable):
@@ -68,9 +67,19 @@ def choice_for(page, slug: str) -> PageChannel | None:
 
 
 def is_translation(page) -> bool:
-    """A page in another language than Danish: a page of its own for the
-    channels, with its own choices."""
-    return page_language(page) != default_language()
+    """A page made from an original by "Oversæt": another page of its
+    translation key is older. A page of its own for the channels, with its own
+    choices. (Asked of the pages, not of settings.LANGUAGE_CODE, so it does not
+    turn with the language the admin is shown in.)"""
+    if page.pk is None:
+        return False
+    if not hasattr(page, "_is_translation"):
+        page._is_translation = (
+            Page.objects.filter(translation_key=page.translation_key, pk__lt=page.pk)
+            .exclude(locale_id=page.locale_id)
+            .exists()
+        )
+    return page._is_translation
 
 
 def enabled_by_default(page, channel, content) -> bool:
