@@ -30,7 +30,7 @@ from wagtail.admin.panels import (
 from .admin.status import DEFAULT_TONE, RETRYABLE, TONES
 from .admin.where import FixPlace, fix_place
 from .logins import login_warnings
-from .models import Publication, PublicationStatus, choice_for
+from .models import Publication, PublicationStatus, choice_for, enabled_by_default, is_translation
 from .registry import all_channels
 from .rendering import render
 
@@ -38,7 +38,9 @@ HELP = (
     "<p>Vælg, hvor historien skal udgives ud over hjemmesiden. Uden et valg gælder "
     "standarden: historier på Facebook-siden, Instagram (med billede), YouTube (hvis der "
     "er en video) og som klar-til-indsæt-tekst til Facebook-gruppen; begivenheder på "
-    "Facebook-siden og i Det sker i Ishøj.</p><p>Lad teksten stå tom for at bruge historiens "
+    "Facebook-siden og i Det sker i Ishøj. En oversættelse (fx den arabiske udgave) har sine "
+    "egne kanalvalg og udgives kun på de kanaler, du vælger for den, med sin egen tekst; den "
+    "danske historie og dens opslag røres ikke.</p><p>Lad teksten stå tom for at bruge historiens "
     "tekst. Sæt flueben i <strong>Nulstil til historiens tekst</strong> for at slette din "
     "egen tekst, så kanalen igen bruger historiens tekst. Oversigten nedenfor viser hvert "
     "opslag, som det bliver sendt, efter du har gemt.</p>"
@@ -169,7 +171,9 @@ def overview_rows(page: Any) -> list[ChannelRow]:
     content = page.shared_content()
     for channel in all_channels():
         choice = choice_for(page, channel.slug)
-        enabled = choice.enabled if choice is not None else channel.default_enabled(content)
+        enabled = (
+            choice.enabled if choice is not None else enabled_by_default(page, channel, content)
+        )
         try:
             post = render(content, channel, choice)
             text, image = post.text, post.image.url if post.image else ""
@@ -223,6 +227,7 @@ class ChannelOverviewPanel(Panel):
             saved = page is not None and page.pk is not None
             context["saved"] = saved
             context["rows"] = overview_rows(page) if saved else []
+            context["translation"] = page is not None and is_translation(page)
             context["login_warnings"] = list(login_warnings().values())
             context["retryable"] = [str(status) for status in RETRYABLE]
             context["edit_url"] = (

@@ -17,7 +17,7 @@ from wagtail.models import Page
 from home.sharing import SharedContent
 
 from .governor import governor
-from .models import Publication, PublicationAction, choice_for
+from .models import Publication, PublicationAction, choice_for, enabled_by_default
 from .models import PublicationStatus as S
 from .models.lifecycle import DONE, IN_FLIGHT, NOT_YET_OUT
 from .platforms import Channel
@@ -30,7 +30,7 @@ def is_enabled(page: Page, channel: Channel, content: SharedContent | None = Non
     choice = choice_for(page, channel.slug)
     if choice is not None:
         return choice.enabled
-    return channel.default_enabled(content or page.specific.shared_content())
+    return enabled_by_default(page, channel, content or page.specific.shared_content())
 
 
 @transaction.atomic

@@ -16,11 +16,11 @@ from django.db import transaction
 from django.db.models.signals import pre_delete
 from django.dispatch import receiver
 from wagtail.models import Page
-from wagtail.signals import page_published, page_unpublished
+from wagtail.signals import copy_for_translation_done, page_published, page_unpublished
 
 from home.sharing import absolute
 
-from .models import Publication
+from .models import Publication, forget_copied_choices
 from .planning import plan_page, plan_withdrawal
 from .rendering import shares_content
 from .tasks import enqueue
@@ -62,3 +62,11 @@ def withdraw_channels_on_delete(sender, instance, **kwargs) -> None:
     jobs = plan_withdrawal(instance, deleted=True)
     if jobs:
         transaction.on_commit(lambda: enqueue(jobs))
+
+
+@receiver(copy_for_translation_done, dispatch_uid="channels-translation-own-choices")
+def translation_starts_without_channels(sender, source_obj, target_obj, **kwargs) -> None:
+    """A page made by "Oversæt" gets no channel choices from its original: it
+    posts nowhere until an editor chooses channels for it (models.enabled_by_default)."""
+    if isinstance(target_obj, Page):
+        forget_copied_choices(target_obj)

@@ -11,8 +11,6 @@ from wagtail.actions.copy_for_translation import CopyPageForTranslationAction
 from wagtail.models import Locale
 from wagtail.rich_text import RichText
 
-from channels.models import PageChannel
-from channels.registry import all_channels
 from home.language_roots import ensure_locales, ensure_translated_roots
 from home.models import HomePage
 from stories.models import EventPage, StoryPage
@@ -327,14 +325,11 @@ def _translation(page, code: str):
     if existing is not None:
         return existing.specific, False
     action = CopyPageForTranslationAction(page=page, locale=locale)
+    # A translation starts without channel choices and posts nowhere
+    # (channels.models.settings.enabled_by_default): the Danish stories' posts and
+    # their reach history are the demo's channels; an editor turns a translation's
+    # channels on in its "Kanaler" tab.
     copy = action.execute(skip_permission_checks=True).specific
-    if hasattr(copy, "channel_settings"):
-        # The demo's translations are for the site: the Danish stories' posts
-        # and their reach history are the demo's channels (an editor turns a
-        # translation's channels on in its "Kanaler" tab).
-        copy.channel_settings.set(
-            [PageChannel(channel=channel.alias, enabled=False) for channel in all_channels()]
-        )
     return copy, True
 
 

@@ -129,7 +129,8 @@ def reader_url(page, language: str | None = None, request=None, full: bool = Fal
     url_of = (lambda p: p.get_full_url(request)) if full else (lambda p: p.get_url(request))
     if page_language(page) == language:
         return url_of(page)
-    translated = live_translation(page, language)
+    known_untranslated = getattr(page, "_untranslated_in", None) == language
+    translated = None if known_untranslated else live_translation(page, language)
     if translated is not None:
         return url_of(translated)
     original = page if page_language(page) == default_language() else danish_original(page)
@@ -222,8 +223,16 @@ def in_reader_language(pages, language: str | None = None) -> list:
     shown = []
     for page in pages:
         version = translated.get(page.translation_key)
+        if version is None:
+            page._untranslated_in = language  # reader_url need not ask again
         shown.append(version if version is not None else page)
     return shown
+
+
+def reader_page(page, language: str | None = None):
+    """The version of `page` a reader of `language` reads: its live translation,
+    else the page itself (Danish, to be marked `lang="da"`)."""
+    return in_reader_language([page], language)[0]
 
 
 def danish_listing_page(page):

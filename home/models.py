@@ -15,6 +15,7 @@ from home.participation_models import (  # noqa: F401
     ContributionStatus,
     StandardAnswer,
 )
+from home.readability_panel import LixPanel
 
 
 class HomePage(ModeratedImagesPage, Page):
@@ -32,7 +33,7 @@ class HomePage(ModeratedImagesPage, Page):
         help_text="Et par linjer om Vores Ishøj øverst på forsiden.",
     )
 
-    content_panels = Page.content_panels + [FieldPanel("intro")]
+    content_panels = Page.content_panels + [FieldPanel("intro"), LixPanel(("intro",))]
     api_fields = [APIField("intro")]
     parent_page_types = ["wagtailcore.Page"]
     max_count = 1

@@ -29,6 +29,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from wagtail.fields import RichTextField
+
 from home.search.languages import language_of
 from home.text import plain_text
 
@@ -129,17 +131,32 @@ def body_texts(body: Iterable) -> list[str]:
     return texts
 
 
-def page_text(page) -> str:
-    """What LIX measures on a page: title, intro and the body's prose, one per line."""
-    parts = [page.title, getattr(page, "intro", "") or ""]
-    body = getattr(page, "body", None)
-    if body is not None:
-        parts += body_texts(body)
+# The prose fields a page shares when no panel names its own (a story's).
+DEFAULT_FIELDS = ("intro", "body")
+
+
+def field_text(page, name: str) -> str:
+    """One field's prose: a StreamField's headings, paragraphs and quotes, a rich
+    text field's lines, or a plain text field as written."""
+    value = getattr(page, name, None)
+    if value is None:
+        return ""
+    if hasattr(value, "stream_block"):
+        return "\n".join(body_texts(value))
+    if isinstance(page._meta.get_field(name), RichTextField):
+        return rich_text_lines(str(value)).strip("\n")
+    return str(value)
+
+
+def page_text(page, fields: Iterable[str] = DEFAULT_FIELDS) -> str:
+    """What LIX measures on a page: its title and the prose fields it shares
+    (a story's intro and body, a place's summary and description), one per line."""
+    parts = [page.title] + [field_text(page, name) for name in fields]
     return "\n".join(parts)
 
 
-def page_lix(page) -> Lix:
-    return lix(page_text(page))
+def page_lix(page, fields: Iterable[str] = DEFAULT_FIELDS) -> Lix:
+    return lix(page_text(page, fields))
 
 
 def is_danish(page) -> bool:

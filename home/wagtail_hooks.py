@@ -1,4 +1,5 @@
 from django.contrib import messages
+from django.template.loader import render_to_string
 from django.urls import path, reverse
 from wagtail import hooks
 
@@ -19,6 +20,7 @@ from home.page_admin import (
     set_withdraw_apart,
     withdraw_from_approval,
 )
+from home.rich_text_links import ReaderPageLinkHandler
 from home.translation_admin import add_to_translate_panel
 from home.translation_status import original_changes
 from home.uploads import without_pending
@@ -70,12 +72,27 @@ def warn_when_original_changed(request, page):
     if request.method != "GET":
         return None
     changes = original_changes(page)
-    if changes:
-        messages.warning(
-            request,
-            "Originalen er ændret efter oversættelsen. Ændret: " + ", ".join(changes) + ".",
+    if changes is None:
+        return None
+    compare_url = None
+    if changes.since_revision_id and changes.original.permissions_for_user(request.user).can_edit():
+        compare_url = reverse(
+            "wagtailadmin_pages:revisions_compare",
+            args=(changes.original.pk, changes.since_revision_id, changes.newest_revision_id),
         )
+    messages.warning(
+        request,
+        render_to_string(
+            "home/translation_changes.html", {"changes": changes, "compare_url": compare_url}
+        ),
+    )
     return None
+
+
+@hooks.register("register_rich_text_features", order=100)
+def link_pages_in_reader_language(features):
+    """After Wagtail's own "page" link type, which this replaces."""
+    features.register_link_type(ReaderPageLinkHandler)
 
 
 hooks.register("construct_homepage_panels", add_to_translate_panel)

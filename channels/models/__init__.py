@@ -1,6 +1,13 @@
 from .lifecycle import IllegalTransition, PublicationAction, PublicationStatus
 from .publication import Publication, PublicationQuerySet
-from .settings import ChannelState, PageChannel, choice_for
+from .settings import (
+    ChannelState,
+    PageChannel,
+    choice_for,
+    enabled_by_default,
+    forget_copied_choices,
+    is_translation,
+)
 
 __all__ = [
     "ChannelState",
@@ -11,4 +18,7 @@ __all__ = [
     "PublicationQuerySet",
     "PublicationStatus",
     "choice_for",
+    "enabled_by_default",
+    "forget_copied_choices",
+    "is_translation",
 ]

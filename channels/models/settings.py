@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.db import models
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
-from wagtail.models import Orderable
+from wagtail.models import Orderable, Page
 
 from channels.registry import channel_choices
 
@@ -64,6 +64,44 @@ def choice_for(page, slug: str) -> PageChannel | None:
         if choice.channel == slug:
             return choice
     return None
+
+
+def is_translation(page) -> bool:
+    """A page made from an original by "Oversæt": another page of its
+    translation key is older. A page of its own for the channels, with its own
+    choices. (Asked of the pages, not of settings.LANGUAGE_CODE, so it does not
+    turn with the language the admin is shown in.)"""
+    if page.pk is None:
+        return False
+    if not hasattr(page, "_is_translation"):
+        page._is_translation = (
+            Page.objects.filter(translation_key=page.translation_key, pk__lt=page.pk)
+            .exclude(locale_id=page.locale_id)
+            .exists()
+        )
+    return page._is_translation
+
+
+def enabled_by_default(page, channel, content) -> bool:
+    """Whether a page shares on `channel` when no editor has chosen.
+
+    The page type decides for a Danish page; a translation posts nowhere until
+    an editor chooses a channel for it, so nothing goes out in Arabic that
+    nobody asked for (the secretariat writes for the Danish audience first)."""
+    if is_translation(page):
+        return False
+    return channel.default_enabled(content)
+
+
+def forget_copied_choices(page) -> None:
+    """Drop the channel choices a translation copied from its original, in the
+    page and in the revision the copy made, so the translation starts with
+    none: the original's own text and times are not the translation's."""
+    PageChannel.objects.filter(page_id=page.pk).delete()
+    revision = Page.objects.get(pk=page.pk).latest_revision
+    if revision is not None and revision.content.get("channel_settings"):
+        revision.content["channel_settings"] = []
+        revision.save(update_fields=["content"])
 
 
 class ChannelState(models.Model):

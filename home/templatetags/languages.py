@@ -24,14 +24,31 @@ def reader_url(context, page):
 
 
 @register.simple_tag(takes_context=True)
-def reader_routablepageurl(context, page, url_name, *args, **kwargs):
-    """Wagtail's `routablepageurl` for this reader: a form or sub-route of a
-    page read on /ar/... stays under /ar/ (the page's translation, or the
-    Danish original in the reader's chrome), so the form answers in Arabic."""
-    base = languages.reader_url(page, request=context.get("request")) or "/"
+def reader_routable_url(context, page, url_name, *args, **kwargs):
+    """`routablepageurl` in the reader's language: a route of the page's
+    translation, or of the Danish page inside the reader's chrome."""
+    base = languages.reader_url(page, request=context.get("request")) or ""
     if not base.endswith("/"):
         base += "/"
     return base + page.reverse_subpage(url_name, args=args, kwargs=kwargs)
+
+
+@register.simple_tag
+def reader_page(page):
+    """The version of `page` this reader reads (its translation, else itself):
+    `{% reader_page story as shown %}` before showing its title and link."""
+    return languages.reader_page(page) if _is_page(page) else page
+
+
+@register.simple_tag
+def hreflang(page):
+    """` hreflang="da"` on a link to a page in another language than the reader's."""
+    if not _is_page(page):
+        return ""
+    code = languages.page_language(page)
+    if code == languages.active_language():
+        return ""
+    return format_html(' hreflang="{}"', code)
 
 
 def _is_page(value) -> bool:

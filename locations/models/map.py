@@ -14,7 +14,8 @@ from wagtail.models import Page
 
 from home.cache import not_a_variant
 from home.image_moderation import ModeratedImagesPage
-from home.languages import danish_listing_page
+from home.languages import danish_listing_page, in_reader_language
+from home.readability_panel import LixPanel
 from locations.geo import map_config
 from locations.views import suggest_correction, suggest_place
 
@@ -78,6 +79,7 @@ class MapPage(RoutablePageMixin, ModeratedImagesPage, Page):
             [FieldPanel("suggestion_intro"), FieldPanel("thank_you_text")],
             heading="Forslag fra borgere",
         ),
+        LixPanel(("intro", "suggestion_intro", "thank_you_text")),
     ]
     api_fields = [APIField("intro")]
     parent_page_types = ["home.HomePage"]
@@ -101,7 +103,8 @@ class MapPage(RoutablePageMixin, ModeratedImagesPage, Page):
 
     def map_context(self, request) -> dict:
         """The places, markers and filters the map shows for this request."""
-        all_places = list(self.places())
+        # Each place as this reader reads it: its translation, else the Danish one.
+        all_places = in_reader_language(self.places())
         category_slug = request.GET.get("kategori", "").strip()
         facility_slugs = [s.strip() for s in request.GET.getlist("facilitet") if s.strip()]
         places, category, facilities, unknown = filter_places(
@@ -112,7 +115,7 @@ class MapPage(RoutablePageMixin, ModeratedImagesPage, Page):
         used_category_ids = {p.category_id for p in all_places}
         used_facility_ids = {f.pk for p in all_places for f in p.facilities.all()}
         return {
-            "places": list(places),
+            "places": in_reader_language(places),
             "place_count": len(all_places),
             "markers": [p.marker_data(request) for p in all_places if p.has_point],
             "categories": PlaceCategory.objects.filter(pk__in=used_category_ids),

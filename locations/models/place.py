@@ -14,6 +14,8 @@ from wagtailgeowidget import geocoders
 from wagtailgeowidget.panels import GeoAddressPanel
 
 from home.image_moderation import ModeratedImagesPage
+from home.languages import reader_url
+from home.readability_panel import LixPanel
 from home.visibility import as_queryset
 from locations.geo import ISHOJ_BBOX, build_location, map_config, parse_location
 from locations.panels import LocalLeafletPanel
@@ -108,6 +110,7 @@ class PlacePage(ModeratedImagesPage, Page):
         FieldPanel("category"),
         FieldPanel("summary"),
         FieldPanel("description"),
+        LixPanel(("summary", "description")),
         MultiFieldPanel(
             [
                 GeoAddressPanel("address", geocoder=geocoders.NOMINATIM),
@@ -193,7 +196,7 @@ class PlacePage(ModeratedImagesPage, Page):
         return {
             "id": self.pk,
             "name": self.title,
-            "url": self.get_url(request),
+            "url": reader_url(self, request=request),
             "lat": self.latitude,
             "lng": self.longitude,
             "summary": self.summary,

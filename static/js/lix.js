@@ -51,13 +51,26 @@
     };
   }
 
-  /* The body's prose in reading order: heading texts, rich-text paragraphs
+  /* The lines of a Draftail editor next to its hidden input, one per block. */
+  function draftailText(field) {
+    var editor = field && field.parentElement.querySelector(".Draftail-Editor");
+    if (!editor) return null;
+    var lines = [];
+    editor.querySelectorAll('[data-block="true"]').forEach(function (block) {
+      lines.push(block.textContent);
+    });
+    return lines.join("\n");
+  }
+
+  /* A StreamField's prose in reading order: heading texts, rich-text paragraphs
    * (each Draftail block a line) and quotes; as readability.body_texts. */
-  function bodyTexts(form) {
+  function streamTexts(form, name) {
     var texts = [];
-    var types = form.querySelectorAll('input[name^="body-"][name$="-type"]');
+    var types = form.querySelectorAll('input[name^="' + name + '-"][name$="-type"]');
     types.forEach(function (typeInput) {
       var prefix = typeInput.name.slice(0, -"-type".length);
+      // Only the stream's own blocks ("body-3-type"), not nested ones.
+      if (!/^\d+$/.test(prefix.slice(name.length + 1))) return;
       var type = typeInput.value;
       var deleted = form.querySelector('[name="' + prefix + '-deleted"]');
       if (deleted && deleted.value === "1") return;
@@ -68,24 +81,28 @@
         var quote = form.querySelector('[name="' + prefix + '-value-quote"]');
         if (quote) texts.push(quote.value);
       } else if (type === "paragraph") {
-        var field = form.querySelector('[name="' + prefix + '-value"]');
-        var editor = field && field.parentElement.querySelector(".Draftail-Editor");
-        if (!editor) return;
-        var lines = [];
-        editor.querySelectorAll('[data-block="true"]').forEach(function (block) {
-          lines.push(block.textContent);
-        });
-        texts.push(lines.join("\n"));
+        var text = draftailText(form.querySelector('[name="' + prefix + '-value"]'));
+        if (text !== null) texts.push(text);
       }
     });
-    return texts;
+    return texts.join("\n");
   }
 
-  function pageText(form) {
+  /* One prose field as readability.field_text reads it: a StreamField, a rich
+   * text field (Draftail) or a plain text field. */
+  function fieldText(form, name) {
+    if (form.querySelector('[name="' + name + '-count"]')) return streamTexts(form, name);
+    var field = form.querySelector('[name="' + name + '"]');
+    if (!field) return "";
+    var rich = draftailText(field);
+    return rich === null ? field.value : rich;
+  }
+
+  function pageText(form, fields) {
     var title = form.querySelector('[name="title"]');
-    var intro = form.querySelector('[name="intro"]');
-    var parts = [title ? title.value : "", intro ? intro.value : ""];
-    return parts.concat(bodyTexts(form)).join("\n");
+    var parts = [title ? title.value : ""];
+    fields.forEach(function (name) { parts.push(fieldText(form, name)); });
+    return parts.join("\n");
   }
 
   function setText(element, text) {
@@ -110,13 +127,14 @@
     var form = panel.closest("form");
     if (!form || panel.dataset.lixBound) return;
     panel.dataset.lixBound = "true";
+    var fields = JSON.parse(panel.dataset.lixFields || '["intro", "body"]');
     var pending = false;
     function update() {
       if (pending) return;
       pending = true;
       window.requestAnimationFrame(function () {
         pending = false;
-        show(panel, lix(pageText(form)));
+        show(panel, lix(pageText(form, fields)));
       });
     }
     form.addEventListener("input", update);

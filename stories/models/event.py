@@ -30,6 +30,7 @@ from wagtail.search import index
 
 from home.image_moderation import ModeratedImagesPage
 from home.page_extensions import ExtensiblePreviewMixin
+from home.readability_panel import LixPanel
 from home.search.languages import language_of
 from home.sharing import SharedEvent, ShareFields, SharesContent, absolute
 from home.text import MONTHS_DA, WEEKDAYS_DA
@@ -199,6 +200,7 @@ class EventPage(SharesContent, ExtensiblePreviewMixin, ModeratedImagesPage, Page
             heading="Praktisk",
         ),
         FieldPanel("body"),
+        LixPanel(("intro", "body")),
     ]
     # The channel layer appends its "Kanaler" tab and preview (channels/apps.py).
     edit_handler = TabbedInterface(

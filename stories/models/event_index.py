@@ -15,6 +15,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 
 from home.image_moderation import ModeratedImagesPage
+from home.readability_panel import LixPanel
 from stories import page_views
 
 # Read in the reader's language (msgids in home/locale).
@@ -51,7 +52,11 @@ class EventIndexPage(RoutablePageMixin, ModeratedImagesPage, Page):
         "forslaget igennem, før det kommer på siden.",
     )
 
-    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("submission_intro")]
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        FieldPanel("submission_intro"),
+        LixPanel(("intro", "submission_intro")),
+    ]
     api_fields = [APIField("intro")]
     parent_page_types = ["home.HomePage"]
     subpage_types = ["stories.EventPage"]

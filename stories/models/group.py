@@ -19,6 +19,7 @@ from wagtail.search import index
 
 from home.image_moderation import ModeratedImagesPage
 from home.languages import danish_listing_page, in_reader_language
+from home.readability_panel import LixPanel
 from home.visibility import as_queryset
 from stories import page_views
 from stories.community.forms import GroupContactForm
@@ -37,7 +38,11 @@ class GroupIndexPage(RoutablePageMixin, ModeratedImagesPage, Page):
         "så spørger en af grupperne dig, når der er brug for en hånd.",
     )
 
-    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("volunteer_intro")]
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        FieldPanel("volunteer_intro"),
+        LixPanel(("intro", "volunteer_intro")),
+    ]
     api_fields = [APIField("intro")]
     parent_page_types = ["home.HomePage"]
     subpage_types = ["stories.GroupPage"]
@@ -144,6 +149,7 @@ class GroupPage(RoutablePageMixin, ModeratedImagesPage, Page):
 
     content_panels = Page.content_panels + [
         FieldPanel("purpose"),
+        LixPanel(("purpose",)),
         MultiFieldPanel([FieldPanel("image"), FieldPanel("image_alt")], heading="Billede"),
         MultiFieldPanel(
             [

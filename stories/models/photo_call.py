@@ -13,6 +13,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 
 from home.image_moderation import ModeratedImagesPage
+from home.readability_panel import LixPanel
 from stories import page_views
 
 from .contributions import PhotoStatus
@@ -33,6 +34,7 @@ class PhotoCallPage(RoutablePageMixin, ModeratedImagesPage, Page):
 
     content_panels = Page.content_panels + [
         FieldPanel("intro"),
+        LixPanel(("intro",)),
         FieldPanel("is_open"),
         FieldPanel("closes_on"),
     ]

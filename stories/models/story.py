@@ -54,7 +54,7 @@ class StoryIndexPage(ModeratedImagesPage, Page):
 
     intro = models.TextField("Indledning", blank=True, max_length=500)
 
-    content_panels = Page.content_panels + [FieldPanel("intro")]
+    content_panels = Page.content_panels + [FieldPanel("intro"), LixPanel(("intro",))]
     api_fields = [APIField("intro")]
     parent_page_types = ["home.HomePage"]
     subpage_types = ["stories.StoryPage"]
@@ -163,7 +163,7 @@ class StoryPage(SharesContent, ExtensiblePreviewMixin, ModeratedImagesPage, Page
             heading="Hovedbillede",
         ),
         FieldPanel("body"),
-        LixPanel(heading="Klart dansk (LIX)"),
+        LixPanel(("intro", "body")),
         MultiFieldPanel(
             [FieldPanel("date"), FieldPanel("byline"), FieldPanel("tags"), FieldPanel("partners")],
             heading="Om historien",

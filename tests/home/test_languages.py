@@ -11,6 +11,7 @@ from wagtail.actions.copy_for_translation import CopyPageForTranslationAction
 from wagtail.models import Locale
 
 from home import language_roots, roles
+from home.text import plain_text
 from tests.factories import home_page, make_story, story_index
 
 pytestmark = pytest.mark.django_db
@@ -162,6 +163,62 @@ def test_translation_round_trip_in_the_admin(client, secretariat, arabic_tree):
     html = client.get(edit_url).content.decode()
     assert "Originalen er ændret efter oversættelsen" in html
     assert "Manchet" in html.split("Originalen er ændret efter oversættelsen", 1)[1][:300]
+
+
+def _changes_shown(html: str) -> list[str]:
+    """The warning's changed passages as a translator reads them (tags dropped)."""
+    return [
+        " ".join(plain_text(item).split())
+        for item in re.findall(r"<li data-original-change>(.*?)</li>", html, re.S)
+    ]
+
+
+def test_the_warning_shows_the_originals_old_and_new_sentence(client, secretariat, arabic_tree):
+    story = make_story(
+        title="Bænken ved stranden",
+        slug="baenken",
+        body=[
+            (
+                "paragraph",
+                "<p>Bænken står ved stranden. Den blev malet i maj.</p><p>Alle er velkomne.</p>",
+            )
+        ],
+    )
+    client.force_login(secretariat)
+    arabic = Locale.objects.get(language_code="ar")
+    client.post(f"/admin/translation/submit/page/{story.pk}/", {"locales": [arabic.pk]})
+    translation = story.get_translation(arabic)
+    story.body = [
+        (
+            "paragraph",
+            "<p>Bænken står ved stranden. Den blev malet om i juni.</p><p>Alle er velkomne.</p>",
+        )
+    ]
+    story.save_revision().publish()
+
+    html = client.get(f"/admin/pages/{translation.pk}/edit/").content.decode()
+    warning = html.split("Originalen er ændret efter oversættelsen", 1)[1]
+    assert "Brødtekst" in warning[:200]
+    # Only the changed sentence, before and after; the unchanged ones are left out.
+    assert _changes_shown(html) == ["Før: Den blev malet i maj. → Nu: Den blev malet om i juni."]
+    assert "<del>" in warning and "<ins>" in warning
+    # The secretariat may open Wagtail's side-by-side comparison of the original.
+    assert f"/admin/pages/{story.pk}/revisions/compare/" in warning
+
+
+def test_a_changed_intro_is_shown_before_and_after(client, secretariat, arabic_tree):
+    story = make_story(title="Koret", slug="koret", intro="Koret synger hver torsdag.")
+    client.force_login(secretariat)
+    arabic = Locale.objects.get(language_code="ar")
+    client.post(f"/admin/translation/submit/page/{story.pk}/", {"locales": [arabic.pk]})
+    translation = story.get_translation(arabic)
+    story.intro = "Koret synger hver onsdag."
+    story.save_revision().publish()
+
+    html = client.get(f"/admin/pages/{translation.pk}/edit/").content.decode()
+    assert _changes_shown(html) == [
+        "Før: Koret synger hver torsdag. → Nu: Koret synger hver onsdag."
+    ]
 
 
 def test_a_translator_translates_but_neither_publishes_nor_edits_danish(client, arabic_tree):

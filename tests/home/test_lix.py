@@ -5,8 +5,11 @@ from wagtail.models import Locale
 
 from home.models import SiteSettings
 from home.readability import Lix, band, lix, page_lix, page_text
+from tests.community.helpers import make_group
 from tests.factories import default_site, make_story
 from tests.home.lix_examples import EXAMPLES
+from tests.locations.helpers import make_place
+from tests.stories.event_factories import make_event
 
 
 @pytest.mark.parametrize("example", EXAMPLES, ids=lambda e: e.text[:30])
@@ -95,9 +98,80 @@ def test_the_editor_shows_lix_and_the_sites_target_on_a_danish_page(admin_client
     assert "Målet er højst LIX 30." in html
 
 
-def test_a_page_in_another_language_has_no_lix_panel(admin_client, story):
+def test_a_page_in_another_language_says_lix_is_for_danish_instead(admin_client, story):
     arabic = Locale.objects.get_or_create(language_code="ar")[0]
     translation = story.copy_for_translation(arabic, copy_parents=True)
     html = admin_client.get(f"/admin/pages/{translation.pk}/edit/").content.decode()
     assert "data-lix-panel" not in html
+    assert (
+        "LIX måler, hvor let en dansk tekst er at læse, og siger intet om en tekst på arabisk"
+        in html
+    )
     assert "data-lix-panel" in admin_client.get(f"/admin/pages/{story.pk}/edit/").content.decode()
+
+
+# --- Every page type an editor writes prose in ----------------------------------------
+
+
+def test_an_event_is_measured_on_its_intro_and_body(db):
+    event = make_event(
+        title="Loppemarked",
+        intro="Sælg dit gamle legetøj.",
+        body=[("paragraph", "<p>Boderne er gratis.</p>")],
+    )
+    assert page_text(event, ("intro", "body")) == (
+        "Loppemarked\nSælg dit gamle legetøj.\nBoderne er gratis.\n"
+    )
+
+
+def test_a_place_is_measured_on_its_summary_and_rich_text_description(db):
+    place = make_place(
+        title="Strandparken",
+        summary="Et grønt område ved vandet.",
+        description="<p>Her er grill.</p><ul><li>Toiletter</li><li>Bænke</li></ul>",
+    )
+    # Each paragraph and list item is a line, so a sentence.
+    assert page_text(place, ("summary", "description")) == (
+        "Strandparken\nEt grønt område ved vandet.\nHer er grill.\nToiletter\nBænke"
+    )
+    # 1 + 5 + 3 + 1 + 1 = 11 words, long: Strandparken, Toiletter; 5 sentences.
+    assert page_lix(place, ("summary", "description")) == Lix(words=11, long_words=2, sentences=5)
+
+
+@pytest.mark.parametrize(
+    "make_page, expected_counts",
+    [
+        # "Loppemarked" + "Sælg dit gamle legetøj." + "Boderne er gratis.": 8 words,
+        # long: Loppemarked, legetøj, Boderne (7 letters); 3 sentences.
+        (
+            lambda: make_event(
+                title="Loppemarked",
+                intro="Sælg dit gamle legetøj.",
+                body=[("paragraph", "<p>Boderne er gratis.</p>")],
+            ),
+            "8 ord, heraf 3 lange (over 6 bogstaver), i 3 sætninger.",
+        ),
+        # "Strikkeklubben" + "Vi strikker sammen hver tirsdag.": 6 words,
+        # long: Strikkeklubben, strikker, tirsdag; 2 sentences.
+        (
+            lambda: make_group(title="Strikkeklubben", purpose="Vi strikker sammen hver tirsdag."),
+            "6 ord, heraf 3 lange (over 6 bogstaver), i 2 sætninger.",
+        ),
+        (
+            lambda: make_place(
+                title="Strandparken",
+                summary="Et grønt område ved vandet.",
+                description="<p>Her er grill.</p><ul><li>Toiletter</li><li>Bænke</li></ul>",
+            ),
+            "11 ord, heraf 2 lange (over 6 bogstaver), i 5 sætninger.",
+        ),
+    ],
+    ids=["event", "group", "place"],
+)
+def test_the_editor_of_an_event_group_or_place_sees_its_lix(
+    admin_client, make_page, expected_counts
+):
+    page = make_page()
+    html = admin_client.get(f"/admin/pages/{page.pk}/edit/").content.decode()
+    assert "data-lix-panel" in html
+    assert expected_counts in html

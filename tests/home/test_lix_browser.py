@@ -8,6 +8,7 @@ from tests.browser import browser_page, log_in_to_admin  # noqa: F401  (fixture)
 from tests.community.helpers import PASSWORD, rebuild_roles, secretariat
 from tests.factories import make_story
 from tests.home.lix_examples import EXAMPLES
+from tests.locations.helpers import make_place
 
 TIMEOUT = 30_000
 PANEL = "[data-lix-panel]"
@@ -102,3 +103,33 @@ def test_the_editor_sees_lix_change_as_she_types(editor):
     expected = _shown(lix(f"{story.title}\n{hard}\n{body}"))
     _wait_for(page, expected)
     assert _panel(page) == expected
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_the_editor_of_a_place_sees_lix_change_as_she_types(live_server, browser_page):  # noqa: F811
+    """A place is measured on its summary and its rich-text description."""
+    rebuild_roles()
+    user = secretariat(username="sekretariat-lix-sted")
+    place = make_place(
+        title="Strandparken",
+        summary="Et grønt område ved vandet.",
+        description="<p>Her er grill.</p>",
+    )
+    browser_page.set_default_timeout(TIMEOUT)
+    log_in_to_admin(browser_page, live_server.url, user.username, PASSWORD)
+    browser_page.goto(f"{live_server.url}/admin/pages/{place.pk}/edit/")
+    fields = ("summary", "description")
+    _wait_for(browser_page, _shown(page_lix(place, fields)))
+
+    browser_page.fill("[name=summary]", "Et grønt område.")
+    expected = _shown(lix("Strandparken\nEt grønt område.\nHer er grill."))
+    _wait_for(browser_page, expected)
+    assert _panel(browser_page) == expected
+
+    browser_page.locator('.Draftail-Editor [data-block="true"]', has_text="Her er grill.").click()
+    browser_page.keyboard.press("End")
+    browser_page.keyboard.type(" Medbring selv kul")
+    expected = _shown(lix("Strandparken\nEt grønt område.\nHer er grill. Medbring selv kul"))
+    _wait_for(browser_page, expected)
+    assert _panel(browser_page) == expected

@@ -11,6 +11,7 @@ from django.test import Client
 from wagtail.images import get_image_model
 from wagtail.models import Page, Revision
 
+from channels.models import PageChannel
 from stories.models import Partner, StoryIndexPage, StoryPage
 from stories.templatetags.stories_hub import HOME_STORY_COUNT
 
@@ -147,3 +148,8 @@ def test_the_demo_speaks_arabic_turkish_urdu_and_english(demo):
         "en-hilsen-fra-din-nabo",
     ):
         assert StoryPage.objects.filter(slug=slug).live().count() == 5
+    # The translations start without channel choices (none copied from the
+    # Danish stories), so they post nowhere until an editor chooses a channel.
+    translated = StoryPage.objects.exclude(locale__language_code="da")
+    assert translated.exists()
+    assert not PageChannel.objects.filter(page__in=translated).exists()
