@@ -26,6 +26,9 @@ STORAGES["staticfiles"]["BACKEND"] = (  # noqa: F405
 # Caches of the run's own, never the portal's Redis or page cache (benchmarks/scratch.py).
 CACHES = scratch.caches()
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+# Served on http://127.0.0.1 only: the fediverse backend's https check (E002)
+# would stop every management command the benchmark runs.
+FEDIVERSE_ALLOW_HTTP_LOOPBACK = True
 WHITENOISE_USE_FINDERS = True
 warnings.filterwarnings("ignore", message="No directory at")
 # Every simulated visitor comes from 127.0.0.1: the per-client beacon limit

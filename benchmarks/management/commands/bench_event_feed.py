@@ -21,7 +21,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from benchmarks.server import (
+from benchmarks.yardstick import (
     in_yardsticks,
     machine_yardstick_ms,
     target_here,
@@ -30,7 +30,7 @@ from benchmarks.server import (
 )
 
 DB_NAME = "bench-event-feed.sqlite3"
-# Targets on benchmarks.server.REFERENCE_MACHINE, scaled by this machine's yardstick.
+# Targets on benchmarks.yardstick.REFERENCE_MACHINE, scaled by this machine's yardstick.
 TARGET_UNCACHED_MS = 30
 TARGET_304_MS = 10
 STATIC_URL = "/static/css/site.css"

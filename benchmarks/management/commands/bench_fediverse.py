@@ -5,13 +5,15 @@ Not a test: it prints figures and never asserts timings. 200 small HTTP servers 
 one Create is recorded and delivered by the real code (`channels.fediverse.delivery`)
 with its bounded concurrency. Printed: time to the last delivery, requests per
 server (shared inboxes deduplicated: 1 each), the worker's memory, and beside it one
-Facebook post to the platform stand-in (a single Graph call). Every loop is bounded.
+Facebook post to the platform stand-in (a single Graph call). Every time is shown
+beside the machine's yardstick (benchmarks/yardstick.py). Every loop is bounded.
 
     python manage.py bench_fediverse --settings=benchmarks.settings
 """
 
 from __future__ import annotations
 
+import os
 import resource
 import statistics
 import threading
@@ -24,6 +26,14 @@ import requests
 from django.conf import settings
 from django.core.management import BaseCommand, call_command
 from django.test.utils import override_settings
+
+from benchmarks.yardstick import (
+    machine_yardstick_ms,
+    ms_figure,
+    rate_figure,
+    seconds_figure,
+    yardstick_line,
+)
 
 SERVERS = 200
 FOLLOWERS_PER_SERVER = 5
@@ -47,7 +57,7 @@ class _Inbox(BaseHTTPRequestHandler):
 
 
 class Command(BaseCommand):
-    help = "Fan-out of one event to 1,000 followers on 200 local servers (prints figures)."
+    help = "Udsendelse af én begivenhed til 1.000 følgere på 200 lokale servere (viser tal)."
 
     def add_arguments(self, parser):
         parser.add_argument("--servers", type=int, default=SERVERS)
@@ -118,27 +128,33 @@ class Command(BaseCommand):
         rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         facebook = self._facebook_single_call()
         w = self.stdout.write
+        ys = machine_yardstick_ms()
         followers = Follower.objects.count()
         planned_count = Delivery.objects.filter(activity=entry).count()
-        w(f"Fediverse fan-out: 1 Create to {followers} followers on {len(httpds)} servers")
-        w(f"  concurrency (parallel requests)    {concurrency}")
-        w(f"  deliveries planned (shared inboxes) {planned_count}")
-        w(f"  recording + planning               {planned * 1000:.0f} ms (worker's wait)")
-        w(f"  time to the last delivery          {last:.2f} s in {rounds} round(s)")
-        w(f"  deliveries per second              {len(httpds) / last:.0f}")
+        w(f"Fediverse-udsendelse: 1 Create til {followers} følgere på {len(httpds)} servere")
+        w(f"  samtidige forespørgsler              {concurrency}")
+        w(f"  planlagte leveringer                 {planned_count} (delte indbakker)")
+        wait = ms_figure(planned * 1000, ys)
+        w(f"  registrering + planlægning           {wait} (workerens ventetid)")
+        w(f"  tid til sidste levering              {seconds_figure(last, ys)} i {rounds} runde(r)")
+        rate = rate_figure(len(httpds) / last, "leveringer/s", ys)
+        w(f"  leveringer pr. sekund                {rate}")
         w(
-            f"  requests per server                min {min(per_server_counts)}, "
-            f"median {statistics.median(per_server_counts):.0f}, max {max(per_server_counts)}"
+            f"  forespørgsler pr. server             mindst {min(per_server_counts)}, "
+            f"median {statistics.median(per_server_counts):.0f}, højst {max(per_server_counts)}"
         )
-        w(f"  followers reached                  {reached} of {followers}")
-        w(f"  worker memory, Python peak         {peak / 1024 / 1024:.1f} MB during the fan-out")
-        w(f"  worker memory, process max RSS     {rss_mb:.0f} MB")
+        w(f"  følgere nået                         {reached} af {followers}")
+        w(f"  workerens hukommelse, Python-top     {peak / 1024 / 1024:.1f} MB under udsendelsen")
+        w(f"  workerens hukommelse, procesens RSS  {rss_mb:.0f} MB (højst)")
         if facebook is None:
-            w("Facebook single call: the stand-in could not be reached (skipped)")
+            w("Ét Facebook-kald: stand-in'en svarede ikke (sprunget over)")
         else:
-            w(f"Facebook single call (stand-in, one Graph POST): {facebook * 1000:.0f} ms")
-            w(f"  ratio fan-out / Facebook call      {last / facebook:.0f}x")
-        w(f"Actor: {actors()['events'].address}")
+            w(f"Ét Facebook-kald (stand-in, én Graph POST): {ms_figure(facebook * 1000, ys)}")
+            w(f"  forhold udsendelse / Facebook-kald   {last / facebook:.0f} gange")
+        w(f"Aktør: {actors()['events'].address}")
+        load = " / ".join(f"{n:.1f}" for n in os.getloadavg())
+        w(f"Belastning (load average 1/5/15 min): {load}.")
+        w(yardstick_line(ys))
 
     def _facebook_single_call(self) -> float | None:
         from demo.standin import PlatformStandin

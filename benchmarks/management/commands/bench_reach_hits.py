@@ -5,7 +5,14 @@ POST /api/reach/hit with a bounded load from simulated visitors, following the
 plan in bench_hits.lua; then the hits are aggregated and checked: every hit
 counted exactly once, given the 30-minute rule (all of a visitor's hits on one
 page fall within seconds, so they are one page view). Prints hits per second
-and p95 latency.
+and p95 latency beside the machine's yardstick and the static file served by
+the same gunicorn (wrk for a few seconds with as many connections), and exits
+non-zero when the count differs from what was sent.
+
+`--lose-connection N` puts benchmarks/lossy_proxy.py between wrk and gunicorn
+and loses the N-th beacon's connection: the run shows that it finishes about
+GRACE seconds after its last answer instead of waiting out its limit, and
+that it fails.
 """
 
 import json
@@ -23,11 +30,27 @@ from django.conf import settings
 from django.core.management import BaseCommand, CommandError
 
 from benchmarks import databases, scratch
-from benchmarks.server import free_port, gunicorn_command, wait_until_serving, yardstick_line
+from benchmarks.lossy_proxy import LossyProxy
+from benchmarks.server import free_port, gunicorn_command, wait_until_serving
+from benchmarks.wrk import SCRIPT as STATIC_SCRIPT
+from benchmarks.wrk import WRK_MISSING, run_wrk
+from benchmarks.yardstick import (
+    EXPLANATION,
+    machine_yardstick_ms,
+    ms_figure,
+    rate_figure,
+    rate_target_here,
+    rate_target_text,
+    seconds_figure,
+    yardstick_line,
+)
 
 SETTINGS = "benchmarks.reach_settings"
 PAGES = (1, 2)  # Wagtail's root and welcome page exist after migrate
-TARGET_PG = 1500
+TARGET_PG = 1500  # hits/s on benchmarks.yardstick.REFERENCE_MACHINE; scaled here
+# The file wrk's idle connections fetch (bench_hits.lua), measured alone first.
+STATIC_PATH = "/static/js/reach.js"
+STATIC_SECONDS = 3
 WRK_TIMEOUT = 10  # seconds wrk waits for one answer before it counts a timeout
 # Seconds a wrk thread waits, after its last answer, for hits still unanswered
 # before it gives them up as lost (bench_hits.lua): past wrk's own timeout.
@@ -57,6 +80,13 @@ class Command(BaseCommand):
             "--threads", type=int, default=4, help="Threads per worker (1: sync workers)."
         )
         parser.add_argument("--time-limit", type=int, default=120, help="Seconds (max 600).")
+        parser.add_argument(
+            "--lose-connection",
+            type=int,
+            default=0,
+            metavar="N",
+            help="Lose the connection of the N-th hit on purpose (0: none).",
+        )
         parser.add_argument("--verify", action="store_true", help=argparse_hidden())
 
     def handle(
@@ -65,7 +95,8 @@ class Command(BaseCommand):
         if verify:
             return self.verify()
         if not shutil.which("wrk"):
-            raise CommandError("wrk findes ikke. Installer Debians pakke: apt-get install -y wrk")
+            raise CommandError(WRK_MISSING)
+        self.lose = max(0, min(options["lose_connection"], hits))
         hits = max(1, min(hits, 200_000))
         visitors = max(1, min(visitors, hits))
         clients = max(1, min(clients, 256))
@@ -94,12 +125,21 @@ class Command(BaseCommand):
             cwd=settings.BASE_DIR,
         )  # fmt: skip
         base = f"http://127.0.0.1:{port}"
+        proxy = None
         try:
             wait_until_serving(base)
-            result = self.run_wrk(base, hits, visitors, clients, time_limit)
+            static = self.measure_static(base, clients)
+            target = base
+            if self.lose:
+                proxy = LossyProxy(port, lose_post=self.lose).start()
+                target = f"http://127.0.0.1:{proxy.port}"
+            result = self.run_wrk(target, hits, visitors, clients, time_limit)
         finally:
+            if proxy is not None:
+                proxy.stop()
             server.terminate()
             server.wait(timeout=15)
+        result["lost_on_purpose"] = proxy.lost if proxy else 0
         work = plan(visitors, hits)
         expected = {
             "raw_hits": hits,
@@ -115,7 +155,16 @@ class Command(BaseCommand):
                 text=True,
             ).stdout
         )
-        self.report(db_url, hits, result, expected, counted, time_limit, workers, threads, clients)
+        self.report(
+            db_url, hits, result, expected, counted, time_limit, workers, threads, clients, static
+        )
+
+    def measure_static(self, base: str, clients: int) -> dict:
+        """The static file from the same gunicorn, as many connections, for a few seconds."""
+        with tempfile.NamedTemporaryFile("w", suffix=".lua") as script:
+            script.write(STATIC_SCRIPT)
+            script.flush()
+            return run_wrk(base + STATIC_PATH, clients, STATIC_SECONDS, script.name)
 
     @staticmethod
     def worker_options(workers: int, threads: int, clients: int) -> list[str]:
@@ -168,6 +217,8 @@ class Command(BaseCommand):
         keys = ("answered", "failed", "requests", "duration_us", "p50_us", "p95_us", "errors")
         result = dict(zip(keys, (int(g) for g in match.groups()), strict=True))
         result["lost"] = sum(int(n) for n in LOST_RE.findall(completed_stdout))
+        # How long wrk ran before every thread was done (lost hits' wait included).
+        result["wall_s"] = elapsed if elapsed is not None else time.monotonic() - started
         if elapsed is not None:  # else wrk ran out its time limit, as it measured
             if result["lost"]:
                 # A thread that lost hits waited GRACE seconds for them after
@@ -205,25 +256,60 @@ class Command(BaseCommand):
         )
 
     def report(
-        self, db_url, hits, result, expected, counted, limit, workers, threads, clients
+        self,
+        db_url,
+        hits,
+        result,
+        expected,
+        counted,
+        limit,
+        workers,
+        threads,
+        clients,
+        static,
+        yardstick=None,
     ) -> None:
         engine = "PostgreSQL" if db_url.startswith("postgres") else "SQLite"
         seconds = result["duration_us"] / 1e6
         rate = result["answered"] / seconds if seconds else 0
+        ys = yardstick or machine_yardstick_ms()
+        load = " / ".join(f"{n:.1f}" for n in os.getloadavg())
         self.stdout.write(
             f"Database: {engine}; gunicorn {workers} workers x {threads} tråde; "
-            f"wrk {clients} forbindelser"
+            f"wrk {clients} forbindelser; belastning (load average 1/5/15 min) {load}"
         )
-        self.stdout.write(yardstick_line())
+        self.stdout.write(yardstick_line(ys))
+        self.stdout.write(f"({EXPLANATION})")
         self.stdout.write(
-            f"Besvarede hits: {result['answered']} af {hits} på {seconds:.1f} s (grænse {limit} s)"
+            f"Statisk fil ({STATIC_PATH}, samme gunicorn, {clients} forbindelser, "
+            f"{STATIC_SECONDS} s): {rate_figure(static['rps'], 'svar/s', ys)}, median "
+            f"{ms_figure(static['median_ms'], ys)}, p95 {ms_figure(static['p95_ms'], ys)}"
         )
-        self.stdout.write(f"Hits pr. sekund: {rate:,.0f}" + (
-            f"  (mål på PostgreSQL: mindst {TARGET_PG:,})" if engine == "PostgreSQL" else ""
-        ))  # fmt: skip
+        if result["lost_on_purpose"]:
+            self.stdout.write(
+                f"Med vilje: forbindelsen med hit nr. {self.lose} blev afbrudt (nulstillet) "
+                "gennem en proxy foran gunicorn, og hittet nåede aldrig serveren."
+            )
         self.stdout.write(
-            f"Svartid: median {result['p50_us'] / 1000:.1f} ms, "
-            f"p95 {result['p95_us'] / 1000:.1f} ms"
+            f"Besvarede hits: {result['answered']} af {hits} på "
+            f"{seconds_figure(seconds, ys)} (grænse {limit} s)"
+        )
+        waited = f", heraf {GRACE} s ventetid på tabte hits" if result["lost"] else ""
+        self.stdout.write(
+            f"wrk var færdig efter {seconds_figure(result['wall_s'], ys)} (grænse {limit} s"
+            f"{waited})."
+        )
+        if engine == "PostgreSQL":
+            verdict = "OK" if rate >= rate_target_here(TARGET_PG, ys) else "IKKE NÅET"
+            goal = f"  (mål på PostgreSQL: {rate_target_text(TARGET_PG, 'hits/s', ys)}: {verdict})"
+        else:
+            goal = ""
+        self.stdout.write(
+            f"Hits pr. sekund: {rate_figure(rate, 'hits/s', ys, static['rps'])}{goal}"
+        )
+        self.stdout.write(
+            f"Svartid: median {ms_figure(result['p50_us'] / 1000, ys, static['median_ms'])}, "
+            f"p95 {ms_figure(result['p95_us'] / 1000, ys, static['p95_ms'])}"
             f"; fejlede svar: {result['failed']}; forbindelsesfejl: {result['errors']}"
             f"; tabte hits (intet svar inden for {GRACE} s): {result['lost']}"
         )

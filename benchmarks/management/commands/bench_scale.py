@@ -31,7 +31,8 @@ from django.conf import settings
 from django.core.management import BaseCommand, CommandError
 
 from benchmarks import databases, scratch
-from benchmarks.server import free_port, gunicorn_command, wait_until_serving, yardstick_line
+from benchmarks.server import STATIC_URL, free_port, gunicorn_command, wait_until_serving
+from benchmarks.yardstick import EXPLANATION, machine_yardstick_ms, seconds_figure, yardstick_line
 
 SETTINGS = "benchmarks.scale_settings"
 TOLERANCE = 0.20
@@ -44,6 +45,8 @@ ROWS = [
     ("API-liste (20 historier)", True),
     ("Midterste side", False),
 ]
+# Asked of both servers in the same rounds: what the machine serves in no time.
+STATIC_LABEL = "Statisk fil (site.css)"
 
 
 class Command(BaseCommand):
@@ -84,11 +87,15 @@ class Command(BaseCommand):
                 databases.append(large_db)
                 self.child(large_db, media, "build", large)
                 built = time.monotonic() - started
+                self.yardstick_ms = machine_yardstick_ms()
                 self.stdout.write(
-                    f"Arkiverne er bygget: {small} og {large} historier ({built:.0f} s)."
+                    f"Arkiverne er bygget: {small} og {large} historier på "
+                    f"{seconds_figure(built, self.yardstick_ms)}."
                 )
                 sizes = {small: small_db, large: large_db}
                 urls = {n: json.loads(self.child(db, media, "urls")) for n, db in sizes.items()}
+                for size in sizes:
+                    urls[size][STATIC_LABEL] = {"url": STATIC_URL, "page": 0, "queries": "–"}
                 figures = self.measure(sizes, urls, media, warmup, count)
                 self.report(small, large, urls, figures, count, load_before, databases[0])
                 if plans:
@@ -170,12 +177,13 @@ class Command(BaseCommand):
                 wait_until_serving(base)
             session = requests.Session()
             session.headers["User-Agent"] = "vores-ishoej-benchmark"
-            times = {(size, label): [] for size in sizes for label, _ in ROWS}
+            labels = [STATIC_LABEL, *(label for label, _ in ROWS)]
+            times = {(size, label): [] for size in sizes for label in labels}
             for round_number in range(warmup + count):
                 # Each size asked first in every other round: neither gains
                 # from following the other.
                 order = list(bases.items())[:: -1 if round_number % 2 else 1]
-                for label, _ in ROWS:
+                for label in labels:
                     for size, base in order:
                         response = session.get(base + urls[size][label]["url"], timeout=30)
                         if response.status_code != 200:
@@ -196,26 +204,34 @@ class Command(BaseCommand):
         self.stdout.write(
             f"\n{engine}, gunicorn (1 sync worker pr. arkiv) på 127.0.0.1, uden side-cache; "
             f"{count} målinger pr. side og størrelse, skiftevis mod de to arkiver.\n"
-            "Tiderne er serverens median i ms (Server-Timing); queries er antal "
-            "databaseforespørgsler for én visning.\n"
+            "Tiderne er serverens median i ms (Server-Timing, også for den statiske fil); "
+            "queries er antal databaseforespørgsler for én visning; målestokke og × statisk "
+            "for hver størrelse (lille / stor). " + EXPLANATION + "\n"
         )
         a, b = f"{small:,}".replace(",", "."), f"{large:,}".replace(",", ".")
         header = (
             f"{'Side':<27}{a + ' ms':>11}{b + ' ms':>11}{'forhold':>9}"
-            f"{'queries':>13}  inden for 20 %"
+            f"{'målestokke':>17}{'× statisk':>15}{'queries':>11}  inden for 20 %"
         )
         self.stdout.write(header)
         self.stdout.write("-" * len(header))
-        for label, promised in ROWS:
+        ys = self.yardstick_ms
+        static = {size: figures[size, STATIC_LABEL] for size in (small, large)}
+        for label, promised in [(STATIC_LABEL, None), *ROWS]:
             first, second = figures[small, label], figures[large, label]
             ratio = second / first if first else math.inf
             queries = f"{urls[small][label]['queries']} / {urls[large][label]['queries']}"
-            if promised:
+            sticks = f"{first / ys:.3f} / {second / ys:.3f}"
+            times_static = f"{first / static[small]:.1f} / {second / static[large]:.1f}"
+            if promised is None:
+                verdict = "(den statiske fil, som siderne måles mod)"
+            elif promised:
                 verdict = "JA" if ratio <= 1 + TOLERANCE else "NEJ"
             else:
                 verdict = "(intet mål: vises til sammenligning)"
             self.stdout.write(
-                f"{label:<27}{first:>11.2f}{second:>11.2f}{ratio:>9.2f}{queries:>13}  {verdict}"
+                f"{label:<27}{first:>11.2f}{second:>11.2f}{ratio:>9.2f}"
+                f"{sticks:>17}{times_static:>15}{queries:>11}  {verdict}"
             )
         self.stdout.write(
             f"\nSidste side: side {urls[small]['Sidste side']['page']} og "
@@ -226,7 +242,7 @@ class Command(BaseCommand):
         self.stdout.write(
             f"Maskinens belastning (load average 1/5/15 min): før {before}, efter {load}."
         )
-        self.stdout.write(yardstick_line())
+        self.stdout.write(yardstick_line(self.yardstick_ms))
 
 
 def hidden():

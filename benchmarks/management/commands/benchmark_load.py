@@ -12,7 +12,6 @@ machine, so they are printed next to their targets, never asserted.
 """
 
 import os
-import re
 import shutil
 import subprocess
 import sys
@@ -21,33 +20,25 @@ import time
 from contextlib import contextmanager
 from pathlib import Path
 
-import requests
 from django.conf import settings
 from django.core.management import BaseCommand, CommandError, call_command
 from django.db import connection
 
 from benchmarks import scratch
-from benchmarks.server import free_port, gunicorn_command, wait_until_serving, yardstick_line
+from benchmarks.server import STATIC_URL, free_port, gunicorn_command, wait_until_serving
+from benchmarks.wrk import SCRIPT, WRK_MISSING, run_wrk
+from benchmarks.yardstick import (
+    EXPLANATION,
+    REFERENCE_MACHINE,
+    machine_yardstick_ms,
+    target_here,
+    target_text,
+    yardstick_line,
+)
 
-WRK_MISSING = (
-    "wrk findes ikke. Installer Debians pakke: sudo apt-get install -y wrk "
-    "(se docs/deploy.md, afsnittet om benchmark)."
-)
-# wrk prints p50/75/90/99 with --latency; p95 and error counts come from this script.
-WRK_SCRIPT = """
-done = function(summary, latency, requests)
-  io.write(string.format(
-    "BENCH p50_us=%d p95_us=%d requests=%d duration_us=%d non2xx=%d errors=%d\\n",
-    latency:percentile(50), latency:percentile(95), summary.requests, summary.duration,
-    summary.errors.status, summary.errors.connect + summary.errors.read
-      + summary.errors.write + summary.errors.timeout))
-end
-"""
-RESULT_RE = re.compile(
-    r"BENCH p50_us=(\d+) p95_us=(\d+) requests=(\d+) duration_us=(\d+) non2xx=(\d+) errors=(\d+)"
-)
 MAX_DURATION = 30
-STORY_TARGET_MS = 13
+STORY_TARGET_MS = 13  # on benchmarks.yardstick.REFERENCE_MACHINE; scaled here
+STATIC_LABEL = "Statisk fil (site.css)"
 
 
 class Command(BaseCommand):
@@ -103,7 +94,7 @@ class Command(BaseCommand):
         connection.close()
 
         with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
-            script.write(WRK_SCRIPT)
+            script.write(SCRIPT)
         results = {}
         try:
             with scratch.cache_dir() as page_cache:
@@ -112,7 +103,7 @@ class Command(BaseCommand):
                     with self.gunicorn(options["workers"], seconds) as base:
                         for label, path in urls.items():
                             for clients in (1, 16):
-                                results[(mode, label, clients)] = self.wrk(
+                                results[(mode, label, clients)] = run_wrk(
                                     base + path, clients, duration, script.name
                                 )
         finally:
@@ -124,7 +115,7 @@ class Command(BaseCommand):
 
         story = benchmark_story()
         return {
-            "Statisk fil (site.css)": "/static/css/site.css",
+            STATIC_LABEL: STATIC_URL,
             "Forside": "/",
             "Historie": story.url,
             "Historieoversigt": "/historier/",
@@ -154,46 +145,14 @@ class Command(BaseCommand):
             process.terminate()
             process.wait(timeout=10)
 
-    def wrk(self, url: str, clients: int, duration: int, script: str) -> dict:
-        for _ in range(3):  # warm up: renditions, the cache, the connection pool
-            requests.get(url, timeout=10).raise_for_status()
-        threads = min(clients, 2)
-        completed = subprocess.run(
-            [
-                "wrk",
-                f"-t{threads}",
-                f"-c{clients}",
-                f"-d{duration}s",
-                "--latency",
-                "--timeout",
-                "10s",
-                "-s",
-                script,
-                url,
-            ],
-            capture_output=True,
-            text=True,
-            timeout=duration + 30,
-            check=False,
-        )
-        match = RESULT_RE.search(completed.stdout)
-        rps = re.search(r"Requests/sec:\s+([\d.]+)", completed.stdout)
-        if completed.returncode != 0 or not match or not rps:
-            raise CommandError(f"wrk fejlede mod {url}:\n{completed.stdout}{completed.stderr}")
-        p50, p95, count, _duration_us, non2xx, errors = (int(g) for g in match.groups())
-        return {
-            "median_ms": p50 / 1000,
-            "p95_ms": p95 / 1000,
-            "rps": float(rps.group(1)),
-            "requests": count,
-            "bad": non2xx + errors,
-        }
-
     def report(self, results, urls, database, options, duration) -> None:
+        yardstick = machine_yardstick_ms()
+        load = " / ".join(f"{n:.1f}" for n in os.getloadavg())
         self.stdout.write(
             f"\n{database}, gunicorn ({options['workers']} sync workers) på 127.0.0.1, "
-            f"wrk {duration} s pr. celle, {os.cpu_count()} CPU'er deles af wrk og gunicorn.\n"
-            f"{yardstick_line()}\n"
+            f"wrk {duration} s pr. celle, {os.cpu_count()} CPU'er deles af wrk og gunicorn; "
+            f"belastning (load average 1/5/15 min) {load}.\n"
+            f"{yardstick_line(yardstick)}\n"
         )
         header = f"{'URL':<24}{'cache':<12}" + "".join(
             f"{f'{c} klient(er): median':>22}{'p95':>9}{'req/s':>9}" for c in (1, 16)
@@ -208,6 +167,7 @@ class Command(BaseCommand):
                     bad = f" ({r['bad']} fejl)" if r["bad"] else ""
                     row += f"{r['median_ms']:>19.2f} ms{r['p95_ms']:>6.1f} ms{r['rps']:>9.0f}{bad}"
                 self.stdout.write(row)
+        self.relative(results, urls, yardstick)
         static = results[("med cache", "Statisk fil (site.css)", 16)]["rps"]
         cached = results[("med cache", "Historie", 16)]["rps"]
         uncached_ms = results[("uden cache", "Historie", 1)]["median_ms"]
@@ -217,7 +177,38 @@ class Command(BaseCommand):
             f"{static:.0f} req/s = {cached / static:.0%} (mål >= 50 %) "
             f"{'OK' if cached >= static / 2 else 'IKKE NÅET'}"
         )
+        here = target_here(STORY_TARGET_MS, yardstick)
         self.stdout.write(
             f"  Historie uden cache, 1 klient: median {uncached_ms:.2f} ms "
-            f"(mål < {STORY_TARGET_MS} ms) {'OK' if uncached_ms < STORY_TARGET_MS else 'IKKE NÅET'}"
+            f"(mål {target_text(STORY_TARGET_MS, yardstick)}) "
+            f"{'OK' if uncached_ms < here else 'IKKE NÅET'}"
         )
+
+    def relative(self, results, urls, yardstick: float) -> None:
+        """The same cells beside what follows the machine: the median in yardsticks,
+        median and p95 as multiples of the static file's (same gunicorn, same cache
+        mode, same clients) and the rate as a share of its rate."""
+        self.stdout.write(
+            f"\nSamme tal i forhold til maskinen ({EXPLANATION} Den statiske fil er målt "
+            f"med samme cache-indstilling og antal klienter; målene i ms gælder "
+            f"{REFERENCE_MACHINE}.)"
+        )
+        header = f"{'URL':<24}{'cache':<12}" + "".join(
+            f"{f'{c} kl.: målestokke':>20}{'× statisk':>11}{'p95 × st.':>11}{'% af st.':>10}"
+            for c in (1, 16)
+        )
+        self.stdout.write(header)
+        self.stdout.write("-" * len(header))
+        for label in urls:
+            for mode in ("uden cache", "med cache"):
+                row = f"{label:<24}{mode:<12}"
+                for clients in (1, 16):
+                    r = results[(mode, label, clients)]
+                    static = results[(mode, STATIC_LABEL, clients)]
+                    row += (
+                        f"{r['median_ms'] / yardstick:>20.4f}"
+                        f"{r['median_ms'] / static['median_ms']:>11.1f}"
+                        f"{r['p95_ms'] / static['p95_ms']:>11.1f}"
+                        f"{r['rps'] / static['rps']:>10.0%}"
+                    )
+                self.stdout.write(row)
