@@ -82,7 +82,7 @@ class SharedImage:
     """The Wagtail image; channels ask it for renditions only through `rendition`."""
     alt: str
     field: str = "image"
-    """The editor's field path (a story calls its picture "hero_image")."""
+    """The editor's field path for the picture; every page type calls it "image"."""
 
     def rendition(self, spec: str) -> ImageRef:
         rendition = self.image.get_rendition(spec)
@@ -146,7 +146,7 @@ class SharedContent:
     event: SharedEvent | None = None
     updated_at: datetime | None = None
     fields: Mapping[str, str] = field(default_factory=dict)
-    """Part -> the editor's field path: "title", "lead", "image", "tags", "video"."""
+    """Part -> the editor's field path: "title", "lead", "image", "image_alt", "tags", "video"."""
 
     def field_for(self, part: str) -> str:
         return self.fields.get(part, part)
@@ -210,6 +210,7 @@ class SharesContent:
                 "title": "title",
                 "lead": declared.lead,
                 "image": declared.image,
+                "image_alt": declared.image_alt,
                 "tags": declared.tags or "tags",
                 "video": declared.videos_in or "body",
             },

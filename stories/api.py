@@ -39,7 +39,7 @@ from stories.models.listing import listed_total_under
 PLAIN_LIST_PARAMETERS = {"type", "limit", "offset", "fields", "order"}
 
 # What a story list shows with the default fields (id, meta, title, intro, date,
-# hero_image with its alt text, tags): a list loads no other column.
+# the picture as `hero_image` with its alt text, tags): a list loads no other column.
 LISTING_COLUMNS = (
     "content_type_id",
     "url_path",
@@ -48,8 +48,8 @@ LISTING_COLUMNS = (
     "first_published_at",
     "intro",
     "date",
-    "hero_image_id",
-    "hero_image_alt",
+    "image_id",
+    "image_alt",
     # The page's language: its URL (/ar/...) and the locale join above need it.
     "locale",
     # The key of the story's cached representation (representation_key).
@@ -98,7 +98,7 @@ def load_bodies_and_images(stories: list[StoryPage], with_body: bool) -> None:
     the pictures of all bodies together (one query per kind of block that holds
     a picture), and one query reads the renditions of every picture in the list.
     """
-    images = [story.hero_image for story in stories if story.hero_image is not None]
+    images = [story.image for story in stories if story.image is not None]
     for story in stories:
         # Partners' logos, where the list shows partners (prefetched with them).
         partners = getattr(story, "_prefetched_objects_cache", {}).get("partners")
@@ -243,12 +243,12 @@ class StoryAwarePagesAPIViewSet(
             if listing:
                 # Hero images' renditions are read with the bodies' pictures'
                 # (load_bodies_and_images).
-                queryset = queryset.prefetch_related("hero_image")
+                queryset = queryset.prefetch_related("image")
             else:
                 # Renditions come prefetched in one query: for a list of images
                 # that is cheaper than one cache lookup per image and size.
                 images = get_image_model().objects.prefetch_renditions(*API_RENDITIONS.values())
-                queryset = queryset.prefetch_related(Prefetch("hero_image", queryset=images))
+                queryset = queryset.prefetch_related(Prefetch("image", queryset=images))
             if not listing:
                 # A list reads its topic names in bulk instead (paginate_queryset).
                 queryset = queryset.prefetch_related(
@@ -350,7 +350,7 @@ class StoryAwarePagesAPIViewSet(
         in one query for them all."""
         if not stories:
             return
-        prefetch_related_objects(stories, "hero_image")
+        prefetch_related_objects(stories, "image")
         if self.asks_for("partners"):
             prefetch_related_objects(
                 stories, Prefetch("partners", queryset=Partner.objects.select_related("logo"))

@@ -100,7 +100,7 @@ class FediverseBackend(ChannelBackend):
                 Problem(
                     "Billedet mangler en alternativ tekst; Mastodon-brugere med skærmlæser "
                     "får den læst op.",
-                    post.image_field + "_alt" if post.image_field else "image_alt",
+                    post.image_alt_field,
                 )
             )
         return problems
