@@ -163,3 +163,20 @@ def test_the_api_keeps_publishing_hero_image_after_the_rename(client):
     # The model's name is not a second public name.
     refused = client.get("/api/v2/pages/", {"type": "stories.StoryPage", "fields": "image"})
     assert refused.status_code == 400
+
+
+def test_story_lists_filter_and_sort_by_the_public_names_as_before(client):
+    make_story(title="Affald på stranden", image_alt="Børn samler affald")
+    make_story(title="Bål ved søen", image_alt="Aftensol over et bål")
+    query = {"type": "stories.StoryPage", "fields": "_,title"}
+
+    found = client.get("/api/v2/pages/", {**query, "hero_image_alt": "Børn samler affald"})
+    assert found.json()["items"] == [{"title": "Affald på stranden"}]
+
+    ordered = client.get("/api/v2/pages/", {**query, "order": "hero_image_alt"}).json()
+    assert [item["title"] for item in ordered["items"]] == ["Bål ved søen", "Affald på stranden"]
+    newest_alt_first = client.get("/api/v2/pages/", {**query, "order": "-hero_image_alt"})
+    assert [item["title"] for item in newest_alt_first.json()["items"]] == [
+        "Affald på stranden",
+        "Bål ved søen",
+    ]
