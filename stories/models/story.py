@@ -199,13 +199,9 @@ class StoryPage(SharesContent, ExtensiblePreviewMixin, ModeratedImagesPage, Page
         APIField("tags", serializer=TopicsField()),
         APIField("partners", serializer=PartnersField()),
     ]
-    # What the channels share (home/sharing.py).
-    share_fields = ShareFields(
-        kind="story",
-        lead="intro",
-        tags="tags",
-        videos_in="body",
-    )
+    # What the channels share (home/sharing.py): intro, image and image_alt by
+    # their common names; the topics are the post's tags.
+    share_fields = ShareFields(kind="story", tags="tags", videos_in="body")
     parent_page_types = ["stories.StoryIndexPage"]
     subpage_types = []
 
