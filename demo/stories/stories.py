@@ -122,8 +122,8 @@ def _load_story(index: StoryIndexPage, data: dict, partners: dict[str, Partner])
         "date": data["date"],
         "byline": data["byline"],
         "image": demo_image(image_title, scene),
-        "image_alt": data["hero_alt"],
-        "image_caption": data.get("hero_caption", ""),
+        "image_alt": data["image_alt"],
+        "image_caption": data.get("image_caption", ""),
         "body": [_block(block_type, value) for block_type, value in data["body"]],
     }
     tags = sorted(data["tags"])
