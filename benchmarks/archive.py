@@ -105,11 +105,11 @@ def grow_archive(total: int) -> int:
                     page_ptr_id=page.pk,
                     intro="Naboer mødes på tværs af alder og kultur i Vejleåparken.",
                     date=story_date(n),
-                    hero_image=images[n % len(images)],
-                    hero_image_alt="Naboer samlet omkring et bord",
+                    image=images[n % len(images)],
+                    image_alt="Naboer samlet omkring et bord",
                     body=body,
                     byline="",
-                    hero_image_caption="",
+                    image_caption="",
                 )
                 for n, page in zip(numbers, pages, strict=True)
             ]

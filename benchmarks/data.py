@@ -51,8 +51,8 @@ def ensure_stories(total: int) -> int:
                 title=f"Historie {n + 1} fra Ishøj",
                 slug=f"benchmark-historie-{n + 1}",
                 intro="Naboer mødes på tværs af alder og kultur i Vejleåparken.",
-                hero_image=image,
-                hero_image_alt="Naboer samlet omkring et bord",
+                image=image,
+                image_alt="Naboer samlet omkring et bord",
                 body=[
                     ("heading", {"text": "Sådan begyndte det", "level": "h2"}),
                     (

@@ -47,6 +47,7 @@ def render(
         as_photo=bool(choice and choice.as_photo),
         text_field="channel.text" if own_text else content.field_for("lead"),
         image_field=content.field_for("image"),
+        image_alt_field=content.field_for("image_alt"),
         video_field=video_field,
     )
     return backend.compose(post, content)

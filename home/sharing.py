@@ -82,7 +82,7 @@ class SharedImage:
     """The Wagtail image; channels ask it for renditions only through `rendition`."""
     alt: str
     field: str = "image"
-    """The editor's field path (a story calls its picture "hero_image")."""
+    """The editor's field path for the picture; every page type calls it "image"."""
 
     def rendition(self, spec: str) -> ImageRef:
         rendition = self.image.get_rendition(spec)
@@ -140,13 +140,14 @@ class SharedContent:
     """The page's slug, as utm_campaign on every channel's link."""
     language: str
     tags: tuple[str, ...] = ()
-    """Topic or category names as editors wrote them (not hashtags)."""
+    """What the page is about: a story's topics or an event's categories, as
+    editors wrote them (not hashtags; see ShareFields.tags)."""
     image: SharedImage | None = None
     videos: tuple[SharedVideo, ...] = ()
     event: SharedEvent | None = None
     updated_at: datetime | None = None
     fields: Mapping[str, str] = field(default_factory=dict)
-    """Part -> the editor's field path: "title", "lead", "image", "tags", "video"."""
+    """Part -> the editor's field path: "title", "lead", "image", "image_alt", "tags", "video"."""
 
     def field_for(self, part: str) -> str:
         return self.fields.get(part, part)
@@ -154,14 +155,23 @@ class SharedContent:
 
 @dataclass(frozen=True)
 class ShareFields:
-    """Which model fields hold the shared parts: a page type's declaration."""
+    """Which model fields hold the shared parts: a page type's declaration.
+
+    The defaults are the field names every page type uses for the same thing
+    (`intro`, `image`, `image_alt`; docs/channels.md, "One field vocabulary"),
+    so a page type names only the fields that differ in kind, not in name.
+    """
 
     kind: str
     lead: str = "intro"
     image: str = "image"
     image_alt: str = "image_alt"
     tags: str = ""
-    """A tag manager or many-to-many whose items have a `name`."""
+    """A tag manager or many-to-many whose items have a `name`. A story's free
+    `tags` and an event's controlled `categories` stay two fields (anyone may
+    add a topic; a category is chosen from the secretariat's list, and feeds
+    and calendars filter by its slug), but to a post both say what the page is
+    about, so both fill `SharedContent.tags`."""
     videos_in: str = ""
     """A StreamField whose "video" blocks hold a link ({"url": ...})."""
 
@@ -210,6 +220,7 @@ class SharesContent:
                 "title": "title",
                 "lead": declared.lead,
                 "image": declared.image,
+                "image_alt": declared.image_alt,
                 "tags": declared.tags or "tags",
                 "video": declared.videos_in or "body",
             },

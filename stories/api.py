@@ -39,7 +39,7 @@ from stories.models.listing import listed_total_under
 PLAIN_LIST_PARAMETERS = {"type", "limit", "offset", "fields", "order"}
 
 # What a story list shows with the default fields (id, meta, title, intro, date,
-# hero_image with its alt text, tags): a list loads no other column.
+# the picture as `hero_image` with its alt text, tags): a list loads no other column.
 LISTING_COLUMNS = (
     "content_type_id",
     "url_path",
@@ -48,14 +48,22 @@ LISTING_COLUMNS = (
     "first_published_at",
     "intro",
     "date",
-    "hero_image_id",
-    "hero_image_alt",
+    "image_id",
+    "image_alt",
     # The page's language: its URL (/ar/...) and the locale join above need it.
     "locale",
     # The key of the story's cached representation (representation_key).
     "live_revision_id",
     "last_published_at",
 )
+
+# Story fields the API publishes under the names it has had from the start
+# (StoryPage.api_fields, docs/api.md), by the model's names.
+PUBLIC_NAMES = {
+    "hero_image": "image",
+    "hero_image_alt": "image_alt",
+    "hero_image_caption": "image_caption",
+}
 
 # Bounds how long a process that missed a change (a partner's new logo, a
 # local cache elsewhere) can hand out an old item; as the story fragments.
@@ -74,6 +82,29 @@ def add_topic_names(stories: list[StoryPage]) -> None:
             names[story_id].append(name)
     for story in stories:
         story.topic_names = names[story.pk]
+
+
+def read_public_names(query):
+    """The story list's query with filters and ordering by a public name
+    (`?hero_image_alt=...`, `?order=-hero_image_alt`) read as the model field's,
+    so they work as they did when the model had those names. `fields` is left
+    alone: the serializer answers to the public names."""
+    if query.get("type") != "stories.StoryPage":
+        return query
+    renamed = [name for name in PUBLIC_NAMES if name in query]
+    order = query.get("order", "")
+    if not renamed and not any(name in order for name in PUBLIC_NAMES):
+        return query
+    query = query.copy()
+    for name in renamed:
+        query.setlist(PUBLIC_NAMES[name], query.pop(name))
+    if order:
+        query["order"] = ",".join(
+            ("-" if item.startswith("-") else "")
+            + PUBLIC_NAMES.get(item.lstrip("-"), item.lstrip("-"))
+            for item in order.split(",")
+        )
+    return query
 
 
 def check_locale(code: str | None) -> None:
@@ -98,7 +129,7 @@ def load_bodies_and_images(stories: list[StoryPage], with_body: bool) -> None:
     the pictures of all bodies together (one query per kind of block that holds
     a picture), and one query reads the renditions of every picture in the list.
     """
-    images = [story.hero_image for story in stories if story.hero_image is not None]
+    images = [story.image for story in stories if story.image is not None]
     for story in stories:
         # Partners' logos, where the list shows partners (prefetched with them).
         partners = getattr(story, "_prefetched_objects_cache", {}).get("partners")
@@ -189,6 +220,15 @@ class StoryAwarePagesAPIViewSet(
         fields = super().get_detail_default_fields(model)
         return fields if "locale" in fields else [*fields, "locale"]
 
+    @classmethod
+    def get_available_fields(cls, model, db_fields_only=False):
+        fields = super().get_available_fields(model, db_fields_only=db_fields_only)
+        if db_fields_only and model is StoryPage:
+            # The columns behind the public names, which filters and ordering
+            # are given by (read_public_names); not extra names for `fields`.
+            fields = [*fields, *PUBLIC_NAMES.values()]
+        return fields
+
     # Wagtail builds a new serializer class, fields and all, for every request.
     # The class depends only on the model and the requested fields, so it is
     # kept; the bound keeps arbitrary `fields=` values from growing it forever.
@@ -243,12 +283,12 @@ class StoryAwarePagesAPIViewSet(
             if listing:
                 # Hero images' renditions are read with the bodies' pictures'
                 # (load_bodies_and_images).
-                queryset = queryset.prefetch_related("hero_image")
+                queryset = queryset.prefetch_related("image")
             else:
                 # Renditions come prefetched in one query: for a list of images
                 # that is cheaper than one cache lookup per image and size.
                 images = get_image_model().objects.prefetch_renditions(*API_RENDITIONS.values())
-                queryset = queryset.prefetch_related(Prefetch("hero_image", queryset=images))
+                queryset = queryset.prefetch_related(Prefetch("image", queryset=images))
             if not listing:
                 # A list reads its topic names in bulk instead (paginate_queryset).
                 queryset = queryset.prefetch_related(
@@ -271,6 +311,7 @@ class StoryAwarePagesAPIViewSet(
         # The site from home.sites' cache, left where Wagtail's lookups find it:
         # Wagtail would rank the sites in a query on every request.
         site_for_request(request._request)
+        request._request.GET = read_public_names(request._request.GET)
         super().initial(request, *args, **kwargs)
         check_locale(request.GET.get("locale"))
 
@@ -350,7 +391,7 @@ class StoryAwarePagesAPIViewSet(
         in one query for them all."""
         if not stories:
             return
-        prefetch_related_objects(stories, "hero_image")
+        prefetch_related_objects(stories, "image")
         if self.asks_for("partners"):
             prefetch_related_objects(
                 stories, Prefetch("partners", queryset=Partner.objects.select_related("logo"))

@@ -6,10 +6,12 @@ from stories.blocks import image_api_representation
 
 
 class HeroImageField(Field):
-    """The hero image with its alt text and rendition URLs, so an app needs no
-    second request to show it."""
+    """The page's picture with its alt text and rendition URLs, so an app needs no
+    second request to show it. Published as `hero_image` for stories, the name
+    the API has always used, though the model field is `image` like every page type's."""
 
-    def __init__(self, alt_source=None, **kwargs):
+    def __init__(self, image_source="image", alt_source=None, **kwargs):
+        self.image_source = image_source
         self.alt_source = alt_source
         super().__init__(**kwargs)
 
@@ -18,7 +20,7 @@ class HeroImageField(Field):
 
     def to_representation(self, page):
         # A picture several stories in the list share is worked out once.
-        data = image_api_representation(page.hero_image, self.context)
+        data = image_api_representation(getattr(page, self.image_source), self.context)
         if data is not None and self.alt_source:
             data["alt"] = getattr(page, self.alt_source)
         return data

@@ -28,7 +28,7 @@ from home.sharing import ImageRef, SharedContent
 FIELD_HELP = """Where an editor fixes a channel's problem, as a path into the page editor's form.
 
 - "" when no field can: the platform is down, the login expired, the account is blocked;
-- a page field: "title", "intro", "hero_image" (events: "image"), "body", "tags"
+- a page field: "title", "intro", "image", "image_alt", "body", "tags", "categories"
   (home.sharing.SharedContent.fields names them per page type);
 - a content path inside one, Wagtail's own notation: "body.<block id>.url";
 - "channel.<name>" for the channel's own row in the Kanaler tab ("channel.text").
@@ -74,8 +74,10 @@ class Post:
     text_field: str = "intro"
     """The field the text came from (the manchet or the channel's own text), for a
     refusal of the text to point at."""
-    image_field: str = "hero_image"
+    image_field: str = "image"
     """The field the image came from."""
+    image_alt_field: str = "image_alt"
+    """The field its alt text came from."""
     video_field: str = "body"
     """Where the video link came from: a video block, the channel's own link, or
     "body" when there is none yet."""

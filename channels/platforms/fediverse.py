@@ -20,6 +20,7 @@ from channels.fediverse import delivery, tasks
 from channels.fediverse.actors import actors
 from channels.fediverse.models import Activity
 from channels.fediverse.objects import Shared, event_object, object_id, story_object
+from channels.http import PlatformError
 from home.sharing import SharedContent
 
 from .base import ChannelBackend, Metric, Post, PostRecord, PostResult, Problem, ReachResult
@@ -100,13 +101,17 @@ class FediverseBackend(ChannelBackend):
                 Problem(
                     "Billedet mangler en alternativ tekst; Mastodon-brugere med skærmlæser "
                     "får den læst op.",
-                    post.image_field + "_alt" if post.image_field else "image_alt",
+                    post.image_alt_field,
                 )
             )
         return problems
 
     def _send(self, kind: str, post: Post) -> PostResult:
-        assert post.document is not None
+        if post.document is None:  # a post not made by compose(); never deliver an empty note
+            raise PlatformError(
+                kind="permanent",
+                message_da="Opslaget til fediverset blev ikke bygget. Gem siden, og udgiv igen.",
+            )
         entry = delivery.record(post.document["actor"], kind, post.document["object"], post.page_id)
         tasks.enqueue(entry.pk)
         return PostResult(external_id=entry.object_id, url=post.canonical_url)

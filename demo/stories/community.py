@@ -266,8 +266,8 @@ def _recipes(home: HomePage, stdout) -> None:
         story = StoryPage(
             title=title,
             intro=lead,
-            hero_image=demo_image(f"Opskrift: {dish}", "plates"),
-            hero_image_alt=f"Et bord dækket op med {dish.lower()}",
+            image=demo_image(f"Opskrift: {dish}", "plates"),
+            image_alt=f"Et bord dækket op med {dish.lower()}",
             # The lead is shown above the body: the body goes on from it.
             body=([("paragraph", f"<p>{rest}</p>")] if rest else []) + [block],
             byline="Indsendt af en borger",

@@ -121,9 +121,9 @@ def _load_story(index: StoryIndexPage, data: dict, partners: dict[str, Partner])
         "intro": data["intro"],
         "date": data["date"],
         "byline": data["byline"],
-        "hero_image": demo_image(image_title, scene),
-        "hero_image_alt": data["hero_alt"],
-        "hero_image_caption": data.get("hero_caption", ""),
+        "image": demo_image(image_title, scene),
+        "image_alt": data["image_alt"],
+        "image_caption": data.get("image_caption", ""),
         "body": [_block(block_type, value) for block_type, value in data["body"]],
     }
     tags = sorted(data["tags"])
@@ -140,9 +140,9 @@ def _load_story(index: StoryIndexPage, data: dict, partners: dict[str, Partner])
             all(
                 getattr(story, name) == getattr(wanted, name)
                 for name in fields
-                if name not in ("body", "hero_image")
+                if name not in ("body", "image")
             )
-            and story.hero_image_id == wanted.hero_image.pk
+            and story.image_id == wanted.image.pk
             and _body_data(story.body) == _body_data(wanted.body)
             and sorted(story.tags.names()) == tags
             and {p.pk for p in story.partners.all()} == {p.pk for p in story_partners}

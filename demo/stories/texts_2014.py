@@ -16,11 +16,11 @@ STORIES = [
         "date": date(2014, 8, 20),
         "byline": "Tekst: Sekretariatet for Vores Ishøj efter Lars Bendsens opslag i Vores Ishøj",
         "hero": ("terrace", "Rækkehuse i Vejledalen"),
-        "hero_alt": (
+        "image_alt": (
             "Illustration af en række rækkehuse med saddeltage og grønne plæner, og et rødt S-tog "
             "der kører forbi"
         ),
-        "hero_caption": "Rækkehusene i Vejledalen, hvor Lars og Elizabeth har boet siden 2003.",
+        "image_caption": "Rækkehusene i Vejledalen, hvor Lars og Elizabeth har boet siden 2003.",
         "tags": ["fællesskab", "natur", "tilflyttere"],
         "partners": [],
         "body": [
@@ -101,11 +101,11 @@ STORIES = [
         "date": date(2014, 9, 2),
         "byline": BYLINE,
         "hero": ("market", "Byttemarked på Bredekærgård"),
-        "hero_alt": (
+        "image_alt": (
             "Illustration af et stativ med farverigt tøj på bøjler foran en rød gård, mens fire "
             "mennesker kigger på tøjet"
         ),
-        "hero_caption": "Byttemarkedet på Bredekærgård søndag den 6. juli.",
+        "image_caption": "Byttemarkedet på Bredekærgård søndag den 6. juli.",
         "tags": ["børn og familier", "fællesskab", "genbrug"],
         "partners": [
             "Aktiviteter for børn",

@@ -17,11 +17,11 @@ STORIES = [
         "date": date(2015, 6, 23),
         "byline": BYLINE,
         "hero": ("network", "Et år med Vores Ishøj"),
-        "hero_alt": (
+        "image_alt": (
             "Illustration af mange farvede cirkler forbundet af lyse streger som et netværk på "
             "blå baggrund"
         ),
-        "hero_caption": "Et netværk på kryds og tværs af Ishøj.",
+        "image_caption": "Et netværk på kryds og tværs af Ishøj.",
         "tags": ["fællesskab", "demokrati"],
         "partners": [
             "Ishøj Kommune",
@@ -93,11 +93,11 @@ STORIES = [
         "date": date(2015, 8, 20),
         "byline": BYLINE,
         "hero": ("festival", "Smag på verden på Bredekærgård"),
-        "hero_alt": (
+        "image_alt": (
             "Illustration af farverige flagguirlander over en hvid gård i aftensol med mennesker "
             "på græsset foran"
         ),
-        "hero_caption": "Bredekærgård bliver rammen om kulturfesten i september.",
+        "image_caption": "Bredekærgård bliver rammen om kulturfesten i september.",
         "tags": ["mad", "kultur", "børn og familier", "fællesskab"],
         "partners": [
             "Aktiviteter for børn",
@@ -168,11 +168,11 @@ STORIES = [
         "date": date(2015, 10, 8),
         "byline": BYLINE,
         "hero": ("voices", "Ungerådet i Ishøj"),
-        "hero_alt": (
+        "image_alt": (
             "Illustration af seks unge mennesker på række under farverige talebobler på en lilla "
             "og turkis baggrund"
         ),
-        "hero_caption": "De unge har noget på hjerte – og Ungerådet giver dem en stemme.",
+        "image_caption": "De unge har noget på hjerte – og Ungerådet giver dem en stemme.",
         "tags": ["unge", "demokrati", "fællesskab"],
         "partners": ["Ungerådet", "CPH West"],
         "body": [
@@ -221,11 +221,11 @@ STORIES = [
         "date": date(2015, 11, 5),
         "byline": BYLINE,
         "hero": ("gifts", "En hilsen fra din nabo"),
-        "hero_alt": (
+        "image_alt": (
             "Illustration af tre gaveposer i rødt, blåt og grønt med små kort på, omgivet af "
             "småkager med chokoladestykker"
         ),
-        "hero_caption": "Små poser med småkager – og en hilsen fra naboen.",
+        "image_caption": "Små poser med småkager – og en hilsen fra naboen.",
         "tags": ["fællesskab", "naboskab"],
         "partners": ["Medborger- og Demokratiforum", "Ishøj Kommune"],
         "body": [

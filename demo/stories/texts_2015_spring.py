@@ -16,11 +16,11 @@ STORIES = [
         "date": date(2015, 3, 10),
         "byline": BYLINE,
         "hero": ("cafe", "Café Solstrålen"),
-        "hero_alt": (
+        "image_alt": (
             "Illustration af en stor gul sol over et langt bord med dampende kaffekopper i rødt, "
             "blåt og hvidt"
         ),
-        "hero_caption": "Kaffen er klar i Café Solstrålen hver tirsdag.",
+        "image_caption": "Kaffen er klar i Café Solstrålen hver tirsdag.",
         "tags": ["ældre", "fællesskab", "mad"],
         "partners": [
             "Ældresagen",
@@ -105,11 +105,11 @@ STORIES = [
         "date": date(2015, 3, 25),
         "byline": BYLINE,
         "hero": ("town", "Ishøj Bycenter og Centergruppen"),
-        "hero_alt": (
+        "image_alt": (
             "Illustration af et butikscenter med store vinduer, mennesker foran og tre talebobler "
             "over taget"
         ),
-        "hero_caption": "Bycenteret har fået sin egen borgergruppe.",
+        "image_caption": "Bycenteret har fået sin egen borgergruppe.",
         "tags": ["byudvikling", "demokrati", "fællesskab"],
         "partners": ["Ishøj Kommune"],
         "body": [
@@ -170,11 +170,11 @@ STORIES = [
         "date": date(2015, 4, 27),
         "byline": BYLINE,
         "hero": ("beach", "Affaldsindsamling på Ishøj Strand"),
-        "hero_alt": (
+        "image_alt": (
             "Illustration af fem mennesker på en sandstrand med havet og en lys sol bag dem og en "
             "grøn affaldsspand ved siden af"
         ),
-        "hero_caption": "Frivillige i gang på Ishøj Strand.",
+        "image_caption": "Frivillige i gang på Ishøj Strand.",
         "tags": ["natur", "fællesskab", "børn og familier"],
         "partners": [
             "Danmarks Naturfredningsforening",
@@ -246,10 +246,10 @@ STORIES = [
         "date": date(2015, 5, 19),
         "byline": BYLINE,
         "hero": ("garden", "Byhaver i Vejleåparken"),
-        "hero_alt": (
+        "image_alt": (
             "Illustration af højbede med grønne planter og røde tomater foran lyse etageboliger"
         ),
-        "hero_caption": "Sådan kunne byhaverne tage sig ud mellem boligblokkene.",
+        "image_caption": "Sådan kunne byhaverne tage sig ud mellem boligblokkene.",
         "tags": ["natur", "fællesskab", "byudvikling"],
         "partners": ["AAB", "Ishøj Kommune"],
         "body": [
@@ -299,11 +299,11 @@ STORIES = [
         "date": date(2015, 6, 2),
         "byline": BYLINE,
         "hero": ("trishaw", "Cykling uden alder i Ishøj"),
-        "hero_alt": (
+        "image_alt": (
             "Illustration af en rød rickshaw med en ældre passager foran og en cyklist bagpå på "
             "en sti mellem grønne træer"
         ),
-        "hero_caption": "En tur i rickshaw giver nye oplevelser – og gode samtaler.",
+        "image_caption": "En tur i rickshaw giver nye oplevelser – og gode samtaler.",
         "tags": ["ældre", "unge", "fællesskab"],
         "partners": ["Cykling uden alder", "CPH West", "Ishøj Kommune"],
         "body": [

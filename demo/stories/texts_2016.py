@@ -46,11 +46,11 @@ STORIES = [
         "date": date(2016, 2, 3),
         "byline": "Opskrift og fortælling: en beboer i Vejleåparken · Redigeret af sekretariatet",
         "hero": ("plates", "Mad med historie: rød linsesuppe"),
-        "hero_alt": (
+        "image_alt": (
             "Illustration af tallerkener med orange, grøn, rød og gul mad på et spisebord set fra "
             "oven"
         ),
-        "hero_caption": "Linsesuppen er fast på bordet, når familien samles.",
+        "image_caption": "Linsesuppen er fast på bordet, når familien samles.",
         "tags": ["mad", "kultur", "fællesskab"],
         "partners": [],
         "body": [
@@ -109,11 +109,13 @@ STORIES = [
         "date": date(2016, 3, 17),
         "byline": BYLINE,
         "hero": ("hut", "Havhytten ved Ishøj Strand"),
-        "hero_alt": (
+        "image_alt": (
             "Illustration af en brun træhytte med mørkt tag på stranden ved havet, med tre "
             "farvede kajakker på sandet"
         ),
-        "hero_caption": "Havhytten ved stranden – og kajakkerne, der gav anledning til eftertanke.",
+        "image_caption": (
+            "Havhytten ved stranden – og kajakkerne, der gav anledning til eftertanke."
+        ),
         "tags": ["natur", "frivillige", "fællesskab"],
         "partners": ["Ishøj Kommune"],
         "body": [

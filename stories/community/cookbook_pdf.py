@@ -48,7 +48,7 @@ def cookbook_recipes() -> list[CookbookRecipe]:
         .filter(not_restricted())
         .filter(Q(submission__kind=SubmissionKind.RECIPE) | Q(tags__name__iexact=RECIPE_TAG))
         .distinct()
-        .select_related("hero_image")
+        .select_related("image")
         .order_by("title")
     )
     recipes = []
@@ -71,17 +71,17 @@ def cookbook_recipes() -> list[CookbookRecipe]:
                     ingredients=list(value["ingredients"]),
                     steps=list(value["steps"]),
                     photo=_photo_path(story),
-                    photo_alt=story.hero_image_alt if story.hero_image_id else "",
+                    photo_alt=story.image_alt if story.image_id else "",
                 )
             )
     return recipes
 
 
 def _photo_path(story: StoryPage) -> str:
-    if not story.hero_image_id:
+    if not story.image_id:
         return ""
     try:
-        rendition = story.hero_image.get_rendition("fill-800x500")
+        rendition = story.image.get_rendition("fill-800x500")
     except (OSError, ValueError):  # the original is lost or unreadable
         return ""
     return image_data_uri(rendition)

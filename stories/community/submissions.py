@@ -44,8 +44,8 @@ def _create_draft(
         title=title,
         slug=unique_child_slug(index, title, fallback="historie"),
         intro=intro[:300],
-        hero_image=None,
-        hero_image_alt=PLACEHOLDER_ALT,
+        image=None,
+        image_alt=PLACEHOLDER_ALT,
         body=body,
     )
     if tags:

@@ -49,7 +49,7 @@ class StoriesFeed(Feed):
             .select_related("locale")
             .prefetch_related(
                 Prefetch(
-                    "hero_image",
+                    "image",
                     queryset=get_image_model().objects.prefetch_renditions(HERO_CARD_SPEC),
                 )
             )

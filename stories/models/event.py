@@ -227,15 +227,9 @@ class EventPage(SharesContent, ExtensiblePreviewMixin, ModeratedImagesPage, Page
         APIField("address"),
         APIField("organiser"),
     ]
-    # What the channels share (home/sharing.py).
-    share_fields = ShareFields(
-        kind="event",
-        lead="intro",
-        image="image",
-        image_alt="image_alt",
-        tags="categories",
-        videos_in="body",
-    )
+    # What the channels share (home/sharing.py): intro, image and image_alt by
+    # their common names; the categories are the post's tags.
+    share_fields = ShareFields(kind="event", tags="categories", videos_in="body")
     SHARED_WINDOW_DAYS = 366
     occurrence_document: ClassVar[Callable[[Occurrence], dict[str, Any]] | None] = None
     """The event feed's item for one occurrence (stories.feeds.serialize), supplied

@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from rest_framework.fields import CharField
 from taggit.models import Tag, TaggedItemBase
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.api import APIField
@@ -76,7 +77,7 @@ class StoryIndexPage(ModeratedImagesPage, Page):
             .live()
             .filter(not_restricted())
             .defer_streamfields()
-            .select_related("hero_image")
+            .select_related("image")
             .order_by("-date", "-pk")
         )
 
@@ -121,7 +122,7 @@ class StoryPage(SharesContent, ExtensiblePreviewMixin, ModeratedImagesPage, Page
     date = models.DateField(
         "Dato", default=timezone.localdate, help_text="Historiens dato, vises på siden."
     )
-    hero_image = models.ForeignKey(
+    image = models.ForeignKey(
         get_image_model(),
         verbose_name="Hovedbillede",
         null=True,
@@ -129,12 +130,12 @@ class StoryPage(SharesContent, ExtensiblePreviewMixin, ModeratedImagesPage, Page
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    hero_image_alt = models.CharField(
+    image_alt = models.CharField(
         "Alternativ tekst til hovedbilledet",
         max_length=250,
         help_text="Beskriv billedet for dem, der ikke kan se det. Skal udfyldes.",
     )
-    hero_image_caption = models.CharField("Billedtekst", max_length=250, blank=True)
+    image_caption = models.CharField("Billedtekst", max_length=250, blank=True)
     body = StreamField(StoryBodyBlock(), verbose_name="Brødtekst")
     tags = ClusterTaggableManager(
         "Emner",
@@ -156,9 +157,9 @@ class StoryPage(SharesContent, ExtensiblePreviewMixin, ModeratedImagesPage, Page
         FieldPanel("intro"),
         MultiFieldPanel(
             [
-                FieldPanel("hero_image"),
-                FieldPanel("hero_image_alt"),
-                FieldPanel("hero_image_caption"),
+                FieldPanel("image"),
+                FieldPanel("image_alt"),
+                FieldPanel("image_caption"),
             ],
             heading="Hovedbillede",
         ),
@@ -187,22 +188,20 @@ class StoryPage(SharesContent, ExtensiblePreviewMixin, ModeratedImagesPage, Page
         APIField("intro"),
         APIField("date"),
         APIField("byline"),
-        APIField("hero_image", serializer=HeroImageField(alt_source="hero_image_alt")),
-        APIField("hero_image_alt"),
-        APIField("hero_image_caption"),
+        # The API keeps the names it has published since the start (docs/api.md):
+        # municipal sites read `hero_image`, whatever the model calls the field.
+        APIField("hero_image", serializer=HeroImageField(alt_source="image_alt")),
+        APIField("hero_image_alt", serializer=CharField(source="image_alt", read_only=True)),
+        APIField(
+            "hero_image_caption", serializer=CharField(source="image_caption", read_only=True)
+        ),
         APIField("body"),
         APIField("tags", serializer=TopicsField()),
         APIField("partners", serializer=PartnersField()),
     ]
-    # What the channels share (home/sharing.py).
-    share_fields = ShareFields(
-        kind="story",
-        lead="intro",
-        image="hero_image",
-        image_alt="hero_image_alt",
-        tags="tags",
-        videos_in="body",
-    )
+    # What the channels share (home/sharing.py): intro, image and image_alt by
+    # their common names; the topics are the post's tags.
+    share_fields = ShareFields(kind="story", tags="tags", videos_in="body")
     parent_page_types = ["stories.StoryIndexPage"]
     subpage_types = []
 
@@ -217,15 +216,15 @@ class StoryPage(SharesContent, ExtensiblePreviewMixin, ModeratedImagesPage, Page
     @classmethod
     def serving_queryset(cls):
         """How the story is fetched when a resident opens it (see home.routing)."""
-        return cls.objects.select_related("hero_image")
+        return cls.objects.select_related("image")
 
     @cached_property
     def hero_renditions(self):
         """The story page's renditions of its hero image in one lookup: the
         srcset widths and the crop for Open Graph."""
-        if self.hero_image is None:
+        if self.image is None:
             return {}
-        return self.hero_image.get_renditions(*_HERO_PAGE_FILTERS)
+        return self.image.get_renditions(*_HERO_PAGE_FILTERS)
 
     @property
     def hero_srcset(self):
@@ -245,7 +244,7 @@ class StoryPage(SharesContent, ExtensiblePreviewMixin, ModeratedImagesPage, Page
     @cached_property
     def hero_card(self):
         """The crop shown on story cards in lists."""
-        return self.hero_image.get_rendition(_HERO_CARD_FILTER) if self.hero_image else None
+        return self.image.get_rendition(_HERO_CARD_FILTER) if self.image else None
 
     def related_stories(self, limit=3):
         return newest_stories(self, limit)
@@ -284,7 +283,7 @@ def _newest(root_path: str) -> list:
         StoryPage.objects.live()
         .filter(not_restricted(), path__startswith=root_path)
         .defer_streamfields()
-        .select_related("hero_image")
+        .select_related("image")
         .order_by("-date", "-pk")[:NEWEST_KEEP]
     )
     for story in stories:

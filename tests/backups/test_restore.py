@@ -100,8 +100,8 @@ def test_the_manifest_names_release_migrations_rows_and_every_files_checksum(por
             "sha256": hashlib.sha256(content).hexdigest(),
             "size": len(content),
         }
-    image = portal["story"].hero_image.file.name
-    assert files[f"media/{image}"] == portal["story"].hero_image.file.open("rb").read()
+    image = portal["story"].image.file.name
+    assert files[f"media/{image}"] == portal["story"].image.file.open("rb").read()
 
 
 def test_restore_gives_back_content_records_figures_workflow_and_passwords(portal, client):

@@ -41,6 +41,27 @@ def test_no_migration_loses_a_row(upgraded):
     assert after["django_migrations"] > before["django_migrations"]  # this release's own
 
 
+def test_every_story_revision_keeps_its_picture_under_the_new_name(upgraded):
+    """stories 0013 renamed a story's hero_image to image: a draft, a scheduled
+    publication or an old revision read under the old name would lose it."""
+    path, _, _, _ = upgraded
+    with sqlite3.connect(path) as db:
+        contents = [
+            json.loads(content)
+            for (content,) in db.execute(
+                "SELECT r.content FROM wagtailcore_revision r JOIN django_content_type c "
+                "ON c.id = r.content_type_id WHERE c.app_label = 'stories' "
+                "AND c.model = 'storypage'"
+            )
+        ]
+        pictured = db.execute(
+            "SELECT COUNT(*) FROM stories_storypage WHERE image_id IS NOT NULL"
+        ).fetchone()[0]
+    assert pictured >= 12 and len(contents) >= pictured  # the demo's stories, each revised
+    assert [c for c in contents if {"hero_image", "hero_image_alt"} & c.keys()] == []
+    assert sum(1 for c in contents if c.get("image") and c.get("image_alt")) >= pictured
+
+
 def test_the_upgraded_portal_serves_pages_api_and_admin(upgraded):
     path, env, _, _ = upgraded
     with sqlite3.connect(path) as db:

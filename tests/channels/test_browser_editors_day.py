@@ -46,7 +46,7 @@ def _co_editor_writes_and_submits(page, base, index, photo):
     expect(page.get_by_text("Sidens titel, som offentligheden skal se den")).to_be_visible()
     page.fill("#id_title", TITLE)
     page.fill("#id_intro", "Tredive naboer tændte bål og delte suppe lørdag aften.")
-    page.fill("#id_hero_image_alt", "Naboer om et bål ved stranden i skumringen")
+    page.fill("#id_image_alt", "Naboer om et bål ved stranden i skumringen")
 
     # The image comes from her disk, through the image chooser's upload tab.
     page.locator(".chooser__choose-button").first.click()
@@ -54,7 +54,7 @@ def _co_editor_writes_and_submits(page, base, index, photo):
     page.set_input_files('#tab-upload input[type="file"]', str(photo))
     page.locator('#tab-upload [name="image-chooser-upload-title"]').fill("Bål i Strandparken")
     page.locator('#tab-upload button[type="submit"]').click()
-    expect(page.locator("#id_hero_image")).not_to_have_value("", timeout=TIMEOUT)
+    expect(page.locator("#id_image")).not_to_have_value("", timeout=TIMEOUT)
 
     page.locator("button.c-sf-add-button").first.click()
     page.get_by_role("option", name="Video", exact=True).click()

@@ -62,7 +62,7 @@ def test_a_container_ending_in_error_shows_instagrams_reason_in_danish(
 
 @pytest.mark.parametrize(
     ("subcode", "field"),
-    [(2207026, "hero_image"), (2207009, "hero_image"), (2207010, "intro")],
+    [(2207026, "image"), (2207009, "image"), (2207010, "intro")],
 )
 def test_a_refused_container_points_the_editor_at_the_field_that_fixes_it(
     standin, django_capture_on_commit_callbacks, subcode, field

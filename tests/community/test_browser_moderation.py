@@ -35,7 +35,7 @@ def test_co_editor_writes_secretariat_approves_public_sees_it(live_server, brows
     page.goto(f"{base}/admin/pages/add/stories/storypage/{index.pk}/")
     page.fill("#id_title", "Naboer planter tulipaner i Vejleåparken")
     page.fill("#id_intro", "Tyve naboer mødtes lørdag og plantede 400 løg.")
-    page.fill("#id_hero_image_alt", "Naboer med spader i et bed med tulipanløg")
+    page.fill("#id_image_alt", "Naboer med spader i et bed med tulipanløg")
     page.locator(".chooser__choose-button").first.click()
     page.get_by_text("Tulipaner i bedet").first.click()
     page.locator("button.c-sf-add-button").first.click()

@@ -1,11 +1,17 @@
 """Submissions sent before the follow links get theirs, with the status they
 reached, so the council's participation figures count them (stories 0011,
-locations 0004, run for real from the state before them)."""
+locations 0004).
+
+The migrations' functions run on rows made as they were left before them (no
+contribution yet). The schema is not taken back to 0010: the pages are made by
+today's models, which a later migration (stories 0013 renamed a story's
+picture) no longer fits to the old tables."""
+
+import importlib
 
 import pytest
+from django.apps import apps
 from django.core import mail
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 from wagtail.models import Workflow
 
 from home.models import Contribution
@@ -18,15 +24,15 @@ from tests.locations.helpers import make_place
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-BEFORE = [("stories", "0010_group_image"), ("locations", "0003_term_slug_help")]
-AFTER = [
-    ("stories", "0011_contributions_for_earlier_submissions"),
-    ("locations", "0004_contributions_for_earlier_suggestions"),
+MIGRATIONS = [
+    "stories.migrations.0011_contributions_for_earlier_submissions",
+    "locations.migrations.0004_contributions_for_earlier_suggestions",
 ]
 
 
-def migrate(targets):
-    MigrationExecutor(connection).migrate(targets)
+def run_backfills():
+    for name in MIGRATIONS:
+        importlib.import_module(name).backfill(apps, None)
 
 
 def sent_story(index, title, publish):
@@ -36,7 +42,6 @@ def sent_story(index, title, publish):
 
 
 def test_earlier_submissions_get_their_status_and_nobody_is_mailed():
-    migrate(BEFORE)
     rebuild_roles()
     index = story_index()
     sent_story(index, "Udgivet før", publish=True)
@@ -56,7 +61,7 @@ def test_earlier_submissions_get_their_status_and_nobody_is_mailed():
     Contribution.objects.all().delete()
     mail.outbox.clear()
 
-    migrate(AFTER)
+    run_backfills()
 
     status = dict(Contribution.objects.values_list("title", "status"))
     assert status == {

@@ -46,8 +46,8 @@ def send_story(client) -> tuple[str, str]:
 def approve(page: StoryPage, user) -> None:
     """What the secretariat does in the editor: pick a hero image, save, approve."""
     draft = page.get_latest_revision_as_object()
-    draft.hero_image = make_image("Kaffe")
-    draft.hero_image_alt = "To naboer med kaffekopper på en trappe"
+    draft.image = make_image("Kaffe")
+    draft.image_alt = "To naboer med kaffekopper på en trappe"
     draft.save_revision(user=user)
     state = WorkflowState.objects.active().for_instance(page).get()
     task_state = state.current_task_state

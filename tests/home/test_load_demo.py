@@ -47,15 +47,15 @@ def test_home_page_welcomes_and_lists_the_newest_stories(demo):
     assert 'href="/historier/"' in html
 
 
-def test_at_least_twelve_published_stories_with_described_hero_images(demo):
+def test_at_least_twelve_published_stories_with_described_images(demo):
     index = StoryIndexPage.objects.get(locale__language_code="da", slug="historier")
     stories = StoryPage.objects.child_of(index).live()
     assert index.live and index.show_in_menus
     assert stories.count() >= 12
     for story in stories:
-        assert story.hero_image is not None, story.title
-        assert story.hero_image.width == 1600, story.title
-        assert len(story.hero_image_alt) > 20, story.title
+        assert story.image is not None, story.title
+        assert story.image.width == 1600, story.title
+        assert len(story.image_alt) > 20, story.title
         assert 2 <= story.tags.count() <= 4, story.title
     assert {d.year for d in stories.values_list("date", flat=True)} == {2014, 2015, 2016}
 

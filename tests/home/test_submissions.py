@@ -27,7 +27,7 @@ def test_a_filed_draft_is_unpublished_and_awaits_approval():
     index = story_index()
     page = file_draft(
         index,
-        StoryPage(title="Naboer i Vejleåparken", intro="Kort.", hero_image_alt="-", body=[]),
+        StoryPage(title="Naboer i Vejleåparken", intro="Kort.", image_alt="-", body=[]),
     )
     page.refresh_from_db()
     assert not page.live

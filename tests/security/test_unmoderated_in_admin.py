@@ -114,7 +114,7 @@ def test_confirmation_pages_of_actions_a_role_cannot_take_answer_403(client):
 def _draft_using(image, **fields):
     """A story whose latest revision shows a resident's photo."""
     story = make_story(publish=False, **fields)
-    story.hero_image = image
+    story.image = image
     return story, story.save_revision()
 
 

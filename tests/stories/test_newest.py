@@ -58,7 +58,7 @@ def test_the_card_shows_a_new_crop_of_an_edited_image(client):
         return re.search(r'<article class="card">\s*<img src="([^"]+)"', html).group(1)
 
     before = card_image()
-    image = story.hero_image
+    image = story.image
     image.focal_point_x, image.focal_point_y = 100, 100
     image.focal_point_width, image.focal_point_height = 50, 50
     image.save()

@@ -1,13 +1,16 @@
 """Residents' pictures approved before uploads were held back come back to the API.
 
-The data migration (stories 0008) is run for real: the database is taken back
-to the state before it, rows are made as they were left before the change
-(approved images still in "Indsendte billeder"), and it is migrated forward.
+The data migration's function (stories 0008) runs on rows made as they were
+left before the change (approved images still in "Indsendte billeder"). The
+schema is not taken back to 0007: the pages are made by today's models, which
+a later migration (stories 0013 renamed a story's picture) no longer fits to
+the old tables.
 """
 
+import importlib
+
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
+from django.apps import apps
 from wagtail.images import get_image_model
 
 from home import uploads
@@ -19,12 +22,7 @@ from tests.stories.event_factories import make_event
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-BEFORE = ("stories", "0007_tasksignup_confirmed_at")
-MIGRATION = ("stories", "0008_release_approved_uploads")
-
-
-def migrate(target):
-    MigrationExecutor(connection).migrate([target])
+MIGRATION = importlib.import_module("stories.migrations.0008_release_approved_uploads")
 
 
 def held_back_image():
@@ -64,13 +62,12 @@ def listed_ids(client):
 
 
 def test_approved_pictures_become_public_and_the_rest_stays_private(client):
-    migrate(BEFORE)
     call = make_photo_call()
     approved, pending, rejected = (photo(call, s) for s in ("godkendt", "afventer", "afvist"))
     published_event, waiting_event = suggested_event(live=True), suggested_event(live=False)
     assert not listed_ids(client) & {approved.image_id, published_event.image_id}
 
-    migrate(MIGRATION)
+    MIGRATION.release_approved_uploads(apps, None)
 
     for image_id in (approved.image_id, published_event.image_id):
         assert collection_of(image_id) == APPROVED_IMAGES_COLLECTION

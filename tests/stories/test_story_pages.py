@@ -52,8 +52,8 @@ class EveryPageTypeRendersTest(WagtailPageTestCase):
                 "slug": self.story.slug,
                 "intro": self.story.intro,
                 "date": "2026-05-01",
-                "hero_image": self.story.hero_image_id,
-                "hero_image_alt": self.story.hero_image_alt,
+                "image": self.story.image_id,
+                "image_alt": self.story.image_alt,
                 "body": streamfield([("paragraph", rich_text("<p>Forhåndsvisning</p>"))]),
                 "tags": "mad, fællesskab",
                 "channel_settings": inline_formset([]),
@@ -72,7 +72,7 @@ def ld_scripts(html: str) -> list[dict]:
 @pytest.mark.django_db
 class TestStoryPage:
     def test_story_shows_text_responsive_hero_and_alt_text(self, client: Client):
-        story = make_story(title="Affald på stranden", hero_image_alt="Børn samler affald")
+        story = make_story(title="Affald på stranden", image_alt="Børn samler affald")
         html = client.get(story.url).content.decode()
         assert "<h1>Affald på stranden</h1>" in html
         hero = re.search(r'<img src="[^"]+" srcset="([^"]+)"[^>]*alt="Børn samler affald"', html)

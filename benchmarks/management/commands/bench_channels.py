@@ -515,8 +515,8 @@ class Command(BaseCommand):
                 title=f"Historie {n}",
                 slug=f"historie-{n}",
                 intro="En historie fra Ishøj til målingen.",
-                hero_image=image,
-                hero_image_alt="Målebillede",
+                image=image,
+                image_alt="Målebillede",
                 body=[
                     (
                         "video",
