@@ -41,6 +41,3 @@ CACHES = scratch.caches()
 PUBLIC_RATE_LIMITS = {scope: 0 for scope in PUBLIC_RATE_LIMITS}  # noqa: F405
 # The benchmark commands themselves (never installed in production).
 INSTALLED_APPS = [*INSTALLED_APPS, "benchmarks"]  # noqa: F405
-# The benchmarks serve the portal on http://127.0.0.1, as dev does: the fediverse
-# backend's https check (channels.fediverse.E002) would stop bench_channels' child.
-FEDIVERSE_ALLOW_HTTP_LOOPBACK = True
