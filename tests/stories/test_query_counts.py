@@ -6,6 +6,7 @@ from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from stories.models import StoryPage
 from tests.factories import home_page, make_image, make_partner, make_story, story_index
 from tests.stories.language_factories import languages, translated  # noqa: F401 (fixture)
 
@@ -117,8 +118,6 @@ def test_arabic_pages_cost_the_queries_of_the_danish_ones(client, settings, lang
     newest stories' Arabic translations with their cards, and costs the one
     query the Danish front page costs (it cost ten: each translation's hero
     image and the translations themselves were read on every view)."""
-    from stories.models import StoryPage
-
     settings.PAGE_CACHE_SECONDS = 0
     fill(8, make_image(), make_partner())
     newest = list(StoryPage.objects.live().order_by("-date", "-pk")[:7])
@@ -132,3 +131,19 @@ def test_arabic_pages_cost_the_queries_of_the_danish_ones(client, settings, lang
     assert in_arabic == danish, (in_arabic, danish)
     page = client.get("/ar/").content.decode()
     assert arabic[0].url in page and arabic[5].url in page
+
+
+def test_api_list_by_language_costs_what_the_list_costs(client, settings, languages):  # noqa: F811
+    """`?locale=` reads the locale from the cached locale rows: Wagtail's filter
+    and the unknown-language check each cost a query of their own before."""
+    settings.PAGE_CACHE_SECONDS = 0
+    fill(5, make_image(), make_partner())
+    translated(StoryPage.objects.live().first(), "ar")
+    url = "/api/v2/pages/?type=stories.StoryPage&limit=20"
+    plain = count_queries(client, url)
+    by_language = {code: count_queries(client, f"{url}&locale={code}") for code in ("da", "ar")}
+    assert by_language == {"da": plain, "ar": plain}, (by_language, plain)
+    assert client.get(f"{url}&locale=ar").json()["meta"]["total_count"] == 1
+    unknown = client.get(f"{url}&locale=xx")
+    assert unknown.status_code == 400
+    assert "Ukendt sprog i 'locale'" in unknown.json()["message"]
