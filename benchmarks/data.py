@@ -1,5 +1,7 @@
 """Stories in bulk for benchmarks: realistic shape (hero image, body with an
-image, topics, partners), built fast by reusing a handful of images."""
+image, topics, partners), built fast by reusing a handful of images; and the
+Arabic tree beside the Danish one (the front page, "Historier" and the newest
+stories translated), so every language is measured as a reader meets it."""
 
 import io
 
@@ -43,7 +45,7 @@ def ensure_stories(total: int) -> int:
         Partner.objects.get_or_create(name=name, defaults={"kind": kind})[0]
         for name, kind in [("Ældresagen", PartnerKind.ASSOCIATION), ("AAB", PartnerKind.HOUSING)]
     ]
-    existing = StoryPage.objects.count()
+    existing = StoryPage.objects.filter(locale=index.locale).count()
     with transaction.atomic():
         for n in range(existing, total):
             image = images[n % len(images)]
@@ -171,8 +173,121 @@ def ensure_places(total: int) -> int:
 
 
 def benchmark_story():
-    """The story every page benchmark measures: the eleventh newest, so neither
-    the front page's newest nor the archive's oldest."""
-    from stories.models import StoryPage
+    """The story every page benchmark measures: the eleventh newest Danish one, so
+    neither the front page's newest nor the archive's oldest."""
+    return (
+        StoryPage.objects.live()
+        .filter(locale=Locale.get_default())
+        .order_by("-date", "-pk")[BENCHMARK_STORY_INDEX]
+    )
 
-    return StoryPage.objects.live().order_by("-date", "-pk")[10]
+
+BENCHMARK_STORY_INDEX = 10
+# The Arabic tree of the benchmark (issue 26: as fast in every language). The
+# newest stories are translated, enough for the front page, the benchmark story
+# and its "Flere historier", and an API list of 20 filtered by locale=ar.
+TRANSLATED_LANGUAGE = "ar"
+TRANSLATED_STORIES = 30
+ARABIC = {
+    "home": ("Vores Ishøj – إيشوي مدينتنا", "أهلًا بك في Vores Ishøj، مكان القصص الجميلة "
+             "عن الناس الذين يعيشون هنا."),
+    "historier": ("قصص", "حكايات من كل إيشوي: من الشاطئ وبريديكيرغورد إلى الأحياء."),
+    "story_title": "القصة {n} من إيشوي",
+    "story_intro": "يلتقي الجيران عبر العمر والثقافة في Vejleåparken.",
+    "heading": "هكذا بدأ الأمر",
+    "paragraph_1": "ينشأ المجتمع عندما يأخذ أحدهم المبادرة. ",
+    "paragraph_2": "يمكن للجميع أن يمدّوا يد العون لبضع ساعات. ",
+    "alt": "متطوعون في المطبخ",
+    "hero_alt": "جيران مجتمعون حول طاولة",
+    "quote": ("هنا نعرف بعضنا بعضًا.", "ميته", "متطوعة"),
+}  # fmt: skip
+
+
+def _arabic_body(danish_body) -> list:
+    """The Danish story's body in Arabic, block for block (the same blocks and
+    the same image, so the two languages render the same amount of page)."""
+    texts = ARABIC
+    image = next(block.value["image"] for block in danish_body if block.block_type == "image")
+    return [
+        ("heading", {"text": texts["heading"], "level": "h2"}),
+        ("paragraph", "<p>" + texts["paragraph_1"] * 20 + "</p>"),
+        ("image", {"image": image, "alt_text": texts["alt"], "caption": "", "credit": ""}),
+        (
+            "quote",
+            {"quote": texts["quote"][0], "name": texts["quote"][1], "role": texts["quote"][2]},
+        ),
+        ("paragraph", "<p>" + texts["paragraph_2"] * 20 + "</p>"),
+    ]
+
+
+def _translate(page, locale: Locale):
+    """The page's translation in `locale`, made as the "Oversæt" action makes it
+    (a draft copy); the channels of a benchmark translation stay off."""
+    from wagtail.actions.copy_for_translation import CopyPageForTranslationAction
+
+    from channels.models import PageChannel
+    from channels.registry import all_channels
+
+    existing = page.get_translation_or_none(locale)
+    if existing is not None:
+        return existing.specific
+    copy = CopyPageForTranslationAction(page=page, locale=locale).execute(
+        skip_permission_checks=True
+    )
+    copy = copy.specific
+    if hasattr(copy, "channel_settings"):
+        copy.channel_settings.set(
+            [PageChannel(channel=channel.alias, enabled=False) for channel in all_channels()]
+        )
+    return copy
+
+
+def _publish(page, **values) -> bool:
+    changed = not page.live or any(getattr(page, k) != v for k, v in values.items())
+    if changed:
+        for name, value in values.items():
+            setattr(page, name, value)
+        page.save_revision().publish()
+    return changed
+
+
+def ensure_translations(stories: int = TRANSLATED_STORIES) -> int:
+    """The Arabic front page and "Historier" published, and the `stories` newest
+    Danish stories translated into Arabic and published; return how many pages
+    were made or changed."""
+    from home.language_roots import ensure_locales, ensure_translated_roots
+
+    ensure_locales()
+    ensure_translated_roots()  # drafts of the front page and its sections, every language
+    locale = Locale.objects.get(language_code=TRANSLATED_LANGUAGE)
+    home = HomePage.objects.get(locale=Locale.get_default())
+    index = StoryIndexPage.objects.child_of(home).get()
+    changed = 0
+    with transaction.atomic():
+        title, intro = ARABIC["home"]
+        changed += _publish(_translate(home, locale), title=title, intro=intro)
+        title, intro = ARABIC["historier"]
+        changed += _publish(_translate(index, locale), title=title, intro=intro)
+        newest = StoryPage.objects.live().child_of(index).order_by("-date", "-pk")[:stories]
+        for story in newest:
+            number = story.slug.rsplit("-", 1)[-1]
+            translation = _translate(story, locale)
+            made = not translation.live
+            values = {
+                "title": ARABIC["story_title"].format(n=number),
+                "intro": ARABIC["story_intro"],
+                "hero_image_alt": ARABIC["hero_alt"],
+            }
+            if made:
+                translation.body = _arabic_body(story.body)
+            changed += _publish(translation, **values)
+    return changed
+
+
+def translated_story(story, language: str = TRANSLATED_LANGUAGE):
+    """`story`'s live translation in `language` (the benchmark's Arabic story)."""
+    return (
+        StoryPage.objects.live()
+        .filter(translation_key=story.translation_key, locale__language_code=language)
+        .get()
+    )

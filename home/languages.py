@@ -89,6 +89,12 @@ def _locale_codes() -> dict[int, str]:
     return codes
 
 
+def locale_ids() -> dict[str, int]:
+    """Language code -> locale id, from the same cached rows: what an API
+    filter by `?locale=` needs without a query of its own."""
+    return {code: pk for pk, code in sorted(_locale_codes().items())}
+
+
 def forget_locales(**kwargs) -> None:
     cache.delete(LOCALES_KEY)
 

@@ -13,19 +13,21 @@ from django.db.models import Exists, F, OuterRef, Prefetch, Subquery, prefetch_r
 from django.db.models.functions import Length, Substr
 from django.utils.functional import SimpleLazyObject
 from wagtail.api.querysets import get_public_pages_queryset
+from wagtail.api.v2.filters import LocaleFilter
 from wagtail.api.v2.pagination import WagtailPagination
 from wagtail.api.v2.views import BaseAPIViewSet, PagesAPIViewSet
 from wagtail.blocks import ListBlock, StreamBlock, StructBlock
 from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageChooserBlock
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 
 from home.api import (
     CompactJSONMixin,
     DanishParametersMixin,
-    ParameterProblem,
+    KnownLocaleFilter,
     PlainTextPageSerializer,
     SearchOperatorMixin,
+    check_locale,
 )
 from home.page_chrome import fragment_generation
 from home.sites import site_for_request
@@ -105,18 +107,6 @@ def read_public_names(query):
             for item in order.split(",")
         )
     return query
-
-
-def check_locale(code: str | None) -> None:
-    """A `?locale=` the portal has no pages in is a mistake worth naming (Wagtail
-    answers a bare 404, as if the list itself did not exist)."""
-    if code is None:
-        return
-    known = list(Locale.objects.order_by("pk").values_list("language_code", flat=True))
-    if code not in known:
-        raise ParameterProblem(
-            f"Ukendt sprog i 'locale'. Brug en af sprogkoderne: {', '.join(known)}."
-        )
 
 
 def load_bodies_and_images(stories: list[StoryPage], with_body: bool) -> None:
@@ -199,6 +189,11 @@ class StoryAwarePagesAPIViewSet(
 ):
     # Plain-text fields leave without markup (home/api.py).
     base_serializer_class = PlainTextPageSerializer
+    # `?locale=` without a query of its own (home/api.py).
+    filter_backends = [
+        KnownLocaleFilter if backend is LocaleFilter else backend
+        for backend in PagesAPIViewSet.filter_backends
+    ]
     pagination_class = KnownTotalPagination
     listing_default_fields = PagesAPIViewSet.listing_default_fields + [
         "intro",

@@ -47,12 +47,13 @@ class StoriesConfig(AppConfig):
         front_page.connect()
         # A partner is shown in the story fragments and the API's kept list
         # items of every story that credits it; a story given a password must
-        # leave "Flere historier" at once. Both are keyed by the chrome's
-        # generation, which page_chrome.forget renews.
+        # leave "Flere historier" and the front page's newest at once; an
+        # edited picture changes the cards' renditions there. All are keyed
+        # by the chrome's generation, which page_chrome.forget renews.
         from home import page_chrome
         from stories.models import Partner
 
-        for sender in (Partner, PageViewRestriction):
+        for sender in (Partner, PageViewRestriction, get_image_model()):
             for signal in (post_save, post_delete):
                 signal.connect(
                     page_chrome.forget, sender=sender, dispatch_uid=f"chrome-{sender}-{signal!r}"

@@ -17,7 +17,12 @@ from wagtail.search import index
 
 from home.cache import not_a_variant
 from home.image_moderation import ModeratedImagesPage
-from home.languages import danish_listing_page, in_reader_language
+from home.languages import (
+    active_language,
+    danish_listing_page,
+    in_reader_language,
+    language_codes,
+)
 from home.page_extensions import ExtensiblePreviewMixin
 from home.readability_panel import LixPanel
 from home.sharing import ShareFields, SharesContent
@@ -254,43 +259,52 @@ class StoryPage(SharesContent, ExtensiblePreviewMixin, ModeratedImagesPage, Page
 # them. They are the same handful of rows for every visitor and every story, but
 # a query Django needs over a millisecond just to build (page inheritance, the
 # hero image, the view-restriction check). So they are kept in the default
-# cache with their card images, and forgotten whenever a page is published,
-# unpublished, moved or deleted, a view restriction changes or an image is
-# edited (StoriesConfig.ready). The short timeout bounds staleness in processes
-# that do not share the cache, as for the page chrome (home.page_chrome).
+# cache with their card images, one list per tree and reader's language (an
+# Arabic reader's list holds the Arabic translations, each with its own card,
+# so the Arabic front page costs what the Danish one costs), and forgotten
+# whenever a page is published, unpublished, moved or deleted, a view
+# restriction changes or an image is edited (StoriesConfig.ready). The short
+# timeout bounds staleness in processes that do not share the cache, as for
+# the page chrome (home.page_chrome).
 NEWEST_TIMEOUT = 60
 NEWEST_KEEP = 7  # the front page's six, or a story's three others plus itself
-NEWEST_CACHE_KEY = "stories:newest:{root_path}"
+NEWEST_CACHE_KEY = "stories:newest:{root_path}:{language}"
 
 
 def newest_stories(page: Page, count: int) -> list:
     """The newest live, public stories of `page`'s site, `page` itself left out,
     each in the reader's language where it is translated (every story starts in
     Danish, so the Danish tree is the list in every language)."""
-    original = danish_listing_page(page)
-    root_path = original.path[: Page.steplen * 2]  # the site's home page, below the tree root
-    key = NEWEST_CACHE_KEY.format(root_path=root_path)
+    language = active_language()
+    # The page's own tree (Danish, or the translated tree it lies in).
+    key = NEWEST_CACHE_KEY.format(root_path=page.path[: Page.steplen * 2], language=language)
     stories = cache.get(key)
     if stories is None:
-        stories = _newest(root_path)
+        original = danish_listing_page(page)
+        stories = in_reader_language(_newest(original.path[: Page.steplen * 2]), language)
+        for story in stories:
+            story.hero_card  # noqa: B018 - the card's rendition is kept with the story
         cache.set(key, stories, NEWEST_TIMEOUT)
     shown = [story for story in stories if story.translation_key != page.translation_key]
-    return in_reader_language(shown[:count])
+    return shown[:count]
 
 
 def _newest(root_path: str) -> list:
-    stories = list(
+    return list(
         StoryPage.objects.live()
         .filter(not_restricted(), path__startswith=root_path)
         .defer_streamfields()
         .select_related("image")
         .order_by("-date", "-pk")[:NEWEST_KEEP]
     )
-    for story in stories:
-        story.hero_card  # noqa: B018 - the card's rendition is kept with the story
-    return stories
 
 
 def forget_newest_stories(**kwargs) -> None:
     home_paths = Page.objects.filter(depth=2).values_list("path", flat=True)
-    cache.delete_many([NEWEST_CACHE_KEY.format(root_path=path) for path in home_paths])
+    cache.delete_many(
+        [
+            NEWEST_CACHE_KEY.format(root_path=path, language=language)
+            for path in home_paths
+            for language in language_codes()
+        ]
+    )

@@ -11,6 +11,7 @@ from django.db import DatabaseError
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
+from home.languages import active_language
 from home.sites import site_for_request
 from stories import hub
 from stories.models.story import newest_stories
@@ -65,8 +66,16 @@ def hub_newest_stories(context, page, count=HOME_STORY_COUNT):
 
 
 def _links(context) -> list:
-    _request, site = _site(context)
-    return hub.take_part_links(site)
+    """The ways to take part, asked for once per request: a page shows them in
+    up to five places (hub, tasks, take-part list, footer, a story's end)."""
+    request, site = _site(context)
+    if request is None:
+        return hub.take_part_links(site)
+    asked = request.__dict__.setdefault("_take_part_links", {})
+    language = active_language()  # one per request, unless a template overrides it
+    if language not in asked:
+        asked[language] = hub.take_part_links(site)
+    return asked[language]
 
 
 @register.inclusion_tag("stories/hub/take_part_items.html", takes_context=True)

@@ -6,7 +6,9 @@ from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from tests.factories import make_image, make_partner, make_story, story_index
+from stories.models import StoryPage
+from tests.factories import home_page, make_image, make_partner, make_story, story_index
+from tests.stories.language_factories import languages, translated  # noqa: F401 (fixture)
 
 pytestmark = pytest.mark.django_db
 
@@ -109,3 +111,39 @@ def test_api_list_with_all_fields_loads_body_images_in_bulk(client, settings):
     pictures = [item["image"] for item in gallery["value"]["images"]]
     assert len(pictures) == 2
     assert all(picture["renditions"]["small"]["url"] for picture in pictures)
+
+
+def test_arabic_pages_cost_the_queries_of_the_danish_ones(client, settings, languages):  # noqa: F811
+    """As fast in every language (issue 26): the Arabic front page lists the
+    newest stories' Arabic translations with their cards, and costs the one
+    query the Danish front page costs (it cost ten: each translation's hero
+    image and the translations themselves were read on every view)."""
+    settings.PAGE_CACHE_SECONDS = 0
+    fill(8, make_image(), make_partner())
+    newest = list(StoryPage.objects.live().order_by("-date", "-pk")[:7])
+    arabic = [translated(story, "ar") for story in newest]
+    translated(home_page(), "ar")
+    danish = {"home": count_queries(client, "/"), "story": count_queries(client, newest[1].url)}
+    in_arabic = {
+        "home": count_queries(client, "/ar/"),
+        "story": count_queries(client, arabic[1].url),
+    }
+    assert in_arabic == danish, (in_arabic, danish)
+    page = client.get("/ar/").content.decode()
+    assert arabic[0].url in page and arabic[5].url in page
+
+
+def test_api_list_by_language_costs_what_the_list_costs(client, settings, languages):  # noqa: F811
+    """`?locale=` reads the locale from the cached locale rows: Wagtail's filter
+    and the unknown-language check each cost a query of their own before."""
+    settings.PAGE_CACHE_SECONDS = 0
+    fill(5, make_image(), make_partner())
+    translated(StoryPage.objects.live().first(), "ar")
+    url = "/api/v2/pages/?type=stories.StoryPage&limit=20"
+    plain = count_queries(client, url)
+    by_language = {code: count_queries(client, f"{url}&locale={code}") for code in ("da", "ar")}
+    assert by_language == {"da": plain, "ar": plain}, (by_language, plain)
+    assert client.get(f"{url}&locale=ar").json()["meta"]["total_count"] == 1
+    unknown = client.get(f"{url}&locale=xx")
+    assert unknown.status_code == 400
+    assert "Ukendt sprog i 'locale'" in unknown.json()["message"]

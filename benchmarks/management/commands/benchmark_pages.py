@@ -25,47 +25,32 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from benchmarks import history
+from benchmarks import history, page_report, scratch
+from benchmarks.page_report import (
+    API_ALL_LABEL,
+    API_LABEL,
+    API_LIST,
+    API_LOCALE_AR_LABEL,
+    API_LOCALE_LABEL,
+    BAKERYDEMO_API,
+    HISTORY,
+    HOME_AR_LABEL,
+    LANGUAGE_PAIRS,
+    PAGE_CACHE_SECONDS,
+    STATIC_LABEL,
+    STATIC_URL,
+    STORY_AR_LABEL,
+    percentile,
+)
 from benchmarks.server import (
     REFERENCE_MACHINE,
     free_port,
     gunicorn_command,
-    in_yardsticks,
     machine_yardstick_ms,
-    target_here,
     wait_until_serving,
     yardstick_line,
 )
 
-API_LIST = "/api/v2/pages/?type=stories.StoryPage&limit={limit}"
-API_LABEL = "API-liste (20 historier)"
-API_ALL_LABEL = "API-liste (20, fields=*)"
-# The list filtered by language, as a municipal site in one language asks for it.
-# An Arabic story and the Arabic list join these rows once the site has Arabic
-# (issue 26); until then the Danish filter shows what the filter itself costs.
-API_LOCALE_LABEL = "API-liste (20, locale=da)"
-# (label, target median ms on benchmarks.server.REFERENCE_MACHINE, scaled here by
-# the machine's yardstick; target max queries)
-TARGETS = {
-    "Forside": (20, None),
-    "Historieoversigt": (None, None),
-    "Historie": (13, 12),
-    API_LABEL: (15, None),
-    API_ALL_LABEL: (None, None),
-    API_LOCALE_LABEL: (None, None),
-}
-STATIC_LABEL = "Statisk fil (site.css)"
-STATIC_URL = "/static/css/site.css"
-# Ours against bakerydemo's: (our label, bakerydemo's label, how many times faster).
-BAKERYDEMO_GOALS = [
-    ("Forside", "bakerydemo: forside", 8),
-    ("Historie", "bakerydemo: blogindlæg", 5),
-    (API_LABEL, "bakerydemo: API-liste (20)", 3),
-    (API_ALL_LABEL, "bakerydemo: API-liste (20, fields=*)", 3),
-]
-BAKERYDEMO_API = "/api/v2/pages/?type=blog.BlogPage&limit=20"
-# `fields=*` may cost at most this many times the plain list (issue 30).
-ALL_FIELDS_GOAL = 2
 ROUNDS = 10
 # gunicorn's own time for each request (path?query microseconds): the same
 # instrument on our server and on bakerydemo's, which sends no Server-Timing.
@@ -83,15 +68,6 @@ def gunicorn_times(log: Path, offset: int, url: str, warmup: int) -> list[float]
             if path == wanted and micros.isdigit():
                 times.append(int(micros) / 1000)
     return times[warmup:] or None
-
-
-HISTORY = "benchmark_pages"
-
-
-def percentile(values: list[float], pct: float) -> float:
-    ordered = sorted(values)
-    index = min(len(ordered) - 1, max(0, round(pct / 100 * len(ordered)) - 1))
-    return ordered[index]
 
 
 class Command(BaseCommand):
@@ -117,12 +93,15 @@ class Command(BaseCommand):
             for suffix in ("", "-wal", "-shm"):
                 Path(f"{db_path}{suffix}").unlink(missing_ok=True)
         call_command("migrate", verbosity=0)
-        from benchmarks.data import ensure_stories
+        from benchmarks.data import TRANSLATED_STORIES, ensure_stories, ensure_translations
 
         started = time.perf_counter()
         created = ensure_stories(stories)
+        translated = ensure_translations()
         self.stdout.write(
-            f"{stories} historier klar ({created} nye, {time.perf_counter() - started:.1f} s)."
+            f"{stories} historier klar ({created} nye), de {TRANSLATED_STORIES} nyeste og "
+            f"forsiden også på arabisk ({translated} sider nye eller ændret), "
+            f"{time.perf_counter() - started:.1f} s."
         )
         urls = self.urls()
         query_counts = {label: self.count_queries(url) for label, url in urls.items()}
@@ -135,53 +114,40 @@ class Command(BaseCommand):
         connection.close()
         bakerydemo = self.bakerydemo_urls()
 
-        port = free_port()
-        our_log = Path(tempfile.mkdtemp(prefix="voresishoj-bench-log-")) / "access.log"
         their_log = os.environ.get("BAKERYDEMO_ACCESS_LOG", "") if bakerydemo else ""
         their_offset = Path(their_log).stat().st_size if their_log else 0
-        server = subprocess.Popen(
-            gunicorn_command(
-                port, "--access-logfile", str(our_log), "--access-logformat", ACCESS_LOG_FORMAT
-            ),
-            env={
-                **os.environ,
-                "DJANGO_SETTINGS_MODULE": "benchmarks.settings",
-                "PAGE_CACHE_SECONDS": "0",
-                "FEED_CACHE_SECONDS": "0",
-            },
-            cwd=settings.BASE_DIR,
-        )
         targets = [(label, None, url) for label, url in urls.items()]
         targets.append((STATIC_LABEL, None, STATIC_URL))
         targets += [(label, base, url) for label, (base, url) in bakerydemo.items()]
-        try:
-            ours = f"http://127.0.0.1:{port}"
-            wait_until_serving(ours)
-            session = requests_session()
-            measured = self.measure_interleaved(
-                session,
-                [(label, base or ours, url) for label, base, url in targets],
-                warmup,
+        with scratch.cache_dir() as page_cache:
+            measured, logged = self.serve_and_measure(targets, warmup, requests_count, "0")
+            # The same pages again from the page cache, as a repeat visitor gets
+            # them: does the cache serve every language alike (issue 26)?
+            in_languages = {label for pair in LANGUAGE_PAIRS for label in pair}
+            scratch.empty(page_cache)
+            cached, cached_logged = self.serve_and_measure(
+                [t for t in targets if t[0] in in_languages] + [(STATIC_LABEL, None, STATIC_URL)],
+                max(1, warmup),  # the first view of each page fills the cache
                 requests_count,
+                str(PAGE_CACHE_SECONDS),
             )
-        finally:
-            server.terminate()
-            server.wait(timeout=10)
-        logged = {label: None for label, _b, _u in targets}
         for label, base, url in targets:
-            if base is None:
-                logged[label] = gunicorn_times(our_log, 0, url, warmup)
-            elif their_log:
+            if base is not None and their_log:
                 logged[label] = gunicorn_times(Path(their_log), their_offset, url, warmup)
-        shutil.rmtree(our_log.parent, ignore_errors=True)
         rows = [
-            (label, url, *measured[label], logged[label], query_counts.get(label))
+            (label, url, *measured[label], logged.get(label), query_counts.get(label))
             for label, _b, url in targets
+        ]
+        cached_rows = [
+            (label, url, *cached[label], cached_logged.get(label), None)
+            for label, _b, url in targets
+            if label in cached
         ]
         previous = history.runs(HISTORY)
         figures = self.figures(rows, stories, api_counts)
         figures["api_all_fields_queries"] = api_all_counts
         figures["yardstick_ms"] = round(yardstick, 2)
+        figures["cached_pages"] = self.figures(cached_rows, stories, api_counts)["pages"]
         run = history.record(HISTORY, figures)
         self.report(rows, stories, requests_count, yardstick)
         for label, counts in (("", api_counts), (", fields=*", api_all_counts)):
@@ -191,14 +157,55 @@ class Command(BaseCommand):
                 + " / ".join(str(counts[size]) for size in (5, 20, 50))
                 + f" ({same})"
             )
-        self.compare_all_fields(run)
-        self.compare_bakerydemo(run, previous)
-        self.compare_previous(run, previous)
+        write = self.stdout.write
+        page_report.compare_all_fields(write, run)
+        page_report.compare_languages(write, run, cached_rows, yardstick)
+        page_report.compare_bakerydemo(write, run, previous)
+        page_report.compare_previous(write, run, previous)
         self.stdout.write(
             "Maskinens belastning under kørslen (load average 1/5/15 min): "
             + " / ".join(f"{n:.2f}" for n in run["load"])
         )
         self.stdout.write(yardstick_line(yardstick))
+
+    def serve_and_measure(self, targets, warmup: int, count: int, page_cache_seconds: str):
+        """Serve the portal under gunicorn (with the page cache on for
+        `page_cache_seconds` > 0) and measure `targets` interleaved: label ->
+        (server ms, round trip ms), and label -> gunicorn's own ms for ours."""
+        port = free_port()
+        our_log = Path(tempfile.mkdtemp(prefix="voresishoj-bench-log-")) / "access.log"
+        server = subprocess.Popen(
+            gunicorn_command(
+                port, "--access-logfile", str(our_log), "--access-logformat", ACCESS_LOG_FORMAT
+            ),
+            env={
+                **os.environ,
+                "DJANGO_SETTINGS_MODULE": "benchmarks.settings",
+                "PAGE_CACHE_SECONDS": page_cache_seconds,
+                "FEED_CACHE_SECONDS": page_cache_seconds,
+            },
+            cwd=settings.BASE_DIR,
+        )
+        try:
+            ours = f"http://127.0.0.1:{port}"
+            wait_until_serving(ours)
+            measured = self.measure_interleaved(
+                requests_session(),
+                [(label, base or ours, url) for label, base, url in targets],
+                warmup,
+                count,
+                expect_cached=page_cache_seconds != "0",
+            )
+        finally:
+            server.terminate()
+            server.wait(timeout=10)
+        logged = {
+            label: gunicorn_times(our_log, 0, url, warmup)
+            for label, base, url in targets
+            if base is None
+        }
+        shutil.rmtree(our_log.parent, ignore_errors=True)
+        return measured, logged
 
     def bakerydemo_urls(self) -> dict[str, tuple[str, str]]:
         """bakerydemo's blog post and API list, if BAKERYDEMO_URL names a running
@@ -225,16 +232,19 @@ class Command(BaseCommand):
         }
 
     def urls(self) -> dict[str, str]:
-        from benchmarks.data import benchmark_story
+        from benchmarks.data import benchmark_story, translated_story
 
         story = benchmark_story()
         return {
             "Forside": "/",
+            HOME_AR_LABEL: "/ar/",
             "Historieoversigt": "/historier/",
             "Historie": story.url,
+            STORY_AR_LABEL: translated_story(story).url,
             API_LABEL: API_LIST.format(limit=20),
             API_ALL_LABEL: API_LIST.format(limit=20) + "&fields=*",
             API_LOCALE_LABEL: API_LIST.format(limit=20) + "&locale=da",
+            API_LOCALE_AR_LABEL: API_LIST.format(limit=20) + "&locale=ar",
         }
 
     def count_queries(self, url: str) -> int:
@@ -246,9 +256,14 @@ class Command(BaseCommand):
             raise CommandError(f"{url} svarede {response.status_code}")
         return len(ctx.captured_queries)
 
-    def measure_interleaved(self, session, targets, warmup: int, count: int) -> dict:
+    def measure_interleaved(
+        self, session, targets, warmup: int, count: int, expect_cached: bool = False
+    ) -> dict:
         """Median and p95 of every URL, measured in ROUNDS rounds that take
-        each URL in turn: label -> (server ms or None, round trip ms)."""
+        each URL in turn: label -> (server ms or None, round trip ms). With
+        `expect_cached`, a page the cache missed after the warm-up stops the
+        run: its figures would not be what they say. (The API list is never
+        in the page cache, it varies with Accept; it says no X-Page-Cache.)"""
         for _label, base, url in targets:
             for _ in range(warmup):
                 session.get(base + url, timeout=10)
@@ -262,6 +277,8 @@ class Command(BaseCommand):
                     response = session.get(base + url, timeout=10)
                     total.append((time.perf_counter() - t0) * 1000)
                     response.raise_for_status()
+                    if expect_cached and response.headers.get("X-Page-Cache") == "miss":
+                        raise CommandError(f"{url} kom ikke fra side-cachen (X-Page-Cache).")
                     timing = response.headers.get("Server-Timing", "")
                     if "dur=" in timing:
                         server.append(float(timing.split("dur=")[1]))
@@ -293,129 +310,12 @@ class Command(BaseCommand):
             f"fils rundtur median fra samme gunicorn. Målene i ms gælder {REFERENCE_MACHINE} "
             "og er regnet om med denne maskines målestok.\n"
         )
-        static_rows = [total for label, _u, _s, total, _l, _q in rows if label == STATIC_LABEL]
-        static_ms = statistics.median(static_rows[0]) if static_rows else None
-        header = (
-            f"{'Side':<36}{'server median':>14}{'p95':>10}{'gunicorn median':>17}{'p95':>10}"
-            f"{'rundtur median':>16}{'p95':>10}{'målestokke':>11}{'× statisk':>10}"
-            f"{'queries':>9}  mål"
-        )
-        self.stdout.write(header)
-        self.stdout.write("-" * len(header))
-        for label, _url, server, total, logged, queries in rows:
-            goals = []
-            target_ms, target_queries = TARGETS.get(label, (None, None))
-            if server and target_ms is not None:
-                here = target_here(target_ms, yardstick)
-                ok = statistics.median(server) < here
-                goals.append(
-                    f"median < {target_ms} ms (her {here:.1f} ms) {'OK' if ok else 'IKKE NÅET'}"
-                )
-            if queries is not None and target_queries is not None:
-                ok = queries <= target_queries
-                goals.append(f"<= {target_queries} queries {'OK' if ok else 'IKKE NÅET'}")
-            own = logged or total
-            sticks = in_yardsticks(statistics.median(own), yardstick)
-            static = f"{statistics.median(total) / static_ms:.1f}" if static_ms else "–"
-            self.stdout.write(
-                f"{label:<36}{_cells(server, 14)}{_cells(logged, 17)}{_cells(total, 16)}"
-                f"{sticks:>11}{static:>10}"
-                f"{queries if queries is not None else '–':>9}  {'; '.join(goals)}"
-            )
+        page_report.table(self.stdout.write, rows, yardstick)
         self.stdout.write(
             "(gunicorn: tiden gunicorn selv logger for forespørgslen, samme måleinstrument hos os "
             "og hos bakerydemo. – : ikke målt; bakerydemo sender ingen Server-Timing, dens "
             "queries tælles ikke udefra, og dens gunicorn-tid kræver BAKERYDEMO_ACCESS_LOG.)"
         )
-
-    def compare_all_fields(self, run: dict) -> None:
-        plain, every = run["pages"].get(API_LABEL), run["pages"].get(API_ALL_LABEL)
-        if not (plain and every):
-            return
-        key = "gunicorn_median_ms" if plain.get("gunicorn_median_ms") else "roundtrip_median_ms"
-        times = every[key] / plain[key]
-        verdict = "OK" if times <= ALL_FIELDS_GOAL else "IKKE NÅET"
-        self.stdout.write(
-            f"API-liste med fields=* koster {times:.2f} × den almindelige liste "
-            f"({every[key]:.2f} mod {plain[key]:.2f} ms, samme kørsel; mål ≤ {ALL_FIELDS_GOAL}) "
-            f"{verdict}"
-        )
-
-    def compare_bakerydemo(self, run: dict, previous: list[dict]) -> None:
-        pages = run["pages"]
-        if BAKERYDEMO_GOALS[0][1] in pages:
-            self.stdout.write("\nMod bakerydemo i samme kørsel (skiftevis målt):")
-            source = run
-        else:
-            source = next(
-                (r for r in reversed(previous) if BAKERYDEMO_GOALS[0][1] in r.get("pages", {})),
-                None,
-            )
-            self.stdout.write(
-                "\nbakerydemo er IKKE målt i denne kørsel (sæt BAKERYDEMO_URL og BAKERYDEMO_POST, "
-                "se README)."
-            )
-            if source is None:
-                self.stdout.write("Ingen tidligere kørsel har målt bakerydemo.")
-                return
-            self.stdout.write(
-                f"Sidst målt {history.when(source)} (en tidligere kørsel, ikke denne; "
-                "tallene nedenfor er fra dengang, begge sider):"
-            )
-        for ours, theirs, goal in BAKERYDEMO_GOALS:
-            mine, other = source["pages"].get(ours), source["pages"].get(theirs)
-            if not (mine and other):
-                self.stdout.write(f"  {ours}: ikke målt mod {theirs} i den kørsel.")
-                continue
-            key = "gunicorn_median_ms"
-            if not (mine.get(key) and other.get(key)):
-                key = "roundtrip_median_ms"
-            what = "gunicorn-tid" if key == "gunicorn_median_ms" else "rundtur"
-            times = other[key] / mine[key]
-            verdict = "OK" if times >= goal else "IKKE NÅET"
-            self.stdout.write(
-                f"  {ours}: {mine[key]:.2f} ms mod {theirs} {other[key]:.2f} ms ({what}, median) "
-                f"= {times:.2f} gange hurtigere (mål ≥ {goal}) {verdict}; rundtur "
-                f"{mine['roundtrip_median_ms']:.2f} mod {other['roundtrip_median_ms']:.2f} ms"
-            )
-
-    def compare_previous(self, run: dict, previous: list[dict]) -> None:
-        if not previous:
-            self.stdout.write(
-                "\nIngen forrige kørsel at sammenligne med (første kørsel med "
-                f"var/benchmarks/{HISTORY}.jsonl)."
-            )
-            return
-        last = previous[-1]
-        load = " / ".join(f"{n:.2f}" for n in last.get("load", []))
-        self.stdout.write(
-            f"\nForrige kørsel {history.when(last)} (load average dengang {load}) mod nu, "
-            "server median (rundtur median for bakerydemo og den statiske fil); "
-            "forhold = nu / forrige, under 1 er hurtigere:"
-        )
-        for label, now in run["pages"].items():
-            before = last.get("pages", {}).get(label)
-            if before is None:
-                self.stdout.write(f"  {label:<36} ikke målt i forrige kørsel")
-                continue
-            key = "server_median_ms" if now["server_median_ms"] else "roundtrip_median_ms"
-            if not before.get(key):
-                self.stdout.write(f"  {label:<36} ikke sammenlignelig")
-                continue
-            queries = ""
-            if now["queries"] is not None and before.get("queries") is not None:
-                queries = f", queries {before['queries']} → {now['queries']}"
-            self.stdout.write(
-                f"  {label:<36} {before[key]:7.2f} ms → {now[key]:7.2f} ms  "
-                f"forhold {now[key] / before[key]:.2f}{queries}"
-            )
-
-
-def _cells(values: list[float] | None, width: int) -> str:
-    if not values:
-        return f"{'–':>{width}}{'–':>10}"
-    median, p95 = statistics.median(values), percentile(values, 95)
-    return f"{median:>{width - 3}.2f} ms{p95:>7.1f} ms"  # bakerydemo's p95 passes 1 s
 
 
 def requests_session():
