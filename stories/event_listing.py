@@ -39,6 +39,13 @@ def month_label(month: date) -> str:
     return f"{name[:1].upper()}{name[1:]} {month.year}"
 
 
+def day_text(day: date) -> str:
+    """ "14. marts 2027" in Danish; the reader's own month name in other languages."""
+    if active_language() == default_language():
+        return f"{day.day}. {MONTHS_DA[day.month - 1]} {day.year}"
+    return date_format(day, "j. F Y")
+
+
 def _month_start(day: date) -> date:
     return day.replace(day=1)
 
@@ -172,9 +179,7 @@ class Listing:
     @property
     def heading(self) -> str:
         if self.day:
-            if active_language() != default_language():
-                return gettext("Fra %(day)s") % {"day": date_format(self.day, "j. F Y")}
-            return f"Fra {self.day.day}. {MONTHS_DA[self.day.month - 1]} {self.day.year}"
+            return gettext("Fra %(day)s") % {"day": day_text(self.day)}
         if self.month:
             return month_label(self.month)
         return PERIODS[self.period]
@@ -209,34 +214,34 @@ def read_listing(
     params: QueryDict, today: date, filters: dict, archive_from: date | None = None
 ) -> Listing:
     """The view the address asks for; the default period with a Danish error if it
-    asks for something the listing cannot show."""
+    asks for something the listing cannot show, in the reader's language."""
     reach = today + timedelta(days=MAX_SPAN_DAYS)
     base = {"today": today, "reach": reach, "filters": filters, "archive_from": archive_from}
-    reach_text = f"{today.day}. {MONTHS_DA[today.month - 1]} {today.year} til " + (
-        f"{reach.day}. {MONTHS_DA[reach.month - 1]} {reach.year}"
-    )
     first_month = archive_from or _month_start(today)
-    months_text = f"{month_label(first_month).lower()} til " + (
-        f"{reach.day}. {MONTHS_DA[reach.month - 1]} {reach.year}"
-    )
     error = ""
     raw_day = params.get("dato", "").strip()
     raw_month = params.get("maaned", "").strip()
     if raw_day:
         day = _parse_day(raw_day)
         if day is None:
-            error = "Datoen skal skrives som ÅÅÅÅ-MM-DD, fx 2027-03-14."
+            error = gettext("Datoen skal skrives som ÅÅÅÅ-MM-DD, fx 2027-03-14.")
         elif not today <= day <= reach:
-            error = f"Det sker viser datoer fra {reach_text}."
+            error = gettext("Det sker viser datoer fra %(first)s til %(last)s.") % {
+                "first": day_text(today),
+                "last": day_text(reach),
+            }
         else:
             last = min(_month_end(day), reach)
             return Listing(day, last, month=_month_start(day), day=day, **base)
     elif raw_month:
         month = _parse_month(raw_month)
         if month is None:
-            error = "Måneden skal skrives som ÅÅÅÅ-MM, fx 2027-03."
+            error = gettext("Måneden skal skrives som ÅÅÅÅ-MM, fx 2027-03.")
         elif not first_month <= month <= reach:
-            error = f"Det sker viser måneder fra {months_text}."
+            error = gettext("Det sker viser måneder fra %(first)s til %(last)s.") % {
+                "first": month_label(first_month).lower(),
+                "last": day_text(reach),
+            }
         else:
             # A past month shows all of it; this month and later from today.
             first = month if month < _month_start(today) else max(month, today)

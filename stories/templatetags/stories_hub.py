@@ -10,6 +10,7 @@ from django import template
 from django.db import DatabaseError
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext
 
 from home.languages import active_language
 from home.sites import site_for_request
@@ -111,7 +112,7 @@ def credit_line(credit: str) -> str:
     credit = (credit or "").strip()
     if not credit or _CREDIT_WITH_KIND.match(credit):
         return credit
-    return f"Foto: {credit}"
+    return gettext("Foto: %(credit)s") % {"credit": credit}
 
 
 # Phrases in an editor's text that promise the story form; linked where they occur.

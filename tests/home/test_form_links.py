@@ -122,3 +122,27 @@ def test_image_credits_read_naturally(client, portal):
     assert '<span class="credit">Foto: Lis H.</span>' in html
     assert '<span class="credit">Illustration: Vores Ishøj</span>' in html
     assert "Foto: Illustration" not in html
+
+
+def test_an_image_credit_in_an_arabic_story_reads_in_arabic(client, portal):
+    from wagtail.actions.copy_for_translation import CopyPageForTranslationAction
+    from wagtail.models import Locale
+
+    from home import language_roots
+
+    language_roots.ensure_locales()
+    for root in language_roots.ensure_translated_roots():
+        root.save_revision().publish()
+    image = make_image()
+    gallery = {"title": "Fra festen", "images": [
+        {"image": image, "alt_text": "Dans", "caption": "Dansen", "credit": "Lis H."},
+    ]}  # fmt: skip
+    story = make_story(body=[("gallery", gallery)])
+    arabic = CopyPageForTranslationAction(
+        page=story, locale=Locale.objects.get(language_code="ar")
+    ).execute(skip_permission_checks=True)
+    arabic.specific.save_revision().publish()
+    html = client.get(arabic.specific.url).content.decode()
+    assert '<span class="credit">تصوير: Lis H.</span>' in html
+    assert "Foto: Lis H." not in html
+    assert '<span class="credit">Foto: Lis H.</span>' in client.get(story.url).content.decode()

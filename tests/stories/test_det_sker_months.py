@@ -113,3 +113,28 @@ def test_a_month_or_date_out_of_reach_is_explained_in_danish(client, params, mes
     assert response.status_code == 400
     assert message in html
     assert "Om en uge" in html  # the default view is shown instead
+
+
+@pytest.mark.parametrize(
+    ("params", "message"),
+    [
+        ({"maaned": "marts"}, "اكتب الشهر بالصيغة YYYY-MM"),
+        ({"maaned": "2019-03"}, "يعرض «ماذا يحدث» الأشهر من"),
+        ({"dato": "2027-02-30"}, "اكتب التاريخ بالصيغة YYYY-MM-DD"),
+        ({"dato": "2001-01-01"}, "يعرض «ماذا يحدث» التواريخ من"),
+    ],
+)
+def test_an_arabic_reader_is_told_what_is_wrong_with_the_address_in_arabic(client, params, message):
+    from home import language_roots
+
+    language_roots.ensure_locales()
+    for root in language_roots.ensure_translated_roots():
+        root.save_revision().publish()
+    make_event("Om en uge", start_date=today() + timedelta(days=7))
+    response = client.get("/ar" + event_index().url, params)
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert message in html
+    assert "Måneden skal" not in html and "Datoen skal" not in html
+    assert "نعرض لك" in html and "i stedet" not in html
+    assert "Om en uge" in html
