@@ -54,8 +54,10 @@ def rename_stored_names(apps, app_label: str, model_name: str, renames: dict[str
     page_type = ContentType.objects.filter(app_label=app_label, model=model_name.lower()).first()
     if page_type is None:
         return  # a fresh database: nothing was stored under the old names
+    # Filtered by the key, not the instance: when a migration is unapplied, the
+    # historical models of the state it runs in may hold another ContentType class.
 
-    for revision in Revision.objects.filter(content_type=page_type).iterator():
+    for revision in Revision.objects.filter(content_type_id=page_type.pk).iterator():
         content = revision.content
         if isinstance(content, dict):
             new = renamed_content(content, renames)
@@ -68,7 +70,7 @@ def rename_stored_names(apps, app_label: str, model_name: str, renames: dict[str
         if path != comment.contentpath:
             Comment.objects.filter(pk=comment.pk).update(contentpath=path)
 
-    for reference in ReferenceIndex.objects.filter(content_type=page_type).iterator():
+    for reference in ReferenceIndex.objects.filter(content_type_id=page_type.pk).iterator():
         model_path = renamed_path(reference.model_path, renames)
         content_path = renamed_path(reference.content_path, renames)
         if (model_path, content_path) != (reference.model_path, reference.content_path):
