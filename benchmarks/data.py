@@ -162,7 +162,7 @@ def ensure_places(total: int) -> int:
                 title=f"Sted {n + 1} i Ishøj",
                 slug=f"benchmark-sted-{n + 1}",
                 category=categories[n % len(categories)],
-                summary="Legeplads med bænke og skygge, tæt på stien langs Ishøj Strand.",
+                intro="Legeplads med bænke og skygge, tæt på stien langs Ishøj Strand.",
                 address="Ishøj Strandvej, 2635 Ishøj",
                 opening_hours="Altid åben",
             )

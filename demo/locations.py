@@ -42,14 +42,14 @@ def load(stdout) -> None:
     if created:
         stdout.write("Oprettede siden Kort.")
     added = 0
-    for slug, title, category, (lat, lng), address, facs, summary, hours, website in PLACES:
+    for slug, title, category, (lat, lng), address, facs, intro, hours, website in PLACES:
         if PlacePage.objects.child_of(map_page).filter(slug=slug).exists():
             continue
         place = PlacePage(
             title=title,
             slug=slug,
             category=categories[category],
-            summary=summary,
+            intro=intro,
             address=address,
             opening_hours=hours,
             website=website,

@@ -29,7 +29,7 @@ FACILITIES = [
     ("cafe", "Café"),
 ]
 
-# slug, title, category, (lat, lng), address, facilities, summary, opening hours, website
+# slug, title, category, (lat, lng), address, facilities, intro, opening hours, website
 PLACES = [
     (
         "arken",

@@ -150,7 +150,7 @@ def field_text(page, name: str) -> str:
 
 def page_text(page, fields: Iterable[str] = DEFAULT_FIELDS) -> str:
     """What LIX measures on a page: its title and the prose fields it shares
-    (a story's intro and body, a place's summary and description), one per line."""
+    (a story's intro and body, a place's intro and description), one per line."""
     parts = [page.title] + [field_text(page, name) for name in fields]
     return "\n".join(parts)
 

@@ -36,7 +36,7 @@ def place_feature(place: PlacePage, request=None) -> dict:
             "facility_names": [plain_text(f.name) for f in place.facility_list()],
             "url": place.get_full_url(request),
             "address": plain_text(place.address),
-            "summary": plain_text(place.summary),
+            "summary": plain_text(place.intro),
             "opening_hours": plain_text(place.opening_hours),
             "website": place.website,
         },

@@ -30,7 +30,7 @@ class PlaceRecord:
     external_id: str = ""
     facilities: tuple[str, ...] = ()
     address: str = ""
-    summary: str = ""
+    intro: str = ""
     opening_hours: str = ""
     website: str = ""
 
@@ -115,7 +115,7 @@ def parse_feature(feature) -> PlaceRecord:
         external_id="" if external_id in (None, "") else str(external_id)[:100],
         facilities=tuple(str(f).strip()[:80] for f in facilities if str(f).strip()),
         address=_text(props, "address", "adresse", limit=250),
-        summary=_text(props, "summary", "description", "beskrivelse", limit=300),
+        intro=_text(props, "summary", "intro", "description", "beskrivelse", limit=300),
         opening_hours=_text(props, "opening_hours", "aabningstider", limit=500),
         website=website,
     )
@@ -159,7 +159,7 @@ def upsert_place(map_page: MapPage, record: PlaceRecord, result: ImportResult) -
     place.category = category
     place.set_point(record.lat, record.lng)
     place.address = record.address or place.address
-    place.summary = record.summary or place.summary
+    place.intro = record.intro or place.intro
     place.opening_hours = record.opening_hours or place.opening_hours
     place.website = record.website or place.website
     place.external_id = record.external_id or place.external_id
@@ -180,7 +180,7 @@ def _snapshot(place):
         round(place.latitude or 0, 7),
         round(place.longitude or 0, 7),
         place.address,
-        place.summary,
+        place.intro,
         place.opening_hours,
         place.website,
         place.external_id,

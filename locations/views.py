@@ -23,7 +23,7 @@ def create_suggested_place(map_page, data: dict) -> Contribution:
         title=data["name"],
         slug=unique_child_slug(map_page, data["name"], fallback="sted"),
         category=data["category"],
-        summary=data["description"][:300],
+        intro=data["description"][:300],
         description=linebreaks(escape(data["description"])),
         address=data["address"],
         opening_hours=data.get("opening_hours", ""),

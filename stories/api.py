@@ -15,6 +15,7 @@ from django.utils.functional import SimpleLazyObject
 from wagtail.api.querysets import get_public_pages_queryset
 from wagtail.api.v2.filters import LocaleFilter
 from wagtail.api.v2.pagination import WagtailPagination
+from wagtail.api.v2.utils import page_models_from_string
 from wagtail.api.v2.views import BaseAPIViewSet, PagesAPIViewSet
 from wagtail.blocks import ListBlock, StreamBlock, StructBlock
 from wagtail.images import get_image_model
@@ -59,13 +60,22 @@ LISTING_COLUMNS = (
     "last_published_at",
 )
 
-# Story fields the API publishes under the names it has had from the start
-# (StoryPage.api_fields, docs/api.md), by the model's names.
-PUBLIC_NAMES = {
-    "hero_image": "image",
-    "hero_image_alt": "image_alt",
-    "hero_image_caption": "image_caption",
-}
+
+def public_names(model) -> dict[str, str]:
+    """The names the API publishes for fields the model calls otherwise, each
+    with the model field behind it (`api_public_names` beside `api_fields`:
+    a story's `hero_image` is `image`, a place's `summary` is `intro`)."""
+    return getattr(model, "api_public_names", {})
+
+
+def listed_model(query):
+    """The one page type a list asks for (`?type=`), or None."""
+    try:
+        models = page_models_from_string(query.get("type", ""))
+    except (LookupError, ValueError):
+        return None
+    return models[0] if len(models) == 1 else None
+
 
 # Bounds how long a process that missed a change (a partner's new logo, a
 # local cache elsewhere) can hand out an old item; as the story fragments.
@@ -87,23 +97,21 @@ def add_topic_names(stories: list[StoryPage]) -> None:
 
 
 def read_public_names(query):
-    """The story list's query with filters and ordering by a public name
-    (`?hero_image_alt=...`, `?order=-hero_image_alt`) read as the model field's,
-    so they work as they did when the model had those names. `fields` is left
+    """The list's query with filters and ordering by a public name
+    (`?hero_image_alt=...`, `?order=-summary`) read as the model field's, so
+    they work as they did when the model had those names. `fields` is left
     alone: the serializer answers to the public names."""
-    if query.get("type") != "stories.StoryPage":
-        return query
-    renamed = [name for name in PUBLIC_NAMES if name in query]
+    names = public_names(listed_model(query)) if "type" in query else {}
+    renamed = [name for name in names if name in query]
     order = query.get("order", "")
-    if not renamed and not any(name in order for name in PUBLIC_NAMES):
+    if not renamed and not any(name in order for name in names):
         return query
     query = query.copy()
     for name in renamed:
-        query.setlist(PUBLIC_NAMES[name], query.pop(name))
+        query.setlist(names[name], query.pop(name))
     if order:
         query["order"] = ",".join(
-            ("-" if item.startswith("-") else "")
-            + PUBLIC_NAMES.get(item.lstrip("-"), item.lstrip("-"))
+            ("-" if item.startswith("-") else "") + names.get(item.lstrip("-"), item.lstrip("-"))
             for item in order.split(",")
         )
     return query
@@ -218,10 +226,10 @@ class StoryAwarePagesAPIViewSet(
     @classmethod
     def get_available_fields(cls, model, db_fields_only=False):
         fields = super().get_available_fields(model, db_fields_only=db_fields_only)
-        if db_fields_only and model is StoryPage:
+        if db_fields_only:
             # The columns behind the public names, which filters and ordering
             # are given by (read_public_names); not extra names for `fields`.
-            fields = [*fields, *PUBLIC_NAMES.values()]
+            fields = [*fields, *public_names(model).values()]
         return fields
 
     # Wagtail builds a new serializer class, fields and all, for every request.

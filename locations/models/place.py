@@ -4,6 +4,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from rest_framework.fields import CharField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField
@@ -63,7 +64,7 @@ class PlacePage(ModeratedImagesPage, Page):
     facilities = ParentalManyToManyField(
         "locations.Facility", verbose_name="Faciliteter", blank=True, related_name="places"
     )
-    summary = models.TextField(
+    intro = models.TextField(
         "Kort beskrivelse",
         max_length=300,
         blank=True,
@@ -108,9 +109,9 @@ class PlacePage(ModeratedImagesPage, Page):
 
     content_panels = Page.content_panels + [
         FieldPanel("category"),
-        FieldPanel("summary"),
+        FieldPanel("intro"),
         FieldPanel("description"),
-        LixPanel(("summary", "description")),
+        LixPanel(("intro", "description")),
         MultiFieldPanel(
             [
                 GeoAddressPanel("address", geocoder=geocoders.NOMINATIM),
@@ -133,13 +134,16 @@ class PlacePage(ModeratedImagesPage, Page):
     ]
     settings_panels = Page.settings_panels + [FieldPanel("external_id")]
     search_fields = Page.search_fields + [
-        index.SearchField("summary"),
+        index.SearchField("intro"),
         index.SearchField("description"),
         index.SearchField("address"),
         index.FilterField("category"),
     ]
+    # The API keeps publishing the short text as `summary` (docs/api.md), the
+    # name municipal sites read since the start; filters and `order=` too.
+    api_public_names = {"summary": "intro"}
     api_fields = [
-        APIField("summary"),
+        APIField("summary", serializer=CharField(source="intro", read_only=True)),
         APIField("description"),
         APIField("address"),
         APIField("latitude"),
@@ -199,7 +203,7 @@ class PlacePage(ModeratedImagesPage, Page):
             "url": reader_url(self, request=request),
             "lat": self.latitude,
             "lng": self.longitude,
-            "summary": self.summary,
+            "intro": self.intro,
             "category": self.category.slug if self.category else "",
             "categoryName": self.category.name if self.category else "",
             "facilities": [f.slug for f in self.facility_list()],

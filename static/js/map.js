@@ -56,7 +56,7 @@
     var meta = place.categoryName || text("noCategory", "Uden kategori");
     if (place.facilityNames.length) meta += " · " + place.facilityNames.join(", ");
     li.appendChild(el("p", "place-list__meta", meta));
-    if (place.summary) li.appendChild(el("p", "place-list__summary", place.summary));
+    if (place.intro) li.appendChild(el("p", "place-list__intro", place.intro));
     return li;
   }
 

@@ -189,6 +189,13 @@ class StoryPage(SharesContent, ExtensiblePreviewMixin, ModeratedImagesPage, Page
         index.RelatedFields("tags", [index.SearchField("name")]),
         index.FilterField("date"),
     ]
+    # Names the API has published since the start, by the model field behind
+    # each: `?field=` filters and `order=` read them (stories.api.read_public_names).
+    api_public_names = {
+        "hero_image": "image",
+        "hero_image_alt": "image_alt",
+        "hero_image_caption": "image_caption",
+    }
     api_fields = [
         APIField("intro"),
         APIField("date"),

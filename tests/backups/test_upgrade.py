@@ -62,6 +62,27 @@ def test_every_story_revision_keeps_its_picture_under_the_new_name(upgraded):
     assert sum(1 for c in contents if c.get("image") and c.get("image_alt")) >= pictured
 
 
+def test_every_place_revision_keeps_its_short_text_under_the_new_name(upgraded):
+    """locations 0005 renamed a place's summary to intro: a revision read under
+    the old name would publish or restore the place without it."""
+    path, _, _, _ = upgraded
+    with sqlite3.connect(path) as db:
+        contents = [
+            json.loads(content)
+            for (content,) in db.execute(
+                "SELECT r.content FROM wagtailcore_revision r JOIN django_content_type c "
+                "ON c.id = r.content_type_id WHERE c.app_label = 'locations' "
+                "AND c.model = 'placepage'"
+            )
+        ]
+        with_text = db.execute(
+            "SELECT COUNT(*) FROM locations_placepage WHERE intro != ''"
+        ).fetchone()[0]
+    assert with_text >= 10 and len(contents) >= with_text  # the demo's places
+    assert [c for c in contents if "summary" in c] == []
+    assert sum(1 for c in contents if c.get("intro")) >= with_text
+
+
 def test_the_upgraded_portal_serves_pages_api_and_admin(upgraded):
     path, env, _, _ = upgraded
     with sqlite3.connect(path) as db:

@@ -124,18 +124,18 @@ def test_an_event_is_measured_on_its_intro_and_body(db):
     )
 
 
-def test_a_place_is_measured_on_its_summary_and_rich_text_description(db):
+def test_a_place_is_measured_on_its_intro_and_rich_text_description(db):
     place = make_place(
         title="Strandparken",
-        summary="Et grønt område ved vandet.",
+        intro="Et grønt område ved vandet.",
         description="<p>Her er grill.</p><ul><li>Toiletter</li><li>Bænke</li></ul>",
     )
     # Each paragraph and list item is a line, so a sentence.
-    assert page_text(place, ("summary", "description")) == (
+    assert page_text(place, ("intro", "description")) == (
         "Strandparken\nEt grønt område ved vandet.\nHer er grill.\nToiletter\nBænke"
     )
     # 1 + 5 + 3 + 1 + 1 = 11 words, long: Strandparken, Toiletter; 5 sentences.
-    assert page_lix(place, ("summary", "description")) == Lix(words=11, long_words=2, sentences=5)
+    assert page_lix(place, ("intro", "description")) == Lix(words=11, long_words=2, sentences=5)
 
 
 @pytest.mark.parametrize(
@@ -160,7 +160,7 @@ def test_a_place_is_measured_on_its_summary_and_rich_text_description(db):
         (
             lambda: make_place(
                 title="Strandparken",
-                summary="Et grønt område ved vandet.",
+                intro="Et grønt område ved vandet.",
                 description="<p>Her er grill.</p><ul><li>Toiletter</li><li>Bænke</li></ul>",
             ),
             "11 ord, heraf 2 lange (over 6 bogstaver), i 5 sætninger.",

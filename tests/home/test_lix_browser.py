@@ -108,21 +108,21 @@ def test_the_editor_sees_lix_change_as_she_types(editor):
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True)
 def test_the_editor_of_a_place_sees_lix_change_as_she_types(live_server, browser_page):  # noqa: F811
-    """A place is measured on its summary and its rich-text description."""
+    """A place is measured on its intro and its rich-text description."""
     rebuild_roles()
     user = secretariat(username="sekretariat-lix-sted")
     place = make_place(
         title="Strandparken",
-        summary="Et grønt område ved vandet.",
+        intro="Et grønt område ved vandet.",
         description="<p>Her er grill.</p>",
     )
     browser_page.set_default_timeout(TIMEOUT)
     log_in_to_admin(browser_page, live_server.url, user.username, PASSWORD)
     browser_page.goto(f"{live_server.url}/admin/pages/{place.pk}/edit/")
-    fields = ("summary", "description")
+    fields = ("intro", "description")
     _wait_for(browser_page, _shown(page_lix(place, fields)))
 
-    browser_page.fill("[name=summary]", "Et grønt område.")
+    browser_page.fill("[name=intro]", "Et grønt område.")
     expected = _shown(lix("Strandparken\nEt grønt område.\nHer er grill."))
     _wait_for(browser_page, expected)
     assert _panel(browser_page) == expected

@@ -46,7 +46,7 @@ def make_place(
         title=title,
         slug=fields.pop("slug", f"{slugify_da(title)}-{n}"),
         category=category(cat) if isinstance(cat, str) else cat,
-        summary=fields.pop("summary", f"Kort om {title}."),
+        intro=fields.pop("intro", f"Kort om {title}."),
         **fields,
     )
     if point:

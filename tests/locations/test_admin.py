@@ -48,7 +48,7 @@ def test_publishing_from_the_admin_stores_latitude_and_longitude(editor_client):
             "title": "Arken",
             "slug": "arken",
             "category": cat.pk,
-            "summary": "Museum for moderne kunst.",
+            "intro": "Museum for moderne kunst.",
             "description": '{"blocks": [], "entityMap": {}}',
             "address": "Skovvej 100, 2635 Ishøj",
             "location": "SRID=4326;POINT(12.3616 55.6017)",

@@ -99,7 +99,7 @@ def test_the_honeypot_swallows_spam_silently(client, form_data):
 
 
 def test_a_correction_is_stored_for_the_secretariat_and_leaves_the_place_alone(client):
-    place = make_place("Ishøj Havn", cat="Natur og strand", summary="Lystbådehavn.")
+    place = make_place("Ishøj Havn", cat="Natur og strand", intro="Lystbådehavn.")
     revisions = place.revisions.count()
     url = f"/kort/foreslaa/rettelse/{place.pk}/"
     assert "Foreslå en rettelse til Ishøj Havn" in client.get(url).content.decode()
@@ -113,7 +113,7 @@ def test_a_correction_is_stored_for_the_secretariat_and_leaves_the_place_alone(c
     assert "toilet ved molen" in suggestion.message
     place.refresh_from_db()
     assert place.revisions.count() == revisions
-    assert place.summary == "Lystbådehavn."
+    assert place.intro == "Lystbådehavn."
     assert PlacePage.objects.count() == 1
 
 

@@ -62,7 +62,7 @@ def test_the_api_carries_plain_text_but_keeps_rich_text(client):
 
 def test_geojson_carries_plain_text(client):
     make_place(
-        "<b>Legepladsen</b>", summary="Gynger <script>x</script>og sandkasse",
+        "<b>Legepladsen</b>", intro="Gynger <script>x</script>og sandkasse",
         opening_hours="<i>Altid</i>", address="Strandvej 1 <br>2635 Ishøj",
     )  # fmt: skip
     response = client.get("/api/places.geojson")
