@@ -276,7 +276,7 @@ def ensure_translations(stories: int = TRANSLATED_STORIES) -> int:
             values = {
                 "title": ARABIC["story_title"].format(n=number),
                 "intro": ARABIC["story_intro"],
-                "hero_image_alt": ARABIC["hero_alt"],
+                "image_alt": ARABIC["hero_alt"],
             }
             if made:
                 translation.body = _arabic_body(story.body)

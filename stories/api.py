@@ -33,13 +33,10 @@ from home.api import (
 from home.page_chrome import fragment_generation
 from home.sites import site_for_request
 from home.visibility import not_restricted
+from stories import api_list
 from stories.blocks import API_RENDITIONS
 from stories.models import Partner, StoryPage, StoryTag
 from stories.models.listing import listed_total_under
-
-# Parameters that page or shape the story list without changing which stories
-# are in it: its total can come from the topic table.
-PLAIN_LIST_PARAMETERS = {"type", "limit", "offset", "fields", "order"}
 
 # What a story list shows with the default fields (id, meta, title, intro, date,
 # the picture as `hero_image` with its alt text, tags): a list loads no other column.
@@ -171,7 +168,7 @@ class KnownTotalPagination(WagtailPagination):
     COUNT over the public pages walks every story on each request."""
 
     def paginate_queryset(self, queryset, request, view=None):
-        total = view.known_total() if view is not None else None
+        total = view.known_total(queryset) if view is not None else None
         if total is None:
             return super().paginate_queryset(queryset, request, view)
         # Wagtail checks limit and offset and slices; the count is known.
@@ -269,6 +266,7 @@ class StoryAwarePagesAPIViewSet(
             # Filter the story table itself; Wagtail's generic path wraps the
             # public pages in an IN subquery that each COUNT and page re-runs.
             queryset = self.public_stories()
+            self._public_stories = queryset is not None
             if queryset is None:
                 queryset = get_public_pages_queryset(self.request, model=StoryPage)
         else:
@@ -318,7 +316,16 @@ class StoryAwarePagesAPIViewSet(
         super().initial(request, *args, **kwargs)
         check_locale(request.GET.get("locale"))
 
+    def listing_view(self, request):
+        # A plain list asked for before, with every item kept, is answered
+        # from its prepared SQL (stories/api_list.py); the rest as Wagtail does.
+        answer = api_list.answer(self)
+        return answer if answer is not None else super().listing_view(request)
+
     def paginate_queryset(self, queryset):
+        shape = api_list.list_shape(self) if self.caches_representations() else None
+        if shape is not None and getattr(self, "_public_stories", False):
+            api_list.remember(shape, queryset)
         page = super().paginate_queryset(queryset)
         if (
             page is not None
@@ -363,12 +370,13 @@ class StoryAwarePagesAPIViewSet(
         return hashlib.sha1(shape.encode(), usedforsecurity=False).hexdigest()[:16]
 
     @staticmethod
-    def representation_key(story, generation: str, shape: str) -> str:
+    def representation_key(pk, live_revision_id, last_published_at, generation, shape) -> str:
         """A story's item is kept per published revision and the chrome's
         generation (a linked page moved, another story published, a partner
-        saved: as the story fragments)."""
-        published = story.last_published_at.timestamp() if story.last_published_at else "-"
-        return f"api-story:{story.pk}:{story.live_revision_id}:{published}:{generation}:{shape}"
+        saved: as the story fragments). Given as columns, which the prepared
+        list (stories/api_list.py) reads without building the story."""
+        published = last_published_at.timestamp() if last_published_at else "-"
+        return f"api-story:{pk}:{live_revision_id}:{published}:{generation}:{shape}"
 
     def take_cached_representations(self, page: list[StoryPage]) -> list[StoryPage]:
         """Attach each cached representation to its story (the serializer hands
@@ -376,7 +384,12 @@ class StoryAwarePagesAPIViewSet(
         returns the stories still to be built."""
         generation = fragment_generation()
         shape = self.representation_shape()
-        keys = {story.pk: self.representation_key(story, generation, shape) for story in page}
+        keys = {
+            story.pk: self.representation_key(
+                story.pk, story.live_revision_id, story.last_published_at, generation, shape
+            )
+            for story in page
+        }
         cached = cache.get_many(list(keys.values()))
         to_build = []
         for story in page:
@@ -466,23 +479,26 @@ class StoryAwarePagesAPIViewSet(
         )
         return StoryPage.objects.live().filter(not_restricted(), Exists(roots))
 
-    def known_total(self) -> int | None:
-        """The number of stories in a plain story list, from the topic table.
-
-        Only where it is the same set the topic table counts: every live story
-        of the site with no view restriction, asked for by a client that has
-        no session (so no password or log-in opens a restricted story to it)
-        and filters nothing.
-        """
-        request = self.request
-        if request.GET.get("type") != "stories.StoryPage" or not set(request.GET).issubset(
-            PLAIN_LIST_PARAMETERS
-        ):
+    def known_total(self, queryset) -> int | None:
+        """The number of stories in a plain story list, counted once per
+        fragment generation (stories/api_list.py): a COUNT over the public
+        pages walks every story. Without translations or a language filter it
+        is read from the topic table, which counts the same stories."""
+        shape = api_list.list_shape(self)
+        if shape is None:
             return None
-        if not self.anonymous() or settings.WAGTAIL_I18N_ENABLED:
-            return None  # a session may open restricted stories; translations are other trees
-        root_path = self.root_path()
-        return listed_total_under(root_path) if root_path is not None else None
+
+        def count() -> int:
+            if not settings.WAGTAIL_I18N_ENABLED and "locale" not in self.request.GET:
+                total = listed_total_under(self.root_path())
+                if total is not None:
+                    return total
+            return queryset.count()
+
+        return api_list.known_total(shape, count)
+
+    def queryset_db(self) -> str:
+        return StoryPage.objects.db
 
     def asks_for(self, field: str) -> bool:
         fields = self.request.GET.get("fields", "")
